@@ -1,0 +1,82 @@
+package badgerdb
+
+import (
+	"fmt"
+	"sync"
+	"time"
+
+	"github.com/dgraph-io/badger/v4"
+	"go.uber.org/zap"
+)
+
+// Durability says when written data reaches stable storage.
+type Durability string
+
+const (
+	// DurabilityAlways syncs after every write batch (fsync per commit).
+	DurabilityAlways Durability = "always"
+	// DurabilityInterval syncs on a timer (group commit); the default.
+	DurabilityInterval Durability = "interval"
+	// DurabilityNever leaves syncing to the operating system.
+	DurabilityNever Durability = "never"
+)
+
+// Validate checks that d is one of the known policies.
+func (d Durability) Validate() error {
+	switch d {
+	case DurabilityAlways, DurabilityInterval, DurabilityNever:
+		return nil
+	}
+	return fmt.Errorf("durability must be one of always, interval, never; got %q", string(d))
+}
+
+// Syncer runs the group commit of the interval policy: it calls db.Sync every
+// interval until Stop. Errors are logged once per change of state.
+type Syncer struct {
+	db       *badger.DB
+	interval time.Duration
+	logger   *zap.Logger
+	stop     chan struct{}
+	done     sync.WaitGroup
+	once     sync.Once
+}
+
+// StartSyncer starts the group-commit loop for db. interval must be positive.
+func StartSyncer(db *badger.DB, interval time.Duration, logger *zap.Logger) *Syncer {
+	s := &Syncer{db: db, interval: interval, logger: logger, stop: make(chan struct{})}
+	s.done.Add(1)
+	go s.run()
+	return s
+}
+
+func (s *Syncer) run() {
+	defer s.done.Done()
+	t := time.NewTicker(s.interval)
+	defer t.Stop()
+	failing := false
+	for {
+		select {
+		case <-s.stop:
+			return
+		case <-t.C:
+			err := s.db.Sync()
+			if err != nil && !failing {
+				s.logger.Error("badger sync failed", zap.Error(err))
+			} else if err == nil && failing {
+				s.logger.Info("badger sync recovered")
+			}
+			failing = err != nil
+		}
+	}
+}
+
+// Stop ends the loop and performs a final sync. Safe to call more than once.
+func (s *Syncer) Stop() error {
+	var err error
+	s.once.Do(func() {
+		close(s.stop)
+		s.done.Wait()
+		err = s.db.Sync()
+	})
+	return err
+}
