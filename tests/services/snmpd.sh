@@ -1,0 +1,122 @@
+#!/usr/bin/env bash
+# Starts or stops a private net-snmp agent for tests.
+#
+#   snmpd.sh start DIR   install snmpd/snmp if missing, start an agent on a free
+#                        loopback UDP port with its state in DIR, wait until it
+#                        answers, and print KEY=VALUE lines for the test harness.
+#   snmpd.sh stop DIR    stop the agent started in DIR (by its pid file).
+#
+# The agent serves v2c (community COMMUNITY) and two SNMPv3 users at authPriv:
+# V3_USER (SHA/AES-128) and V3_USER256 (SHA-256/AES-256). Passwords are random
+# per start and printed on stdout for the harness; nothing is logged elsewhere.
+set -euo pipefail
+
+die() { echo "snmpd.sh: $*" >&2; exit 1; }
+
+install_if_missing() {
+	if [ -x /usr/sbin/snmpd ] && command -v snmpget >/dev/null 2>&1; then
+		return 0
+	fi
+	export DEBIAN_FRONTEND=noninteractive
+	apt-get update >&2 || die "apt-get update failed"
+	apt-get install -y snmpd snmp >&2 || die "apt-get install snmpd snmp failed"
+}
+
+randpw() { tr -dc 'A-Za-z0-9' </dev/urandom | head -c 16 || true; }
+
+udp_port_in_use() {
+	local hex
+	hex=$(printf '%04X' "$1")
+	grep -q ":${hex} " /proc/net/udp /proc/net/udp6 2>/dev/null
+}
+
+start() {
+	local dir=$1
+	install_if_missing
+	mkdir -p "$dir/persist"
+	dir=$(cd "$dir" && pwd)
+	local community="public$(randpw | head -c 6)"
+	local user=monuser user256=monuser256
+	local auth priv auth256 priv256
+	auth=$(randpw); priv=$(randpw); auth256=$(randpw); priv256=$(randpw)
+	# Debian ships no MIB files; without this every tool prints MIB errors.
+	printf 'mibs :\n' >"$dir/snmp.conf"
+
+	local attempt port pid
+	for attempt in 1 2 3 4 5 6 7 8 9 10; do
+		port=$(( 20000 + RANDOM % 40000 ))
+		udp_port_in_use "$port" && continue
+		cat >"$dir/snmpd.conf" <<CONF
+agentAddress udp:127.0.0.1:${port}
+rocommunity ${community} 127.0.0.1
+createUser ${user} SHA "${auth}" AES "${priv}"
+createUser ${user256} SHA-256 "${auth256}" AES-256 "${priv256}"
+rouser ${user} priv
+rouser ${user256} priv
+sysName test-snmpd
+sysLocation otelcol-ems test rack
+sysContact tests@example.invalid
+CONF
+		rm -rf "$dir/persist" && mkdir -p "$dir/persist"
+		rm -f "$dir/snmpd.pid"
+		SNMPCONFPATH=$dir SNMP_PERSISTENT_DIR=$dir/persist \
+			setsid /usr/sbin/snmpd -f -Lf "$dir/snmpd.log" -p "$dir/snmpd.pid" </dev/null >/dev/null 2>&1 &
+		pid=$!
+		echo "$pid" >"$dir/snmpd.pid.launcher"
+		local i
+		for i in $(seq 1 50); do
+			if ! kill -0 "$pid" 2>/dev/null; then
+				break
+			fi
+			if SNMPCONFPATH=$dir snmpget -v2c -c "$community" -t 0.3 -r 0 "127.0.0.1:${port}" 1.3.6.1.2.1.1.5.0 >/dev/null 2>&1; then
+				echo "$pid" >"$dir/snmpd.pid.launcher"
+				echo "PORT=${port}"
+				echo "HOST=127.0.0.1"
+				echo "ENDPOINT=udp://127.0.0.1:${port}"
+				echo "COMMUNITY=${community}"
+				echo "V3_USER=${user}"
+				echo "V3_AUTH_PROTOCOL=SHA"
+				echo "V3_AUTH_PASSWORD=${auth}"
+				echo "V3_PRIV_PROTOCOL=AES"
+				echo "V3_PRIV_PASSWORD=${priv}"
+				echo "V3_USER256=${user256}"
+				echo "V3_AUTH_PROTOCOL256=SHA256"
+				echo "V3_AUTH_PASSWORD256=${auth256}"
+				echo "V3_PRIV_PROTOCOL256=AES256"
+				echo "V3_PRIV_PASSWORD256=${priv256}"
+				echo "SNMPCONFPATH=${dir}"
+				echo "DIR=${dir}"
+				echo "PID=${pid}"
+				return 0
+			fi
+			sleep 0.1
+		done
+		kill "$pid" 2>/dev/null || true
+		wait "$pid" 2>/dev/null || true
+	done
+	[ -f "$dir/snmpd.log" ] && tail -n 20 "$dir/snmpd.log" >&2
+	die "snmpd did not start (see $dir/snmpd.log)"
+}
+
+stop() {
+	local dir=$1 pid=""
+	if [ -f "$dir/snmpd.pid.launcher" ]; then
+		pid=$(cat "$dir/snmpd.pid.launcher")
+	elif [ -f "$dir/snmpd.pid" ]; then
+		pid=$(cat "$dir/snmpd.pid")
+	fi
+	[ -n "$pid" ] || return 0
+	kill "$pid" 2>/dev/null || return 0
+	local i
+	for i in $(seq 1 50); do
+		kill -0 "$pid" 2>/dev/null || return 0
+		sleep 0.1
+	done
+	kill -9 "$pid" 2>/dev/null || true
+}
+
+case "${1:-}" in
+	start) [ -n "${2:-}" ] || die "usage: $0 start DIR"; start "$2" ;;
+	stop) [ -n "${2:-}" ] || die "usage: $0 stop DIR"; stop "$2" ;;
+	*) die "usage: $0 start|stop DIR" ;;
+esac
