@@ -1,0 +1,47 @@
+# Shared helpers for the service scripts; sourced, not run.
+# Each script: NAME.sh start DIR | status DIR | stop DIR
+#   start prints KEY=VALUE lines (also saved to DIR/env) and is idempotent.
+
+set -euo pipefail
+
+log() { echo "[$(basename "$0" .sh)] $*" >&2; }
+
+# ensure_packages PKG... installs Debian packages that are missing.
+ensure_packages() {
+  local missing=()
+  for p in "$@"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+  done
+  [[ ${#missing[@]} -eq 0 ]] && return 0
+  log "installing ${missing[*]}"
+  # apt is not safe to run concurrently; several scripts may start at once.
+  (
+    flock 8
+    if [[ ! -f /var/lib/apt/lists/.otelcol-ems-updated ]] || [[ -n "$(find /var/lib/apt/lists/.otelcol-ems-updated -mmin +720 2>/dev/null)" ]]; then
+      apt-get update -qq >&2
+      touch /var/lib/apt/lists/.otelcol-ems-updated
+    fi
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >&2
+  ) 8>/var/lock/otelcol-ems-apt.lock
+}
+
+# wait_for SECONDS CMD... retries CMD until it succeeds.
+wait_for() {
+  local secs=$1; shift
+  local end=$((SECONDS + secs))
+  until "$@" >/dev/null 2>&1; do
+    if (( SECONDS >= end )); then
+      return 1
+    fi
+    sleep 0.5
+  done
+}
+
+# emit_env DIR KEY=VALUE... writes the env file and prints it.
+emit_env() {
+  local dir=$1; shift
+  printf '%s\n' "$@" > "$dir/env"
+  cat "$dir/env"
+}
+
+pid_alive() { [[ -f "$1" ]] && kill -0 "$(cat "$1")" 2>/dev/null; }
