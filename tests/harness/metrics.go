@@ -30,7 +30,7 @@ func (c *Collector) MetricsText(t testing.TB) string {
 
 // Metric returns the sum of the samples of the internal metric name whose
 // labels include all of labels, or 0 when there is none. name is the
-// Prometheus name, e.g. "otelcol_receiver_accepted_log_records_total".
+// Prometheus name, e.g. "otelcol_receiver_accepted_log_records".
 func (c *Collector) Metric(t testing.TB, name string, labels map[string]string) float64 {
 	t.Helper()
 	return SumSamples(c.MetricsText(t), name, labels)

@@ -1,0 +1,55 @@
+# otelcol-ems: `make run` builds and starts the collector, `make test` runs
+# every test (installing and starting the services the tests need).
+SHELL := /usr/bin/env bash
+GO ?= go
+export PATH := $(PATH):/usr/local/go/bin:$(shell $(GO) env GOPATH 2>/dev/null)/bin
+BIN := distribution/_build/otelcol-ems
+CONFIG ?= distribution/config.yaml
+BENCHTIME ?= 1s
+TOOLS_MOD := $(CURDIR)/internal/tools/go.mod
+
+.PHONY: all build run test test-unit test-e2e bench lint generate services-up services-down clean
+
+all: build
+
+## build: assemble the distribution with ocb into distribution/_build
+build:
+	./distribution/build.sh
+
+## run: build, then start the collector with distribution/config.yaml
+run: build
+	$(BIN) --config $(CONFIG)
+
+## test: every test, unit and end to end; services are installed and started as needed
+test:
+	./tests/run.sh all
+
+## test-unit: the tests of every package outside tests/
+test-unit:
+	./tests/run.sh unit
+
+## test-e2e: the end-to-end tests against the built binary and real services
+test-e2e:
+	./tests/run.sh e2e
+
+## bench: every Go benchmark (BENCHTIME=1s by default)
+bench:
+	$(GO) test -run '^$$' -bench . -benchmem -benchtime $(BENCHTIME) ./...
+
+## lint: gofmt and go vet
+lint:
+	@out="$$(gofmt -l $$(git ls-files '*.go'))"; if [[ -n "$$out" ]]; then echo "gofmt needed:"; echo "$$out"; exit 1; fi
+	$(GO) vet ./...
+
+## generate: regenerate internal/metadata packages with mdatagen (pinned in internal/tools)
+generate:
+	$(GO) generate ./...
+
+services-up:
+	./tests/services/all.sh start
+
+services-down:
+	./tests/services/all.sh stop
+
+clean:
+	rm -rf distribution/_build

@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Runs the test suites: all (default), unit or e2e. Installs what is missing
+# (ocb, Debian packages for services, through the harness), builds the
+# distribution once, and stops the shared services at the end.
+set -euo pipefail
+ROOT="$(cd "$(dirname "$0")/.." && pwd)"
+cd "$ROOT"
+export PATH="$PATH:/usr/local/go/bin:$(go env GOPATH)/bin"
+what=${1:-all}
+
+cleanup() { ./tests/services/all.sh stop >/dev/null 2>&1 || true; }
+trap cleanup EXIT
+
+# Build first, once: every end-to-end test runs this binary.
+./distribution/build.sh
+
+pkgs_unit=$(go list ./... | grep -v '/tests/' || true)
+pkgs_e2e=$(go list ./tests/...)
+case $what in
+  all) pkgs="$pkgs_unit $pkgs_e2e" ;;
+  unit) pkgs=$pkgs_unit ;;
+  e2e) pkgs=$pkgs_e2e ;;
+  *) echo "usage: $0 [all|unit|e2e]" >&2; exit 2 ;;
+esac
+# Fail fast on gofmt and vet problems too.
+go vet $pkgs
+go test -count=1 -timeout 45m $pkgs
