@@ -1,0 +1,198 @@
+package masking
+
+import (
+	"errors"
+	"fmt"
+	"regexp"
+	"strings"
+)
+
+// ActionKind says how a detected value is replaced.
+type ActionKind int
+
+// Actions.
+const (
+	Redact  ActionKind = iota // a fixed mask: [REDACTED:<name>]
+	Hash                      // a keyed pseudonym: [HASH:<name>:<base32 HMAC-SHA256>]
+	Partial                   // stars, keeping the last KeepLast characters
+)
+
+// ParseActionKind parses "redact", "hash" or "partial".
+func ParseActionKind(s string) (ActionKind, error) {
+	switch s {
+	case "redact", "":
+		return Redact, nil
+	case "hash":
+		return Hash, nil
+	case "partial":
+		return Partial, nil
+	}
+	return 0, fmt.Errorf("unknown action %q (use redact, hash or partial)", s)
+}
+
+// Action is what happens to a detected value.
+type Action struct {
+	Kind     ActionKind
+	KeepLast int // characters kept by Partial
+}
+
+// CheckDigitPolicy says how the mod-11 check digit of a Korean registration
+// number is used. Numbers issued since October 2020 carry a random last
+// digit, so requiring it misses real numbers.
+type CheckDigitPolicy int
+
+// Check-digit policies.
+const (
+	// CheckDigitLenient accepts the dashed form YYMMDD-GNNNNNN whatever its
+	// check digit, and the undashed 13-digit form only with a valid one.
+	CheckDigitLenient CheckDigitPolicy = iota
+	// CheckDigitStrict requires a valid check digit in both forms.
+	CheckDigitStrict
+	// CheckDigitIgnore never looks at the check digit (more false positives
+	// on 13-digit numbers).
+	CheckDigitIgnore
+)
+
+// ParseCheckDigitPolicy parses "lenient", "strict" or "ignore".
+func ParseCheckDigitPolicy(s string) (CheckDigitPolicy, error) {
+	switch s {
+	case "lenient", "":
+		return CheckDigitLenient, nil
+	case "strict":
+		return CheckDigitStrict, nil
+	case "ignore":
+		return CheckDigitIgnore, nil
+	}
+	return 0, fmt.Errorf("unknown check digit policy %q (use lenient, strict or ignore)", s)
+}
+
+// Detector enables one built-in detector.
+type Detector struct {
+	Kind   Kind
+	Action Action
+	// Numbers lets the detector inspect integer values (PaymentCard and Secret only).
+	Numbers bool
+}
+
+// Rule is a user rule: an RE2 pattern, an optional key filter and an action.
+type Rule struct {
+	Name    string
+	Pattern string
+	// Keys, when not empty, limits the rule to values under these keys
+	// (exact, or a prefix when the entry ends in '*').
+	Keys   []string
+	Action Action
+}
+
+// Config is the engine's configuration.
+type Config struct {
+	Detectors []Detector
+	// CheckDigit is the policy for KRRRN.
+	CheckDigit CheckDigitPolicy
+	// SecretKeys are key names whose values the Secret detector masks, in
+	// key=value, key: value and JSON forms, and as attribute keys. Matching
+	// is case-insensitive on name parts: "password" matches "db_password"
+	// and "dbPassword" but "token" does not match "tokens".
+	SecretKeys []string
+	Rules      []Rule
+	// HashKey is the HMAC-SHA256 key of the Hash action.
+	HashKey []byte
+	// IncludeKeys, when not empty, limits inspection of attributes and map
+	// entries to these keys; ExcludeKeys are never inspected. Entries ending
+	// in '*' are prefixes.
+	IncludeKeys []string
+	ExcludeKeys []string
+}
+
+// DefaultSecretKeys is the default key list of the Secret detector.
+var DefaultSecretKeys = []string{
+	"password", "passwd", "pwd", "passphrase", "secret", "token", "apikey", "api_key", "api-key",
+	"access_key", "private_key", "credential", "credentials", "authorization", "auth_token", "session_key",
+}
+
+// DefaultDetectors returns every built-in detector except IPv4 and IPv6,
+// with the Redact action; PaymentCard and Secret also inspect integers.
+func DefaultDetectors() []Detector {
+	var ds []Detector
+	for k := range NumKinds {
+		if k == IPv4 || k == IPv6 {
+			continue
+		}
+		ds = append(ds, Detector{Kind: k, Numbers: k == PaymentCard || k == Secret})
+	}
+	return ds
+}
+
+// minHashKey is the minimum HMAC key length, as for contrib's redaction processor.
+const minHashKey = 32
+
+func (a Action) validate(needKey *bool) error {
+	switch a.Kind {
+	case Redact:
+	case Hash:
+		*needKey = true
+	case Partial:
+		if a.KeepLast < 0 {
+			return fmt.Errorf("keep_last must not be negative, got %d", a.KeepLast)
+		}
+	default:
+		return fmt.Errorf("unknown action %d", a.Kind)
+	}
+	return nil
+}
+
+// Validate checks the configuration without building a Masker. Errors name
+// the offending field.
+func (c *Config) Validate() error {
+	var errs []error
+	needKey := false
+	seen := [NumKinds]bool{}
+	for _, d := range c.Detectors {
+		if d.Kind < 0 || d.Kind >= NumKinds {
+			errs = append(errs, fmt.Errorf("detectors: unknown detector %d", d.Kind))
+			continue
+		}
+		if seen[d.Kind] {
+			errs = append(errs, fmt.Errorf("detectors::%s: listed twice", d.Kind))
+		}
+		seen[d.Kind] = true
+		if err := d.Action.validate(&needKey); err != nil {
+			errs = append(errs, fmt.Errorf("detectors::%s: %w", d.Kind, err))
+		}
+		if d.Numbers && d.Kind != PaymentCard && d.Kind != Secret {
+			errs = append(errs, fmt.Errorf("detectors::%s::numbers: only payment_card and secret can inspect numbers", d.Kind))
+		}
+	}
+	for i, k := range c.SecretKeys {
+		if strings.TrimSpace(k) == "" {
+			errs = append(errs, fmt.Errorf("detectors::secret::keys[%d]: empty key", i))
+		}
+	}
+	names := map[string]bool{}
+	for i, r := range c.Rules {
+		if r.Name == "" {
+			errs = append(errs, fmt.Errorf("rules[%d]::name: must not be empty", i))
+		} else if names[r.Name] {
+			errs = append(errs, fmt.Errorf("rules[%d]::name: %q is used twice", i, r.Name))
+		} else if _, err := ParseKind(r.Name); err == nil {
+			errs = append(errs, fmt.Errorf("rules[%d]::name: %q is a built-in detector name", i, r.Name))
+		}
+		names[r.Name] = true
+		if r.Pattern == "" {
+			errs = append(errs, fmt.Errorf("rules[%d]::pattern: must not be empty", i))
+		} else if re, err := regexp.Compile(r.Pattern); err != nil {
+			errs = append(errs, fmt.Errorf("rules[%d]::pattern: %w", i, err))
+		} else if re.MatchString("") {
+			errs = append(errs, fmt.Errorf("rules[%d]::pattern: %q matches the empty string", i, r.Pattern))
+		}
+		if err := r.Action.validate(&needKey); err != nil {
+			errs = append(errs, fmt.Errorf("rules[%d]::action: %w", i, err))
+		}
+	}
+	if needKey && len(c.HashKey) == 0 {
+		errs = append(errs, errors.New("hash_key: required because an action is hash (set it from ${env:VAR})"))
+	} else if needKey && len(c.HashKey) < minHashKey {
+		errs = append(errs, fmt.Errorf("hash_key: must be at least %d bytes, got %d", minHashKey, len(c.HashKey)))
+	}
+	return errors.Join(errs...)
+}
