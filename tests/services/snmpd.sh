@@ -4,7 +4,11 @@
 #   snmpd.sh start DIR   install snmpd/snmp if missing, start an agent on a free
 #                        loopback UDP port with its state in DIR, wait until it
 #                        answers, and print KEY=VALUE lines for the test harness.
+#   snmpd.sh status DIR  exit 0 when the agent started in DIR answers.
 #   snmpd.sh stop DIR    stop the agent started in DIR (by its pid file).
+#
+# start is idempotent: when the agent of DIR already answers, it prints the
+# same KEY=VALUE lines again (kept in DIR/service.env, mode 0600).
 #
 # The agent serves v2c (community COMMUNITY) and two SNMPv3 users at authPriv:
 # V3_USER (SHA/AES-128) and V3_USER256 (SHA-256/AES-256). Passwords are random
@@ -30,9 +34,25 @@ udp_port_in_use() {
 	grep -q ":${hex} " /proc/net/udp /proc/net/udp6 2>/dev/null
 }
 
+status() {
+	local dir=$1
+	[ -f "$dir/service.env" ] || return 1
+	local pid port community
+	pid=$(sed -n 's/^PID=//p' "$dir/service.env")
+	port=$(sed -n 's/^PORT=//p' "$dir/service.env")
+	community=$(sed -n 's/^COMMUNITY=//p' "$dir/service.env")
+	kill -0 "$pid" 2>/dev/null || return 1
+	SNMPCONFPATH=$dir snmpget -v2c -c "$community" -t 0.5 -r 1 "127.0.0.1:${port}" 1.3.6.1.2.1.1.5.0 >/dev/null 2>&1
+}
+
 start() {
 	local dir=$1
 	install_if_missing
+	if status "$dir"; then
+		cat "$dir/service.env"
+		return 0
+	fi
+	stop "$dir"
 	mkdir -p "$dir/persist"
 	dir=$(cd "$dir" && pwd)
 	local community="public$(randpw | head -c 6)"
@@ -70,6 +90,8 @@ CONF
 			fi
 			if SNMPCONFPATH=$dir snmpget -v2c -c "$community" -t 0.3 -r 0 "127.0.0.1:${port}" 1.3.6.1.2.1.1.5.0 >/dev/null 2>&1; then
 				echo "$pid" >"$dir/snmpd.pid.launcher"
+				umask 077
+				{
 				echo "PORT=${port}"
 				echo "HOST=127.0.0.1"
 				echo "ENDPOINT=udp://127.0.0.1:${port}"
@@ -87,6 +109,8 @@ CONF
 				echo "SNMPCONFPATH=${dir}"
 				echo "DIR=${dir}"
 				echo "PID=${pid}"
+				} >"$dir/service.env"
+				cat "$dir/service.env"
 				return 0
 			fi
 			sleep 0.1
@@ -117,6 +141,7 @@ stop() {
 
 case "${1:-}" in
 	start) [ -n "${2:-}" ] || die "usage: $0 start DIR"; start "$2" ;;
+	status) [ -n "${2:-}" ] || die "usage: $0 status DIR"; status "$2" ;;
 	stop) [ -n "${2:-}" ] || die "usage: $0 stop DIR"; stop "$2" ;;
-	*) die "usage: $0 start|stop DIR" ;;
+	*) die "usage: $0 start|status|stop DIR" ;;
 esac
