@@ -1,0 +1,162 @@
+package badgerstorageextension
+
+import (
+	"context"
+	"errors"
+	"fmt"
+
+	"github.com/dgraph-io/badger/v4"
+	"go.opentelemetry.io/collector/extension/xextension/storage"
+)
+
+// change is what a batch does to the live counters.
+type change struct{ keys, bytes, written int64 }
+
+// batch applies ops to the keys under prefix in one Badger transaction, so a
+// queue's metadata and item change together. Get results are filled in place
+// (nil for a missing key) and see the batch's own earlier writes.
+//
+// When the size bound is reached, a batch that would create a key is refused
+// as a whole with storage.ErrStorageFull; overwrites and deletes still pass,
+// so a full queue can drain. A batch too large for one transaction (far
+// beyond what exporterhelper issues) is committed in several.
+func (s *store) batch(ctx context.Context, prefix []byte, ops []*storage.Operation) error {
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	s.gate.RLock()
+	defer s.gate.RUnlock()
+	if s.closed {
+		return errClosed
+	}
+	full := s.full()
+	txn := s.db.NewTransaction(true)
+	defer func() { txn.Discard() }()
+	var c change
+	for _, op := range ops {
+		if op == nil {
+			continue
+		}
+		key := join(prefix, op.Key)
+		var err error
+		switch op.Type {
+		case storage.Get:
+			op.Value, err = get(txn, key)
+		case storage.Set:
+			var old int64
+			var exists bool
+			if old, exists, err = sizeOf(txn, key); err != nil {
+				break
+			}
+			if !exists && full {
+				s.refuse(ctx)
+				return storage.ErrStorageFull
+			}
+			if err = s.write(&txn, &c, key, op.Value, false); err == nil {
+				c.bytes += int64(len(key)+len(op.Value)) - old
+				c.written += int64(len(key) + len(op.Value))
+				if !exists {
+					c.keys++
+				}
+			}
+		case storage.Delete:
+			var old int64
+			var exists bool
+			if old, exists, err = sizeOf(txn, key); err != nil || !exists {
+				break
+			}
+			if err = s.write(&txn, &c, key, nil, true); err == nil {
+				c.keys--
+				c.bytes -= old
+				c.written += int64(len(key))
+			}
+		default:
+			err = fmt.Errorf("unknown operation type %d", op.Type)
+		}
+		if err != nil {
+			return fmt.Errorf("badger_storage: %s: %w", opName(op.Type), err)
+		}
+	}
+	return s.commit(txn, &c)
+}
+
+// write sets or deletes key in the transaction. On ErrTxnTooBig it commits
+// what it has and starts a new transaction.
+func (s *store) write(txn **badger.Txn, c *change, key, value []byte, del bool) error {
+	apply := func() error {
+		if del {
+			return (*txn).Delete(key)
+		}
+		return (*txn).Set(key, value)
+	}
+	err := apply()
+	if !errors.Is(err, badger.ErrTxnTooBig) {
+		return err
+	}
+	if err := s.commit(*txn, c); err != nil {
+		return err
+	}
+	*c = change{}
+	*txn = s.db.NewTransaction(true)
+	return apply()
+}
+
+// commit commits txn and applies its change to the counters.
+func (s *store) commit(txn *badger.Txn, c *change) error {
+	if err := txn.Commit(); err != nil {
+		return fmt.Errorf("badger_storage: commit: %w", err)
+	}
+	s.liveKeys.Add(c.keys)
+	s.liveBytes.Add(c.bytes)
+	s.pending.Add(c.written)
+	return nil
+}
+
+func (s *store) refuse(ctx context.Context) {
+	s.tel.BadgerStorageWritesRefused.Add(ctx, 1)
+	select {
+	case s.reclaimNow <- struct{}{}:
+	default:
+	}
+}
+
+// get returns a copy of key's value, nil when it is missing, and a non-nil
+// empty slice for an empty value.
+func get(txn *badger.Txn, key []byte) ([]byte, error) {
+	item, err := txn.Get(key)
+	if errors.Is(err, badger.ErrKeyNotFound) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	v, err := item.ValueCopy(nil)
+	if v == nil && err == nil {
+		v = []byte{}
+	}
+	return v, err
+}
+
+// sizeOf returns the stored size (key and value) of key and whether it exists.
+func sizeOf(txn *badger.Txn, key []byte) (int64, bool, error) {
+	item, err := txn.Get(key)
+	if errors.Is(err, badger.ErrKeyNotFound) {
+		return 0, false, nil
+	}
+	if err != nil {
+		return 0, false, err
+	}
+	return int64(len(key)) + item.ValueSize(), true, nil
+}
+
+func opName(t storage.OpType) string {
+	switch t {
+	case storage.Get:
+		return "get"
+	case storage.Set:
+		return "set"
+	case storage.Delete:
+		return "delete"
+	}
+	return "operation"
+}

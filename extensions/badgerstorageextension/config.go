@@ -1,0 +1,83 @@
+package badgerstorageextension
+
+import (
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/otelcol-ems/otelcol-ems/internal/badgerdb"
+)
+
+// Config is the badger_storage extension's configuration.
+type Config struct {
+	// Directory holds the extension's Badger database. Each badger_storage
+	// instance needs a directory of its own.
+	Directory string `mapstructure:"directory"`
+	// CreateDirectory creates Directory (mode 0750) when it does not exist.
+	CreateDirectory bool `mapstructure:"create_directory"`
+	// Durability is when written data is forced to disk: always, interval or never.
+	Durability badgerdb.Durability `mapstructure:"durability"`
+	// SyncInterval is the group-commit period of the interval policy.
+	SyncInterval time.Duration `mapstructure:"sync_interval"`
+	// MaxSizeMiB bounds the directory's size on disk; 0 means unbounded.
+	// When it is reached, writes of new keys fail with storage.ErrStorageFull
+	// while updates and deletes go on, so queues can still drain.
+	MaxSizeMiB int64 `mapstructure:"max_size_mib"`
+	// Reclaim controls how space held by deleted entries is given back.
+	Reclaim ReclaimConfig `mapstructure:"reclaim"`
+	// Memory sets Badger's memory use.
+	Memory badgerdb.MemoryConfig `mapstructure:"memory"`
+}
+
+// ReclaimConfig controls space reclaim. Badger keeps deleted queue entries on
+// disk when their delete markers sit in levels that no compaction revisits,
+// so the extension checks the ratio of live to stored data itself and runs a
+// full compaction when deleted data dominates.
+type ReclaimConfig struct {
+	// CheckInterval is how often the ratio is checked.
+	CheckInterval time.Duration `mapstructure:"check_interval"`
+	// MinGarbageMiB is how much deleted data must be on disk before a reclaim runs.
+	MinGarbageMiB int64 `mapstructure:"min_garbage_mib"`
+}
+
+func createDefaultConfig() *Config {
+	return &Config{
+		Directory:       "/var/lib/otelcol-ems/badger_storage",
+		CreateDirectory: true,
+		Durability:      badgerdb.DurabilityInterval,
+		SyncInterval:    100 * time.Millisecond,
+		MaxSizeMiB:      4096,
+		Reclaim: ReclaimConfig{
+			CheckInterval: 10 * time.Second,
+			MinGarbageMiB: 64,
+		},
+		Memory: badgerdb.NewDefaultMemoryConfig(),
+	}
+}
+
+// Validate checks the configuration and names the field at fault.
+func (c *Config) Validate() error {
+	var errs []error
+	if c.Directory == "" {
+		errs = append(errs, errors.New("directory must be set"))
+	}
+	if err := c.Durability.Validate(); err != nil {
+		errs = append(errs, err)
+	}
+	if c.Durability == badgerdb.DurabilityInterval && c.SyncInterval <= 0 {
+		errs = append(errs, fmt.Errorf("sync_interval must be positive with durability: interval, got %s", c.SyncInterval))
+	}
+	if c.MaxSizeMiB < 0 {
+		errs = append(errs, fmt.Errorf("max_size_mib must not be negative (0 means unbounded), got %d", c.MaxSizeMiB))
+	}
+	if c.Reclaim.CheckInterval <= 0 {
+		errs = append(errs, fmt.Errorf("reclaim::check_interval must be positive, got %s", c.Reclaim.CheckInterval))
+	}
+	if c.Reclaim.MinGarbageMiB < 1 {
+		errs = append(errs, fmt.Errorf("reclaim::min_garbage_mib must be at least 1, got %d", c.Reclaim.MinGarbageMiB))
+	}
+	if err := c.Memory.Validate(); err != nil {
+		errs = append(errs, fmt.Errorf("memory: %w", err))
+	}
+	return errors.Join(errs...)
+}

@@ -1,0 +1,87 @@
+package badgerstorageextension
+
+import (
+	"context"
+	"errors"
+	"sync"
+
+	"go.opentelemetry.io/collector/component"
+	"go.opentelemetry.io/collector/extension"
+	"go.opentelemetry.io/collector/extension/xextension/storage"
+	"go.opentelemetry.io/otel/metric"
+
+	"github.com/otelcol-ems/otelcol-ems/extensions/badgerstorageextension/internal/metadata"
+)
+
+// badgerStorage is the extension: it opens the database at Start and hands
+// out one client per component and storage name.
+type badgerStorage struct {
+	cfg *Config
+	set extension.Settings
+
+	mu  sync.Mutex
+	st  *store
+	tel *metadata.TelemetryBuilder
+}
+
+var _ storage.Extension = (*badgerStorage)(nil)
+
+func newExtension(set extension.Settings, cfg *Config) *badgerStorage {
+	return &badgerStorage{cfg: cfg, set: set}
+}
+
+// Start opens the database, moving a corrupt one aside.
+func (e *badgerStorage) Start(context.Context, component.Host) error {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	tel, err := metadata.NewTelemetryBuilder(e.set.TelemetrySettings)
+	if err != nil {
+		return err
+	}
+	st, err := openStore(e.cfg, e.set.Logger, tel)
+	if err != nil {
+		tel.Shutdown()
+		return err
+	}
+	gauge := func(v func() int64) metric.Int64Callback {
+		return func(_ context.Context, o metric.Int64Observer) error { o.Observe(v()); return nil }
+	}
+	err = errors.Join(
+		tel.RegisterBadgerStorageDiskUsageCallback(gauge(func() int64 { return st.diskBytes.Load() + st.pending.Load() })),
+		tel.RegisterBadgerStorageLiveSizeCallback(gauge(st.liveBytes.Load)),
+		tel.RegisterBadgerStorageLiveEntriesCallback(gauge(st.liveKeys.Load)),
+	)
+	if err != nil {
+		tel.Shutdown()
+		return errors.Join(err, st.close())
+	}
+	e.st, e.tel = st, tel
+	return nil
+}
+
+// Shutdown closes the database. It is safe when Start never ran.
+func (e *badgerStorage) Shutdown(context.Context) error {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	var err error
+	if e.st != nil {
+		err = e.st.close()
+		e.st = nil
+	}
+	if e.tel != nil {
+		e.tel.Shutdown()
+		e.tel = nil
+	}
+	return err
+}
+
+// GetClient returns a client whose keys are kept apart from every other
+// component's and storage name's.
+func (e *badgerStorage) GetClient(_ context.Context, kind component.Kind, id component.ID, name string) (storage.Client, error) {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	if e.st == nil {
+		return nil, errors.New("badger_storage: GetClient called before Start or after Shutdown")
+	}
+	return &client{s: e.st, prefix: clientPrefix(kind, id, name)}, nil
+}

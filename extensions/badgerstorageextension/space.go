@@ -1,0 +1,137 @@
+package badgerstorageextension
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/dgraph-io/badger/v4"
+	"go.uber.org/zap"
+)
+
+// measureInterval is how often the directory size is read for max_size_mib.
+// Between two readings, bytes written are added to the last reading.
+const measureInterval = time.Second
+
+// usage is what the directory holds on disk, in allocated bytes.
+type usage struct {
+	total  int64 // every file
+	stored int64 // sorted tables and value logs: what reclaim can shrink
+}
+
+func dirUsage(dir string) usage {
+	var u usage
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return u
+	}
+	for _, e := range entries {
+		fi, err := e.Info()
+		if err != nil || !fi.Mode().IsRegular() {
+			continue // a file removed by a compaction meanwhile
+		}
+		n := allocated(fi)
+		u.total += n
+		if ext := filepath.Ext(e.Name()); ext == ".sst" || ext == ".vlog" {
+			u.stored += n
+		}
+	}
+	return u
+}
+
+// measure reads the directory size and resets the bytes-since counter.
+func (s *store) measure() usage {
+	s.pending.Store(0)
+	u := dirUsage(s.cfg.Directory)
+	s.diskBytes.Store(u.total)
+	return u
+}
+
+// maintain measures the directory and reclaims space until close.
+func (s *store) maintain() {
+	defer s.done.Done()
+	measure := time.NewTicker(measureInterval)
+	defer measure.Stop()
+	check := time.NewTicker(s.cfg.Reclaim.CheckInterval)
+	defer check.Stop()
+	for {
+		select {
+		case <-s.stop:
+			return
+		case <-measure.C:
+			s.measure()
+		case <-check.C:
+			s.maybeReclaim()
+		case <-s.reclaimNow:
+			s.maybeReclaim()
+		}
+	}
+}
+
+// garbage is how many stored bytes are not live data.
+func (s *store) garbage(u usage) int64 { return u.stored - s.liveBytes.Load() }
+
+// maybeReclaim runs a reclaim when deleted data is both large (at least
+// min_garbage_mib) and the larger part of what is stored. The second rule
+// keeps a long outage's growing backlog from being rewritten again and again.
+func (s *store) maybeReclaim() {
+	u := s.measure()
+	g := s.garbage(u)
+	if g < s.cfg.Reclaim.MinGarbageMiB<<20 || g < s.liveBytes.Load() {
+		return
+	}
+	s.reclaim(u)
+}
+
+// reclaim gives back the space of deleted entries. A queue deletes keys in
+// the order it wrote them, so its delete markers settle in levels that
+// Badger's size-driven compaction never merges with the data they shadow
+// (badger issue #2329). The cure is explicit: flush the memtables (dropping a
+// marker key is the public way to force that), compact all levels into one,
+// which drops shadowed data and the markers with it, and collect value logs.
+// Writes wait while the tables are rewritten.
+func (s *store) reclaim(before usage) {
+	start := time.Now()
+	err := s.flushAndFlatten()
+	for err == nil {
+		if gcErr := s.db.RunValueLogGC(0.5); gcErr != nil {
+			break // badger.ErrNoRewrite: nothing left worth rewriting
+		}
+	}
+	after := s.measure()
+	freed := before.total - after.total
+	ctx := context.Background()
+	s.tel.BadgerStorageReclaims.Add(ctx, 1)
+	if freed > 0 {
+		s.tel.BadgerStorageReclaimed.Add(ctx, freed)
+	}
+	fields := []zap.Field{
+		zap.Int64("disk_bytes_before", before.total), zap.Int64("disk_bytes_after", after.total),
+		zap.Int64("live_bytes", s.liveBytes.Load()), zap.Duration("duration", time.Since(start)),
+	}
+	if err != nil {
+		s.logger.Warn("Badger storage space reclaim failed; will retry at the next check", append(fields, zap.Error(err))...)
+		return
+	}
+	s.logger.Info("Badger storage reclaimed space of deleted entries", fields...)
+}
+
+func (s *store) flushAndFlatten() error {
+	s.gate.Lock()
+	defer s.gate.Unlock()
+	if s.closed {
+		return errClosed
+	}
+	if err := s.db.Update(func(txn *badger.Txn) error { return txn.Set(reclaimMarker, nil) }); err != nil {
+		return err
+	}
+	if err := s.db.DropPrefix(reclaimMarker); err != nil {
+		return err
+	}
+	if err := s.db.Flatten(2); err != nil && !strings.Contains(err.Error(), "No tables") {
+		return err
+	}
+	return nil
+}

@@ -1,0 +1,154 @@
+package badgerstorageextension
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"sync"
+	"sync/atomic"
+
+	"github.com/dgraph-io/badger/v4"
+	"go.uber.org/zap"
+
+	"github.com/otelcol-ems/otelcol-ems/extensions/badgerstorageextension/internal/metadata"
+	"github.com/otelcol-ems/otelcol-ems/internal/badgerdb"
+)
+
+var errClosed = errors.New("badger_storage: the storage is closed")
+
+// store owns the extension's one Badger database and what is shared by all
+// of its clients: live-data accounting, the size bound and space reclaim.
+type store struct {
+	db     *badger.DB
+	cfg    *Config
+	logger *zap.Logger
+	tel    *metadata.TelemetryBuilder
+	syncer *badgerdb.Syncer
+
+	// gate is held shared by every batch and exclusively by space reclaim,
+	// which must not run next to writes (badger refuses writes while it drops
+	// a prefix, and a flatten under steady writes may never finish).
+	gate   sync.RWMutex
+	closed bool
+
+	liveKeys  atomic.Int64 // keys stored by clients
+	liveBytes atomic.Int64 // their key and value bytes
+	diskBytes atomic.Int64 // directory size at the last measurement
+	pending   atomic.Int64 // bytes written since the last measurement
+	maxBytes  int64
+
+	reclaimNow chan struct{}
+	stop       chan struct{}
+	done       sync.WaitGroup
+}
+
+// openStore opens (or recovers) the database in cfg.Directory and starts the
+// group-commit and maintenance loops.
+func openStore(cfg *Config, logger *zap.Logger, tel *metadata.TelemetryBuilder) (*store, error) {
+	if cfg.CreateDirectory {
+		if err := os.MkdirAll(cfg.Directory, 0o750); err != nil {
+			return nil, fmt.Errorf("badger_storage: creating directory %s: %w", cfg.Directory, err)
+		}
+	}
+	if fi, err := os.Stat(cfg.Directory); err != nil || !fi.IsDir() {
+		return nil, fmt.Errorf("badger_storage: directory %s is not usable (create it, or set create_directory: true): %w", cfg.Directory, err)
+	}
+	opts := badgerdb.Options(cfg.Directory, cfg.Memory, logger).
+		// Clients own disjoint key ranges and exporterhelper serialises each
+		// queue's batches, so conflict tracking would be pure overhead.
+		WithDetectConflicts(false).
+		// always: every commit is fsynced before Batch returns; concurrent
+		// commits share one fsync through badger's write pipeline.
+		WithSyncWrites(cfg.Durability == badgerdb.DurabilityAlways)
+	db, rec, err := badgerdb.OpenOrRecover(opts, logger)
+	if err != nil {
+		return nil, fmt.Errorf("badger_storage: opening %s: %w", cfg.Directory, err)
+	}
+	ctx := context.Background()
+	if rec.Recovered() {
+		tel.BadgerStorageRecoveries.Add(ctx, 1)
+		tel.BadgerStorageSalvagedEntries.Add(ctx, int64(rec.Salvaged))
+	}
+
+	s := &store{
+		db:         db,
+		cfg:        cfg,
+		logger:     logger,
+		tel:        tel,
+		maxBytes:   cfg.MaxSizeMiB << 20,
+		reclaimNow: make(chan struct{}, 1),
+		stop:       make(chan struct{}),
+	}
+	if err := s.countLive(); err != nil {
+		_ = db.Close()
+		return nil, fmt.Errorf("badger_storage: reading %s: %w", cfg.Directory, err)
+	}
+	s.measure()
+	if cfg.Durability == badgerdb.DurabilityInterval {
+		s.syncer = badgerdb.StartSyncer(db, cfg.SyncInterval, logger)
+	}
+	s.done.Add(1)
+	go s.maintain()
+	logger.Info("Badger storage opened",
+		zap.String("directory", cfg.Directory), zap.String("durability", string(cfg.Durability)),
+		zap.Int64("live_entries", s.liveKeys.Load()), zap.Int64("live_bytes", s.liveBytes.Load()),
+		zap.Int64("disk_bytes", s.diskBytes.Load()))
+	return s, nil
+}
+
+// countLive sets the live counters from the keys on disk.
+func (s *store) countLive() error {
+	var keys, size int64
+	err := s.db.View(func(txn *badger.Txn) error {
+		o := badger.DefaultIteratorOptions
+		o.PrefetchValues = false
+		o.Prefix = []byte{clientNamespace}
+		it := txn.NewIterator(o)
+		defer it.Close()
+		for it.Rewind(); it.Valid(); it.Next() {
+			keys++
+			size += int64(len(it.Item().Key())) + it.Item().ValueSize()
+		}
+		return nil
+	})
+	s.liveKeys.Store(keys)
+	s.liveBytes.Store(size)
+	return err
+}
+
+// full reports whether the size bound is reached.
+func (s *store) full() bool {
+	return s.maxBytes > 0 && s.diskBytes.Load()+s.pending.Load() >= s.maxBytes
+}
+
+// close stops the loops, syncs and closes the database. Safe to call twice.
+func (s *store) close() error {
+	s.gate.Lock()
+	if s.closed {
+		s.gate.Unlock()
+		return nil
+	}
+	s.closed = true
+	s.gate.Unlock()
+
+	close(s.stop)
+	s.done.Wait()
+	var errs []error
+	if s.syncer != nil {
+		errs = append(errs, s.syncer.Stop())
+	}
+	errs = append(errs, s.db.Close())
+	s.logger.Info("Badger storage closed", zap.String("directory", s.cfg.Directory))
+	return errors.Join(errs...)
+}
+
+// view runs fn in a read transaction unless the store is closed.
+func (s *store) view(fn func(*badger.Txn) error) error {
+	s.gate.RLock()
+	defer s.gate.RUnlock()
+	if s.closed {
+		return errClosed
+	}
+	return s.db.View(fn)
+}
