@@ -15,6 +15,8 @@ import (
 	"go.opentelemetry.io/collector/extension"
 	"go.opentelemetry.io/collector/processor"
 	"go.opentelemetry.io/collector/receiver"
+
+	"github.com/otelcol-ems/otelcol-ems/extensions/badgerstorageextension"
 )
 
 var (
@@ -24,7 +26,9 @@ var (
 
 	exporters = []func() exporter.Factory{}
 
-	extensions = []func() extension.Factory{}
+	extensions = []func() extension.Factory{
+		badgerstorageextension.NewFactory,
+	}
 
 	connectors = []func() connector.Factory{}
 )
