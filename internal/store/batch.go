@@ -1,0 +1,156 @@
+package store
+
+import (
+	"hash/fnv"
+
+	"github.com/dgraph-io/badger/v4"
+	"go.opentelemetry.io/collector/pdata/pcommon"
+
+	"github.com/otelcol-ems/otelcol-ems/internal/badgerdb"
+)
+
+// WriteResult says what happened to the records of one write.
+type WriteResult struct {
+	// Written is the number of records stored.
+	Written int
+	// Expired is the number of records refused because they were older than
+	// the signal's retention when they arrived.
+	Expired int
+}
+
+// resourceInfo is a resource of a batch, encoded once.
+type resourceInfo struct {
+	hash    uint64
+	proto   []byte
+	service string
+}
+
+// dictInfo is a resource and scope pair of a batch, encoded once.
+type dictInfo struct {
+	id    uint64
+	proto []byte
+}
+
+type bucketDict struct {
+	bucket int64
+	dict   uint64
+}
+
+// batch writes the records of one call through a Badger WriteBatch: the
+// record, its index keys, and once per bucket its dictionary entry.
+type batch struct {
+	s      *Store
+	sig    Signal
+	wb     *badger.WriteBatch
+	now    uint64
+	oldest uint64
+	dicts  map[bucketDict]struct{}
+	stats  map[statKey]*resStat
+	res    WriteResult
+}
+
+func (s *Store) newBatch(sig Signal) *batch {
+	now := uint64(s.opts.Now().UnixNano())
+	return &batch{
+		s:      s,
+		sig:    sig,
+		wb:     s.db.NewWriteBatch(),
+		now:    now,
+		oldest: now - uint64(s.opts.MaxAge[sig]),
+		dicts:  map[bucketDict]struct{}{},
+		stats:  map[statKey]*resStat{},
+	}
+}
+
+// keyTime picks the time a record is filed under: the first non-zero of ts,
+// else now; a time in the future is filed now. ok is false when the record is
+// already past its retention.
+func (b *batch) keyTime(ts ...pcommon.Timestamp) (uint64, bool) {
+	t := b.now
+	for _, x := range ts {
+		if x != 0 {
+			t = uint64(x)
+			break
+		}
+	}
+	if t > b.now {
+		t = b.now
+	}
+	if t < b.oldest {
+		b.res.Expired++
+		return 0, false
+	}
+	return t, true
+}
+
+// add writes one record. name is the metric name (metrics only).
+// It returns the record's bucket.
+func (b *batch) add(ts uint64, res *resourceInfo, dict *dictInfo, traceID pcommon.TraceID, severity byte, name string, payload []byte) (int64, error) {
+	bucket := b.s.bucketFor(b.sig, ts)
+	if _, ok := b.dicts[bucketDict{bucket, dict.id}]; !ok {
+		b.dicts[bucketDict{bucket, dict.id}] = struct{}{}
+		if err := b.wb.Set(dictKey(b.sig, bucket, dict.id), dict.proto); err != nil {
+			return 0, err
+		}
+		if res.service != "" {
+			if err := b.wb.Set(serviceKey(b.sig, bucket, res.service, dict.id), nil); err != nil {
+				return 0, err
+			}
+		}
+	}
+	r := ref{bucket: bucket, ts: ts, seq: b.s.nextSeq(), name: name}
+	v := make([]byte, 0, valueHeaderLen+len(payload))
+	v = append(encodeValueHeader(v, dict.id, severity), payload...)
+	if err := b.wb.Set(recordKey(b.sig, r), v); err != nil {
+		return 0, err
+	}
+	if !traceID.IsEmpty() {
+		if err := b.wb.Set(traceIndexKey(b.sig, traceID, r), nil); err != nil {
+			return 0, err
+		}
+	}
+	sk := statKey{b.sig, bucket, res.hash}
+	st := b.stats[sk]
+	if st == nil {
+		st = &resStat{resource: res.proto}
+		b.stats[sk] = st
+	}
+	st.count++
+	st.lastSeen = max(st.lastSeen, ts)
+	b.res.Written++
+	return bucket, nil
+}
+
+// commit flushes the batch and applies the durability policy.
+func (b *batch) commit() (WriteResult, error) {
+	defer b.wb.Cancel()
+	if err := b.wb.Flush(); err != nil {
+		return WriteResult{Expired: b.res.Expired}, err
+	}
+	if b.s.opts.Durability == badgerdb.DurabilityAlways {
+		if err := b.s.db.Sync(); err != nil {
+			return WriteResult{Expired: b.res.Expired}, err
+		}
+	}
+	b.s.addStats(b.stats)
+	b.s.counters.Written.Add(int64(b.res.Written))
+	b.s.counters.Expired.Add(int64(b.res.Expired))
+	return b.res, nil
+}
+
+// abort discards the batch.
+func (b *batch) abort() { b.wb.Cancel() }
+
+func hash64(p []byte) uint64 {
+	h := fnv.New64a()
+	_, _ = h.Write(p)
+	return h.Sum64()
+}
+
+// serviceOf returns the service.name of a resource, cleaned for use in keys.
+func serviceOf(r pcommon.Resource) string {
+	if v, ok := r.Attributes().Get("service.name"); ok {
+		return cleanName(v.AsString())
+	}
+	return ""
+}

@@ -1,0 +1,5 @@
+package store
+
+import "os"
+
+func writeFile(p string) error { return os.WriteFile(p, []byte("x"), 0o600) }

@@ -1,0 +1,205 @@
+package store
+
+import (
+	"encoding/binary"
+	"errors"
+	"fmt"
+)
+
+// Signal is the first byte of every key of a signal's data.
+type Signal byte
+
+// The signals the store keeps.
+const (
+	Traces  Signal = 'T'
+	Logs    Signal = 'L'
+	Metrics Signal = 'M'
+)
+
+// Signals lists every signal, in the order the store reports them.
+var Signals = []Signal{Traces, Logs, Metrics}
+
+// String returns the signal's name as used in configuration and the API.
+func (s Signal) String() string {
+	switch s {
+	case Traces:
+		return "traces"
+	case Logs:
+		return "logs"
+	case Metrics:
+		return "metrics"
+	}
+	return fmt.Sprintf("signal(%d)", byte(s))
+}
+
+// Kinds of keys inside a bucket: the byte after the bucket start.
+const (
+	kindRecord   byte = 'r' // time-ordered record: [name 0x00] ts seq -> value
+	kindTraceIdx byte = 't' // trace id index: trace id, ts, seq -> empty
+	kindService  byte = 's' // service index: service 0x00 dict id -> empty
+	kindDict     byte = 'd' // resource and scope of records: dict id -> proto
+	kindResStat  byte = 'R' // resource counts: resource hash -> count, last seen, proto
+	kindName     byte = 'n' // metric names: name -> empty
+)
+
+const (
+	bucketPrefixLen = 1 + 8 // signal + bucket start
+	traceIDLen      = 16
+	tsSeqLen        = 16
+)
+
+// errBadKey reports a key that does not decode; the store skips such keys.
+var errBadKey = errors.New("malformed store key")
+
+// ref points at one record: its bucket, timestamp and sequence number. In the
+// metrics signal name is the metric name, part of the record key.
+type ref struct {
+	bucket int64
+	ts     uint64
+	seq    uint64
+	name   string
+}
+
+func putU64(b []byte, v uint64) []byte { return binary.BigEndian.AppendUint64(b, v) }
+
+// bucketPrefix is the prefix of every key of one bucket of a signal.
+func bucketPrefix(sig Signal, bucket int64) []byte {
+	return putU64([]byte{byte(sig)}, uint64(bucket))
+}
+
+// kindPrefix is the prefix of the keys of one kind inside a bucket.
+func kindPrefix(sig Signal, bucket int64, kind byte) []byte {
+	return append(bucketPrefix(sig, bucket), kind)
+}
+
+// recordPrefix is the prefix of the record keys of a bucket; for metrics it
+// includes the metric name and its terminator.
+func recordPrefix(sig Signal, bucket int64, name string) []byte {
+	p := kindPrefix(sig, bucket, kindRecord)
+	if sig == Metrics {
+		p = append(append(p, name...), 0)
+	}
+	return p
+}
+
+// recordKey encodes a record's key.
+func recordKey(sig Signal, r ref) []byte {
+	p := recordPrefix(sig, r.bucket, r.name)
+	return putU64(putU64(p, r.ts), r.seq)
+}
+
+// decodeRecordKey decodes a key made by recordKey.
+func decodeRecordKey(k []byte) (Signal, ref, error) {
+	if len(k) < bucketPrefixLen+1+tsSeqLen || k[bucketPrefixLen] != kindRecord {
+		return 0, ref{}, errBadKey
+	}
+	sig := Signal(k[0])
+	r := ref{bucket: int64(binary.BigEndian.Uint64(k[1:9]))}
+	rest := k[bucketPrefixLen+1:]
+	if sig == Metrics {
+		n := len(rest) - tsSeqLen - 1
+		if n < 0 || rest[n] != 0 {
+			return 0, ref{}, errBadKey
+		}
+		r.name = string(rest[:n])
+		rest = rest[n+1:]
+	}
+	if len(rest) != tsSeqLen {
+		return 0, ref{}, errBadKey
+	}
+	r.ts = binary.BigEndian.Uint64(rest[:8])
+	r.seq = binary.BigEndian.Uint64(rest[8:])
+	return sig, r, nil
+}
+
+// traceIndexPrefix is the prefix of the index keys of one trace in a bucket.
+func traceIndexPrefix(sig Signal, bucket int64, traceID [16]byte) []byte {
+	return append(kindPrefix(sig, bucket, kindTraceIdx), traceID[:]...)
+}
+
+// traceIndexKey encodes the trace id index key of a record.
+func traceIndexKey(sig Signal, traceID [16]byte, r ref) []byte {
+	return putU64(putU64(traceIndexPrefix(sig, r.bucket, traceID), r.ts), r.seq)
+}
+
+// decodeTraceIndexKey returns the record a trace index key points at.
+func decodeTraceIndexKey(k []byte) (ref, [16]byte, error) {
+	var id [16]byte
+	if len(k) != bucketPrefixLen+1+traceIDLen+tsSeqLen || k[bucketPrefixLen] != kindTraceIdx {
+		return ref{}, id, errBadKey
+	}
+	copy(id[:], k[bucketPrefixLen+1:])
+	rest := k[bucketPrefixLen+1+traceIDLen:]
+	return ref{
+		bucket: int64(binary.BigEndian.Uint64(k[1:9])),
+		ts:     binary.BigEndian.Uint64(rest[:8]),
+		seq:    binary.BigEndian.Uint64(rest[8:]),
+	}, id, nil
+}
+
+// servicePrefix is the prefix of a service's index keys in a bucket.
+func servicePrefix(sig Signal, bucket int64, service string) []byte {
+	return append(append(kindPrefix(sig, bucket, kindService), service...), 0)
+}
+
+// serviceKey maps a service to one dictionary entry (resource and scope).
+func serviceKey(sig Signal, bucket int64, service string, dict uint64) []byte {
+	return putU64(servicePrefix(sig, bucket, service), dict)
+}
+
+// dictKey is the key of a dictionary entry.
+func dictKey(sig Signal, bucket int64, dict uint64) []byte {
+	return putU64(kindPrefix(sig, bucket, kindDict), dict)
+}
+
+// resStatKey is the key of a resource's counts in a bucket.
+func resStatKey(sig Signal, bucket int64, res uint64) []byte {
+	return putU64(kindPrefix(sig, bucket, kindResStat), res)
+}
+
+// nameKey records that a metric name has points in a bucket.
+func nameKey(bucket int64, name string) []byte {
+	return append(kindPrefix(Metrics, bucket, kindName), name...)
+}
+
+// bucketOf decodes the signal and bucket start of any data key.
+func bucketOf(k []byte) (Signal, int64, error) {
+	if len(k) < bucketPrefixLen {
+		return 0, 0, errBadKey
+	}
+	return Signal(k[0]), int64(binary.BigEndian.Uint64(k[1:9])), nil
+}
+
+// Record values start with a fixed header: the dictionary id of the record's
+// resource and scope, and for logs the severity number (0 otherwise), so that
+// filters on service and severity need not decode the record.
+const valueHeaderLen = 9
+
+func encodeValueHeader(b []byte, dict uint64, severity byte) []byte {
+	return append(putU64(b, dict), severity)
+}
+
+func decodeValueHeader(v []byte) (dict uint64, severity byte, body []byte, err error) {
+	if len(v) < valueHeaderLen {
+		return 0, 0, nil, errBadKey
+	}
+	return binary.BigEndian.Uint64(v[:8]), v[8], v[valueHeaderLen:], nil
+}
+
+// cleanName keeps a name usable inside a key: the 0x00 terminator is replaced.
+func cleanName(s string) string {
+	for i := 0; i < len(s); i++ {
+		if s[i] == 0 {
+			b := []byte(s)
+			for j := i; j < len(b); j++ {
+				if b[j] == 0 {
+					b[j] = ' '
+				}
+			}
+			return string(b)
+		}
+	}
+	return s
+}
+
+func getU64(b []byte) uint64 { return binary.BigEndian.Uint64(b) }

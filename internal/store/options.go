@@ -1,0 +1,84 @@
+package store
+
+import (
+	"errors"
+	"fmt"
+	"time"
+
+	"go.uber.org/zap"
+
+	"github.com/otelcol-ems/otelcol-ems/internal/badgerdb"
+)
+
+// Options configure a Store.
+type Options struct {
+	// Dir is the Badger directory; it is created when missing.
+	Dir string
+	// Memory bounds Badger's memory use.
+	Memory badgerdb.MemoryConfig
+	// Durability says when writes reach the disk.
+	Durability badgerdb.Durability
+	// SyncInterval is the group-commit period of DurabilityInterval.
+	SyncInterval time.Duration
+	// MaxAge is the retention per signal; every signal needs one.
+	MaxAge map[Signal]time.Duration
+	// MaxSize is the disk budget of Dir in bytes; 0 means no budget. Past it
+	// the oldest buckets are dropped first.
+	MaxSize int64
+	// CheckInterval is how often retention and the budget are enforced.
+	CheckInterval time.Duration
+	// Logger receives start, stop, drops and Badger's warnings.
+	Logger *zap.Logger
+	// Now is the clock; tests replace it. Defaults to time.Now.
+	Now func() time.Time
+}
+
+// NewDefaultOptions returns options for dir with a 24 h retention for every
+// signal, interval durability and the default memory settings.
+func NewDefaultOptions(dir string) Options {
+	return Options{
+		Dir:           dir,
+		Memory:        badgerdb.NewDefaultMemoryConfig(),
+		Durability:    badgerdb.DurabilityInterval,
+		SyncInterval:  time.Second,
+		MaxAge:        map[Signal]time.Duration{Traces: 24 * time.Hour, Logs: 24 * time.Hour, Metrics: 24 * time.Hour},
+		CheckInterval: 10 * time.Second,
+	}
+}
+
+// Validate checks the options.
+func (o Options) Validate() error {
+	var errs []error
+	if o.Dir == "" {
+		errs = append(errs, errors.New("directory must be set"))
+	}
+	if err := o.Memory.Validate(); err != nil {
+		errs = append(errs, err)
+	}
+	if err := o.Durability.Validate(); err != nil {
+		errs = append(errs, err)
+	}
+	if o.Durability == badgerdb.DurabilityInterval && o.SyncInterval <= 0 {
+		errs = append(errs, fmt.Errorf("sync_interval must be positive with durability %q", o.Durability))
+	}
+	for _, s := range Signals {
+		if o.MaxAge[s] < time.Second {
+			errs = append(errs, fmt.Errorf("max_age of %s must be at least 1s, got %s", s, o.MaxAge[s]))
+		}
+	}
+	if o.MaxSize < 0 {
+		errs = append(errs, fmt.Errorf("max_size must not be negative, got %d", o.MaxSize))
+	}
+	if o.CheckInterval <= 0 {
+		errs = append(errs, fmt.Errorf("check_interval must be positive, got %s", o.CheckInterval))
+	}
+	return errors.Join(errs...)
+}
+
+// BucketWidth is the time span of one bucket for a retention of maxAge: an
+// eighth of it, between one second and one hour, so that expiry frees space in
+// steps of at most an eighth of the data.
+func BucketWidth(maxAge time.Duration) time.Duration {
+	w := (maxAge / 8).Truncate(time.Second)
+	return min(max(w, time.Second), time.Hour)
+}

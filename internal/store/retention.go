@@ -1,0 +1,141 @@
+package store
+
+import (
+	"io/fs"
+	"math"
+	"path/filepath"
+	"time"
+
+	"go.uber.org/zap"
+)
+
+// maintain runs retention and the disk budget every check interval.
+func (s *Store) maintain() {
+	defer s.wg.Done()
+	t := time.NewTicker(s.opts.CheckInterval)
+	defer t.Stop()
+	for {
+		select {
+		case <-s.stop:
+			return
+		case <-t.C:
+			if err := s.Enforce(); err != nil {
+				s.logger.Warn("local store maintenance failed", zap.String("directory", s.opts.Dir), zap.Error(err))
+			}
+		}
+	}
+}
+
+// Enforce saves the resource counts, drops the buckets past their retention
+// and then, while the directory is over max_size, the oldest buckets of any
+// signal. The retention loop calls it; tests call it to step time.
+func (s *Store) Enforce() error {
+	s.maintMu.Lock()
+	defer s.maintMu.Unlock()
+	if err := s.flushStatsLocked(); err != nil {
+		return err
+	}
+	now := s.opts.Now().UnixNano()
+	for _, sig := range Signals {
+		var expired []int64
+		cutoff := now - int64(s.opts.MaxAge[sig])
+		for _, b := range s.bucketsIn(sig, 0, math.MaxUint64) {
+			if b+s.width[sig] <= cutoff {
+				expired = append(expired, b)
+			}
+		}
+		if err := s.dropBuckets(sig, expired...); err != nil {
+			return err
+		}
+	}
+	if s.opts.MaxSize <= 0 {
+		return nil
+	}
+	for {
+		size, err := DirSize(s.opts.Dir)
+		if err != nil {
+			return err
+		}
+		if size <= s.opts.MaxSize {
+			return nil
+		}
+		sig, b, ok := s.oldestBucket()
+		if !ok {
+			return nil
+		}
+		s.logger.Info("local store over max_size, dropping oldest bucket",
+			zap.String("directory", s.opts.Dir), zap.Int64("size", size), zap.Int64("max_size", s.opts.MaxSize),
+			zap.Stringer("signal", sig), zap.Time("bucket", time.Unix(0, b)))
+		if err := s.dropBuckets(sig, b); err != nil {
+			return err
+		}
+		s.counters.BudgetDrops.Add(1)
+	}
+}
+
+// oldestBucket returns the bucket, of any signal, that starts first.
+func (s *Store) oldestBucket() (Signal, int64, bool) {
+	var (
+		best   int64
+		bestOK bool
+		bestS  Signal
+	)
+	for _, sig := range Signals {
+		bs := s.bucketsIn(sig, 0, math.MaxUint64)
+		if len(bs) > 0 && (!bestOK || bs[0] < best) {
+			best, bestS, bestOK = bs[0], sig, true
+		}
+	}
+	return bestS, best, bestOK
+}
+
+// dropBuckets removes whole buckets with DropPrefix, which rewrites or deletes
+// the tables holding them and so returns their disk space.
+func (s *Store) dropBuckets(sig Signal, buckets ...int64) error {
+	if len(buckets) == 0 {
+		return nil
+	}
+	prefixes := make([][]byte, len(buckets))
+	for i, b := range buckets {
+		prefixes[i] = bucketPrefix(sig, b)
+	}
+	if err := s.db.DropPrefix(prefixes...); err != nil {
+		return err
+	}
+	s.mu.Lock()
+	for _, b := range buckets {
+		delete(s.buckets[sig], b)
+	}
+	for k := range s.stats {
+		if k.sig == sig {
+			for _, b := range buckets {
+				if k.bucket == b {
+					delete(s.stats, k)
+					delete(s.dirty, k)
+				}
+			}
+		}
+	}
+	s.mu.Unlock()
+	s.counters.BucketsDropped.Add(int64(len(buckets)))
+	return nil
+}
+
+// DirSize returns the disk space used by the files under dir: allocated
+// blocks where the system reports them (Badger preallocates sparse files),
+// else the apparent size.
+func DirSize(dir string) (int64, error) {
+	var total int64
+	err := filepath.WalkDir(dir, func(_ string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		info, err := d.Info()
+		if err != nil {
+			return nil // removed while walking
+		}
+		total += diskUsage(info)
+		return nil
+	})
+	return total, err
+}

@@ -1,0 +1,87 @@
+package store
+
+import (
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// writeMinutes writes batches of logs spread over minutes of data, one
+// batch of n records per 10 s, advancing the clock with the data.
+func writeMinutes(t *testing.T, s *Store, clock *fakeClock, minutes, n int) {
+	t.Helper()
+	for i := 0; i < minutes*6; i++ {
+		res, err := s.WriteLogs(genLogs("checkout", clock.Now(), n, func(j int) uint64 { return uint64(i*n + j) }))
+		require.NoError(t, err)
+		require.Equal(t, n, res.Written)
+		clock.Add(10 * time.Second)
+	}
+}
+
+// TestRetentionReturnsDiskSpace proves that expiry frees disk: after the
+// retention passes, whole buckets are dropped and the directory shrinks.
+func TestRetentionReturnsDiskSpace(t *testing.T) {
+	clock := newClock(base)
+	s := openTest(t, clock, func(o *Options) { o.MaxAge[Logs] = 4 * time.Minute }) // 30 s buckets
+	writeMinutes(t, s, clock, 4, 2500)                                               // 60k records, ~20 MB
+	require.NoError(t, s.db.Flatten(1))
+	before, err := DirSize(s.Dir())
+	require.NoError(t, err)
+	all, err := s.QueryLogs(LogQuery{Limit: 100_000})
+	require.NoError(t, err)
+	require.Equal(t, 60_000, all.Count)
+
+	// Three minutes on, the first three minutes are past retention.
+	clock.Add(3 * time.Minute)
+	require.NoError(t, s.Enforce())
+	after, err := DirSize(s.Dir())
+	require.NoError(t, err)
+	left, err := s.QueryLogs(LogQuery{Limit: 100_000})
+	require.NoError(t, err)
+	t.Logf("directory %d KiB before expiry, %d KiB after; records %d -> %d", before>>10, after>>10, all.Count, left.Count)
+	assert.Less(t, left.Count, all.Count/3, "expired records are gone")
+	assert.Greater(t, left.Count, 0, "records within retention stay")
+	assert.Positive(t, s.Counters().BucketsDropped.Load())
+	assert.Less(t, float64(after), 0.6*float64(before), "the directory shrinks")
+	for _, lr := range allLogs(left.Logs) {
+		assert.False(t, lr.Timestamp().AsTime().Before(clock.Now().Add(-4*time.Minute-30*time.Second)))
+	}
+
+	// Past retention of everything, the store is empty and small again.
+	clock.Add(10 * time.Minute)
+	require.NoError(t, s.Enforce())
+	empty, err := s.QueryLogs(LogQuery{Limit: 10})
+	require.NoError(t, err)
+	assert.Zero(t, empty.Count)
+	res, err := s.Resources()
+	require.NoError(t, err)
+	assert.Empty(t, res, "counts of dropped buckets go with them")
+}
+
+// TestMaxSize checks that the disk budget holds, dropping oldest data first.
+func TestMaxSize(t *testing.T) {
+	clock := newClock(base)
+	const budget = 16 << 20
+	s := openTest(t, clock, func(o *Options) {
+		o.MaxAge[Logs] = 80 * time.Minute // 10 min buckets
+		o.MaxSize = budget
+		o.Memory.MemTableSizeMiB = 4 // the memtable's log counts against the budget
+	})
+	for round := 0; round < 6; round++ {
+		writeMinutes(t, s, clock, 10, 600) // one bucket of 36k records, ~5 MB on disk
+		require.NoError(t, s.Enforce())
+		size, err := DirSize(s.Dir())
+		require.NoError(t, err)
+		t.Logf("round %d: %d KiB on disk, budget %d KiB", round, size>>10, budget>>10)
+		assert.LessOrEqual(t, size, int64(budget), "max_size holds")
+	}
+	assert.Positive(t, s.Counters().BudgetDrops.Load())
+	got, err := s.QueryLogs(LogQuery{Start: clock.Now().Add(-time.Minute), Limit: 10})
+	require.NoError(t, err)
+	assert.Equal(t, 10, got.Count, "the newest data stays")
+	old, err := s.QueryLogs(LogQuery{End: base.Add(10 * time.Minute), Limit: 10})
+	require.NoError(t, err)
+	assert.Zero(t, old.Count, "the oldest data goes first")
+}

@@ -1,0 +1,208 @@
+package store
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"github.com/dgraph-io/badger/v4"
+	"go.uber.org/zap"
+
+	"github.com/otelcol-ems/otelcol-ems/internal/badgerdb"
+)
+
+// ErrClosed is returned by operations on a closed store.
+var ErrClosed = errors.New("store is closed")
+
+// Store is one local unified store: a Badger database with time-bucketed keys
+// for traces, logs and metrics. It is safe for concurrent use.
+type Store struct {
+	db     *badger.DB
+	opts   Options
+	width  map[Signal]int64 // bucket width in ns per signal
+	logger *zap.Logger
+	syncer *badgerdb.Syncer
+
+	seq    atomic.Uint64
+	closed atomic.Bool
+
+	mu      sync.Mutex
+	buckets map[Signal]map[int64]struct{}
+	stats   map[statKey]*resStat
+	dirty   map[statKey]struct{}
+
+	// maintMu serialises retention, budget and stats flushes.
+	maintMu sync.Mutex
+	stop    chan struct{}
+	wg      sync.WaitGroup
+
+	counters Counters
+}
+
+// Counters are cumulative counts of the store's work, for internal metrics.
+type Counters struct {
+	// Written counts records stored.
+	Written atomic.Int64
+	// Expired counts records refused because they were already older than
+	// their retention when they arrived.
+	Expired atomic.Int64
+	// BucketsDropped counts buckets removed by retention or the budget.
+	BucketsDropped atomic.Int64
+	// BudgetDrops counts buckets removed because of max_size.
+	BudgetDrops atomic.Int64
+}
+
+// Open opens (or creates) the store in opts.Dir and starts its retention loop.
+func Open(opts Options) (*Store, error) {
+	if err := opts.Validate(); err != nil {
+		return nil, err
+	}
+	if opts.Logger == nil {
+		opts.Logger = zap.NewNop()
+	}
+	if opts.Now == nil {
+		opts.Now = time.Now
+	}
+	if err := checkWritable(opts.Dir); err != nil {
+		return nil, err
+	}
+	db, err := badger.Open(badgerOptions(opts))
+	if err != nil {
+		return nil, fmt.Errorf("opening store in directory %s: %w", opts.Dir, err)
+	}
+	s := &Store{
+		db:      db,
+		opts:    opts,
+		width:   map[Signal]int64{},
+		logger:  opts.Logger,
+		buckets: map[Signal]map[int64]struct{}{},
+		stats:   map[statKey]*resStat{},
+		dirty:   map[statKey]struct{}{},
+		stop:    make(chan struct{}),
+	}
+	for _, sig := range Signals {
+		s.width[sig] = int64(BucketWidth(opts.MaxAge[sig]))
+		s.buckets[sig] = map[int64]struct{}{}
+	}
+	// Sequence numbers only grow, also across restarts: no process writes more
+	// than one record per nanosecond.
+	s.seq.Store(uint64(time.Now().UnixNano()))
+	if err := s.load(); err != nil {
+		_ = db.Close()
+		return nil, fmt.Errorf("reading store in directory %s: %w", opts.Dir, err)
+	}
+	if opts.Durability == badgerdb.DurabilityInterval {
+		s.syncer = badgerdb.StartSyncer(db, opts.SyncInterval, opts.Logger)
+	}
+	s.wg.Add(1)
+	go s.maintain()
+	return s, nil
+}
+
+// badgerOptions are the shared memory-bounded options. Records stay in the
+// LSM tree (so dropping a bucket frees them without value-log GC); the value
+// threshold only shrinks with small memtables, where Badger requires it.
+func badgerOptions(opts Options) badger.Options {
+	bo := badgerdb.Options(opts.Dir, opts.Memory, opts.Logger)
+	if maxBatch := bo.MemTableSize * 15 / 100; bo.ValueThreshold > maxBatch/2 {
+		bo = bo.WithValueThreshold(maxBatch / 2)
+	}
+	return bo
+}
+
+// checkWritable creates dir and proves a file can be written in it, so that a
+// bad directory fails at start with a message that names it.
+func checkWritable(dir string) error {
+	if err := os.MkdirAll(dir, 0o750); err != nil {
+		return fmt.Errorf("store directory %s cannot be created: %w", dir, err)
+	}
+	probe := filepath.Join(dir, ".write-probe")
+	if err := os.WriteFile(probe, nil, 0o600); err != nil {
+		return fmt.Errorf("store directory %s is not writable: %w", dir, err)
+	}
+	return os.Remove(probe)
+}
+
+// load finds the buckets on disk and the resource counts they hold.
+func (s *Store) load() error {
+	return s.db.View(func(txn *badger.Txn) error {
+		opts := badger.DefaultIteratorOptions
+		opts.PrefetchValues = false
+		it := txn.NewIterator(opts)
+		defer it.Close()
+		for _, sig := range Signals {
+			for it.Seek([]byte{byte(sig)}); it.ValidForPrefix([]byte{byte(sig)}); {
+				_, b, err := bucketOf(it.Item().Key())
+				if err != nil {
+					return err
+				}
+				s.buckets[sig][b] = struct{}{}
+				if err := s.loadStats(txn, sig, b); err != nil {
+					return err
+				}
+				it.Seek(bucketPrefix(sig, b+1))
+			}
+		}
+		return nil
+	})
+}
+
+// Close stops the retention loop, saves the resource counts, syncs and closes
+// the database. It is safe to call more than once.
+func (s *Store) Close() error {
+	if !s.closed.CompareAndSwap(false, true) {
+		return nil
+	}
+	close(s.stop)
+	s.wg.Wait()
+	var errs []error
+	errs = append(errs, s.flushStats())
+	if s.syncer != nil {
+		errs = append(errs, s.syncer.Stop())
+	} else {
+		errs = append(errs, s.db.Sync())
+	}
+	errs = append(errs, s.db.Close())
+	return errors.Join(errs...)
+}
+
+// Counters returns the store's work counters.
+func (s *Store) Counters() *Counters { return &s.counters }
+
+// Dir returns the store's directory.
+func (s *Store) Dir() string { return s.opts.Dir }
+
+// bucketFor returns the bucket start of timestamp ts (ns) of signal sig and
+// remembers the bucket.
+func (s *Store) bucketFor(sig Signal, ts uint64) int64 {
+	w := s.width[sig]
+	b := int64(ts) - int64(ts)%w
+	s.mu.Lock()
+	s.buckets[sig][b] = struct{}{}
+	s.mu.Unlock()
+	return b
+}
+
+// bucketsIn returns the buckets of sig that overlap [start, end] (ns), oldest
+// first.
+func (s *Store) bucketsIn(sig Signal, start, end uint64) []int64 {
+	w := s.width[sig]
+	s.mu.Lock()
+	out := make([]int64, 0, len(s.buckets[sig]))
+	for b := range s.buckets[sig] {
+		if uint64(b+w) > start && uint64(b) <= end {
+			out = append(out, b)
+		}
+	}
+	s.mu.Unlock()
+	slices.Sort(out)
+	return out
+}
+
+// nextSeq returns a fresh sequence number.
+func (s *Store) nextSeq() uint64 { return s.seq.Add(1) }

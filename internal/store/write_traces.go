@@ -1,0 +1,68 @@
+package store
+
+import (
+	"go.opentelemetry.io/collector/pdata/ptrace"
+)
+
+// WriteTraces stores every span of td, filed under its start time.
+func (s *Store) WriteTraces(td ptrace.Traces) (WriteResult, error) {
+	if s.closed.Load() {
+		return WriteResult{}, ErrClosed
+	}
+	b := s.newBatch(Traces)
+	renc := newResourceEncoder()
+	var m ptrace.ProtoMarshaler
+	dictScratch := ptrace.NewTraces()
+	one := ptrace.NewTraces()
+	oneSpan := one.ResourceSpans().AppendEmpty().ScopeSpans().AppendEmpty().Spans().AppendEmpty()
+	for i := 0; i < td.ResourceSpans().Len(); i++ {
+		rs := td.ResourceSpans().At(i)
+		res, err := renc.encode(rs.Resource())
+		if err != nil {
+			b.abort()
+			return WriteResult{}, err
+		}
+		for j := 0; j < rs.ScopeSpans().Len(); j++ {
+			ss := rs.ScopeSpans().At(j)
+			dict, err := traceDict(&m, dictScratch, rs, ss)
+			if err != nil {
+				b.abort()
+				return WriteResult{}, err
+			}
+			for k := 0; k < ss.Spans().Len(); k++ {
+				sp := ss.Spans().At(k)
+				ts, ok := b.keyTime(sp.StartTimestamp(), sp.EndTimestamp())
+				if !ok {
+					continue
+				}
+				sp.CopyTo(oneSpan)
+				payload, err := m.MarshalTraces(one)
+				if err != nil {
+					b.abort()
+					return WriteResult{}, err
+				}
+				if _, err := b.add(ts, res, dict, sp.TraceID(), 0, "", payload); err != nil {
+					b.abort()
+					return WriteResult{}, err
+				}
+			}
+		}
+	}
+	return b.commit()
+}
+
+// traceDict encodes a resource and scope pair without spans.
+func traceDict(m *ptrace.ProtoMarshaler, scratch ptrace.Traces, rs ptrace.ResourceSpans, ss ptrace.ScopeSpans) (*dictInfo, error) {
+	scratch.ResourceSpans().RemoveIf(func(ptrace.ResourceSpans) bool { return true })
+	drs := scratch.ResourceSpans().AppendEmpty()
+	rs.Resource().CopyTo(drs.Resource())
+	drs.SetSchemaUrl(rs.SchemaUrl())
+	dss := drs.ScopeSpans().AppendEmpty()
+	ss.Scope().CopyTo(dss.Scope())
+	dss.SetSchemaUrl(ss.SchemaUrl())
+	p, err := m.MarshalTraces(scratch)
+	if err != nil {
+		return nil, err
+	}
+	return &dictInfo{id: hash64(p), proto: p}, nil
+}
