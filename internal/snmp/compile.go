@@ -56,14 +56,14 @@ type cAttr struct {
 
 type cMetric struct {
 	valueSpec
-	col, fallback       int
-	fallbackScale       float64
-	mulCol              int
-	p10Col              int
-	p10Factor, p10Off   int
-	precCol             int
-	whenCol             int
-	whenVals            []int64
+	col, fallback     int
+	fallbackScale     float64
+	mulCol            int
+	p10Col            int
+	p10Factor, p10Off int
+	precCol           int
+	whenCol           int
+	whenVals          []int64
 }
 
 type cTable struct {

@@ -1,0 +1,254 @@
+package snmpreceiver
+
+import (
+	"errors"
+	"fmt"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"go.opentelemetry.io/collector/config/configopaque"
+
+	"github.com/otelcol-ems/otelcol-ems/internal/snmp"
+)
+
+// Config is the snmp receiver's configuration.
+type Config struct {
+	// CollectionInterval is the default time between two polls of a target.
+	CollectionInterval time.Duration `mapstructure:"collection_interval"`
+	// Timeout is the default wait for each SNMP response.
+	Timeout time.Duration `mapstructure:"timeout"`
+	// Retries is the default number of resends after a timeout.
+	Retries int `mapstructure:"retries"`
+	// MaxRepetitions is GETBULK's max-repetitions.
+	MaxRepetitions uint32 `mapstructure:"max_repetitions"`
+	// MaxOIDsPerRequest limits the variable bindings in one request.
+	MaxOIDsPerRequest int `mapstructure:"max_oids_per_request"`
+	// MaxConcurrent limits targets polled at the same time.
+	MaxConcurrent int `mapstructure:"max_concurrent"`
+	// Jitter spreads first polls over this fraction of the interval.
+	Jitter float64 `mapstructure:"jitter"`
+	// MaxBackoff caps the poll interval of a target that keeps failing.
+	MaxBackoff time.Duration `mapstructure:"max_backoff"`
+	// Profiles are the default profiles of targets that name none.
+	Profiles []string `mapstructure:"profiles"`
+	// ProfileFiles are glob patterns of user profile files.
+	ProfileFiles []string `mapstructure:"profile_files"`
+	// Credentials are named credentials that targets reference.
+	Credentials map[string]Credential `mapstructure:"credentials"`
+	// Targets are the agents to poll.
+	Targets []Target `mapstructure:"targets"`
+
+	_ struct{}
+}
+
+// Credential is how to authenticate to an agent: a community for v1/v2c or
+// a user for v3.
+type Credential struct {
+	// Version is v1, v2c or v3.
+	Version string `mapstructure:"version"`
+	// Community is the v1/v2c community.
+	Community configopaque.String `mapstructure:"community"`
+	// User is the v3 user.
+	User string `mapstructure:"user"`
+	// SecurityLevel is no_auth_no_priv, auth_no_priv or auth_priv.
+	SecurityLevel string `mapstructure:"security_level"`
+	// AuthProtocol is MD5, SHA, SHA224, SHA256, SHA384 or SHA512.
+	AuthProtocol string `mapstructure:"auth_protocol"`
+	// AuthPassword is the v3 authentication passphrase.
+	AuthPassword configopaque.String `mapstructure:"auth_password"`
+	// PrivProtocol is DES, AES, AES192, AES256, AES192C or AES256C.
+	PrivProtocol string `mapstructure:"priv_protocol"`
+	// PrivPassword is the v3 privacy passphrase.
+	PrivPassword configopaque.String `mapstructure:"priv_password"`
+	// ContextName is the v3 context name.
+	ContextName string `mapstructure:"context_name"`
+}
+
+func (c Credential) isZero() bool { return c == Credential{} }
+
+// Target is one agent to poll.
+type Target struct {
+	// Name identifies the target in logs and in the snmp.target resource
+	// attribute; it defaults to the endpoint.
+	Name string `mapstructure:"name"`
+	// Endpoint is udp://host:port, tcp://host:port or host[:port].
+	Endpoint string `mapstructure:"endpoint"`
+	// Credential names an entry of the receiver's credentials.
+	Credential string `mapstructure:"credential"`
+	// Inline credentials, for targets that do not use a named one.
+	Inline Credential `mapstructure:",squash"`
+	// Interval, Timeout and Retries override the receiver's defaults.
+	Interval time.Duration `mapstructure:"interval"`
+	Timeout  time.Duration `mapstructure:"timeout"`
+	Retries  *int          `mapstructure:"retries"`
+	// Profiles override the receiver's default profiles.
+	Profiles []string `mapstructure:"profiles"`
+}
+
+// Validate checks the configuration and names the offending field.
+func (cfg *Config) Validate() error {
+	var errs []error
+	if cfg.CollectionInterval <= 0 {
+		errs = append(errs, errors.New("collection_interval: must be positive"))
+	}
+	if cfg.MaxConcurrent <= 0 {
+		errs = append(errs, errors.New("max_concurrent: must be positive"))
+	}
+	if cfg.Jitter < 0 || cfg.Jitter > 1 {
+		errs = append(errs, errors.New("jitter: must be between 0 and 1"))
+	}
+	if cfg.MaxBackoff < 0 {
+		errs = append(errs, errors.New("max_backoff: must not be negative"))
+	}
+	if len(cfg.Targets) == 0 {
+		errs = append(errs, errors.New("targets: at least one target is required"))
+	}
+	for _, pattern := range cfg.ProfileFiles {
+		if _, err := filepath.Glob(pattern); err != nil {
+			errs = append(errs, fmt.Errorf("profile_files: %q: %w", pattern, err))
+		}
+	}
+	for name, c := range cfg.Credentials {
+		if err := c.validateShape(); err != nil {
+			errs = append(errs, fmt.Errorf("credentials::%s: %w", name, err))
+		}
+	}
+	profiles, err := cfg.loadProfiles()
+	if err != nil {
+		errs = append(errs, err)
+	}
+	names := map[string]bool{}
+	for i := range cfg.Targets {
+		t := &cfg.Targets[i]
+		where := fmt.Sprintf("targets[%d]", i)
+		if t.Name != "" {
+			where = fmt.Sprintf("targets[%d] (%s)", i, t.Name)
+		}
+		dev, err := cfg.device(t, profiles)
+		if err != nil {
+			errs = append(errs, fmt.Errorf("%s: %w", where, err))
+			continue
+		}
+		if names[dev.name] {
+			errs = append(errs, fmt.Errorf("%s: name %q is used by another target; set name", where, dev.name))
+		}
+		names[dev.name] = true
+		if _, err := snmp.NewPoller(dev.Device); err != nil {
+			errs = append(errs, fmt.Errorf("%s: %w", where, err))
+		}
+	}
+	return errors.Join(errs...)
+}
+
+func (c Credential) validateShape() error {
+	switch c.Version {
+	case "v1", "v2c", "v3":
+		return nil
+	default:
+		return fmt.Errorf("version: %q is not one of v1, v2c, v3", c.Version)
+	}
+}
+
+// loadProfiles returns the built-in profiles and those of profile_files,
+// by name.
+func (cfg *Config) loadProfiles() (map[string]*snmp.Profile, error) {
+	out := map[string]*snmp.Profile{}
+	for _, n := range snmp.BuiltinProfileNames() {
+		p, err := snmp.BuiltinProfile(n)
+		if err != nil {
+			return nil, err
+		}
+		out[n] = p
+	}
+	var errs []error
+	for _, pattern := range cfg.ProfileFiles {
+		files, err := filepath.Glob(pattern)
+		if err != nil {
+			continue // reported by Validate
+		}
+		if len(files) == 0 {
+			errs = append(errs, fmt.Errorf("profile_files: %q matches no file", pattern))
+		}
+		for _, f := range files {
+			p, err := snmp.LoadProfileFile(f)
+			if err != nil {
+				errs = append(errs, fmt.Errorf("profile_files: %w", err))
+				continue
+			}
+			out[p.Name] = p
+		}
+	}
+	return out, errors.Join(errs...)
+}
+
+type device struct {
+	snmp.Device
+	name     string
+	interval time.Duration
+}
+
+// device resolves a target's credential, defaults and profiles.
+func (cfg *Config) device(t *Target, profiles map[string]*snmp.Profile) (device, error) {
+	cred := t.Inline
+	if t.Credential != "" {
+		if !t.Inline.isZero() {
+			return device{}, errors.New("credential: set either credential or inline version/community/user fields, not both")
+		}
+		c, ok := cfg.Credentials[t.Credential]
+		if !ok {
+			return device{}, fmt.Errorf("credential: no credential named %q under credentials", t.Credential)
+		}
+		cred = c
+	}
+	if cred.Version == "" {
+		return device{}, errors.New("version: required (or reference a credential)")
+	}
+	d := device{name: t.Name, interval: t.Interval}
+	if d.name == "" {
+		d.name = t.Endpoint
+	}
+	if d.interval <= 0 {
+		d.interval = cfg.CollectionInterval
+	}
+	conn := snmp.ConnConfig{
+		Endpoint: t.Endpoint, Version: cred.Version, Community: string(cred.Community),
+		User: cred.User, SecurityLevel: cred.SecurityLevel, AuthProtocol: cred.AuthProtocol,
+		AuthPassword: string(cred.AuthPassword), PrivProtocol: cred.PrivProtocol,
+		PrivPassword: string(cred.PrivPassword), ContextName: cred.ContextName,
+		Timeout: cfg.Timeout, Retries: cfg.Retries, MaxRepetitions: cfg.MaxRepetitions,
+		MaxOIDsPerRequest: cfg.MaxOIDsPerRequest,
+	}
+	if t.Timeout > 0 {
+		conn.Timeout = t.Timeout
+	}
+	if t.Retries != nil {
+		conn.Retries = *t.Retries
+	}
+	names := t.Profiles
+	if len(names) == 0 {
+		names = cfg.Profiles
+	}
+	if len(names) == 0 {
+		return device{}, errors.New("profiles: none given for the target nor as receiver default")
+	}
+	for _, n := range names {
+		p, ok := profiles[n]
+		if !ok {
+			return device{}, fmt.Errorf("profiles: unknown profile %q (built-in: %s)", n, strings.Join(snmp.BuiltinProfileNames(), ", "))
+		}
+		d.Profiles = append(d.Profiles, p)
+	}
+	transport, host, port, err := snmp.ParseEndpoint(t.Endpoint)
+	if err != nil {
+		return device{}, fmt.Errorf("endpoint: %w", err)
+	}
+	d.Conn = conn
+	d.Resource = map[string]string{
+		"snmp.target":       d.name,
+		"server.address":    host,
+		"server.port":       fmt.Sprint(port),
+		"network.transport": transport,
+	}
+	return d, nil
+}

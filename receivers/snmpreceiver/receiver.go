@@ -1,0 +1,142 @@
+package snmpreceiver
+
+import (
+	"context"
+	"errors"
+	"time"
+
+	"go.opentelemetry.io/collector/component"
+	"go.opentelemetry.io/collector/consumer"
+	"go.opentelemetry.io/collector/pdata/pmetric"
+	"go.opentelemetry.io/collector/receiver"
+	"go.uber.org/zap"
+
+	"github.com/otelcol-ems/otelcol-ems/internal/snmp"
+	"github.com/otelcol-ems/otelcol-ems/internal/targetpoll"
+	"github.com/otelcol-ems/otelcol-ems/receivers/snmpreceiver/internal/metadata"
+)
+
+var healthNames = targetpoll.HealthNames{Up: "snmp.up", Duration: "snmp.poll.duration"}
+
+// snmpReceiver polls the configured targets and hands their metrics on.
+type snmpReceiver struct {
+	set       receiver.Settings
+	cfg       *Config
+	next      consumer.Metrics
+	telemetry *metadata.TelemetryBuilder
+	devices   []device
+	pollers   []*snmp.Poller
+	sched     *targetpoll.Scheduler
+}
+
+func newReceiver(set receiver.Settings, cfg *Config, next consumer.Metrics) (*snmpReceiver, error) {
+	profiles, err := cfg.loadProfiles()
+	if err != nil {
+		return nil, err
+	}
+	r := &snmpReceiver{set: set, cfg: cfg, next: next}
+	for i := range cfg.Targets {
+		d, err := cfg.device(&cfg.Targets[i], profiles)
+		if err != nil {
+			return nil, err
+		}
+		d.ScopeName = metadata.ScopeName
+		d.ScopeVersion = set.BuildInfo.Version
+		r.devices = append(r.devices, d)
+	}
+	return r, nil
+}
+
+// Start compiles the targets' profiles and starts polling.
+func (r *snmpReceiver) Start(ctx context.Context, _ component.Host) error {
+	tb, err := metadata.NewTelemetryBuilder(r.set.TelemetrySettings)
+	if err != nil {
+		return err
+	}
+	r.telemetry = tb
+	targets := make([]targetpoll.Target, len(r.devices))
+	r.pollers = make([]*snmp.Poller, len(r.devices))
+	for i := range r.devices {
+		p, err := snmp.NewPoller(r.devices[i].Device)
+		if err != nil {
+			return err
+		}
+		r.pollers[i] = p
+		targets[i] = targetpoll.Target{
+			Name:     r.devices[i].name,
+			Interval: r.devices[i].interval,
+			Timeout:  r.devices[i].interval,
+			Poll:     r.pollFunc(p),
+		}
+	}
+	r.sched, err = targetpoll.New(targetpoll.Settings{
+		Logger:        r.set.Logger,
+		MaxConcurrent: r.cfg.MaxConcurrent,
+		Jitter:        r.cfg.Jitter,
+		MaxBackoff:    r.cfg.MaxBackoff,
+		Deliver:       r.deliver,
+	}, targets)
+	if err != nil {
+		return err
+	}
+	r.set.Logger.Info("starting SNMP polls", zap.Int("targets", len(targets)))
+	r.sched.Start(ctx)
+	return nil
+}
+
+func (r *snmpReceiver) pollFunc(p *snmp.Poller) targetpoll.PollFunc {
+	return func(ctx context.Context) (pmetric.Metrics, error) {
+		md, st, err := p.Poll(ctx, time.Now())
+		r.telemetry.ReceiverSnmpPdusSent.Add(ctx, st.PDUs)
+		r.telemetry.ReceiverSnmpVarbindsReceived.Add(ctx, int64(st.Varbinds))
+		r.telemetry.ReceiverSnmpPollPdus.Record(ctx, st.PDUs)
+		if snmp.KindOf(err) == snmp.KindNoSuchObject {
+			return md, targetpoll.Partial(err)
+		}
+		return md, err
+	}
+}
+
+// deliver adds snmp.up and snmp.poll.duration to a poll's metrics and
+// sends them on.
+func (r *snmpReceiver) deliver(ctx context.Context, res targetpoll.Result) {
+	r.telemetry.ReceiverSnmpPolls.Add(ctx, 1)
+	if !res.Up {
+		r.telemetry.ReceiverSnmpPollFailures.Add(ctx, 1)
+	}
+	md := res.Metrics
+	var ms pmetric.MetricSlice
+	if md.ResourceMetrics().Len() == 0 {
+		rm := md.ResourceMetrics().AppendEmpty()
+		for k, v := range r.devices[res.Index].Resource {
+			rm.Resource().Attributes().PutStr(k, v)
+		}
+		sm := rm.ScopeMetrics().AppendEmpty()
+		sm.Scope().SetName(metadata.ScopeName)
+		sm.Scope().SetVersion(r.set.BuildInfo.Version)
+		ms = sm.Metrics()
+	} else {
+		ms = md.ResourceMetrics().At(0).ScopeMetrics().At(0).Metrics()
+	}
+	targetpoll.AppendHealth(ms, healthNames, res)
+	if err := r.next.ConsumeMetrics(ctx, md); err != nil {
+		r.set.Logger.Debug("next consumer refused SNMP metrics", zap.String("target", res.Target), zap.Error(err))
+	}
+}
+
+// Shutdown stops polling and closes the sessions. It is safe without Start.
+func (r *snmpReceiver) Shutdown(ctx context.Context) error {
+	var errs []error
+	if r.sched != nil {
+		errs = append(errs, r.sched.Shutdown(ctx))
+	}
+	for _, p := range r.pollers {
+		if p != nil {
+			errs = append(errs, p.Close())
+		}
+	}
+	if r.telemetry != nil {
+		r.telemetry.Shutdown()
+	}
+	return errors.Join(errs...)
+}
