@@ -16,11 +16,15 @@ import (
 	"go.opentelemetry.io/collector/processor"
 	"go.opentelemetry.io/collector/receiver"
 
+	"github.com/otelcol-ems/otelcol-ems/receivers/snmpreceiver"
+
 	"github.com/otelcol-ems/otelcol-ems/extensions/badgerstorageextension"
 )
 
 var (
-	receivers = []func() receiver.Factory{}
+	receivers = []func() receiver.Factory{
+		snmpreceiver.NewFactory,
+	}
 
 	processors = []func() processor.Factory{}
 
