@@ -68,12 +68,11 @@ func (p *Poller) Poll(ctx context.Context, now time.Time) (pmetric.Metrics, Stat
 		}
 		p.sess = s
 	}
-	p.sess.SetContext(ctx)
-	before := p.sess.PDUs()
-	defer func() { st.PDUs = p.sess.PDUs() - before }()
-
+	sess := p.sess
+	sess.SetContext(ctx)
+	before := sess.PDUs()
 	md, missing, err := p.collect(now, &st)
-	st.PDUs = p.sess.PDUs() - before
+	st.PDUs = sess.PDUs() - before
 	if err != nil {
 		// Start afresh next time: v3 rediscovers the engine, TCP reconnects.
 		_ = p.sess.Close()

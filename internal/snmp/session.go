@@ -242,4 +242,40 @@ func (s *Session) SetContext(ctx context.Context) { s.g.Context = ctx }
 // Version returns the SNMP version in use.
 func (s *Session) Version() string { return s.cfg.Version }
 
-func (s *Session) classify(err error) error { return classify(err, &s.cfg) }
+func (s *Session) classify(err error) error {
+	if s.cfg.Version == "v3" && err != nil && strings.Contains(err.Error(), "not authentic") {
+		return s.diagnoseV3(err)
+	}
+	return classify(err, &s.cfg)
+}
+
+// diagnoseV3 finds out why an agent answered with an unauthenticated
+// report. gosnmp discards such reports once the engine is known, so the
+// reason (unknown user or wrong digest) is lost; a noAuthNoPriv probe for
+// the same user brings it back: an unknown user is reported as such, a known
+// one with an answer or an unsupported security level report, which means
+// our digest was wrong.
+func (s *Session) diagnoseV3(orig error) error {
+	probeCfg := s.cfg
+	probeCfg.SecurityLevel = "no_auth_no_priv"
+	ctx := context.Background()
+	if s.g != nil && s.g.Context != nil {
+		ctx = s.g.Context
+	}
+	probe, err := Dial(ctx, probeCfg)
+	if err != nil {
+		return classify(orig, &s.cfg)
+	}
+	defer probe.Close()
+	_, perr := probe.g.Get([]string{sysUpTimeOID})
+	s.pdus.Add(probe.pdus.Load())
+	switch {
+	case errors.Is(perr, gosnmp.ErrUnknownUsername):
+		return classify(perr, &s.cfg)
+	case perr == nil, errors.Is(perr, gosnmp.ErrUnknownSecurityLevel):
+		// The user exists: net-snmp answers a noAuthNoPriv request of a
+		// user with keys with authorizationError, others report the level.
+		return classify(fmt.Errorf("%w: %w", gosnmp.ErrWrongDigest, orig), &s.cfg)
+	}
+	return classify(orig, &s.cfg)
+}

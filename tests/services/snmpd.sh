@@ -56,9 +56,9 @@ start() {
 	mkdir -p "$dir/persist"
 	dir=$(cd "$dir" && pwd)
 	local community="public$(randpw | head -c 6)"
-	local user=monuser user256=monuser256
-	local auth priv auth256 priv256
-	auth=$(randpw); priv=$(randpw); auth256=$(randpw); priv256=$(randpw)
+	local user=monuser user256=monuser256 usermix=monusermix
+	local auth priv auth256 priv256 authmix privmix
+	auth=$(randpw); priv=$(randpw); auth256=$(randpw); priv256=$(randpw); authmix=$(randpw); privmix=$(randpw)
 	# Debian ships no MIB files; without this every tool prints MIB errors.
 	printf 'mibs :\n' >"$dir/snmp.conf"
 
@@ -71,11 +71,14 @@ agentAddress udp:127.0.0.1:${port}
 rocommunity ${community} 127.0.0.1
 createUser ${user} SHA "${auth}" AES "${priv}"
 createUser ${user256} SHA-256 "${auth256}" AES-256 "${priv256}"
+createUser ${usermix} SHA "${authmix}" AES-256 "${privmix}"
+rouser ${usermix} priv
 rouser ${user} priv
 rouser ${user256} priv
 sysName test-snmpd
 sysLocation otelcol-ems test rack
 sysContact tests@example.invalid
+dontLogTCPWrappersConnects yes
 CONF
 		rm -rf "$dir/persist" && mkdir -p "$dir/persist"
 		rm -f "$dir/snmpd.pid"
@@ -106,6 +109,13 @@ CONF
 				echo "V3_AUTH_PASSWORD256=${auth256}"
 				echo "V3_PRIV_PROTOCOL256=AES256"
 				echo "V3_PRIV_PASSWORD256=${priv256}"
+				# SHA-1 with AES-256: the key must be extended, which tells the
+				# AES-256 key extension variants apart.
+				echo "V3_USERMIX=${usermix}"
+				echo "V3_AUTH_PROTOCOLMIX=SHA"
+				echo "V3_AUTH_PASSWORDMIX=${authmix}"
+				echo "V3_PRIV_PROTOCOLMIX=AES256"
+				echo "V3_PRIV_PASSWORDMIX=${privmix}"
 				echo "SNMPCONFPATH=${dir}"
 				echo "DIR=${dir}"
 				echo "PID=${pid}"
