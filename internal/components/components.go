@@ -19,6 +19,9 @@ import (
 	"github.com/otelcol-ems/otelcol-ems/receivers/snmpreceiver"
 
 	"github.com/otelcol-ems/otelcol-ems/extensions/badgerstorageextension"
+
+	"github.com/otelcol-ems/otelcol-ems/exporters/localstoreexporter"
+	"github.com/otelcol-ems/otelcol-ems/extensions/localstoreextension"
 )
 
 var (
@@ -28,10 +31,13 @@ var (
 
 	processors = []func() processor.Factory{}
 
-	exporters = []func() exporter.Factory{}
+	exporters = []func() exporter.Factory{
+		localstoreexporter.NewFactory,
+	}
 
 	extensions = []func() extension.Factory{
 		badgerstorageextension.NewFactory,
+		localstoreextension.NewFactory,
 	}
 
 	connectors = []func() connector.Factory{}

@@ -48,15 +48,13 @@ func (s *Store) Enforce() error {
 			return err
 		}
 	}
-	if s.opts.MaxSize <= 0 {
-		return nil
-	}
 	for {
 		size, err := DirSize(s.opts.Dir)
 		if err != nil {
 			return err
 		}
-		if size <= s.opts.MaxSize {
+		s.diskUsage.Store(size)
+		if s.opts.MaxSize <= 0 || size <= s.opts.MaxSize {
 			return nil
 		}
 		sig, b, ok := s.oldestBucket()
@@ -72,6 +70,10 @@ func (s *Store) Enforce() error {
 		s.counters.BudgetDrops.Add(1)
 	}
 }
+
+// DiskUsage returns the directory's size in bytes as last measured by the
+// retention check.
+func (s *Store) DiskUsage() int64 { return s.diskUsage.Load() }
 
 // oldestBucket returns the bucket, of any signal, that starts first.
 func (s *Store) oldestBucket() (Signal, int64, bool) {

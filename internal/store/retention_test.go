@@ -25,7 +25,7 @@ func writeMinutes(t *testing.T, s *Store, clock *fakeClock, minutes, n int) {
 func TestRetentionReturnsDiskSpace(t *testing.T) {
 	clock := newClock(base)
 	s := openTest(t, clock, func(o *Options) { o.MaxAge[Logs] = 4 * time.Minute }) // 30 s buckets
-	writeMinutes(t, s, clock, 4, 2500)                                               // 60k records, ~20 MB
+	writeMinutes(t, s, clock, 4, 2500)                                             // 60k records, ~20 MB
 	require.NoError(t, s.db.Flatten(1))
 	before, err := DirSize(s.Dir())
 	require.NoError(t, err)

@@ -28,8 +28,9 @@ type Store struct {
 	logger *zap.Logger
 	syncer *badgerdb.Syncer
 
-	seq    atomic.Uint64
-	closed atomic.Bool
+	seq       atomic.Uint64
+	closed    atomic.Bool
+	diskUsage atomic.Int64
 
 	mu      sync.Mutex
 	buckets map[Signal]map[int64]struct{}
@@ -98,6 +99,9 @@ func Open(opts Options) (*Store, error) {
 	}
 	if opts.Durability == badgerdb.DurabilityInterval {
 		s.syncer = badgerdb.StartSyncer(db, opts.SyncInterval, opts.Logger)
+	}
+	if size, err := DirSize(opts.Dir); err == nil {
+		s.diskUsage.Store(size)
 	}
 	s.wg.Add(1)
 	go s.maintain()

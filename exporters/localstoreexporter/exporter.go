@@ -1,0 +1,82 @@
+package localstoreexporter
+
+import (
+	"context"
+	"fmt"
+
+	"go.opentelemetry.io/collector/component"
+	"go.opentelemetry.io/collector/consumer/consumererror"
+	"go.opentelemetry.io/collector/exporter"
+	"go.opentelemetry.io/collector/pdata/plog"
+	"go.opentelemetry.io/collector/pdata/pmetric"
+	"go.opentelemetry.io/collector/pdata/ptrace"
+	"go.opentelemetry.io/otel/attribute"
+	"go.opentelemetry.io/otel/metric"
+
+	"github.com/otelcol-ems/otelcol-ems/exporters/localstoreexporter/internal/metadata"
+	"github.com/otelcol-ems/otelcol-ems/extensions/localstoreextension"
+	"github.com/otelcol-ems/otelcol-ems/internal/store"
+)
+
+// storeExporter writes one signal into a store found at start.
+type storeExporter struct {
+	cfg       *Config
+	store     *store.Store
+	telemetry *metadata.TelemetryBuilder
+	attrs     metric.MeasurementOption
+}
+
+func newExporter(cfg *Config, set exporter.Settings) (*storeExporter, error) {
+	tb, err := metadata.NewTelemetryBuilder(set.TelemetrySettings)
+	if err != nil {
+		return nil, err
+	}
+	return &storeExporter{cfg: cfg, telemetry: tb,
+		attrs: metric.WithAttributes(attribute.String("store", cfg.Store))}, nil
+}
+
+// start finds the extension by its component ID and the store in it.
+func (e *storeExporter) start(_ context.Context, host component.Host) error {
+	ext, ok := host.GetExtensions()[e.cfg.Extension]
+	if !ok {
+		return fmt.Errorf("local_store exporter: extension %q is not configured; add it under extensions: and service::extensions", e.cfg.Extension)
+	}
+	p, ok := ext.(localstoreextension.StoreProvider)
+	if !ok {
+		return fmt.Errorf("local_store exporter: extension %q is not a local_store extension", e.cfg.Extension)
+	}
+	s, err := p.Store(e.cfg.Store)
+	if err != nil {
+		return fmt.Errorf("local_store exporter: %w", err)
+	}
+	e.store = s
+	return nil
+}
+
+// done turns a write result into the exporter's answer: expired records are
+// counted; a write error is permanent once the store is closed.
+func (e *storeExporter) done(ctx context.Context, sig store.Signal, res store.WriteResult, err error) error {
+	if res.Expired > 0 {
+		e.telemetry.LocalStoreRecordsExpired.Add(ctx, int64(res.Expired), e.attrs,
+			metric.WithAttributes(attribute.String("signal", sig.String())))
+	}
+	if err == store.ErrClosed {
+		return consumererror.NewPermanent(err)
+	}
+	return err
+}
+
+func (e *storeExporter) pushTraces(ctx context.Context, td ptrace.Traces) error {
+	res, err := e.store.WriteTraces(td)
+	return e.done(ctx, store.Traces, res, err)
+}
+
+func (e *storeExporter) pushLogs(ctx context.Context, ld plog.Logs) error {
+	res, err := e.store.WriteLogs(ld)
+	return e.done(ctx, store.Logs, res, err)
+}
+
+func (e *storeExporter) pushMetrics(ctx context.Context, md pmetric.Metrics) error {
+	res, err := e.store.WriteMetrics(md)
+	return e.done(ctx, store.Metrics, res, err)
+}
