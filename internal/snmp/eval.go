@@ -113,11 +113,11 @@ func (e *evaluator) resetCounters() {
 }
 
 // firstStart is the start time of a series seen for the first time: the
-// agent's boot time on the first poll, else the previous poll (the series
-// appeared since then).
+// agent's boot time when it booted after the previous poll (first poll,
+// restart), else the previous poll (the series appeared since then).
 func (e *evaluator) firstStart(now pcommon.Timestamp) pcommon.Timestamp {
 	switch {
-	case e.lastPoll == 0 && e.bootTime != 0:
+	case e.bootTime != 0 && e.bootTime > e.lastPoll:
 		return e.bootTime
 	case e.lastPoll != 0:
 		return e.lastPoll
