@@ -22,24 +22,15 @@ var pseudonym = base32.StdEncoding.WithPadding(base32.NoPadding)
 
 const pseudonymBytes = 10
 
-// isMaskToken reports whether v already is a mask this package produced.
+// isMaskToken reports whether v already is a mask this package produced:
+// a redact or hash token, or a Partial mask (at least minStars stars first).
 func isMaskToken(v string) bool {
-	return strings.HasPrefix(v, redactPrefix) || strings.HasPrefix(v, hashPrefix) || isStars(v)
+	return strings.HasPrefix(v, redactPrefix) || strings.HasPrefix(v, hashPrefix) || strings.HasPrefix(v, "****")
 }
 
-// isStars reports whether v is a Partial mask that kept nothing of its own
-// (all stars); partial masks that keep characters are stable anyway.
-func isStars(v string) bool {
-	if v == "" {
-		return false
-	}
-	for i := 0; i < len(v); i++ {
-		if v[i] != '*' {
-			return false
-		}
-	}
-	return true
-}
+// minStars is the least number of stars in a Partial mask: short values are
+// padded so the mask is always recognisable (see touchesMask).
+const minStars = 4
 
 // actor writes masks; one per Masker.
 type actor struct {
@@ -78,9 +69,9 @@ func (a *actor) write(b *strings.Builder, act Action, name, v string) {
 	case Partial:
 		runes := utf8.RuneCountInString(v)
 		keep := min(act.KeepLast, runes)
-		// Keep at most half of a short value, so "pw=abcd" never shows it all.
+		// Keep at most half of a value, so "pw=abcd" never shows it all.
 		keep = min(keep, runes/2)
-		for range runes - keep {
+		for range max(runes-keep, minStars) {
 			b.WriteByte('*')
 		}
 		cut := len(v)

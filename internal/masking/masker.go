@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
 // Match is one value found by a built-in detector: s[Start:End].
@@ -24,6 +25,7 @@ type Masker struct {
 	include    keyPatterns
 	exclude    keyPatterns
 	act        *actor
+	maxKeep    int // largest Partial KeepLast, -1 without Partial actions
 	// trigger says, per byte, which scanners run at it.
 	trigger [256]uint8
 }
@@ -70,6 +72,12 @@ func New(cfg Config) (*Masker, error) {
 		m.rules = append(m.rules, rule{re: regexp.MustCompile(r.Pattern), keys: newKeyPatterns(r.Keys)})
 		m.actions = append(m.actions, r.Action)
 		m.names = append(m.names, r.Name)
+	}
+	m.maxKeep = -1
+	for _, a := range m.actions {
+		if a.Kind == Partial {
+			m.maxKeep = max(m.maxKeep, a.KeepLast)
+		}
 	}
 	m.buildTriggers()
 	return m, nil
@@ -235,7 +243,7 @@ func (m *Masker) scan(s string, ms []Match) []Match {
 				} else {
 					k, a, e = m.alpha(s, i)
 				}
-				if e > 0 {
+				if e > 0 && !m.touchesMask(s, a, e) {
 					ms = append(ms, Match{k, a, e})
 					i, last = e, e
 					continue
@@ -260,7 +268,7 @@ func (m *Masker) scan(s string, ms []Match) []Match {
 				k, a = Phone, i
 				e = scanE164(s, i)
 			}
-			if e > 0 {
+			if e > 0 && !m.touchesMask(s, a, e) {
 				ms = append(ms, Match{k, a, e})
 				i, last = e, e
 				continue
@@ -269,6 +277,59 @@ func (m *Masker) scan(s string, ms []Match) []Match {
 		i++
 	}
 	return ms
+}
+
+// touchesMask reports whether s[a:e] directly touches a mask this package
+// wrote: "[REDACTED:…]", "[HASH:…]" or a run of at least minStars stars. A
+// value that was blocked by its neighbour in the first pass ("0000::ASIA…",
+// "*******h@x.io") must stay blocked once that neighbour is masked, or
+// masking would not be idempotent.
+//
+// The kept tail of a Partial mask is original text, so a value may not start
+// within maxKeep characters after a star run either ("****:0@0.AAA").
+func (m *Masker) touchesMask(s string, a, e int) bool {
+	// Our masks, directly or across one punctuation byte ("0.0.0.0-[…]").
+	if a > 0 && s[a-1] == ']' && maskEndsAt(s, a) {
+		return true
+	}
+	if a > 1 && isPunct(s[a-1]) && s[a-2] == ']' && maskEndsAt(s, a-1) {
+		return true
+	}
+	if e < len(s) && (maskStartsAt(s, e) || (isPunct(s[e]) && maskStartsAt(s, e+1))) {
+		return true
+	}
+	if m.maxKeep >= 0 {
+		j := a
+		for k := 0; k <= m.maxKeep+1 && j > 0 && s[j-1] != '*'; k++ {
+			_, size := utf8.DecodeLastRuneInString(s[:j])
+			j -= size
+		}
+		if j >= minStars && s[j-minStars:j] == "****" {
+			return true
+		}
+	}
+	return false
+}
+
+// maskStartsAt reports whether one of our masks starts at j.
+func maskStartsAt(s string, j int) bool {
+	return j < len(s) && isMaskToken(s[j:])
+}
+
+// isPunct reports whether c is ASCII punctuation (not a word byte, not space).
+func isPunct(c byte) bool { return c > ' ' && c < 0x7f && !isWord(c) }
+
+// maskEndsAt reports whether a mask token ends just before a (s[a-1] == ']').
+func maskEndsAt(s string, a int) bool {
+	for j := a - 2; j >= 0 && j >= a-64; j-- {
+		switch s[j] {
+		case ']':
+			return false
+		case '[':
+			return strings.HasPrefix(s[j:], redactPrefix) || strings.HasPrefix(s[j:], hashPrefix)
+		}
+	}
+	return false
 }
 
 // numeric tries the detectors that start with a digit at word start i.

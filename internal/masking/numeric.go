@@ -171,6 +171,11 @@ func scanRRN(s string, i int, policy CheckDigitPolicy) int {
 	if !numericBoundaryAfter(s, e) || !rrnDateValid(d[:]) {
 		return 0
 	}
+	// Undashed 13-digit numbers are mostly epoch milliseconds (17MMDD… in
+	// 2024); a bare number is only taken for a birth year of 1920 or later.
+	if !dashed && (d[6] == '1' || d[6] == '2' || d[6] == '5' || d[6] == '6') && d[0] < '2' {
+		return 0
+	}
 	need := policy == CheckDigitStrict || (policy == CheckDigitLenient && !dashed)
 	if need && !rrnCheckValid(d[:]) {
 		return 0
@@ -267,23 +272,25 @@ func phoneTail(s string, j int) int {
 }
 
 // scanE164 matches an international number at '+' position i: +CC and 8 to
-// 15 digits in all, in groups separated by single spaces or dashes (or one
-// "(0)" trunk prefix).
+// 15 digits in all, in groups separated by single spaces, dashes or dots (or
+// one "(0)" trunk prefix). When the groups run on into something else, the
+// longest run of whole groups that ends on a boundary wins.
 func scanE164(s string, i int) int {
 	if !wordBoundaryBefore(s, i) || i+1 >= len(s) || !isDigit(s[i+1]) || s[i+1] == '0' {
 		return 0
 	}
+	var ends, counts [16]int
+	ng := 0
 	j := i + 1
 	nd := 0
-	end := 0
-	for {
+	for ng < len(ends) {
 		e := digitsAt(s, j)
-		g := e - j
-		if nd+g > 15 {
+		if nd+e-j > 15 {
 			break
 		}
-		nd += g
-		end = e
+		nd += e - j
+		ends[ng], counts[ng] = e, nd
+		ng++
 		if e+1 >= len(s) {
 			break
 		}
@@ -304,10 +311,12 @@ func scanE164(s string, i int) int {
 		}
 		break
 	}
-	if nd < 8 || !numericBoundaryAfter(s, end) {
-		return 0
+	for k := ng - 1; k >= 0 && counts[k] >= 8; k-- {
+		if numericBoundaryAfter(s, ends[k]) {
+			return ends[k]
+		}
 	}
-	return end
+	return 0
 }
 
 // scanIPv4 matches a dotted-quad address at i; OIDs and longer dotted

@@ -262,6 +262,9 @@ func (m *Masker) scanKeyValue(s string, p, last int) (int, int) {
 	if k == ke || !m.secret.match(s[k:ke]) {
 		return 0, 0
 	}
+	if k >= len(hashPrefix) && s[k-len(hashPrefix):k] == hashPrefix {
+		return 0, 0 // the name inside our own [HASH:name:…] mask
+	}
 	return valueAfter(s, p+1)
 }
 
@@ -359,8 +362,8 @@ func scanIPv6(s string, p, last int) (int, int) {
 	for a > last && p-a < 40 && (is(s[a-1], clsHex) || s[a-1] == ':') {
 		a--
 	}
-	if a > 0 && (isWord(s[a-1]) || s[a-1] == '.') {
-		return 0, 0
+	if a > 0 && (isWord(s[a-1]) || s[a-1] == '.' || s[a-1] == '*') {
+		return 0, 0 // '*': the kept tail of a partial mask, e.g. ****::1
 	}
 	e := p
 	colons := 0
@@ -370,7 +373,10 @@ func scanIPv6(s string, p, last int) (int, int) {
 		}
 		e++
 	}
-	for e > p && (s[e-1] == '.' || s[e-1] == ':') && !(e-2 >= a && s[e-2] == ':') {
+	// A sentence may end in '.', a message in "addr: ..."; never trim "::".
+	if e > p && s[e-1] == '.' {
+		e--
+	} else if e > p && e >= 2 && s[e-1] == ':' && s[e-2] != ':' && (e == len(s) || s[e] == ' ') {
 		e--
 	}
 	if colons < 2 || (e < len(s) && isWord(s[e])) {

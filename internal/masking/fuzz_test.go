@@ -1,0 +1,125 @@
+package masking_test
+
+import (
+	"math/rand/v2"
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/otelcol-ems/otelcol-ems/internal/masking"
+	"github.com/otelcol-ems/otelcol-ems/internal/masking/corpus"
+)
+
+// propertyMaskers are maskers with every detector and each action.
+func propertyMaskers(t testing.TB) map[string]*masking.Masker {
+	out := map[string]*masking.Masker{}
+	for name, act := range map[string]masking.Action{
+		"redact":  {Kind: masking.Redact},
+		"hash":    {Kind: masking.Hash},
+		"partial": {Kind: masking.Partial, KeepLast: 4},
+	} {
+		var ds []masking.Detector
+		for k := range masking.NumKinds {
+			ds = append(ds, masking.Detector{Kind: k, Action: act, Numbers: k == masking.PaymentCard || k == masking.Secret})
+		}
+		m, err := masking.New(masking.Config{Detectors: ds, HashKey: []byte(strings.Repeat("0123456789abcdef", 2))})
+		if err != nil {
+			t.Fatal(err)
+		}
+		out[name] = m
+	}
+	return out
+}
+
+// checkProperties asserts, for one input: no panic; matches are in bounds,
+// ordered and disjoint; masking is idempotent; with redact and hash no
+// detector reports anything in the output; valid UTF-8 stays valid.
+func checkProperties(t testing.TB, ms map[string]*masking.Masker, in string) {
+	for name, m := range ms {
+		counts := make([]int64, m.NumCounters())
+		prev := 0
+		for _, mt := range m.Find(in) {
+			if mt.Start < prev || mt.End <= mt.Start || mt.End > len(in) {
+				t.Fatalf("%s: bad match %+v in %q", name, mt, in)
+			}
+			prev = mt.End
+		}
+		out, _ := m.MaskString("", in, counts)
+		again, _ := m.MaskString("", out, counts)
+		if again != out {
+			t.Fatalf("%s: not idempotent:\n in    %q\n out   %q\n again %q", name, in, out, again)
+		}
+		if name != "partial" {
+			if found := m.Find(out); len(found) > 0 {
+				mt := found[0]
+				t.Fatalf("%s: output still has %s %q:\n in  %q\n out %q", name, mt.Kind, out[mt.Start:mt.End], in, out)
+			}
+		}
+		if utf8.ValidString(in) && !utf8.ValidString(out) {
+			t.Fatalf("%s: output not UTF-8: %q", name, out)
+		}
+		for _, key := range []string{"password", "user.email"} {
+			kout, _ := m.MaskString(key, in, counts)
+			if k2, _ := m.MaskString(key, kout, counts); k2 != kout {
+				t.Fatalf("%s key %s: not idempotent: %q -> %q -> %q", name, key, in, kout, k2)
+			}
+		}
+	}
+}
+
+func seeds() []string {
+	s := []string{
+		"", "@", "=", ":", "+", "'", "\"", "a@b.co", "password=", "password='", `"password":"\`,
+		"4111 1111 1111 1111", "900101-1234567", "010-1234-5678", "+82 (0)10 1234 5678", "::1", "1::",
+		"Bearer x", "basic ====", "eyJ.eyJ.", "AKIA", "\xff\xfe@\x80.com", "x@y.\xc3", "010-1234-5678\xff",
+		"IDENTIFIED BY '", "PASSWORD ('", "fe80::1%eth0", "ffff:ffff:ffff:ffff:ffff:ffff:255.255.255.255",
+	}
+	for _, l := range corpus.Generate(7, 50, 0.8) {
+		s = append(s, l.Text)
+	}
+	return s
+}
+
+func FuzzMaskString(f *testing.F) {
+	for _, s := range seeds() {
+		f.Add(s)
+	}
+	ms := propertyMaskers(f)
+	f.Fuzz(func(t *testing.T, in string) { checkProperties(t, ms, in) })
+}
+
+// TestProperties runs the fuzz properties over the corpus and random
+// mutations of it (splices, byte flips, truncations), so they hold in every
+// `go test` run, not only under -fuzz.
+func TestProperties(t *testing.T) {
+	ms := propertyMaskers(t)
+	lines := corpus.Generate(11, 1500, 0.6)
+	r := rand.New(rand.NewPCG(3, 4))
+	for _, s := range seeds() {
+		checkProperties(t, ms, s)
+	}
+	for i, l := range lines {
+		checkProperties(t, ms, l.Text)
+		b := []byte(l.Text)
+		switch i % 4 {
+		case 0: // splice two lines
+			o := lines[r.IntN(len(lines))].Text
+			cut := r.IntN(len(b) + 1)
+			b = append(b[:cut:cut], o[r.IntN(len(o)+1):]...)
+		case 1: // flip bytes, incl. invalid UTF-8
+			for range 1 + r.IntN(4) {
+				if len(b) > 0 {
+					b[r.IntN(len(b))] = byte(r.IntN(256))
+				}
+			}
+		case 2: // truncate
+			b = b[:r.IntN(len(b)+1)]
+		default: // delete a range
+			if len(b) > 2 {
+				a := r.IntN(len(b) - 1)
+				b = append(b[:a:a], b[a+1+r.IntN(len(b)-a-1):]...)
+			}
+		}
+		checkProperties(t, ms, string(b))
+	}
+}
