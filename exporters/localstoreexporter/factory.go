@@ -4,6 +4,7 @@ import (
 	"context"
 
 	"go.opentelemetry.io/collector/component"
+	"go.opentelemetry.io/collector/config/configoptional"
 	"go.opentelemetry.io/collector/consumer"
 	"go.opentelemetry.io/collector/exporter"
 	"go.opentelemetry.io/collector/exporter/exporterhelper"
@@ -27,6 +28,7 @@ func createDefaultConfig() component.Config {
 		Extension: component.NewID(extensionType),
 		Store:     "default",
 		Timeout:   exporterhelper.NewDefaultTimeoutConfig(),
+		Queue:     configoptional.Default(exporterhelper.NewDefaultQueueConfig()),
 	}
 }
 

@@ -9,6 +9,7 @@ import (
 
 	"go.opentelemetry.io/collector/config/confighttp"
 	"go.opentelemetry.io/collector/config/configopaque"
+	"go.opentelemetry.io/collector/confmap"
 
 	"github.com/otelcol-ems/otelcol-ems/internal/badgerdb"
 	"github.com/otelcol-ems/otelcol-ems/internal/store"
@@ -56,44 +57,35 @@ type RetentionConfig struct {
 
 const defaultMaxAge = 24 * time.Hour
 
-// options turns a store's config into store options, defaults applied.
+// newDefaultStoreConfig is the configuration of a store before the user's
+// keys are applied.
+func newDefaultStoreConfig() StoreConfig {
+	o := store.NewDefaultOptions("")
+	return StoreConfig{
+		MaxAge:        RetentionConfig{Traces: defaultMaxAge, Logs: defaultMaxAge, Metrics: defaultMaxAge},
+		Durability:    o.Durability,
+		SyncInterval:  o.SyncInterval,
+		CheckInterval: o.CheckInterval,
+		Memory:        o.Memory,
+	}
+}
+
+// Unmarshal applies the user's keys over the defaults, so that each store
+// in the map starts from them.
+func (c *StoreConfig) Unmarshal(conf *confmap.Conf) error {
+	*c = newDefaultStoreConfig()
+	return conf.Unmarshal(c)
+}
+
+// options turns a store's config into store options.
 func (c StoreConfig) options() store.Options {
 	o := store.NewDefaultOptions(c.Directory)
-	set := func(sig store.Signal, d time.Duration) {
-		if d != 0 {
-			o.MaxAge[sig] = d
-		}
-	}
-	set(store.Traces, c.MaxAge.Traces)
-	set(store.Logs, c.MaxAge.Logs)
-	set(store.Metrics, c.MaxAge.Metrics)
+	o.MaxAge = map[store.Signal]time.Duration{store.Traces: c.MaxAge.Traces, store.Logs: c.MaxAge.Logs, store.Metrics: c.MaxAge.Metrics}
 	o.MaxSize = c.MaxSizeMiB << 20
-	if c.Durability != "" {
-		o.Durability = c.Durability
-	}
-	if c.SyncInterval != 0 {
-		o.SyncInterval = c.SyncInterval
-	}
-	if c.CheckInterval != 0 {
-		o.CheckInterval = c.CheckInterval
-	}
-	def := badgerdb.NewDefaultMemoryConfig()
+	o.Durability = c.Durability
+	o.SyncInterval = c.SyncInterval
+	o.CheckInterval = c.CheckInterval
 	o.Memory = c.Memory
-	if o.Memory.MemTableSizeMiB == 0 {
-		o.Memory.MemTableSizeMiB = def.MemTableSizeMiB
-	}
-	if o.Memory.NumMemtables == 0 {
-		o.Memory.NumMemtables = def.NumMemtables
-	}
-	if o.Memory.BlockCacheSizeMiB == 0 {
-		o.Memory.BlockCacheSizeMiB = def.BlockCacheSizeMiB
-	}
-	if o.Memory.IndexCacheSizeMiB == 0 {
-		o.Memory.IndexCacheSizeMiB = def.IndexCacheSizeMiB
-	}
-	if o.Memory.ValueLogFileSizeMiB == 0 {
-		o.Memory.ValueLogFileSizeMiB = def.ValueLogFileSizeMiB
-	}
 	return o
 }
 
@@ -101,7 +93,35 @@ func (c StoreConfig) options() store.Options {
 // least allow: the memtables' write-ahead logs count against the budget.
 const minBudgetMemtables = 4
 
-// Validate checks the configuration; errors name the store and field.
+// Validate checks one store's settings; durability and memory validate
+// themselves.
+func (c *StoreConfig) Validate() error {
+	var errs []error
+	if c.Directory == "" {
+		errs = append(errs, errors.New("directory must be set"))
+	}
+	for name, d := range map[string]time.Duration{"traces": c.MaxAge.Traces, "logs": c.MaxAge.Logs, "metrics": c.MaxAge.Metrics} {
+		if d < time.Second {
+			errs = append(errs, fmt.Errorf("max_age::%s must be at least 1s, got %s", name, d))
+		}
+	}
+	if c.Durability == badgerdb.DurabilityInterval && c.SyncInterval <= 0 {
+		errs = append(errs, fmt.Errorf("sync_interval must be positive with durability interval, got %s", c.SyncInterval))
+	}
+	if c.CheckInterval <= 0 {
+		errs = append(errs, fmt.Errorf("check_interval must be positive, got %s", c.CheckInterval))
+	}
+	if c.MaxSizeMiB < 0 {
+		errs = append(errs, fmt.Errorf("max_size_mib must not be negative, got %d", c.MaxSizeMiB))
+	}
+	if minMiB := minBudgetMemtables * int64(c.Memory.NumMemtables) * c.Memory.MemTableSizeMiB; c.MaxSizeMiB > 0 && c.MaxSizeMiB < minMiB {
+		errs = append(errs, fmt.Errorf("max_size_mib %d is too small for %d memtables of %d MiB: allow at least %d MiB",
+			c.MaxSizeMiB, c.Memory.NumMemtables, c.Memory.MemTableSizeMiB, minMiB))
+	}
+	return errors.Join(errs...)
+}
+
+// Validate checks what spans stores; each store validates itself.
 func (c *Config) Validate() error {
 	var errs []error
 	if len(c.Stores) == 0 {
@@ -114,28 +134,12 @@ func (c *Config) Validate() error {
 	sort.Strings(names)
 	dirs := map[string]string{}
 	for _, n := range names {
-		sc := c.Stores[n]
-		prefix := fmt.Sprintf("stores::%s::", n)
-		if sc.Directory == "" {
-			errs = append(errs, fmt.Errorf("%sdirectory must be set", prefix))
-		} else {
-			abs, _ := filepath.Abs(sc.Directory)
+		if d := c.Stores[n].Directory; d != "" {
+			abs, _ := filepath.Abs(d)
 			if other, ok := dirs[abs]; ok {
-				errs = append(errs, fmt.Errorf("%sdirectory %s is also the directory of store %q; each store needs its own", prefix, sc.Directory, other))
+				errs = append(errs, fmt.Errorf("stores::%s::directory %s is also the directory of store %q; each store needs its own", n, d, other))
 			}
 			dirs[abs] = n
-		}
-		o := sc.options()
-		if o.Dir == "" {
-			o.Dir = "unset" // reported above
-		}
-		if err := o.Validate(); err != nil {
-			errs = append(errs, fmt.Errorf("%s%w", prefix, err))
-		}
-		if o.MaxSize > 0 && o.MaxSize < minBudgetMemtables*int64(o.Memory.NumMemtables)*o.Memory.MemTableSizeMiB<<20 {
-			errs = append(errs, fmt.Errorf("%smax_size_mib %d is too small for %d memtables of %d MiB: allow at least %d MiB",
-				prefix, sc.MaxSizeMiB, o.Memory.NumMemtables, o.Memory.MemTableSizeMiB,
-				minBudgetMemtables*int64(o.Memory.NumMemtables)*o.Memory.MemTableSizeMiB))
 		}
 	}
 	if c.API.NetAddr.Endpoint == "" {

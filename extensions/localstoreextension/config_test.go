@@ -1,0 +1,72 @@
+package localstoreextension
+
+import (
+	"path/filepath"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+	"go.opentelemetry.io/collector/confmap/confmaptest"
+	"go.opentelemetry.io/collector/confmap"
+
+	"github.com/otelcol-ems/otelcol-ems/internal/badgerdb"
+	"github.com/otelcol-ems/otelcol-ems/internal/store"
+)
+
+func loadConfig(t *testing.T, id string) *Config {
+	t.Helper()
+	cm, err := confmaptest.LoadConf(filepath.Join("testdata", "config.yaml"))
+	require.NoError(t, err)
+	cfg := NewFactory().CreateDefaultConfig()
+	sub, err := cm.Sub(id)
+	require.NoError(t, err)
+	require.NoError(t, sub.Unmarshal(cfg))
+	return cfg.(*Config)
+}
+
+func TestConfigDefaults(t *testing.T) {
+	cfg := loadConfig(t, "local_store")
+	require.NoError(t, confmap.Validate(cfg))
+	assert.Equal(t, "127.0.0.1:13180", cfg.API.NetAddr.Endpoint, "the API listens on loopback by default")
+	o := cfg.Stores["default"].options()
+	assert.Equal(t, "/var/lib/otelcol-ems/store", o.Dir)
+	assert.Equal(t, map[store.Signal]time.Duration{store.Traces: 24 * time.Hour, store.Logs: 24 * time.Hour, store.Metrics: 24 * time.Hour}, o.MaxAge)
+	assert.Equal(t, badgerdb.DurabilityInterval, o.Durability)
+	assert.Equal(t, badgerdb.NewDefaultMemoryConfig(), o.Memory)
+	assert.Zero(t, o.MaxSize)
+}
+
+func TestConfigCustom(t *testing.T) {
+	cfg := loadConfig(t, "local_store/custom")
+	require.NoError(t, confmap.Validate(cfg))
+	assert.Equal(t, "127.0.0.1:19999", cfg.API.NetAddr.Endpoint)
+	assert.Equal(t, "s3cret", string(cfg.BearerToken))
+	o := cfg.Stores["node"].options()
+	assert.Equal(t, map[store.Signal]time.Duration{store.Traces: 2 * time.Hour, store.Logs: 48 * time.Hour, store.Metrics: 7 * 24 * time.Hour}, o.MaxAge)
+	assert.Equal(t, int64(2048<<20), o.MaxSize)
+	assert.Equal(t, badgerdb.DurabilityAlways, o.Durability)
+	assert.Equal(t, 30*time.Second, o.CheckInterval)
+	assert.Equal(t, int64(32), o.Memory.MemTableSizeMiB)
+	assert.Equal(t, int64(64), o.Memory.BlockCacheSizeMiB)
+	assert.Equal(t, badgerdb.NewDefaultMemoryConfig().NumMemtables, o.Memory.NumMemtables, "unset memory fields keep their defaults")
+	assert.Equal(t, badgerdb.DurabilityNever, cfg.Stores["audit"].options().Durability)
+}
+
+func TestConfigInvalid(t *testing.T) {
+	err := confmap.Validate(loadConfig(t, "local_store/bad"))
+	require.Error(t, err)
+	for _, want := range []string{
+		"api::endpoint must be set",
+		"stores::a: directory must be set",
+		"max_age::logs must be at least 1s, got 500ms",
+		`stores::a::durability: durability must be one of always, interval, never; got "sometimes"`,
+		"max_size_mib 10 is too small for 2 memtables of 16 MiB: allow at least 128 MiB",
+		`stores::c::directory /data/same/ is also the directory of store "b"`,
+	} {
+		assert.Contains(t, err.Error(), want)
+	}
+	err = confmap.Validate(loadConfig(t, "local_store/empty"))
+	assert.ErrorContains(t, err, "stores: at least one store must be configured")
+}
+

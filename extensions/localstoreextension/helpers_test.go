@@ -1,0 +1,5 @@
+package localstoreextension
+
+import "os"
+
+func writeFile(p string) error { return os.WriteFile(p, []byte("x"), 0o600) }
