@@ -1,0 +1,163 @@
+package maskingprocessor
+
+import (
+	"fmt"
+
+	"go.opentelemetry.io/collector/config/configopaque"
+
+	"github.com/otelcol-ems/otelcol-ems/internal/masking"
+)
+
+// Config is the masking processor's configuration.
+type Config struct {
+	// Detectors configures the built-in detectors.
+	Detectors DetectorsConfig `mapstructure:"detectors"`
+	// Rules are user rules: RE2 patterns with an optional key filter.
+	Rules []RuleConfig `mapstructure:"rules"`
+	// HashKey is the HMAC-SHA256 key of the hash action (at least 32 bytes);
+	// set it from the environment: hash_key: ${env:MASKING_HASH_KEY}.
+	HashKey configopaque.String `mapstructure:"hash_key"`
+	// IncludeKeys, when set, limits inspection of attributes and body map
+	// entries to these keys (an allow-list; entries ending in '*' are
+	// prefixes). Log bodies, span names and status messages are always inspected.
+	IncludeKeys []string `mapstructure:"include_keys"`
+	// ExcludeKeys are never inspected (a skip-list; '*' suffix for prefixes).
+	ExcludeKeys []string `mapstructure:"exclude_keys"`
+	// Audit adds the attribute masking.count (values masked) to each log
+	// record and span that had values masked.
+	Audit bool `mapstructure:"audit"`
+}
+
+// ActionConfig says what happens to a detected value.
+type ActionConfig struct {
+	// Action is redact (default), hash or partial.
+	Action string `mapstructure:"action"`
+	// KeepLast is the number of trailing characters partial keeps.
+	KeepLast int `mapstructure:"keep_last"`
+}
+
+// DetectorConfig configures one built-in detector.
+type DetectorConfig struct {
+	Enabled bool         `mapstructure:"enabled"`
+	Action  ActionConfig `mapstructure:",squash"`
+	// Numbers lets the detector inspect integer values (payment_card and secret only).
+	Numbers bool `mapstructure:"numbers"`
+}
+
+// RRNConfig configures the Korean registration number detector.
+type RRNConfig struct {
+	Detector DetectorConfig `mapstructure:",squash"`
+	// CheckDigit is lenient (default), strict or ignore; see README.
+	CheckDigit string `mapstructure:"check_digit"`
+}
+
+// SecretConfig configures the key=value secret detector.
+type SecretConfig struct {
+	Detector DetectorConfig `mapstructure:",squash"`
+	// Keys are the key names whose values are secrets.
+	Keys []string `mapstructure:"keys"`
+}
+
+// DetectorsConfig holds one entry per built-in detector; unknown names are
+// rejected when the configuration is loaded.
+type DetectorsConfig struct {
+	Email       DetectorConfig `mapstructure:"email"`
+	PaymentCard DetectorConfig `mapstructure:"payment_card"`
+	KRRRN       RRNConfig      `mapstructure:"kr_rrn"`
+	Phone       DetectorConfig `mapstructure:"phone"`
+	IPv4        DetectorConfig `mapstructure:"ipv4"`
+	IPv6        DetectorConfig `mapstructure:"ipv6"`
+	JWT         DetectorConfig `mapstructure:"jwt"`
+	AccessKey   DetectorConfig `mapstructure:"access_key"`
+	AuthHeader  DetectorConfig `mapstructure:"auth_header"`
+	Secret      SecretConfig   `mapstructure:"secret"`
+}
+
+// RuleConfig is a user rule.
+type RuleConfig struct {
+	Name    string `mapstructure:"name"`
+	Pattern string `mapstructure:"pattern"`
+	// Keys, when set, limits the rule to values under these keys.
+	Keys   []string     `mapstructure:"keys"`
+	Action ActionConfig `mapstructure:",squash"`
+}
+
+func createDefaultConfig() *Config {
+	on := DetectorConfig{Enabled: true, Action: ActionConfig{Action: "redact"}}
+	numbers := on
+	numbers.Numbers = true
+	off := DetectorConfig{Action: ActionConfig{Action: "redact"}}
+	return &Config{
+		Detectors: DetectorsConfig{
+			Email:       on,
+			PaymentCard: numbers,
+			KRRRN:       RRNConfig{Detector: on, CheckDigit: "lenient"},
+			Phone:       on,
+			IPv4:        off,
+			IPv6:        off,
+			JWT:         on,
+			AccessKey:   on,
+			AuthHeader:  on,
+			Secret:      SecretConfig{Detector: numbers, Keys: append([]string(nil), masking.DefaultSecretKeys...)},
+		},
+	}
+}
+
+// Validate checks the configuration; errors name the offending field.
+func (c *Config) Validate() error {
+	_, err := c.engineConfig()
+	return err
+}
+
+func (a ActionConfig) engine(field string) (masking.Action, error) {
+	k, err := masking.ParseActionKind(a.Action)
+	if err != nil {
+		return masking.Action{}, fmt.Errorf("%s::action: %w", field, err)
+	}
+	return masking.Action{Kind: k, KeepLast: a.KeepLast}, nil
+}
+
+// engineConfig translates the configuration for internal/masking.
+func (c *Config) engineConfig() (masking.Config, error) {
+	d := &c.Detectors
+	byKind := [masking.NumKinds]*DetectorConfig{
+		masking.Email: &d.Email, masking.PaymentCard: &d.PaymentCard, masking.KRRRN: &d.KRRRN.Detector,
+		masking.Phone: &d.Phone, masking.IPv4: &d.IPv4, masking.IPv6: &d.IPv6, masking.JWT: &d.JWT,
+		masking.AccessKey: &d.AccessKey, masking.AuthHeader: &d.AuthHeader, masking.Secret: &d.Secret.Detector,
+	}
+	ec := masking.Config{
+		SecretKeys:  d.Secret.Keys,
+		HashKey:     []byte(c.HashKey),
+		IncludeKeys: c.IncludeKeys,
+		ExcludeKeys: c.ExcludeKeys,
+	}
+	if ec.SecretKeys == nil {
+		ec.SecretKeys = []string{}
+	}
+	for k, dc := range byKind {
+		if !dc.Enabled {
+			continue
+		}
+		kind := masking.Kind(k)
+		act, err := dc.Action.engine("detectors::" + kind.String())
+		if err != nil {
+			return ec, err
+		}
+		ec.Detectors = append(ec.Detectors, masking.Detector{Kind: kind, Action: act, Numbers: dc.Numbers})
+	}
+	var err error
+	if ec.CheckDigit, err = masking.ParseCheckDigitPolicy(d.KRRRN.CheckDigit); err != nil {
+		return ec, fmt.Errorf("detectors::kr_rrn::check_digit: %w", err)
+	}
+	if d.Secret.Detector.Enabled && len(d.Secret.Keys) == 0 {
+		return ec, fmt.Errorf("detectors::secret::keys: must not be empty while the secret detector is enabled")
+	}
+	for i, r := range c.Rules {
+		act, err := r.Action.engine(fmt.Sprintf("rules[%d]", i))
+		if err != nil {
+			return ec, err
+		}
+		ec.Rules = append(ec.Rules, masking.Rule{Name: r.Name, Pattern: r.Pattern, Keys: r.Keys, Action: act})
+	}
+	return ec, ec.Validate()
+}
