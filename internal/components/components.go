@@ -18,6 +18,8 @@ import (
 
 	"github.com/otelcol-ems/otelcol-ems/receivers/snmpreceiver"
 
+	"github.com/otelcol-ems/otelcol-ems/processors/maskingprocessor"
+
 	"github.com/otelcol-ems/otelcol-ems/extensions/badgerstorageextension"
 
 	"github.com/otelcol-ems/otelcol-ems/exporters/localstoreexporter"
@@ -29,7 +31,9 @@ var (
 		snmpreceiver.NewFactory,
 	}
 
-	processors = []func() processor.Factory{}
+	processors = []func() processor.Factory{
+		maskingprocessor.NewFactory,
+	}
 
 	exporters = []func() exporter.Factory{
 		localstoreexporter.NewFactory,
