@@ -127,7 +127,7 @@ func (cfg *Config) Validate() error {
 		}
 		dev, err := cfg.device(t, profiles)
 		if err != nil {
-			errs = append(errs, fmt.Errorf("%s: %w", where, err))
+			errs = append(errs, prefixEach(where, err)...)
 			continue
 		}
 		if names[dev.name] {
@@ -135,7 +135,7 @@ func (cfg *Config) Validate() error {
 		}
 		names[dev.name] = true
 		if _, err := snmp.NewPoller(dev.Device); err != nil {
-			errs = append(errs, fmt.Errorf("%s: %w", where, err))
+			errs = append(errs, prefixEach(where, err)...)
 		}
 	}
 	return errors.Join(errs...)
@@ -251,4 +251,17 @@ func (cfg *Config) device(t *Target, profiles map[string]*snmp.Profile) (device,
 		"network.transport": transport,
 	}
 	return d, nil
+}
+
+// prefixEach prefixes every error joined in err, so that each line of the
+// message names its target.
+func prefixEach(prefix string, err error) []error {
+	if j, ok := err.(interface{ Unwrap() []error }); ok {
+		var out []error
+		for _, e := range j.Unwrap() {
+			out = append(out, prefixEach(prefix, e)...)
+		}
+		return out
+	}
+	return []error{fmt.Errorf("%s: %w", prefix, err)}
 }

@@ -1,0 +1,90 @@
+package snmpreceiver
+
+import (
+	"path/filepath"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+	"go.opentelemetry.io/collector/component"
+	"go.opentelemetry.io/collector/confmap"
+	"go.opentelemetry.io/collector/confmap/confmaptest"
+
+	"github.com/otelcol-ems/otelcol-ems/receivers/snmpreceiver/internal/metadata"
+)
+
+func loadConfig(t *testing.T, name string) *Config {
+	t.Helper()
+	cm, err := confmaptest.LoadConf(filepath.Join("testdata", "config.yaml"))
+	require.NoError(t, err)
+	resolved, err := cm.Sub(component.NewIDWithName(metadata.Type, name).String())
+	require.NoError(t, err)
+	cfg := NewFactory().CreateDefaultConfig().(*Config)
+	require.NoError(t, resolved.Unmarshal(cfg))
+	return cfg
+}
+
+func TestLoadConfig(t *testing.T) {
+	cfg := loadConfig(t, "")
+	require.NoError(t, confmap.Validate(cfg))
+	assert.Equal(t, 30*time.Second, cfg.CollectionInterval)
+	require.Len(t, cfg.Targets, 3)
+
+	profiles, err := cfg.loadProfiles()
+	require.NoError(t, err)
+	d0, err := cfg.device(&cfg.Targets[0], profiles)
+	require.NoError(t, err)
+	assert.Equal(t, "core-sw1", d0.name)
+	assert.Equal(t, 60*time.Second, d0.interval)
+	assert.Equal(t, "v3", d0.Conn.Version)
+	assert.Equal(t, "SHA256", d0.Conn.AuthProtocol)
+	assert.Len(t, d0.Profiles, 3)
+
+	d1, err := cfg.device(&cfg.Targets[1], profiles)
+	require.NoError(t, err)
+	assert.Equal(t, "udp://[2001:db8::1]:161", d1.name)
+	assert.Equal(t, "2001:db8::1", d1.Resource["server.address"])
+	assert.Equal(t, 30*time.Second, d1.interval)
+	// confmaptest does not resolve ${env:...}; the collector does.
+	assert.Equal(t, "${env:SNMP_COMMUNITY}", d1.Conn.Community)
+
+	d2, err := cfg.device(&cfg.Targets[2], profiles)
+	require.NoError(t, err)
+	assert.Equal(t, "tcp", d2.Resource["network.transport"])
+	assert.Equal(t, 2*time.Second, d2.Conn.Timeout)
+	assert.Equal(t, 0, d2.Conn.Retries)
+}
+
+func TestValidateNamesTheField(t *testing.T) {
+	err := confmap.Validate(loadConfig(t, "bad"))
+	require.Error(t, err)
+	for _, want := range []string{
+		"collection_interval: must be positive",
+		"targets[0]: auth_protocol: \"SHA999\"",
+		"targets[0]: auth_password: required, at least 8 characters",
+		"targets[0]: priv_protocol",
+		"max_repetitions: must be between 1 and 255",
+		"targets[1]: credential: no credential named \"missing\"",
+		"targets[2]: profiles: unknown profile \"nope\"",
+	} {
+		assert.Contains(t, err.Error(), want)
+	}
+
+	err = confmap.Validate(loadConfig(t, "empty"))
+	require.ErrorContains(t, err, "targets: at least one target is required")
+}
+
+func TestSecretsStayOutOfErrors(t *testing.T) {
+	cfg := loadConfig(t, "")
+	cfg.Credentials["lan_v2c"] = Credential{Version: "v2c", Community: "s3cret-community"}
+	cfg.Credentials["monitor_v3"] = Credential{Version: "v3", User: "monitor", SecurityLevel: "auth_priv",
+		AuthProtocol: "SHA999", AuthPassword: "auth-s3cret", PrivProtocol: "AES", PrivPassword: "priv-s3cret"}
+	cfg.Targets[0].Endpoint = "udp://192.0.2.10:0"
+	cfg.Targets[1].Endpoint = "udp://192.0.2.11:0"
+	err := confmap.Validate(cfg)
+	require.Error(t, err)
+	for _, secret := range []string{"s3cret-community", "auth-s3cret", "priv-s3cret"} {
+		assert.NotContains(t, err.Error(), secret)
+	}
+}
