@@ -22,7 +22,6 @@ import (
 	"github.com/otelcol-ems/otelcol-ems/tests/harness"
 )
 
-
 // recorder keeps, per snmp.target, the snmp.up values received in order.
 type recorder struct {
 	mu  sync.Mutex
@@ -102,7 +101,7 @@ func TestDeadTargetsDoNotHoldUpLiveOnes(t *testing.T) {
 	cfg.Jitter = 0
 	cfg.MaxBackoff = 2 * time.Second
 	cfg.Credentials = map[string]Credential{
-		"good": {Version: "v2c", Community: configopaque.String(env["COMMUNITY"])},
+		"good":          {Version: "v2c", Community: configopaque.String(env["COMMUNITY"])},
 		"bad_community": {Version: "v2c", Community: "wrong-community"},
 		"bad_password": {Version: "v3", User: env["V3_USER"], SecurityLevel: "auth_priv",
 			AuthProtocol: "SHA", AuthPassword: "wrong-password", PrivProtocol: "AES",
