@@ -7,8 +7,8 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
-	"go.opentelemetry.io/collector/confmap/confmaptest"
 	"go.opentelemetry.io/collector/confmap"
+	"go.opentelemetry.io/collector/confmap/confmaptest"
 
 	"github.com/otelcol-ems/otelcol-ems/internal/badgerdb"
 	"github.com/otelcol-ems/otelcol-ems/internal/store"
@@ -69,4 +69,3 @@ func TestConfigInvalid(t *testing.T) {
 	err = confmap.Validate(loadConfig(t, "local_store/empty"))
 	assert.ErrorContains(t, err, "stores: at least one store must be configured")
 }
-

@@ -49,7 +49,9 @@ type batch struct {
 	res    WriteResult
 }
 
+// newBatch starts a batch; commit or abort ends it and lets drops run again.
 func (s *Store) newBatch(sig Signal) *batch {
+	s.dropMu.RLock()
 	now := uint64(s.opts.Now().UnixNano())
 	return &batch{
 		s:      s,
@@ -123,6 +125,7 @@ func (b *batch) add(ts uint64, res *resourceInfo, dict *dictInfo, traceID pcommo
 
 // commit flushes the batch and applies the durability policy.
 func (b *batch) commit() (WriteResult, error) {
+	defer b.s.dropMu.RUnlock()
 	defer b.wb.Cancel()
 	if err := b.wb.Flush(); err != nil {
 		return WriteResult{Expired: b.res.Expired}, err
@@ -139,7 +142,10 @@ func (b *batch) commit() (WriteResult, error) {
 }
 
 // abort discards the batch.
-func (b *batch) abort() { b.wb.Cancel() }
+func (b *batch) abort() {
+	b.wb.Cancel()
+	b.s.dropMu.RUnlock()
+}
 
 func hash64(p []byte) uint64 {
 	h := fnv.New64a()

@@ -101,7 +101,10 @@ func (s *Store) dropBuckets(sig Signal, buckets ...int64) error {
 	for i, b := range buckets {
 		prefixes[i] = bucketPrefix(sig, b)
 	}
-	if err := s.db.DropPrefix(prefixes...); err != nil {
+	s.dropMu.Lock()
+	err := s.db.DropPrefix(prefixes...)
+	s.dropMu.Unlock()
+	if err != nil {
 		return err
 	}
 	s.mu.Lock()

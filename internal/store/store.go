@@ -39,6 +39,9 @@ type Store struct {
 
 	// maintMu serialises retention, budget and stats flushes.
 	maintMu sync.Mutex
+	// dropMu lets writes wait while a DropPrefix runs: Badger refuses writes
+	// during a drop instead of queueing them.
+	dropMu sync.RWMutex
 	stop    chan struct{}
 	wg      sync.WaitGroup
 
