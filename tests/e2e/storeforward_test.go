@@ -36,6 +36,7 @@ import (
 //	EMS_STOREFORWARD_N_SMALL     records in the other rounds (default 20000)
 //	EMS_STOREFORWARD_ROUNDS      crash rounds, one kill point each (default 4)
 //	EMS_STOREFORWARD_BACKLOG_MB  backlog of the disk test (default 64; README has 1024)
+//	EMS_STOREFORWARD_DRAIN_N     records in the drain-rate test (default 200000)
 
 // forwardingConfig is the recommended forwarding setup from the
 // badger_storage README, with short retry intervals so the test drains fast.
@@ -382,7 +383,12 @@ func TestStoreForwardDiskReturnsAfterBacklog(t *testing.T) {
 	n -= n % per
 	be := newBackend(t, false)
 	in := harness.FreeAddr(t)
-	col := harness.StartCollector(t, forwardingConfig(in, be.addr, "interval", "0", "2s"))
+	// EMS_STOREFORWARD_RECLAIM_EVERY=1h shows what happens without the extension's reclaim.
+	reclaimEvery := os.Getenv("EMS_STOREFORWARD_RECLAIM_EVERY")
+	if reclaimEvery == "" {
+		reclaimEvery = "2s"
+	}
+	col := harness.StartCollector(t, forwardingConfig(in, be.addr, "interval", "0", reclaimEvery))
 	dir := filepath.Join(col.Dir, "queue")
 	idle := duDir(t, dir)
 
