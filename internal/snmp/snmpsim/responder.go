@@ -21,6 +21,7 @@ type Responder struct {
 	devices  map[string]*MIB
 	wg       sync.WaitGroup
 	requests atomic.Int64
+	varbinds atomic.Int64
 	cpu      atomic.Int64 // nanoseconds of worker thread CPU
 }
 
@@ -45,6 +46,9 @@ func (r *Responder) Endpoint() string { return "udp://" + r.conn.LocalAddr().Str
 
 // Requests returns the number of requests answered.
 func (r *Responder) Requests() int64 { return r.requests.Load() }
+
+// Varbinds returns the number of variable bindings sent.
+func (r *Responder) Varbinds() int64 { return r.varbinds.Load() }
 
 // CPU returns the CPU time the responder's workers have used so far
 // (complete after Close).
@@ -137,6 +141,7 @@ func (r *Responder) answer(dec *gosnmp.GoSNMP, req []byte) ([]byte, bool) {
 		Variables: vars,
 	}
 	out, err := resp.MarshalMsg()
+	r.varbinds.Add(int64(len(vars)))
 	return out, err == nil
 }
 
