@@ -21,12 +21,12 @@ import (
 // redactionRegexes give contrib's redaction processor the same built-in
 // types as the masking processor's defaults (RE2 has no Luhn or date check).
 var redactionRegexes = []string{
-	`[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}`,                                    // email
-	`\b(?:\d{4}[ -]?){3}\d{4}\b|\b3[47]\d{2}[ -]?\d{6}[ -]?\d{5}\b`,                                         // payment card
+	`[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}`,                                      // email
+	`\b(?:\d{4}[ -]?){3}\d{4}\b|\b3[47]\d{2}[ -]?\d{6}[ -]?\d{5}\b`,                                          // payment card
 	`\b\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])-?[1-8]\d{6}\b`,                                          // kr_rrn
 	`\b01[016789][-. ]?\d{3,4}[-. ]?\d{4}\b|\b0(?:2|[3-6][1-5]|70)[-. ]\d{3,4}[-. ]\d{4}\b`,                  // KR phone
-	`\+[1-9]\d{0,2}(?:[ -](?:\(0\)[ -]?)?\d{1,4}){1,4}\b|\+[1-9]\d{7,14}\b`,                                // E.164 / +82
-	`eyJ[A-Za-z0-9_-]{10,}\.eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]*`,                                          // JWT
+	`\+[1-9]\d{0,2}(?:[ -](?:\(0\)[ -]?)?\d{1,4}){1,4}\b|\+[1-9]\d{7,14}\b`,                                  // E.164 / +82
+	`eyJ[A-Za-z0-9_-]{10,}\.eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]*`,                                           // JWT
 	`\b(?:AKIA|ASIA)[A-Z0-9]{16}\b|\bghp_[A-Za-z0-9]{36}\b`,                                                  // access keys
 	`(?i)\b(?:bearer|basic)\s+[A-Za-z0-9._~+/-]+=*`,                                                          // auth header
 	`(?i)(?:password|passwd|pwd|secret|token|api_?key|access_key|credential)["']?\s*[:=]\s*["']?[^\s"',;&]+`, // key=value secrets

@@ -64,7 +64,6 @@ func (p *maskingProcessor) finish(ctx context.Context, ps *pass) {
 			ps.counts[i] = 0
 		}
 	}
-	ps.total = 0
 	p.passes.Put(ps)
 }
 

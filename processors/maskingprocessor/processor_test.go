@@ -79,7 +79,7 @@ func TestLogsEverywhere(t *testing.T) {
 	}, g1.Attributes().AsRaw())
 	g2 := gsl.LogRecords().At(1)
 	assert.Equal(t, "login password=[REDACTED:secret] from 10.0.0.1 rrn [REDACTED:kr_rrn]", g2.Body().Str())
-	assert.Equal(t, int64(1), attrAny(t, g2.Attributes(), auditAttribute).Int())
+	assert.Equal(t, int64(2), attrAny(t, g2.Attributes(), auditAttribute).Int())
 	g3 := gsl.LogRecords().At(2)
 	assert.Equal(t, "nothing to see 1.3.6.1.2.1.1.5.0", g3.Body().Str())
 	assert.Zero(t, g3.Attributes().Len(), "no audit attribute on clean records")

@@ -16,9 +16,16 @@ const maxDepth = 64
 type pass struct {
 	masker *masking.Masker
 	counts []int64
-	total  int64 // values masked in this pass, for audit deltas
 }
 
+// masked is the number of values masked so far in this pass.
+func (ps *pass) masked() int64 {
+	var n int64
+	for _, c := range ps.counts {
+		n += c
+	}
+	return n
+}
 
 func (ps *pass) attrs(m pcommon.Map, depth int) {
 	if m.Len() == 0 {
@@ -37,12 +44,10 @@ func (ps *pass) value(key string, v pcommon.Value, depth int) {
 	switch v.Type() {
 	case pcommon.ValueTypeStr:
 		if out, ok := ps.masker.MaskString(key, v.Str(), ps.counts); ok {
-			ps.total++
 			v.SetStr(out)
 		}
 	case pcommon.ValueTypeInt:
 		if out, ok := ps.masker.MaskInt(key, v.Int(), ps.counts); ok {
-			ps.total++
 			v.SetStr(out)
 		}
 	case pcommon.ValueTypeMap:
@@ -61,11 +66,10 @@ func (ps *pass) value(key string, v pcommon.Value, depth int) {
 
 // auditMark adds the audit attribute when values were masked since before.
 func (ps *pass) auditMark(attrs pcommon.Map, before int64) {
-	if n := ps.total - before; n > 0 {
+	if n := ps.masked() - before; n > 0 {
 		attrs.PutInt(auditAttribute, n)
 	}
 }
-
 
 func (ps *pass) logs(ld plog.Logs, audit bool) {
 	rls := ld.ResourceLogs()
@@ -79,7 +83,7 @@ func (ps *pass) logs(ld plog.Logs, audit bool) {
 			lrs := sl.LogRecords()
 			for k := 0; k < lrs.Len(); k++ {
 				lr := lrs.At(k)
-				before := ps.total
+				before := ps.masked()
 				ps.value("", lr.Body(), 0)
 				ps.attrs(lr.Attributes(), 0)
 				if audit {
@@ -108,15 +112,13 @@ func (ps *pass) traces(td ptrace.Traces, audit bool) {
 }
 
 func (ps *pass) span(sp ptrace.Span, audit bool) {
-	before := ps.total
+	before := ps.masked()
 	if out, ok := ps.masker.MaskString("", sp.Name(), ps.counts); ok {
-		ps.total++
 		sp.SetName(out)
 	}
 	st := sp.Status()
 	if msg := st.Message(); msg != "" {
 		if out, ok := ps.masker.MaskString("", msg, ps.counts); ok {
-			ps.total++
 			st.SetMessage(out)
 		}
 	}
