@@ -23,9 +23,9 @@ func corpusSize() int {
 
 // Score is the ground-truth result of masking a corpus.
 type Score struct {
-	Secrets, Leaks         int
-	LookAlikes, Altered    int
-	LeaksByKind            map[string]int
+	Secrets, Leaks          int
+	LookAlikes, Altered     int
+	LeaksByKind             map[string]int
 	FirstLeak, FirstAltered string
 }
 

@@ -57,7 +57,9 @@ func newSecretKeys(list []string) secretKeys {
 }
 
 // isPartSep reports whether c separates parts of a key name.
-func isPartSep(c byte) bool { return c == '_' || c == '-' || c == '.' || c == ' ' || c == '/' || c == ':' }
+func isPartSep(c byte) bool {
+	return c == '_' || c == '-' || c == '.' || c == ' ' || c == '/' || c == ':'
+}
 
 // match reports whether ident contains a configured key as a whole name part.
 func (s *secretKeys) match(ident string) bool {

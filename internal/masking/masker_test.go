@@ -105,7 +105,7 @@ func TestActions(t *testing.T) {
 			{Kind: Secret, Numbers: true},
 		},
 		HashKey: key,
-		Rules: []Rule{{Name: "emp", Pattern: `EMP-\d{6}`, Keys: []string{"user.*"}, Action: Action{Kind: Partial, KeepLast: 2}}},
+		Rules:   []Rule{{Name: "emp", Pattern: `EMP-\d{6}`, Keys: []string{"user.*"}, Action: Action{Kind: Partial, KeepLast: 2}}},
 	})
 	counts := make([]int64, m.NumCounters())
 	a, _ := m.MaskString("", "a@example.com b@example.com a@example.com", counts)

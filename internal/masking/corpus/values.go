@@ -220,4 +220,3 @@ func (g gen) clfTime() string {
 func (g gen) word() string {
 	return g.pick("checkout", "login", "search", "profile", "orders", "cart", "health", "metrics")
 }
-
