@@ -43,6 +43,7 @@ const (
 	trAssign                        // '=' or ':'
 	trQuote                         // '\''
 	trPlus                          // '+'
+	trWord                          // any word byte: the scanner skips whole words
 )
 
 // New validates cfg and builds a Masker.
@@ -84,6 +85,11 @@ func New(cfg Config) (*Masker, error) {
 }
 
 func (m *Masker) buildTriggers() {
+	for c := range 256 {
+		if isWord(byte(c)) {
+			m.trigger[c] |= trWord
+		}
+	}
 	e := &m.enabled
 	if e[PaymentCard] || e[KRRRN] || e[Phone] || e[IPv4] {
 		for c := '0'; c <= '9'; c++ {
@@ -230,10 +236,17 @@ func (m *Masker) applyRule(i int, s string, counts []int64) (string, bool) {
 func (m *Masker) scan(s string, ms []Match) []Match {
 	last := 0 // end of the previous match: scanners never look back past it
 	n := len(s)
+	act := &m.trigger
 	for i := 0; i < n; {
-		c := s[i]
-		t := m.trigger[c]
-		if isWord(c) {
+		// Skip bytes that neither start a word nor trigger a scanner.
+		t := act[s[i]]
+		for t == 0 {
+			if i++; i == n {
+				return ms
+			}
+			t = act[s[i]]
+		}
+		if t&trWord != 0 {
 			// i starts a word (the loop skips whole words).
 			if t&(trWordNumeric|trWordAlpha) != 0 {
 				var k Kind
@@ -253,26 +266,24 @@ func (m *Masker) scan(s string, ms []Match) []Match {
 			}
 			continue
 		}
-		if t != 0 {
-			var k Kind
-			var a, e int
-			switch {
-			case t&trAt != 0:
-				k = Email
-				a, e = scanEmail(s, i, last)
-			case t&trAssign != 0:
-				k, a, e = m.assign(s, i, last)
-			case t&trQuote != 0:
-				k, a, e = m.quoted(s, i, last)
-			case t&trPlus != 0:
-				k, a = Phone, i
-				e = scanE164(s, i)
-			}
-			if e > 0 && !m.touchesMask(s, a, e) {
-				ms = append(ms, Match{k, a, e})
-				i, last = e, e
-				continue
-			}
+		var k Kind
+		var a, e int
+		switch {
+		case t&trAt != 0:
+			k = Email
+			a, e = scanEmail(s, i, last)
+		case t&trAssign != 0:
+			k, a, e = m.assign(s, i, last)
+		case t&trQuote != 0:
+			k, a, e = m.quoted(s, i, last)
+		case t&trPlus != 0:
+			k, a = Phone, i
+			e = scanE164(s, i)
+		}
+		if e > 0 && !m.touchesMask(s, a, e) {
+			ms = append(ms, Match{k, a, e})
+			i, last = e, e
+			continue
 		}
 		i++
 	}
@@ -332,28 +343,41 @@ func maskEndsAt(s string, a int) bool {
 	return false
 }
 
-// numeric tries the detectors that start with a digit at word start i.
+// numeric tries the detectors that start with a digit at word start i. The
+// shape of the first run of digits (its length l and the byte after it)
+// decides which scanners can match at all; most numbers in logs (status
+// codes, sizes, durations, dates, versions) fail these tests at once.
 func (m *Masker) numeric(s string, i int) (Kind, int, int) {
+	e0 := digitsAt(s, i)
+	l := e0 - i
+	var next byte
+	if e0 < len(s) {
+		next = s[e0]
+	}
+	sep := next == '-' || next == ' ' || next == '.'
+	if l < 13 && !(l >= 10 && s[i] == '0') && !sep {
+		return 0, 0, 0
+	}
 	if !numericBoundaryBefore(s, i) {
 		return 0, 0, 0
 	}
 	e := &m.enabled
-	if e[KRRRN] {
+	if e[KRRRN] && ((l == 6 && next == '-') || l == 13) {
 		if end := scanRRN(s, i, m.checkDigit); end > 0 {
 			return KRRRN, i, end
 		}
 	}
-	if e[Phone] {
+	if e[Phone] && s[i] == '0' && l >= 2 {
 		if end := scanKRPhone(s, i); end > 0 {
 			return Phone, i, end
 		}
 	}
-	if e[PaymentCard] {
+	if e[PaymentCard] && (l >= 13 || (l >= 3 && l <= 6 && (next == ' ' || next == '-'))) {
 		if end := scanCard(s, i); end > 0 {
 			return PaymentCard, i, end
 		}
 	}
-	if e[IPv4] {
+	if e[IPv4] && l <= 3 && next == '.' {
 		if end := scanIPv4(s, i); end > 0 {
 			return IPv4, i, end
 		}
