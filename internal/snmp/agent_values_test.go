@@ -185,3 +185,53 @@ func TestPollerKeepsCounterStartAcrossPolls(t *testing.T) {
 // The AES-256 variant that net-snmp 5.9 (Debian 12) speaks, as
 // TestAES256KeyExtension checks.
 const wantAES256, otherAES256 = "AES256", "AES256C"
+
+// TestTransports polls the agent over TCP and over IPv6 UDP.
+func TestTransports(t *testing.T) {
+	a := requireAgent(t)
+	endpoints := map[string]string{"tcp": a.env["ENDPOINT_TCP"]}
+	if e := a.env["ENDPOINT_UDP6"]; e != "" {
+		endpoints["udp6"] = e
+	} else {
+		t.Log("the loopback has no ::1 here: IPv6 not checked")
+	}
+	for name, endpoint := range endpoints {
+		t.Run(name, func(t *testing.T) {
+			require.NotEmpty(t, endpoint)
+			for _, conn := range []ConnConfig{a.v2c(), a.v3("256")} {
+				conn.Endpoint = endpoint
+				md, _, err := pollOnce(t, conn, "system", "if_mib")
+				require.NoError(t, err, "%s %s", conn.Version, endpoint)
+				assert.Equal(t, "test-snmpd", md.ResourceMetrics().At(0).Resource().Attributes().AsRaw()["snmp.sys.name"])
+				assert.NotEmpty(t, points(md, "hw.network.io", "snmp.interface.index", nil))
+			}
+		})
+	}
+}
+
+// TestV1MissingScalar checks that SNMPv1's noSuchName, which fails a whole
+// GET, only drops the missing object.
+func TestV1MissingScalar(t *testing.T) {
+	a := requireAgent(t)
+	missing, err := ParseProfile([]byte(`
+name: missing
+scalars:
+  - {oid: 1.3.6.1.2.1.25.1.6.0, name: system.process.count, unit: "{process}", type: gauge}
+  - {oid: 1.3.6.1.4.1.99999.1.0, name: not.there, unit: "1", type: gauge}
+  - {oid: 1.3.6.1.2.1.25.1.5.0, name: snmp.host.users, unit: "{user}", type: gauge}
+`))
+	require.NoError(t, err)
+	for _, version := range []string{"v1", "v2c"} {
+		conn := a.v2c()
+		conn.Version = version
+		p, err := NewPoller(Device{Conn: conn, Profiles: append(mustProfiles(t, "system"), missing), ScopeName: "test"})
+		require.NoError(t, err)
+		md, _, err := p.Poll(context.Background(), time.Now())
+		p.Close()
+		require.NoError(t, err, version)
+		assert.Len(t, points(md, "system.process.count", "", nil), 1, version)
+		assert.Len(t, points(md, "snmp.host.users", "", nil), 1, version)
+		assert.Empty(t, points(md, "not.there", "", nil), version)
+		assert.Equal(t, "test-snmpd", md.ResourceMetrics().At(0).Resource().Attributes().AsRaw()["snmp.sys.name"], version)
+	}
+}

@@ -62,13 +62,18 @@ start() {
 	# Debian ships no MIB files; without this every tool prints MIB errors.
 	printf 'mibs :\n' >"$dir/snmp.conf"
 
-	local attempt port pid
+	local attempt port pid addrs ipv6=0
+	# Serve IPv6 too when the loopback has ::1.
+	grep -q '^0\{31\}1 .* lo$' /proc/net/if_inet6 2>/dev/null && ipv6=1
 	for attempt in 1 2 3 4 5 6 7 8 9 10; do
 		port=$(( 20000 + RANDOM % 40000 ))
 		udp_port_in_use "$port" && continue
+		addrs="udp:127.0.0.1:${port},tcp:127.0.0.1:${port}"
+		[ "$ipv6" = 1 ] && addrs="${addrs},udp6:[::1]:${port}"
 		cat >"$dir/snmpd.conf" <<CONF
-agentAddress udp:127.0.0.1:${port}
+agentAddress ${addrs}
 rocommunity ${community} 127.0.0.1
+rocommunity6 ${community} ::1
 createUser ${user} SHA "${auth}" AES "${priv}"
 createUser ${user256} SHA-256 "${auth256}" AES-256 "${priv256}"
 createUser ${usermix} SHA "${authmix}" AES-256 "${privmix}"
@@ -98,6 +103,8 @@ CONF
 				echo "PORT=${port}"
 				echo "HOST=127.0.0.1"
 				echo "ENDPOINT=udp://127.0.0.1:${port}"
+				echo "ENDPOINT_TCP=tcp://127.0.0.1:${port}"
+				if [ "$ipv6" = 1 ]; then echo "ENDPOINT_UDP6=udp://[::1]:${port}"; fi
 				echo "COMMUNITY=${community}"
 				echo "V3_USER=${user}"
 				echo "V3_AUTH_PROTOCOL=SHA"
