@@ -93,3 +93,41 @@ func TestRowsThatDisappearAreForgotten(t *testing.T) {
 	e.end(at(1010))
 	assert.Empty(t, e.tableState[0])
 }
+
+func TestBadValuesAreDroppedAndCounted(t *testing.T) {
+	p, err := ParseProfile([]byte(`
+name: bad
+scalars:
+  - {oid: 1.3.6.1.2.1.1.7.0, name: s, unit: "1", type: gauge}
+tables:
+  - name: t
+    index: [{attribute: i, type: int}]
+    metrics:
+      - {name: m, unit: "1", type: gauge, oid: 1.3.6.1.9.1, value_map: {"1": 1}}
+      - {name: b, unit: By, type: gauge, oid: 1.3.6.1.9.2, multiply_by: 1.3.6.1.9.3}
+      - {name: x, unit: "1", type: gauge, oid: 1.3.6.1.9.4, power10: {column: 1.3.6.1.9.5, factor: 3, offset: 0}}
+`))
+	require.NoError(t, err)
+	pl, err := compile([]*Profile{p})
+	require.NoError(t, err)
+	e := newEvaluator(pl)
+	md := pmetric.NewMetrics()
+	ms := md.ResourceMetrics().AppendEmpty().ScopeMetrics().AppendEmpty().Metrics()
+	e.begin(ms, at(10), 100, true)
+	e.scalars(pcommon.NewMap(), []gosnmp.SnmpPDU{{Name: ".1.3.6.1.2.1.1.7.0", Type: gosnmp.OctetString, Value: []byte("not a number")}}, at(10))
+	cols := [][]gosnmp.SnmpPDU{
+		{{Name: ".1.3.6.1.9.1.1", Type: gosnmp.Integer, Value: 1}, {Name: ".1.3.6.1.9.1.2", Type: gosnmp.Integer, Value: 7}}, // 7 has no mapping
+		{{Name: ".1.3.6.1.9.2.1", Type: gosnmp.Gauge32, Value: uint(5)}, {Name: ".1.3.6.1.9.2.2", Type: gosnmp.Gauge32, Value: uint(5)}},
+		{{Name: ".1.3.6.1.9.3.1", Type: gosnmp.Integer, Value: 4096}}, // row 2 lacks the multiplier
+		{{Name: ".1.3.6.1.9.4.1", Type: gosnmp.Integer, Value: 3}},
+		{{Name: ".1.3.6.1.9.5.1", Type: gosnmp.Integer, Value: 1 << 30}}, // absurd exponent
+	}
+	e.table(0, cols, at(10))
+	e.end(at(10))
+	assert.Equal(t, 4, e.takeDropped())
+	assert.Equal(t, 0, e.takeDropped())
+	assert.Equal(t, 2, md.DataPointCount()) // m for row 1, b for row 1
+	b, ok := points(md, "b", "i", nil)["1"]
+	require.True(t, ok)
+	assert.Equal(t, int64(5*4096), b.IntValue())
+}

@@ -37,6 +37,16 @@ type evaluator struct {
 	keyBuf   []byte
 	scalarBy map[string]int
 	curCols  [][]gosnmp.SnmpPDU
+	// dropped counts values that could not be converted (not a number,
+	// no mapping, missing scaling column) since the last takeDropped.
+	dropped int
+}
+
+// takeDropped returns and resets the count of dropped values.
+func (e *evaluator) takeDropped() int {
+	d := e.dropped
+	e.dropped = 0
+	return d
 }
 
 // rowState holds, per metric of a row, the last raw counter value and the
@@ -169,10 +179,12 @@ func (e *evaluator) scalars(res pcommon.Map, vars []gosnmp.SnmpPDU, now pcommon.
 		v := &vars[i]
 		n, ok := toNumber(v)
 		if !ok {
+			e.dropped++
 			continue
 		}
 		val, isFloat, ok := applyValueSpec(&sc.valueSpec, n, sc.scale)
-		if !ok {
+		if !ok || math.IsInf(val, 0) || (!isFloat && math.Abs(val) >= 1<<63) {
+			e.dropped++
 			continue
 		}
 		e.attrs = e.attrs[:0]
@@ -323,38 +335,10 @@ func (e *evaluator) row(t *cTable, ti int, state map[string]*rowState, idx strin
 				continue
 			}
 		}
-		n, ok := toNumber(v)
+		val, isFloat, n, ok := rowValue(m, v, scale, cell)
 		if !ok {
+			e.dropped++
 			continue
-		}
-		val, isFloat, ok := applyValueSpec(&m.valueSpec, n, scale)
-		if !ok {
-			continue
-		}
-		if m.mulCol >= 0 {
-			f, ok := intCell(cell(m.mulCol))
-			if !ok {
-				continue
-			}
-			val *= float64(f)
-		}
-		if m.p10Col >= 0 {
-			f, ok := intCell(cell(m.p10Col))
-			if !ok {
-				continue
-			}
-			val *= math.Pow10(m.p10Factor*int(f) + m.p10Off)
-			isFloat = true
-		}
-		if m.precCol >= 0 {
-			f, ok := intCell(cell(m.precCol))
-			if !ok {
-				continue
-			}
-			if f != 0 {
-				val /= math.Pow10(int(f))
-				isFloat = true
-			}
 		}
 		if !attrsDone {
 			e.rowAttrs(t, idx, cell)
@@ -370,6 +354,49 @@ func (e *evaluator) row(t *cTable, ti int, state map[string]*rowState, idx strin
 		}
 		e.emit(&m.valueSpec, rs, k, v.Type, val, isFloat, n, now)
 	}
+}
+
+// rowValue computes a table metric's value from its cell v and the
+// columns its profile entry scales by. It fails for values that are not
+// numbers, lack a mapping or a scaling column, or end up infinite.
+func rowValue(m *cMetric, v *gosnmp.SnmpPDU, scale float64, cell func(int) *gosnmp.SnmpPDU) (float64, bool, number, bool) {
+	n, ok := toNumber(v)
+	if !ok {
+		return 0, false, n, false
+	}
+	val, isFloat, ok := applyValueSpec(&m.valueSpec, n, scale)
+	if !ok {
+		return 0, false, n, false
+	}
+	if m.mulCol >= 0 {
+		f, ok := intCell(cell(m.mulCol))
+		if !ok {
+			return 0, false, n, false
+		}
+		val *= float64(f)
+	}
+	if m.p10Col >= 0 {
+		f, ok := intCell(cell(m.p10Col))
+		if !ok || f < -100 || f > 100 {
+			return 0, false, n, false
+		}
+		val *= math.Pow10(m.p10Factor*int(f) + m.p10Off)
+		isFloat = true
+	}
+	if m.precCol >= 0 {
+		f, ok := intCell(cell(m.precCol))
+		if !ok || f < -100 || f > 100 {
+			return 0, false, n, false
+		}
+		if f != 0 {
+			val /= math.Pow10(int(f))
+			isFloat = true
+		}
+	}
+	if math.IsInf(val, 0) || math.IsNaN(val) || (!isFloat && math.Abs(val) >= 1<<63) {
+		return 0, false, n, false
+	}
+	return val, isFloat, n, true
 }
 
 func (e *evaluator) matches(v *gosnmp.SnmpPDU, vals []int64) bool {

@@ -31,6 +31,9 @@ type Stats struct {
 	Varbinds int
 	// DataPoints is the number of data points produced.
 	DataPoints int
+	// Dropped is the number of values that could not be converted (not a
+	// number, no value mapping, missing scaling column, out of range).
+	Dropped int
 }
 
 // Poller polls one device. It keeps the session open between polls and the
@@ -130,6 +133,7 @@ func (p *Poller) collect(now time.Time, st *Stats) (pmetric.Metrics, []string, e
 	}
 	p.eval.end(ts)
 	st.DataPoints = md.DataPointCount()
+	st.Dropped = p.eval.takeDropped()
 	return md, missing, nil
 }
 

@@ -90,6 +90,9 @@ func (r *snmpReceiver) pollFunc(p *snmp.Poller) targetpoll.PollFunc {
 		r.telemetry.ReceiverSnmpPdusSent.Add(ctx, st.PDUs)
 		r.telemetry.ReceiverSnmpVarbindsReceived.Add(ctx, int64(st.Varbinds))
 		r.telemetry.ReceiverSnmpPollPdus.Record(ctx, st.PDUs)
+		if st.Dropped > 0 {
+			r.telemetry.ReceiverSnmpValuesDropped.Add(ctx, int64(st.Dropped))
+		}
 		if snmp.KindOf(err) == snmp.KindNoSuchObject {
 			return md, targetpoll.Partial(err)
 		}

@@ -30,6 +30,7 @@ type TelemetryBuilder struct {
 	ReceiverSnmpPollFailures     metric.Int64Counter
 	ReceiverSnmpPollPdus         metric.Int64Histogram
 	ReceiverSnmpPolls            metric.Int64Counter
+	ReceiverSnmpValuesDropped    metric.Int64Counter
 	ReceiverSnmpVarbindsReceived metric.Int64Counter
 }
 
@@ -85,6 +86,12 @@ func NewTelemetryBuilder(settings component.TelemetrySettings, options ...Teleme
 		"otelcol_receiver_snmp_polls",
 		metric.WithDescription("Polls of targets finished, successful or not. [Development]"),
 		metric.WithUnit("{poll}"),
+	)
+	errs = errors.Join(errs, err)
+	builder.ReceiverSnmpValuesDropped, err = builder.meter.Int64Counter(
+		"otelcol_receiver_snmp_values_dropped",
+		metric.WithDescription("Values that could not be converted to a data point (not a number, no value mapping, missing scaling column, out of range). [Development]"),
+		metric.WithUnit("{value}"),
 	)
 	errs = errors.Join(errs, err)
 	builder.ReceiverSnmpVarbindsReceived, err = builder.meter.Int64Counter(
