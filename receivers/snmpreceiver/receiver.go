@@ -9,6 +9,7 @@ import (
 	"go.opentelemetry.io/collector/consumer"
 	"go.opentelemetry.io/collector/pdata/pmetric"
 	"go.opentelemetry.io/collector/receiver"
+	"go.opentelemetry.io/collector/receiver/receiverhelper"
 	"go.uber.org/zap"
 
 	"github.com/otelcol-ems/otelcol-ems/internal/snmp"
@@ -24,6 +25,7 @@ type snmpReceiver struct {
 	cfg       *Config
 	next      consumer.Metrics
 	telemetry *metadata.TelemetryBuilder
+	obsrecv   *receiverhelper.ObsReport
 	devices   []device
 	pollers   []*snmp.Poller
 	sched     *targetpoll.Scheduler
@@ -54,6 +56,12 @@ func (r *snmpReceiver) Start(ctx context.Context, _ component.Host) error {
 		return err
 	}
 	r.telemetry = tb
+	r.obsrecv, err = receiverhelper.NewObsReport(receiverhelper.ObsReportSettings{
+		ReceiverID: r.set.ID, Transport: "snmp", ReceiverCreateSettings: r.set,
+	})
+	if err != nil {
+		return err
+	}
 	targets := make([]targetpoll.Target, len(r.devices))
 	r.pollers = make([]*snmp.Poller, len(r.devices))
 	for i := range r.devices {
@@ -65,7 +73,7 @@ func (r *snmpReceiver) Start(ctx context.Context, _ component.Host) error {
 		targets[i] = targetpoll.Target{
 			Name:     r.devices[i].name,
 			Interval: r.devices[i].interval,
-			Timeout:  r.devices[i].interval,
+			Timeout:  pollTimeout(&r.devices[i]),
 			Poll:     r.pollFunc(p),
 		}
 	}
@@ -82,6 +90,13 @@ func (r *snmpReceiver) Start(ctx context.Context, _ component.Host) error {
 	r.set.Logger.Info("starting SNMP polls", zap.Int("targets", len(targets)))
 	r.sched.Start(ctx)
 	return nil
+}
+
+// pollTimeout bounds a whole poll: its interval, but at least three
+// requests' worth of timeouts and retries, so that a short interval does not
+// turn a slow answer into a timeout.
+func pollTimeout(d *device) time.Duration {
+	return max(d.interval, 3*d.Conn.Timeout*time.Duration(d.Conn.Retries+1))
 }
 
 func (r *snmpReceiver) pollFunc(p *snmp.Poller) targetpoll.PollFunc {
@@ -122,7 +137,11 @@ func (r *snmpReceiver) deliver(ctx context.Context, res targetpoll.Result) {
 		ms = md.ResourceMetrics().At(0).ScopeMetrics().At(0).Metrics()
 	}
 	targetpoll.AppendHealth(ms, healthNames, res)
-	if err := r.next.ConsumeMetrics(ctx, md); err != nil {
+	// Accepted and refused points go to the standard receiver metrics.
+	octx := r.obsrecv.StartMetricsOp(ctx)
+	err := r.next.ConsumeMetrics(octx, md)
+	r.obsrecv.EndMetricsOp(octx, "snmp", md.DataPointCount(), err)
+	if err != nil {
 		r.set.Logger.Debug("next consumer refused SNMP metrics", zap.String("target", res.Target), zap.Error(err))
 	}
 }

@@ -96,10 +96,10 @@ func TestDeadTargetsDoNotHoldUpLiveOnes(t *testing.T) {
 	env := harness.RequireService(t, "snmpd")
 	cfg := NewFactory().CreateDefaultConfig().(*Config)
 	cfg.CollectionInterval = 200 * time.Millisecond
-	cfg.Timeout = 300 * time.Millisecond
+	cfg.Timeout = time.Second // generous: a busy machine must not turn answers into timeouts
 	cfg.Retries = 0
 	cfg.Jitter = 0
-	cfg.MaxBackoff = 2 * time.Second
+	cfg.MaxBackoff = time.Second
 	cfg.Credentials = map[string]Credential{
 		"good":          {Version: "v2c", Community: configopaque.String(env["COMMUNITY"])},
 		"bad_community": {Version: "v2c", Community: "wrong-community"},
@@ -123,7 +123,7 @@ func TestDeadTargetsDoNotHoldUpLiveOnes(t *testing.T) {
 	r, err := NewFactory().CreateMetrics(context.Background(), set, cfg, rec)
 	require.NoError(t, err)
 	require.NoError(t, r.Start(context.Background(), componenttest.NewNopHost()))
-	require.Eventually(t, func() bool { return rec.count("silent") >= 3 && rec.count("bad-community") >= 3 },
+	require.Eventually(t, func() bool { return rec.count("silent") >= 2 && rec.count("bad-community") >= 2 },
 		30*time.Second, 20*time.Millisecond)
 	require.NoError(t, r.Shutdown(context.Background()))
 

@@ -126,7 +126,7 @@ receivers:
   snmp:
     collection_interval: 1s
     jitter: 0
-    timeout: 500ms
+    timeout: 2s
     retries: 0
     credentials:
       v3:
