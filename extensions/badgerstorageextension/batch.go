@@ -109,6 +109,11 @@ func (s *store) commit(txn *badger.Txn, c *change) error {
 	s.liveKeys.Add(c.keys)
 	s.liveBytes.Add(c.bytes)
 	s.pending.Add(c.written)
+	if s.always != nil && c.written > 0 {
+		if err := s.always.wait(); err != nil {
+			return fmt.Errorf("badger_storage: sync: %w", err)
+		}
+	}
 	return nil
 }
 

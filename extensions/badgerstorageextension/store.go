@@ -24,7 +24,8 @@ type store struct {
 	cfg    *Config
 	logger *zap.Logger
 	tel    *metadata.TelemetryBuilder
-	syncer *badgerdb.Syncer
+	syncer *badgerdb.Syncer // interval: group commit on a timer
+	always *groupSync       // always: group commit on demand, before Batch returns
 
 	// gate is held shared by every batch and exclusively by space reclaim,
 	// which must not run next to writes (badger refuses writes while it drops
@@ -57,10 +58,7 @@ func openStore(cfg *Config, logger *zap.Logger, tel *metadata.TelemetryBuilder) 
 	opts := badgerdb.Options(cfg.Directory, cfg.Memory, logger).
 		// Clients own disjoint key ranges and exporterhelper serialises each
 		// queue's batches, so conflict tracking would be pure overhead.
-		WithDetectConflicts(false).
-		// always: every commit is fsynced before Batch returns; concurrent
-		// commits share one fsync through badger's write pipeline.
-		WithSyncWrites(cfg.Durability == badgerdb.DurabilityAlways)
+		WithDetectConflicts(false)
 	db, rec, err := badgerdb.OpenOrRecover(opts, logger)
 	if err != nil {
 		return nil, fmt.Errorf("badger_storage: opening %s: %w", cfg.Directory, err)
@@ -85,8 +83,11 @@ func openStore(cfg *Config, logger *zap.Logger, tel *metadata.TelemetryBuilder) 
 		return nil, fmt.Errorf("badger_storage: reading %s: %w", cfg.Directory, err)
 	}
 	s.measure()
-	if cfg.Durability == badgerdb.DurabilityInterval {
+	switch cfg.Durability {
+	case badgerdb.DurabilityInterval:
 		s.syncer = badgerdb.StartSyncer(db, cfg.SyncInterval, logger)
+	case badgerdb.DurabilityAlways:
+		s.always = newGroupSync(db.Sync)
 	}
 	s.done.Add(1)
 	go s.maintain()
