@@ -103,8 +103,20 @@ func (e *evaluator) begin(ms pmetric.MetricSlice, now pcommon.Timestamp, uptime 
 	}
 }
 
-// end finishes a poll and forgets rows that were not seen in it.
+// end finishes a poll and forgets rows that were not seen in it. It also
+// drops the scratch references to this poll's varbinds so that an idle
+// target holds no walk in memory.
 func (e *evaluator) end(now pcommon.Timestamp) {
+	clear(e.rowIdx)
+	clear(e.rowKeys)
+	e.rowKeys = e.rowKeys[:0]
+	for _, m := range e.lookups {
+		clear(m)
+	}
+	clear(e.scalarBy)
+	e.curCols = nil
+	e.metrics = pmetric.MetricSlice{}
+	clear(e.out)
 	for _, m := range e.tableState {
 		for k, rs := range m {
 			if rs.generation != e.generation {
@@ -456,7 +468,10 @@ func (e *evaluator) rowAttrs(t *cTable, idx string, cell func(int) *gosnmp.SnmpP
 				continue
 			}
 		}
-		e.attrs = append(e.attrs, attrVal{key: ca.name, s: e.enumOrText(v, ca.enum)})
+		if s := e.enumOrText(v, ca.enum); s != "" {
+			// An empty value (an interface without alias) labels nothing.
+			e.attrs = append(e.attrs, attrVal{key: ca.name, s: s})
+		}
 	}
 }
 
