@@ -6,6 +6,8 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+
+	"github.com/stretchr/testify/assert"
 	"time"
 
 	"github.com/gosnmp/gosnmp"
@@ -74,4 +76,34 @@ func TestProfilesGolden(t *testing.T) {
 				pmetrictest.IgnoreTimestamp(), pmetrictest.IgnoreStartTimestamp()))
 		})
 	}
+}
+
+// TestTooBigShrinksRepetitions serves the recorded agent from a responder
+// that answers tooBig above 1,500 bytes: the walker asks for fewer rows and
+// gets the same metrics as without the limit.
+func TestTooBigShrinksRepetitions(t *testing.T) {
+	var pdus []gosnmp.SnmpPDU
+	f, err := os.Open(filepath.Join("testdata", "netsnmp.walk"))
+	require.NoError(t, err)
+	pdus, err = snmpsim.ParseWalk(f)
+	f.Close()
+	require.NoError(t, err)
+	r, err := snmpsim.StartResponder(map[string]*snmpsim.MIB{"public": snmpsim.NewMIB(pdus)}, 1)
+	require.NoError(t, err)
+	defer r.Close()
+	conn := ConnConfig{Endpoint: r.Endpoint(), Version: "v2c", Community: "public",
+		Timeout: 2 * time.Second, Retries: 0, MaxRepetitions: 50, MaxOIDsPerRequest: 60}
+	poll := func() (int, int64) {
+		p, err := NewPoller(Device{Conn: conn, Profiles: mustProfiles(t, "if_mib", "host_resources"), ScopeName: "x"})
+		require.NoError(t, err)
+		defer p.Close()
+		md, st, err := p.Poll(context.Background(), time.Now())
+		require.NoError(t, err)
+		return md.DataPointCount(), st.PDUs
+	}
+	want, pdusUnlimited := poll()
+	r.SetMaxMessageSize(1500)
+	got, pdusLimited := poll()
+	assert.Equal(t, want, got)
+	assert.Greater(t, pdusLimited, pdusUnlimited)
 }

@@ -118,14 +118,23 @@ func (s *Session) WalkColumns(columns []string) ([][]gosnmp.SnmpPDU, error) {
 // answering that column with endOfMibView.
 func (s *Session) next(req []string, batch []int, columns, cursor []string) ([]gosnmp.SnmpPDU, error) {
 	if s.cfg.Version != "v1" {
-		pkt, err := s.g.GetBulk(req, 0, s.cfg.MaxRepetitions)
-		if err != nil {
-			return nil, s.classify(err)
+		reps := s.cfg.MaxRepetitions
+		for {
+			pkt, err := s.g.GetBulk(req, 0, reps)
+			if err != nil {
+				return nil, s.classify(err)
+			}
+			if pkt.Error == gosnmp.TooBig && reps > 1 {
+				// The agent cannot fit the answer in one message: ask
+				// for fewer rows per request.
+				reps /= 2
+				continue
+			}
+			if pkt.Error != gosnmp.NoError {
+				return nil, agentError(pkt)
+			}
+			return pkt.Variables, nil
 		}
-		if pkt.Error != gosnmp.NoError {
-			return nil, agentError(pkt)
-		}
-		return pkt.Variables, nil
 	}
 	ended := make([]bool, len(req))
 	for {

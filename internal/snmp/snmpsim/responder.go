@@ -23,7 +23,12 @@ type Responder struct {
 	requests atomic.Int64
 	varbinds atomic.Int64
 	cpu      atomic.Int64 // nanoseconds of worker thread CPU
+	maxSize  atomic.Int64
 }
+
+// SetMaxMessageSize makes the responder answer tooBig, as small agents do,
+// when a response would exceed n bytes (0: no limit).
+func (r *Responder) SetMaxMessageSize(n int) { r.maxSize.Store(int64(n)) }
 
 // StartResponder listens on a free loopback port with the given workers.
 func StartResponder(devices map[string]*MIB, workers int) (*Responder, error) {
@@ -141,6 +146,11 @@ func (r *Responder) answer(dec *gosnmp.GoSNMP, req []byte) ([]byte, bool) {
 		Variables: vars,
 	}
 	out, err := resp.MarshalMsg()
+	if max := r.maxSize.Load(); err == nil && max > 0 && int64(len(out)) > max {
+		resp.Variables, resp.Error, resp.ErrorIndex = nil, gosnmp.TooBig, 0
+		out, err = resp.MarshalMsg()
+		return out, err == nil
+	}
 	r.varbinds.Add(int64(len(vars)))
 	return out, err == nil
 }
