@@ -42,8 +42,8 @@ type Store struct {
 	// dropMu lets writes wait while a DropPrefix runs: Badger refuses writes
 	// during a drop instead of queueing them.
 	dropMu sync.RWMutex
-	stop    chan struct{}
-	wg      sync.WaitGroup
+	stop   chan struct{}
+	wg     sync.WaitGroup
 
 	counters Counters
 }

@@ -9,6 +9,9 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
 	"testing"
 	"time"
 
@@ -322,4 +325,93 @@ func TestLocalStoreValidate(t *testing.T) {
 	code, out := harness.Validate(t, localStoreConfig(harness.FreeAddr(t), harness.FreeAddr(t), "        max_size_mib: 10"), "EMS_STORE_DIR=/tmp/x")
 	assert.NotZero(t, code, out)
 	assert.Contains(t, out, "max_size_mib 10 is too small")
+}
+
+// TestLocalStoreRSS measures the collector's resident memory while it stores
+// 20,000 log records of about 300 bytes per second (batches of 1,000) for
+// EMS_LOCALSTORE_RSS_SECONDS seconds (the README reports 300). Without the
+// variable it is skipped: it is a measurement, run by `make bench`.
+// EMS_LOCALSTORE_RSS_STORE_YAML adds store keys (8 spaces indented); the
+// collector inherits the environment, so GOMEMLIMIT applies to it.
+func TestLocalStoreRSS(t *testing.T) {
+	secs, _ := strconv.Atoi(os.Getenv("EMS_LOCALSTORE_RSS_SECONDS"))
+	if secs <= 0 {
+		t.Skip("set EMS_LOCALSTORE_RSS_SECONDS to measure RSS under 20k records/s")
+	}
+	in, api := harness.FreeAddr(t), harness.FreeAddr(t)
+	dir := filepath.Join(t.TempDir(), "store")
+	c := harness.StartCollector(t, localStoreConfig(in, api, os.Getenv("EMS_LOCALSTORE_RSS_STORE_YAML")), "EMS_STORE_DIR="+dir)
+	client := harness.NewOTLPClient(t, in)
+	rss := func() float64 { return c.Metric(t, "otelcol_process_memory_rss", nil) / (1 << 20) }
+	pid := collectorPID(t, c.ConfigPath)
+	time.Sleep(3 * time.Second)
+	idle := rss()
+
+	const perSecond, batch = 20_000, 1000
+	tick := time.NewTicker(time.Second / (perSecond / batch))
+	defer tick.Stop()
+	var peak float64
+	var samples []float64
+	end := time.Now().Add(time.Duration(secs) * time.Second)
+	next := time.Now().Add(time.Second)
+	sent, late := 0, 0
+	for i := 0; time.Now().Before(end); i++ {
+		<-tick.C
+		begin := time.Now()
+		require.NoError(t, client.SendLogs(bigLogs("shop", batch, i)))
+		sent += batch
+		if time.Since(begin) > time.Second/(perSecond/batch) {
+			late++
+		}
+		if time.Now().After(next) {
+			r := rss()
+			samples = append(samples, r)
+			if len(samples)%10 == 0 {
+				t.Logf("t=%ds RSS %.0f MiB (%s), Go heap %.0f MiB, Go sys %.0f MiB", len(samples), r, procRSS(pid),
+					c.Metric(t, "otelcol_process_runtime_heap_alloc_bytes", nil)/(1<<20), c.Metric(t, "otelcol_process_runtime_total_sys_memory_bytes", nil)/(1<<20))
+			}
+			peak = max(peak, r)
+			next = next.Add(time.Second)
+		}
+	}
+	slices.Sort(samples)
+	size := storeSize(t, dir)
+	t.Logf("RSS idle %.0f MiB; under %d records/s for %ds: median %.0f MiB, peak %.0f MiB; %d records sent (%d batches slower than the pace); store %.0f MiB on disk",
+		idle, perSecond, secs, samples[len(samples)/2], peak, sent, late, float64(size)/(1<<20))
+	assert.Less(t, idle, 256.0, "idle collector under 256 MiB")
+	assert.Less(t, peak, 300.0, "RSS under 300 MiB while ingesting")
+}
+
+// collectorPID finds the collector process started with configPath.
+func collectorPID(t *testing.T, configPath string) int {
+	t.Helper()
+	entries, err := os.ReadDir("/proc")
+	require.NoError(t, err)
+	for _, e := range entries {
+		pid, err := strconv.Atoi(e.Name())
+		if err != nil {
+			continue
+		}
+		cmd, err := os.ReadFile(filepath.Join("/proc", e.Name(), "cmdline"))
+		if err == nil && strings.Contains(string(cmd), configPath) {
+			return pid
+		}
+	}
+	t.Fatalf("no process runs with %s", configPath)
+	return 0
+}
+
+// procRSS returns the anonymous and file-backed parts of a process's RSS.
+func procRSS(pid int) string {
+	b, err := os.ReadFile(fmt.Sprintf("/proc/%d/status", pid))
+	if err != nil {
+		return err.Error()
+	}
+	var parts []string
+	for _, l := range strings.Split(string(b), "\n") {
+		if strings.HasPrefix(l, "RssAnon") || strings.HasPrefix(l, "RssFile") {
+			parts = append(parts, strings.Join(strings.Fields(l), " "))
+		}
+	}
+	return strings.Join(parts, ", ")
 }
