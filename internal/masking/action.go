@@ -22,10 +22,11 @@ var pseudonym = base32.StdEncoding.WithPadding(base32.NoPadding)
 
 const pseudonymBytes = 10
 
-// isMaskToken reports whether v already is a mask this package produced:
-// a redact or hash token, or a Partial mask (at least minStars stars first).
+// isMaskToken reports whether a whole value v is masked already: a redact
+// or hash token, or a value starting with '*' (a Partial mask, or a log
+// that masked it itself, as in password=***).
 func isMaskToken(v string) bool {
-	return strings.HasPrefix(v, redactPrefix) || strings.HasPrefix(v, hashPrefix) || strings.HasPrefix(v, "****")
+	return strings.HasPrefix(v, redactPrefix) || strings.HasPrefix(v, hashPrefix) || strings.HasPrefix(v, "*")
 }
 
 // minStars is the least number of stars in a Partial mask: short values are

@@ -2,6 +2,7 @@ package masking_test
 
 import (
 	"math/rand/v2"
+	"regexp"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -9,6 +10,8 @@ import (
 	"github.com/otelcol-ems/otelcol-ems/internal/masking"
 	"github.com/otelcol-ems/otelcol-ems/internal/masking/corpus"
 )
+
+var maskTokens = regexp.MustCompile(`\[(?:REDACTED|HASH):[^\]]*\]`)
 
 // propertyMaskers are maskers with every detector and each action.
 func propertyMaskers(t testing.TB) map[string]*masking.Masker {
@@ -32,7 +35,7 @@ func propertyMaskers(t testing.TB) map[string]*masking.Masker {
 }
 
 // checkProperties asserts, for one input: no panic; matches are in bounds,
-// ordered and disjoint; masking is idempotent; with redact and hash no
+// ordered and disjoint; no reported value survives; masking is idempotent; with redact and hash no
 // detector reports anything in the output; valid UTF-8 stays valid.
 func checkProperties(t testing.TB, ms map[string]*masking.Masker, in string) {
 	for name, m := range ms {
@@ -45,6 +48,26 @@ func checkProperties(t testing.TB, ms map[string]*masking.Masker, in string) {
 			prev = mt.End
 		}
 		out, _ := m.MaskString("", in, counts)
+		// Every reported occurrence is gone: a reported value survives only
+		// as often as it also occurs unreported (e.g. glued to a word).
+		reported := map[string]int{}
+		for _, mt := range m.Find(in) {
+			reported[in[mt.Start:mt.End]]++
+		}
+		// Count only outside our mask tokens, whose text may contain short values.
+		segments := maskTokens.Split(out, -1)
+		for v, n := range reported {
+			if name == "partial" {
+				break // partial keeps a tail by design: tail + the text after it may spell v
+			}
+			got := 0
+			for _, seg := range segments {
+				got += strings.Count(seg, v)
+			}
+			if max := strings.Count(in, v) - n; got > max {
+				t.Fatalf("%s: reported value %q survives %d times (allowed %d):\n in  %q\n out %q", name, v, got, max, in, out)
+			}
+		}
 		again, _ := m.MaskString("", out, counts)
 		if again != out {
 			t.Fatalf("%s: not idempotent:\n in    %q\n out   %q\n again %q", name, in, out, again)

@@ -152,7 +152,7 @@ func (m *Masker) SecretKey(key string) bool {
 func (m *Masker) MaskString(key, s string, counts []int64) (string, bool) {
 	if key != "" && m.SecretKey(key) {
 		if s == "" || isMaskToken(s) {
-			return s, false
+			return s, false // empty, or already masked ("***")
 		}
 		counts[Secret]++
 		return m.act.mask(m.actions[Secret], kindNames[Secret], s), true
@@ -310,13 +310,14 @@ func (m *Masker) touchesMask(s string, a, e int) bool {
 		return true
 	}
 	if m.maxKeep >= 0 {
+		// A star run ending within maxKeep+1 characters before a.
 		j := a
-		for k := 0; k <= m.maxKeep+1 && j > 0 && s[j-1] != '*'; k++ {
+		for k := 0; k <= m.maxKeep+1 && j > 0; k++ {
+			if j >= minStars && s[j-minStars:j] == "****" {
+				return true
+			}
 			_, size := utf8.DecodeLastRuneInString(s[:j])
 			j -= size
-		}
-		if j >= minStars && s[j-minStars:j] == "****" {
-			return true
 		}
 	}
 	return false
@@ -324,7 +325,11 @@ func (m *Masker) touchesMask(s string, a, e int) bool {
 
 // maskStartsAt reports whether one of our masks starts at j.
 func maskStartsAt(s string, j int) bool {
-	return j < len(s) && isMaskToken(s[j:])
+	if j >= len(s) {
+		return false
+	}
+	r := s[j:]
+	return strings.HasPrefix(r, redactPrefix) || strings.HasPrefix(r, hashPrefix) || strings.HasPrefix(r, "****")
 }
 
 // isPunct reports whether c is ASCII punctuation (not a word byte, not space).
@@ -414,6 +419,9 @@ func (m *Masker) alpha(s string, i int) (Kind, int, int) {
 func (m *Masker) assign(s string, i, last int) (Kind, int, int) {
 	if m.enabled[Secret] {
 		if a, e := m.scanKeyValue(s, i, last); e > 0 {
+			return Secret, a, e
+		}
+		if a, e := scanURLPassword(s, i); e > 0 && !m.touchesMask(s, i, i) {
 			return Secret, a, e
 		}
 	}

@@ -80,6 +80,8 @@ func TestMaskStringDetectors(t *testing.T) {
 		{"not a secret key", "max_tokens=100 tokens=5", "max_tokens=100 tokens=5"},
 		{"sql identified", "CREATE USER bob IDENTIFIED BY 'Tiger#1';", "CREATE USER bob IDENTIFIED BY '[REDACTED:secret]';"},
 		{"sql password", "ALTER ROLE app WITH PASSWORD 'x1y2';", "ALTER ROLE app WITH PASSWORD '[REDACTED:secret]';"},
+		{"dsn", "dial postgres://app:S3cr3t@db.internal:5432/orders failed", "dial postgres://app:[REDACTED:secret]@db.internal:5432/orders failed"},
+		{"url without password", "GET https://example.com:8443/x?y=1 and ftp://anon@host/", "GET https://example.com:8443/x?y=1 and ftp://anon@host/"},
 		{"uuid", "id 123e4567-e89b-12d3-a456-426614174000", "id 123e4567-e89b-12d3-a456-426614174000"},
 		{"clean", "GET /index.html 200 1234 0.012", "GET /index.html 200 1234 0.012"},
 	}

@@ -265,7 +265,40 @@ func (m *Masker) scanKeyValue(s string, p, last int) (int, int) {
 	if k >= len(hashPrefix) && s[k-len(hashPrefix):k] == hashPrefix {
 		return 0, 0 // the name inside our own [HASH:name:…] mask
 	}
+	if m.touchesMask(s, k, k) {
+		return 0, 0 // the key is in the kept tail of a partial mask
+	}
 	return valueAfter(s, p+1)
+}
+
+// scanURLPassword matches the password of scheme://user:password@host at
+// the ':' of "://" (database DSNs, proxy URLs).
+func scanURLPassword(s string, p int) (int, int) {
+	if len(s)-p < 6 || s[p+1] != '/' || s[p+2] != '/' {
+		return 0, 0
+	}
+	// The authority ends at the first '/', '?', '#', space or quote; the
+	// userinfo at its last '@'.
+	j := p + 3
+	at, colon := -1, -1
+	for ; j < len(s) && j-p < 512; j++ {
+		c := s[j]
+		if c == '/' || c == '?' || c == '#' || c == '"' || c == '\'' || c == '<' || c == '>' || is(c, clsSpace) {
+			break
+		}
+		switch c {
+		case '@':
+			at = j
+		case ':':
+			if at < 0 && colon < 0 {
+				colon = j
+			}
+		}
+	}
+	if at < 0 || colon < 0 || colon > at || colon+1 == at || isMaskToken(s[colon+1:at]) {
+		return 0, 0
+	}
+	return colon + 1, at
 }
 
 // authSchemes are values that are followed by the actual credential.
@@ -346,7 +379,7 @@ func (m *Masker) quoted(s string, i, last int) (Kind, int, int) {
 		}
 		ok = k-10 >= last && hasPrefixFold(s, k-10, "identified") && (k-10 == 0 || !isWord(s[k-11]))
 	}
-	if !ok {
+	if !ok || m.touchesMask(s, k, k) {
 		return 0, 0, 0
 	}
 	a, e := valueAfter(s, i)

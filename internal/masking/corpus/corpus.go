@@ -150,7 +150,9 @@ func (b *builder) syslog() {
 			" uptime ", b.la(g.epochMillis()))
 		return
 	}
-	switch g.r.IntN(5) {
+	switch g.r.IntN(6) {
+	case 5:
+		b.w("app[", g.digits(4), "]: pool connect postgres://app:", b.sec("secret", g.urlPassword()), "@db", g.digits(2), ".internal:5432/orders timeout after ", b.la(g.version()), "s")
 	case 0:
 		b.w("sshd[", g.digits(4), "]: Accepted password for admin from ", b.sec("ipv4", g.ipv4()), " port 52344 ssh2 oid ", b.la(g.oid()))
 	case 1:

@@ -169,6 +169,11 @@ func (g gen) password() string {
 	return g.chars(3, "ABCDEFGHJKLMNPQRSTUVWXYZ") + g.digits(2) + g.pick("#", "!", "$", "_", "%") + g.chars(6, alnum)
 }
 
+// urlPassword is a password as it appears in a URL (no reserved characters).
+func (g gen) urlPassword() string {
+	return g.chars(3, "ABCDEFGHJKLMNPQRSTUVWXYZ") + g.digits(2) + g.pick("!", "$", "_", "~") + g.chars(6, alnum)
+}
+
 func (g gen) ipv4() string {
 	return fmt.Sprintf("%d.%d.%d.%d", 10+g.r.IntN(200), g.r.IntN(256), g.r.IntN(256), 1+g.r.IntN(254))
 }
