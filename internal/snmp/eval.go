@@ -200,7 +200,7 @@ func (e *evaluator) scalars(res pcommon.Map, vars []gosnmp.SnmpPDU, now pcommon.
 			continue
 		}
 		e.attrs = e.attrs[:0]
-		e.emit(&sc.valueSpec, e.scalarState, k, v.Type, val, isFloat, n, now)
+		e.emit(&sc.valueSpec, e.scalarState, k, val, isFloat, n, now)
 	}
 	e.scalarState.generation = e.generation
 }
@@ -238,7 +238,7 @@ func applyValueSpec(vs *valueSpec, n number, scale float64) (float64, bool, bool
 }
 
 // emit appends one data point; for counters it keeps the start time right.
-func (e *evaluator) emit(vs *valueSpec, rs *rowState, k int, typ gosnmp.Asn1BER, val float64, isFloat bool, raw number, now pcommon.Timestamp) {
+func (e *evaluator) emit(vs *valueSpec, rs *rowState, k int, val float64, isFloat bool, raw number, now pcommon.Timestamp) {
 	dp := e.slot(vs.slot).AppendEmpty()
 	dp.SetTimestamp(now)
 	if e.plan.slots[vs.slot].kind == kindCounter {
@@ -253,7 +253,6 @@ func (e *evaluator) emit(vs *valueSpec, rs *rowState, k int, typ gosnmp.Asn1BER,
 		}
 		rs.last[k] = r
 		dp.SetStartTimestamp(rs.start[k])
-		_ = typ
 	}
 	if isFloat {
 		dp.SetDoubleValue(val)
@@ -364,7 +363,7 @@ func (e *evaluator) row(t *cTable, ti int, state map[string]*rowState, idx strin
 			}
 			rs.generation = e.generation
 		}
-		e.emit(&m.valueSpec, rs, k, v.Type, val, isFloat, n, now)
+		e.emit(&m.valueSpec, rs, k, val, isFloat, n, now)
 	}
 }
 

@@ -71,12 +71,6 @@ func fromFloat(f float64) (number, bool) {
 	return number{f: f, isFloat: true}, true
 }
 
-// isCounterType reports whether the ASN.1 type is a counter that only goes
-// up until it wraps or the agent restarts.
-func isCounterType(t gosnmp.Asn1BER) bool {
-	return t == gosnmp.Counter32 || t == gosnmp.Counter64
-}
-
 // appendKey appends the text used to look a raw value up in an enum:
 // decimal for integers, the dotted OID with its leading dot for OIDs, the
 // octets for strings.
