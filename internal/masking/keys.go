@@ -79,9 +79,38 @@ func (s *secretKeys) match(ident string) bool {
 				continue
 			}
 			e := p + len(k)
-			if e == len(ident) || isPartSep(ident[e]) || (is(ident[e], clsUpper) && is(ident[e-1], clsLower)) {
+			if e == len(ident) {
 				return true
 			}
+			if isPartSep(ident[e]) || (is(ident[e], clsUpper) && is(ident[e-1], clsLower)) {
+				if !qualified(ident, e) {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// qualifiers are name parts after a secret key that make the value a
+// property of the secret rather than the secret: token_count, secretName,
+// password_expires_at.
+var qualifiers = []string{"count", "type", "name", "id", "length", "len", "size", "expiry", "expires", "expired", "ttl", "limit", "used", "hint", "policy", "age", "set", "changed", "reset", "required", "valid", "enabled", "file", "path"}
+
+// qualified reports whether the name part that starts at e (after a
+// separator, or at a camel-case capital) is a qualifier.
+func qualified(ident string, e int) bool {
+	if isPartSep(ident[e]) {
+		e++
+	}
+	end := e
+	for end < len(ident) && !isPartSep(ident[end]) && !(end > e && is(ident[end], clsUpper)) {
+		end++
+	}
+	part := ident[e:end]
+	for _, q := range qualifiers {
+		if len(part) == len(q) && hasPrefixFold(part, 0, q) {
+			return true
 		}
 	}
 	return false

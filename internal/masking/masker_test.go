@@ -147,10 +147,10 @@ func TestKeys(t *testing.T) {
 	assert.True(t, m.Inspect("body"))
 	assert.False(t, m.Inspect("http.user_agent"))
 	assert.False(t, m.Inspect("service.name"))
-	for _, k := range []string{"password", "db.password", "dbPassword", "X-Api-Key", "client_secret", "http.request.header.authorization"} {
+	for _, k := range []string{"password", "db.password", "dbPassword", "X-Api-Key", "client_secret", "http.request.header.authorization", "password_value", "secret.token"} {
 		assert.True(t, m.SecretKey(k), k)
 	}
-	for _, k := range []string{"tokens", "max_tokens", "user", "passenger", "bypass"} {
+	for _, k := range []string{"tokens", "max_tokens", "user", "passenger", "bypass", "token_count", "secretName", "password_expires_at", "api_key_id"} {
 		assert.False(t, m.SecretKey(k), k)
 	}
 }

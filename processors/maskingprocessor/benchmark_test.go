@@ -31,6 +31,7 @@ var redactionRegexes = []string{
 	`(?i)\b(?:bearer|basic)\s+[A-Za-z0-9._~+/-]+=*`,                                                          // auth header
 	`(?i)(?:password|passwd|pwd|secret|token|api_?key|access_key|credential)["']?\s*[:=]\s*["']?[^\s"',;&]+`, // key=value secrets
 	`(?i)identified by '[^']*'`,                                                                              // SQL
+	`://[^/\s:@]+:[^/\s@]+@`,                                                                                 // URL password
 }
 
 type benchCase struct {
@@ -157,6 +158,8 @@ func BenchmarkLogs(b *testing.B) {
 				b.ReportMetric(apr, "allocs/record")
 				b.ReportMetric(float64(leaks), "leaks")
 				b.ReportMetric(float64(altered), "lookalikes_altered")
+				b.ReportMetric(float64(lookAlikes), "lookalikes")
+				b.ReportMetric(float64(secrets), "secrets")
 				if secrets > 0 {
 					b.ReportMetric(100*float64(leaks)/float64(secrets), "leak%")
 				}
