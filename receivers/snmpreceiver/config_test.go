@@ -88,3 +88,20 @@ func TestSecretsStayOutOfErrors(t *testing.T) {
 		assert.NotContains(t, err.Error(), secret)
 	}
 }
+
+func TestProfileFiles(t *testing.T) {
+	cfg := loadConfig(t, "custom")
+	require.NoError(t, confmap.Validate(cfg))
+	profiles, err := cfg.loadProfiles()
+	require.NoError(t, err)
+	d, err := cfg.device(&cfg.Targets[0], profiles)
+	require.NoError(t, err)
+	require.Len(t, d.Profiles, 2)
+	assert.Equal(t, "ip_addresses", d.Profiles[1].Name)
+
+	err = confmap.Validate(loadConfig(t, "badprofile"))
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), "typo.yaml")
+	assert.Contains(t, err.Error(), "valu_map")
+	assert.Contains(t, err.Error(), `"testdata/nothing-here/*.yaml" matches no file`)
+}
