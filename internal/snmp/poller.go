@@ -73,6 +73,10 @@ func (p *Poller) Poll(ctx context.Context, now time.Time) (pmetric.Metrics, Stat
 	}
 	sess := p.sess
 	sess.SetContext(ctx)
+	// gosnmp only reads the context's deadline; make cancellation (for
+	// example at shutdown) end a pending read too.
+	stop := context.AfterFunc(ctx, sess.interrupt)
+	defer stop()
 	before := sess.PDUs()
 	md, missing, err := p.collect(now, &st)
 	st.PDUs = sess.PDUs() - before

@@ -233,6 +233,13 @@ func (s *Session) Close() error {
 	return s.g.Conn.Close()
 }
 
+// interrupt makes a pending read return at once.
+func (s *Session) interrupt() {
+	if s.g != nil && s.g.Conn != nil {
+		_ = s.g.Conn.SetDeadline(time.Now())
+	}
+}
+
 // PDUs returns the number of request PDUs sent so far, retries included.
 func (s *Session) PDUs() int64 { return s.pdus.Load() }
 
