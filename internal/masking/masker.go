@@ -44,6 +44,7 @@ const (
 	trQuote                         // '\''
 	trPlus                          // '+'
 	trWord                          // any word byte: the scanner skips whole words
+	trDash                          // '-': PEM private key blocks
 )
 
 // New validates cfg and builds a Masker.
@@ -116,6 +117,7 @@ func (m *Masker) buildTriggers() {
 		m.trigger[':'] |= trAssign
 	}
 	if e[Secret] {
+		m.trigger['-'] |= trDash
 		m.trigger['\''] |= trQuote
 		m.trigger['"'] |= trQuote
 	}
@@ -279,6 +281,9 @@ func (m *Masker) scan(s string, ms []Match) []Match {
 		case t&trPlus != 0:
 			k, a = Phone, i
 			e = scanE164(s, i)
+		case t&trDash != 0:
+			k = Secret
+			a, e = scanPrivateKey(s, i)
 		}
 		if e > 0 && !m.touchesMask(s, a, e) {
 			ms = append(ms, Match{k, a, e})

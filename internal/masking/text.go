@@ -301,6 +301,35 @@ func scanURLPassword(s string, p int) (int, int) {
 	return colon + 1, at
 }
 
+// scanPrivateKey matches the body of a PEM private key block at i, between
+// "-----BEGIN … PRIVATE KEY-----" and "-----END"; an unterminated block is
+// masked to the end of the string.
+func scanPrivateKey(s string, i int) (int, int) {
+	const begin, end = "-----BEGIN ", "-----END"
+	if !strings.HasPrefix(s[i:], begin) {
+		return 0, 0
+	}
+	h := strings.Index(s[i+len(begin):min(len(s), i+len(begin)+64)], "-----")
+	if h < 0 {
+		return 0, 0
+	}
+	label := s[i+len(begin) : i+len(begin)+h]
+	if !strings.HasSuffix(label, "PRIVATE KEY") {
+		return 0, 0
+	}
+	a := i + len(begin) + h + len("-----")
+	e := strings.Index(s[a:], end)
+	if e < 0 {
+		e = len(s)
+	} else {
+		e += a
+	}
+	if e == a || isMaskToken(strings.TrimSpace(s[a:e])) {
+		return 0, 0
+	}
+	return a, e
+}
+
 // authSchemes are values that are followed by the actual credential.
 var authSchemes = []string{"bearer", "basic", "token", "digest", "negotiate", "apikey"}
 
