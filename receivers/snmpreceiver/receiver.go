@@ -151,6 +151,7 @@ func (r *snmpReceiver) Shutdown(ctx context.Context) error {
 	var errs []error
 	if r.sched != nil {
 		errs = append(errs, r.sched.Shutdown(ctx))
+		r.set.Logger.Info("stopped SNMP polls")
 	}
 	for _, p := range r.pollers {
 		if p != nil {
