@@ -2,6 +2,7 @@ package maskingprocessor
 
 import (
 	"context"
+	"encoding/json"
 	"runtime"
 	"strings"
 	"testing"
@@ -34,21 +35,45 @@ var redactionRegexes = []string{
 	`://[^/\s:@]+:[^/\s@]+@`,                                                                                 // URL password
 }
 
+// redactionSecretKeys masks whole values under secret keys, as the
+// masking processor's secret detector does for attribute and map keys.
+const redactionSecretKeys = `(?i)password|passwd|pwd|passphrase|secret|token|api_?key|access_key|private_key|credential|authorization`
+
 type benchCase struct {
-	name  string
-	lines []corpus.Line
+	name       string
+	lines      []corpus.Line
+	structured bool
 }
 
-// benchLogs puts each corpus line in the body of one log record.
-func benchLogs(lines []corpus.Line) (plog.Logs, int64) {
+// benchLogs puts each corpus line in the body of one log record: as a
+// string, or (structured) JSON lines parsed into a map body.
+func benchLogs(tb testing.TB, lines []corpus.Line, structured bool) (plog.Logs, int64) {
 	ld := plog.NewLogs()
 	sl := ld.ResourceLogs().AppendEmpty().ScopeLogs().AppendEmpty()
 	var bytes int64
 	for _, l := range lines {
-		sl.LogRecords().AppendEmpty().Body().SetStr(l.Text)
+		body := sl.LogRecords().AppendEmpty().Body()
+		if structured {
+			var raw map[string]any
+			require.NoError(tb, json.Unmarshal([]byte(l.Text), &raw))
+			require.NoError(tb, body.SetEmptyMap().FromRaw(raw))
+		} else {
+			body.SetStr(l.Text)
+		}
 		bytes += int64(len(l.Text))
 	}
 	return ld, bytes
+}
+
+// jsonLines keeps the JSON application log lines of a corpus.
+func jsonLines(lines []corpus.Line) []corpus.Line {
+	var out []corpus.Line
+	for _, l := range lines {
+		if l.Format == "json" {
+			out = append(out, l)
+		}
+	}
+	return out
 }
 
 type logsFunc func(context.Context, plog.Logs) error
@@ -64,6 +89,7 @@ func newRedactionFunc(tb testing.TB) logsFunc {
 	cfg := f.CreateDefaultConfig().(*redactionprocessor.Config)
 	cfg.AllowAllKeys = true
 	cfg.BlockedValues = redactionRegexes
+	cfg.BlockedKeyPatterns = []string{redactionSecretKeys}
 	cfg.Summary = "silent"
 	sink := new(consumertest.LogsSink)
 	p, err := f.CreateLogs(context.Background(), processortest.NewNopSettings(f.Type()), cfg, sink)
@@ -77,12 +103,12 @@ func newRedactionFunc(tb testing.TB) logsFunc {
 
 // quality masks a copy of the corpus and counts surviving secrets (of the
 // default detectors' kinds) and altered look-alikes.
-func quality(tb testing.TB, fn logsFunc, lines []corpus.Line) (secrets, leaks, lookAlikes, altered int) {
-	ld, _ := benchLogs(lines)
+func quality(tb testing.TB, fn logsFunc, c benchCase) (secrets, leaks, lookAlikes, altered int) {
+	ld, _ := benchLogs(tb, c.lines, c.structured)
 	require.NoError(tb, fn(context.Background(), ld))
 	recs := ld.ResourceLogs().At(0).ScopeLogs().At(0).LogRecords()
-	for i, l := range lines {
-		out := recs.At(i).Body().Str()
+	for i, l := range c.lines {
+		out := recs.At(i).Body().AsString()
 		for _, s := range l.Secrets {
 			if s.Kind == "ipv4" {
 				continue // opt-in, off in both configurations
@@ -120,12 +146,14 @@ func allocsPerRecord(tb testing.TB, fn logsFunc, tmpl plog.Logs, records int) fl
 
 // BenchmarkLogs runs the masking processor and contrib's redaction
 // processor side by side on the same generated corpus: mixed (40% of the
-// optional fields hold secrets) and clean lines.
+// optional fields hold secrets) and clean lines as string bodies, and the
+// JSON application logs parsed into map bodies (structured).
 func BenchmarkLogs(b *testing.B) {
 	const n = 2000
 	cases := []benchCase{
-		{"mixed", corpus.Generate(42, n, 0.4)},
-		{"clean", corpus.Generate(43, n, 0)},
+		{"mixed", corpus.Generate(42, n, 0.4), false},
+		{"clean", corpus.Generate(43, n, 0), false},
+		{"structured", jsonLines(corpus.Generate(44, 5*n, 0.4)), true},
 	}
 	impls := []struct {
 		name string
@@ -135,12 +163,13 @@ func BenchmarkLogs(b *testing.B) {
 		{"redaction", newRedactionFunc},
 	}
 	for _, c := range cases {
-		tmpl, bytes := benchLogs(c.lines)
+		tmpl, bytes := benchLogs(b, c.lines, c.structured)
+		records := len(c.lines)
 		for _, impl := range impls {
 			b.Run(c.name+"/"+impl.name, func(b *testing.B) {
 				fn := impl.new(b)
-				secrets, leaks, lookAlikes, altered := quality(b, fn, c.lines)
-				apr := allocsPerRecord(b, fn, tmpl, n)
+				secrets, leaks, lookAlikes, altered := quality(b, fn, c)
+				apr := allocsPerRecord(b, fn, tmpl, records)
 				b.ReportAllocs()
 				b.SetBytes(bytes)
 				work := plog.NewLogs()
@@ -154,7 +183,7 @@ func BenchmarkLogs(b *testing.B) {
 						b.Fatal(err)
 					}
 				}
-				b.ReportMetric(float64(n)*float64(b.N)/b.Elapsed().Seconds(), "records/s")
+				b.ReportMetric(float64(records)*float64(b.N)/b.Elapsed().Seconds(), "records/s")
 				b.ReportMetric(apr, "allocs/record")
 				b.ReportMetric(float64(leaks), "leaks")
 				b.ReportMetric(float64(altered), "lookalikes_altered")
