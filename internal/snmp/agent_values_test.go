@@ -2,6 +2,8 @@ package snmp
 
 import (
 	"context"
+	"os/exec"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
@@ -9,6 +11,7 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+	"go.opentelemetry.io/collector/pdata/pmetric"
 
 	"github.com/otelcol-ems/otelcol-ems/tests/harness"
 )
@@ -234,4 +237,35 @@ scalars:
 		assert.Empty(t, points(md, "not.there", "", nil), version)
 		assert.Equal(t, "test-snmpd", md.ResourceMetrics().At(0).Resource().Attributes().AsRaw()["snmp.sys.name"], version)
 	}
+}
+
+// TestAgentRestartStartsNewSeries restarts a private agent between polls:
+// sysUpTime goes back, so every counter series starts again at the new
+// boot time instead of reporting a drop.
+func TestAgentRestartStartsNewSeries(t *testing.T) {
+	a := agent{env: harness.StartService(t, "snmpd")}
+	p, err := NewPoller(Device{Conn: a.v2c(), Profiles: mustProfiles(t, "system", "if_mib"), ScopeName: "test"})
+	require.NoError(t, err)
+	defer p.Close()
+	lo := map[string]string{"network.io.direction": "receive"}
+
+	md1, _, err := p.Poll(context.Background(), time.Now())
+	require.NoError(t, err)
+	before := points(md1, "hw.network.io", "snmp.interface.index", lo)["1"]
+
+	// Let the old agent run long enough for its boot time to differ.
+	time.Sleep(2500 * time.Millisecond)
+	out, err := exec.Command(filepath.Join(harness.RepoRoot(), "tests", "services", "snmpd.sh"), "restart", a.env["DIR"]).CombinedOutput()
+	require.NoError(t, err, "%s", out)
+
+	var md2 pmetric.Metrics
+	require.Eventually(t, func() bool {
+		md2, _, err = p.Poll(context.Background(), time.Now())
+		return err == nil
+	}, 10*time.Second, 100*time.Millisecond)
+	after := points(md2, "hw.network.io", "snmp.interface.index", lo)["1"]
+	uptime := value(points(md2, "snmp.uptime", "", nil)[""])
+	assert.Less(t, uptime, 1.5, "the agent restarted")
+	assert.Greater(t, after.StartTimestamp(), before.StartTimestamp(), "a new series started")
+	assert.InDelta(t, float64(after.Timestamp()-after.StartTimestamp())/1e9, uptime, 0.05, "it starts at the new boot time")
 }

@@ -64,6 +64,8 @@ func TestCounterStartTime(t *testing.T) {
 		{"counter grows after the wrap", 1030, 130, 300, 1010},
 		{"agent restarts (sysUpTime goes back): new series since boot", 1040, 5, 50, 1035},
 		{"counter grows after the restart", 1050, 15, 80, 1035},
+		{"restart that sysUpTime alone does not show: it grew 15 s in 50 s", 1100, 30, 90, 1070},
+		{"normal growth with a little clock drift", 1200, 129, 95, 1070},
 	}
 	for _, s := range steps {
 		md := evalPoll(e, s.now, s.uptime, s.counter)

@@ -4,6 +4,7 @@ import (
 	"math"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/gosnmp/gosnmp"
 	"go.opentelemetry.io/collector/pdata/pcommon"
@@ -22,6 +23,7 @@ type evaluator struct {
 	generation  uint64
 	haveUptime  bool
 	lastUptime  uint32
+	uptimeAt    pcommon.Timestamp
 	bootTime    pcommon.Timestamp
 	lastPoll    pcommon.Timestamp
 
@@ -91,16 +93,35 @@ func (e *evaluator) begin(ms pmetric.MetricSlice, now pcommon.Timestamp, uptime 
 	clear(e.made)
 	e.generation++
 	if haveUptime {
-		if e.haveUptime && uptime < e.lastUptime {
-			// The agent restarted (or sysUpTime wrapped after 497 days):
-			// every counter started again.
+		if e.haveUptime && e.restarted(now, uptime) {
+			// Every counter of the agent started again.
 			e.resetCounters()
+			e.bootTime = 0
 		}
-		if !e.haveUptime || uptime < e.lastUptime {
+		if e.bootTime == 0 {
 			e.bootTime = now - pcommon.Timestamp(uint64(uptime)*10_000_000)
 		}
-		e.haveUptime, e.lastUptime = true, uptime
+		e.haveUptime, e.lastUptime, e.uptimeAt = true, uptime, now
 	}
+}
+
+// restarted tells whether the agent restarted since the last poll: its
+// sysUpTime grew by clearly less than the time that passed (it went back,
+// or the new agent has been up for less time than since our last poll).
+// The tolerance covers network delay and the agent's clock running at a
+// slightly different rate. sysUpTime wrapping after 497 days counts as a
+// restart too, which is the safe side.
+func (e *evaluator) restarted(now pcommon.Timestamp, uptime uint32) bool {
+	if uptime < e.lastUptime {
+		return true
+	}
+	elapsed := time.Duration(now - e.uptimeAt)
+	if elapsed <= 0 {
+		return false
+	}
+	grew := time.Duration(uptime-e.lastUptime) * 10 * time.Millisecond
+	tolerance := time.Second + elapsed/100
+	return grew+tolerance < elapsed
 }
 
 // end finishes a poll and forgets rows that were not seen in it. It also

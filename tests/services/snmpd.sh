@@ -6,6 +6,8 @@
 #                        answers, and print KEY=VALUE lines for the test harness.
 #   snmpd.sh status DIR  exit 0 when the agent started in DIR answers.
 #   snmpd.sh stop DIR    stop the agent started in DIR (by its pid file).
+#   snmpd.sh restart DIR restart the agent of DIR with the same port and
+#                        credentials (its sysUpTime starts again from 0).
 #
 # start is idempotent: when the agent of DIR already answers, it prints the
 # same KEY=VALUE lines again (kept in DIR/service.env, mode 0600).
@@ -139,6 +141,28 @@ CONF
 	die "snmpd did not start (see $dir/snmpd.log)"
 }
 
+restart() {
+	local dir=$1
+	[ -f "$dir/service.env" ] || die "no agent was started in $dir"
+	local port community pid i
+	port=$(sed -n 's/^PORT=//p' "$dir/service.env")
+	community=$(sed -n 's/^COMMUNITY=//p' "$dir/service.env")
+	stop "$dir"
+	SNMPCONFPATH=$dir SNMP_PERSISTENT_DIR=$dir/persist \
+		setsid /usr/sbin/snmpd -f -Lf "$dir/snmpd.log" -p "$dir/snmpd.pid" </dev/null >/dev/null 2>&1 &
+	pid=$!
+	echo "$pid" >"$dir/snmpd.pid.launcher"
+	sed -i "s/^PID=.*/PID=${pid}/" "$dir/service.env"
+	for i in $(seq 1 50); do
+		if SNMPCONFPATH=$dir snmpget -v2c -c "$community" -t 0.3 -r 0 "127.0.0.1:${port}" 1.3.6.1.2.1.1.5.0 >/dev/null 2>&1; then
+			cat "$dir/service.env"
+			return 0
+		fi
+		sleep 0.1
+	done
+	die "snmpd did not restart (see $dir/snmpd.log)"
+}
+
 stop() {
 	local dir=$1 pid=""
 	if [ -f "$dir/snmpd.pid.launcher" ]; then
@@ -159,6 +183,7 @@ stop() {
 case "${1:-}" in
 	start) [ -n "${2:-}" ] || die "usage: $0 start DIR"; start "$2" ;;
 	status) [ -n "${2:-}" ] || die "usage: $0 status DIR"; status "$2" ;;
+	restart) [ -n "${2:-}" ] || die "usage: $0 restart DIR"; restart "$2" ;;
 	stop) [ -n "${2:-}" ] || die "usage: $0 stop DIR"; stop "$2" ;;
-	*) die "usage: $0 start|status|stop DIR" ;;
+	*) die "usage: $0 start|status|restart|stop DIR" ;;
 esac
