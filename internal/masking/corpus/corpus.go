@@ -118,7 +118,8 @@ func (b *builder) json() {
 			b.w(`,"card":"`, b.sec("payment_card", g.card()), `"`)
 		}
 	}
-	b.w(`,"request_id":"`, b.la(g.uuid()), `","ref":"`, b.la(g.longNumber()), `"}`)
+	b.w(`,"request_id":"`, b.la(g.uuid()), `","ref":"`, b.la(g.longNumber()), `","pod":"`, b.la(g.podName()),
+		`","digest":"sha256:`, b.la(g.sha256Hex()), `","isbn":"`, b.la(g.isbn()), `"}`)
 }
 
 func (b *builder) slowQuery() {
@@ -147,7 +148,7 @@ func (b *builder) syslog() {
 	b.w("<134>Jan 15 10:30:", fmt.Sprintf("%02d", g.r.IntN(60)), " sw", g.digits(2), " ")
 	if !b.maybe() {
 		b.w("snmpd[", g.digits(4), "]: poll ", b.la(g.oid()), " ok firmware ", b.la(g.version()), " serial ", b.la(g.longNumber()),
-			" uptime ", b.la(g.epochMillis()))
+			" uptime ", b.la(g.epochMillis()), " mac ", b.la(g.mac()), " took ", b.la(g.duration()))
 		return
 	}
 	switch g.r.IntN(6) {

@@ -222,6 +222,24 @@ func (g gen) clfTime() string {
 	return fmt.Sprintf("%02d/%s/2024:%02d:%02d:%02d +0900", 1+g.r.IntN(28), g.pick("Jan", "Feb", "Mar", "Oct"), g.r.IntN(24), g.r.IntN(60), g.r.IntN(60))
 }
 
+func (g gen) sha256Hex() string { return g.chars(64, lowerHex) }
+
+func (g gen) mac() string {
+	h := g.chars(12, lowerHex)
+	return h[0:2] + ":" + h[2:4] + ":" + h[4:6] + ":" + h[6:8] + ":" + h[8:10] + ":" + h[10:12]
+}
+
+// isbn is an ISBN-13 with dashes (not a card: groups of 1-2 digits).
+func (g gen) isbn() string {
+	return "978-" + g.digits(1) + "-" + g.digits(2) + "-" + g.digits(6) + "-" + g.digits(1)
+}
+
+func (g gen) podName() string {
+	return g.word() + "-" + g.chars(10, "bcdfghjklmnpqrstvwxz2456789") + "-" + g.chars(5, "bcdfghjklmnpqrstvwxz2456789")
+}
+
+func (g gen) duration() string { return fmt.Sprintf("%d.%03ds", g.r.IntN(60), g.r.IntN(1000)) }
+
 func (g gen) word() string {
 	return g.pick("checkout", "login", "search", "profile", "orders", "cart", "health", "metrics")
 }
