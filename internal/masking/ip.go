@@ -1,0 +1,76 @@
+package masking
+
+import (
+	"net/netip"
+	"strings"
+)
+
+// scanIPv4 matches a dotted-quad address at i; OIDs and longer dotted
+// numbers are left alone by the boundary checks.
+func scanIPv4(s string, i int) int {
+	j := i
+	for k := range 4 {
+		e := digitsAt(s, j)
+		l := e - j
+		if l == 0 || l > 3 || (l > 1 && s[j] == '0') {
+			return 0
+		}
+		v := 0
+		for _, c := range []byte(s[j:e]) {
+			v = v*10 + int(c-'0')
+		}
+		if v > 255 {
+			return 0
+		}
+		j = e
+		if k < 3 {
+			if j >= len(s) || s[j] != '.' {
+				return 0
+			}
+			j++
+		}
+	}
+	if !numericBoundaryAfter(s, j) {
+		return 0
+	}
+	return j
+}
+
+// scanIPv6 matches an IPv6 address around the ':' at p.
+func scanIPv6(s string, p, last int) (int, int) {
+	a := p
+	for a > last && p-a < 40 && (is(s[a-1], clsHex) || s[a-1] == ':') {
+		a--
+	}
+	if a > 0 && (isWord(s[a-1]) || s[a-1] == '.' || s[a-1] == '*') {
+		return 0, 0 // '*': the kept tail of a partial mask, e.g. ****::1
+	}
+	e := p
+	colons := 0
+	for e < len(s) && e-a < 45 && (is(s[e], clsHex) || s[e] == ':' || s[e] == '.') {
+		if s[e] == ':' {
+			colons++
+		}
+		e++
+	}
+	// A sentence may end in '.', a message in "addr: ..."; never trim "::".
+	if e > p && s[e-1] == '.' {
+		e--
+	} else if e > p && e >= 2 && s[e-1] == ':' && s[e-2] != ':' && (e == len(s) || s[e] == ' ') {
+		e--
+	}
+	if colons < 2 || (e < len(s) && isWord(s[e])) {
+		return 0, 0
+	}
+	// Cheap shape check before the parser (whose errors allocate): eight
+	// groups, or seven with an embedded IPv4, unless "::" compresses them.
+	v := s[a:e]
+	if !strings.Contains(v, "::") && colons != 7 && !(colons == 6 && strings.Contains(v, ".")) {
+		return 0, 0
+	}
+	addr, err := netip.ParseAddr(v)
+	if err != nil || !addr.Is6() {
+		return 0, 0
+	}
+	return a, e
+}

@@ -1,0 +1,98 @@
+package masking
+
+// scanKRPhone matches a Korean phone number at i: 01X-XXX(X)-XXXX mobile
+// (also without separators), 02-, 0[3-6][1-5]- and 070- landlines with
+// separators ('-', ' ' or '.', the same twice).
+func scanKRPhone(s string, i int) int {
+	if s[i] != '0' {
+		return 0
+	}
+	e := digitsAt(s, i)
+	n := e - i
+	mobile := n >= 3 && s[i+1] == '1' && (s[i+2] == '0' || s[i+2] == '1' || s[i+2] >= '6')
+	// Contiguous mobile numbers: 010 + 8 digits, 01[16-9] + 7 or 8.
+	if mobile && (n == 11 || (n == 10 && s[i+2] != '0')) {
+		if numericBoundaryAfter(s, e) {
+			return e
+		}
+		return 0
+	}
+	switch {
+	case mobile && n == 3:
+	case n == 2 && s[i+1] == '2':
+	case n == 3 && s[i+1] >= '3' && s[i+1] <= '6' && s[i+2] >= '1' && s[i+2] <= '5':
+	case n == 3 && s[i+1] == '7' && s[i+2] == '0':
+	default:
+		return 0
+	}
+	return phoneTail(s, e)
+}
+
+// phoneTail matches sep XXX(X) sep XXXX at j, the same separator twice.
+func phoneTail(s string, j int) int {
+	if j+1 >= len(s) {
+		return 0
+	}
+	sep := s[j]
+	if sep != '-' && sep != ' ' && sep != '.' {
+		return 0
+	}
+	a := j + 1
+	b := digitsAt(s, a)
+	if b-a < 3 || b-a > 4 || b+1 >= len(s) || s[b] != sep {
+		return 0
+	}
+	c := digitsAt(s, b+1)
+	if c-(b+1) != 4 || !numericBoundaryAfter(s, c) {
+		return 0
+	}
+	return c
+}
+
+// scanE164 matches an international number at '+' position i: +CC and 8 to
+// 15 digits in all, in groups separated by single spaces, dashes or dots (or
+// one "(0)" trunk prefix). When the groups run on into something else, the
+// longest run of whole groups that ends on a boundary wins.
+func scanE164(s string, i int) int {
+	if !wordBoundaryBefore(s, i) || i+1 >= len(s) || !isDigit(s[i+1]) || s[i+1] == '0' {
+		return 0
+	}
+	var ends, counts [16]int
+	ng := 0
+	j := i + 1
+	nd := 0
+	for ng < len(ends) {
+		e := digitsAt(s, j)
+		if nd+e-j > 15 {
+			break
+		}
+		nd += e - j
+		ends[ng], counts[ng] = e, nd
+		ng++
+		if e+1 >= len(s) {
+			break
+		}
+		c := s[e]
+		if (c == ' ' || c == '-' || c == '.') && isDigit(s[e+1]) {
+			j = e + 1
+			continue
+		}
+		if (c == ' ' || c == '-') && e+4 < len(s) && s[e+1:e+4] == "(0)" {
+			j = e + 4
+			if j < len(s) && (s[j] == ' ' || s[j] == '-') {
+				j++
+			}
+			if j >= len(s) || !isDigit(s[j]) {
+				break
+			}
+			continue
+		}
+		break
+	}
+	for k := ng - 1; k >= 0 && counts[k] >= 8; k-- {
+		if numericBoundaryAfter(s, ends[k]) {
+			return ends[k]
+		}
+	}
+	return 0
+}

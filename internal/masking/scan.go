@@ -1,0 +1,264 @@
+package masking
+
+import (
+	"strings"
+	"unicode/utf8"
+)
+
+// Trigger bits.
+const (
+	trWordNumeric uint8 = 1 << iota // digit at a word start
+	trWordAlpha                     // letter at a word start that may begin a token
+	trAt                            // '@'
+	trAssign                        // '=' or ':'
+	trQuote                         // '\''
+	trPlus                          // '+'
+	trWord                          // any word byte: the scanner skips whole words
+	trDash                          // '-': PEM private key blocks
+)
+
+func (m *Masker) buildTriggers() {
+	for c := range 256 {
+		if isWord(byte(c)) {
+			m.trigger[c] |= trWord
+		}
+	}
+	e := &m.enabled
+	if e[PaymentCard] || e[KRRRN] || e[Phone] || e[IPv4] {
+		for c := '0'; c <= '9'; c++ {
+			m.trigger[c] |= trWordNumeric
+		}
+	}
+	if e[AccessKey] {
+		m.trigger['A'] |= trWordAlpha
+		m.trigger['g'] |= trWordAlpha
+	}
+	if e[JWT] {
+		m.trigger['e'] |= trWordAlpha
+	}
+	if e[AuthHeader] {
+		for _, c := range "Bb" {
+			m.trigger[c] |= trWordAlpha
+		}
+	}
+	if e[Email] {
+		m.trigger['@'] |= trAt
+	}
+	if e[Secret] || e[IPv6] {
+		m.trigger['='] |= trAssign
+		m.trigger[':'] |= trAssign
+	}
+	if e[Secret] {
+		m.trigger['-'] |= trDash
+		m.trigger['\''] |= trQuote
+		m.trigger['"'] |= trQuote
+	}
+	if e[Phone] {
+		m.trigger['+'] |= trPlus
+	}
+}
+
+// scan appends the built-in detectors' matches in s to ms, left to right,
+// without overlaps.
+func (m *Masker) scan(s string, ms []Match) []Match {
+	last := 0 // end of the previous match: scanners never look back past it
+	n := len(s)
+	act := &m.trigger
+	for i := 0; i < n; {
+		// Skip bytes that neither start a word nor trigger a scanner.
+		t := act[s[i]]
+		for t == 0 {
+			if i++; i == n {
+				return ms
+			}
+			t = act[s[i]]
+		}
+		if t&trWord != 0 {
+			// i starts a word (the loop skips whole words).
+			if t&(trWordNumeric|trWordAlpha) != 0 {
+				var k Kind
+				var a, e int
+				if t&trWordNumeric != 0 {
+					k, a, e = m.numeric(s, i)
+				} else {
+					k, a, e = m.alpha(s, i)
+				}
+				if e > 0 && !m.touchesMask(s, a, e) {
+					ms = append(ms, Match{k, a, e})
+					i, last = e, e
+					continue
+				}
+			}
+			for i++; i < n && isWord(s[i]); i++ {
+			}
+			continue
+		}
+		var k Kind
+		var a, e int
+		switch {
+		case t&trAt != 0:
+			k = Email
+			a, e = scanEmail(s, i, last)
+		case t&trAssign != 0:
+			k, a, e = m.assign(s, i, last)
+		case t&trQuote != 0:
+			k, a, e = m.quoted(s, i, last)
+		case t&trPlus != 0:
+			k, a = Phone, i
+			e = scanE164(s, i)
+		case t&trDash != 0:
+			k = Secret
+			a, e = scanPrivateKey(s, i)
+		}
+		if e > 0 && !m.touchesMask(s, a, e) {
+			ms = append(ms, Match{k, a, e})
+			i, last = e, e
+			continue
+		}
+		i++
+	}
+	return ms
+}
+
+// numeric tries the detectors that start with a digit at word start i. The
+// shape of the first run of digits (its length l and the byte after it)
+// decides which scanners can match at all; most numbers in logs (status
+// codes, sizes, durations, dates, versions) fail these tests at once.
+func (m *Masker) numeric(s string, i int) (Kind, int, int) {
+	e0 := digitsAt(s, i)
+	l := e0 - i
+	var next byte
+	if e0 < len(s) {
+		next = s[e0]
+	}
+	sep := next == '-' || next == ' ' || next == '.'
+	if l < 13 && !(l >= 10 && s[i] == '0') && !sep {
+		return 0, 0, 0
+	}
+	if !numericBoundaryBefore(s, i) {
+		return 0, 0, 0
+	}
+	e := &m.enabled
+	if e[KRRRN] && ((l == 6 && next == '-') || l == 13) {
+		if end := scanRRN(s, i, m.checkDigit); end > 0 {
+			return KRRRN, i, end
+		}
+	}
+	if e[Phone] && s[i] == '0' && l >= 2 {
+		if end := scanKRPhone(s, i); end > 0 {
+			return Phone, i, end
+		}
+	}
+	if e[PaymentCard] && (l >= 13 || (l >= 3 && l <= 6 && (next == ' ' || next == '-'))) {
+		if end := scanCard(s, i); end > 0 {
+			return PaymentCard, i, end
+		}
+	}
+	if e[IPv4] && l <= 3 && next == '.' {
+		if end := scanIPv4(s, i); end > 0 {
+			return IPv4, i, end
+		}
+	}
+	return 0, 0, 0
+}
+
+// alpha tries the detectors that start with a letter at word start i.
+func (m *Masker) alpha(s string, i int) (Kind, int, int) {
+	e := &m.enabled
+	switch s[i] {
+	case 'A', 'g':
+		if e[AccessKey] {
+			if end := scanAccessKey(s, i); end > 0 {
+				return AccessKey, i, end
+			}
+		}
+	case 'e':
+		if e[JWT] {
+			if end := scanJWT(s, i); end > 0 {
+				return JWT, i, end
+			}
+		}
+	}
+	if e[AuthHeader] {
+		if a, end := scanAuth(s, i); end > 0 {
+			return AuthHeader, a, end
+		}
+	}
+	return 0, 0, 0
+}
+
+// assign handles '=' and ':' at i: key=value secrets, then IPv6.
+func (m *Masker) assign(s string, i, last int) (Kind, int, int) {
+	if m.enabled[Secret] {
+		if a, e := m.scanKeyValue(s, i, last); e > 0 {
+			return Secret, a, e
+		}
+		if a, e := scanURLPassword(s, i); e > 0 && !m.touchesMask(s, i, i) {
+			return Secret, a, e
+		}
+	}
+	if m.enabled[IPv6] && s[i] == ':' {
+		if a, e := scanIPv6(s, i, last); e > 0 {
+			return IPv6, a, e
+		}
+	}
+	return 0, 0, 0
+}
+
+// touchesMask reports whether s[a:e] directly touches a mask this package
+// wrote: "[REDACTED:…]", "[HASH:…]" or a run of at least minStars stars. A
+// value that was blocked by its neighbour in the first pass ("0000::ASIA…",
+// "*******h@x.io") must stay blocked once that neighbour is masked, or
+// masking would not be idempotent.
+//
+// The kept tail of a Partial mask is original text, so a value may not start
+// within maxKeep characters after a star run either ("****:0@0.AAA").
+func (m *Masker) touchesMask(s string, a, e int) bool {
+	// Our masks, directly or across one punctuation byte ("0.0.0.0-[…]").
+	if a > 0 && s[a-1] == ']' && maskEndsAt(s, a) {
+		return true
+	}
+	if a > 1 && isPunct(s[a-1]) && s[a-2] == ']' && maskEndsAt(s, a-1) {
+		return true
+	}
+	if e < len(s) && (maskStartsAt(s, e) || (isPunct(s[e]) && maskStartsAt(s, e+1))) {
+		return true
+	}
+	if m.maxKeep >= 0 {
+		// A star run ending within maxKeep+1 characters before a.
+		j := a
+		for k := 0; k <= m.maxKeep+1 && j > 0; k++ {
+			if j >= minStars && s[j-minStars:j] == "****" {
+				return true
+			}
+			_, size := utf8.DecodeLastRuneInString(s[:j])
+			j -= size
+		}
+	}
+	return false
+}
+
+// maskStartsAt reports whether one of our masks starts at j.
+func maskStartsAt(s string, j int) bool {
+	if j >= len(s) {
+		return false
+	}
+	r := s[j:]
+	return strings.HasPrefix(r, redactPrefix) || strings.HasPrefix(r, hashPrefix) || strings.HasPrefix(r, "****")
+}
+
+// isPunct reports whether c is ASCII punctuation (not a word byte, not space).
+func isPunct(c byte) bool { return c > ' ' && c < 0x7f && !isWord(c) }
+
+// maskEndsAt reports whether a mask token ends just before a (s[a-1] == ']').
+func maskEndsAt(s string, a int) bool {
+	for j := a - 2; j >= 0 && j >= a-64; j-- {
+		switch s[j] {
+		case ']':
+			return false
+		case '[':
+			return strings.HasPrefix(s[j:], redactPrefix) || strings.HasPrefix(s[j:], hashPrefix)
+		}
+	}
+	return false
+}

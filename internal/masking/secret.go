@@ -1,0 +1,183 @@
+package masking
+
+import (
+	"strings"
+)
+
+// scanKeyValue matches the value of key=value, key: value, "key": "value"
+// at the separator position p when the key is a secret key.
+func (m *Masker) scanKeyValue(s string, p, last int) (int, int) {
+	sep := s[p]
+	if p+1 < len(s) && (s[p+1] == sep || (sep == ':' && s[p+1] == '/')) {
+		return 0, 0 // "==", "::", "://"
+	}
+	// Key: back over spaces, a closing quote, then the name.
+	k := p
+	for k > last && k > p-3 && s[k-1] == ' ' {
+		k--
+	}
+	if k > last && (s[k-1] == '"' || s[k-1] == '\'') {
+		k--
+	}
+	ke := k
+	for k > last && ke-k < 128 && (isWord(s[k-1]) || s[k-1] == '.' || s[k-1] == '-') {
+		k--
+	}
+	if k == ke || !m.secret.match(s[k:ke]) {
+		return 0, 0
+	}
+	if k >= len(hashPrefix) && s[k-len(hashPrefix):k] == hashPrefix {
+		return 0, 0 // the name inside our own [HASH:name:…] mask
+	}
+	if m.touchesMask(s, k, k) {
+		return 0, 0 // the key is in the kept tail of a partial mask
+	}
+	return valueAfter(s, p+1)
+}
+
+// quoted handles a quote at i: SQL "PASSWORD 'x'" and "IDENTIFIED BY 'x'".
+func (m *Masker) quoted(s string, i, last int) (Kind, int, int) {
+	k := i
+	for k > last && (s[k-1] == ' ' || s[k-1] == '(') {
+		k--
+	}
+	if k == i {
+		return 0, 0, 0 // a quote glued to a word closes a string, it does not open one
+	}
+	we := k
+	for k > last && is(s[k-1], clsAlpha) {
+		k--
+	}
+	word := s[k:we]
+	ok := len(word) == 8 && hasPrefixFold(word, 0, "password")
+	if !ok && len(word) == 2 && hasPrefixFold(word, 0, "by") {
+		for k > last && s[k-1] == ' ' {
+			k--
+		}
+		ok = k-10 >= last && hasPrefixFold(s, k-10, "identified") && (k-10 == 0 || !isWord(s[k-11]))
+	}
+	if !ok || m.touchesMask(s, k, k) {
+		return 0, 0, 0
+	}
+	a, e := valueAfter(s, i)
+	if e == 0 {
+		return 0, 0, 0
+	}
+	return Secret, a, e
+}
+
+// scanURLPassword matches the password of scheme://user:password@host at
+// the ':' of "://" (database DSNs, proxy URLs).
+func scanURLPassword(s string, p int) (int, int) {
+	if len(s)-p < 6 || s[p+1] != '/' || s[p+2] != '/' {
+		return 0, 0
+	}
+	// The authority ends at the first '/', '?', '#', space or quote; the
+	// userinfo at its last '@'.
+	j := p + 3
+	at, colon := -1, -1
+	for ; j < len(s) && j-p < 512; j++ {
+		c := s[j]
+		if c == '/' || c == '?' || c == '#' || c == '"' || c == '\'' || c == '<' || c == '>' || is(c, clsSpace) {
+			break
+		}
+		switch c {
+		case '@':
+			at = j
+		case ':':
+			if at < 0 && colon < 0 {
+				colon = j
+			}
+		}
+	}
+	if at < 0 || colon < 0 || colon > at || colon+1 == at || isMaskToken(s[colon+1:at]) {
+		return 0, 0
+	}
+	return colon + 1, at
+}
+
+// scanPrivateKey matches the body of a PEM private key block at i, between
+// "-----BEGIN … PRIVATE KEY-----" and "-----END"; an unterminated block is
+// masked to the end of the string.
+func scanPrivateKey(s string, i int) (int, int) {
+	const begin, end = "-----BEGIN ", "-----END"
+	if !strings.HasPrefix(s[i:], begin) {
+		return 0, 0
+	}
+	h := strings.Index(s[i+len(begin):min(len(s), i+len(begin)+64)], "-----")
+	if h < 0 {
+		return 0, 0
+	}
+	label := s[i+len(begin) : i+len(begin)+h]
+	if !strings.HasSuffix(label, "PRIVATE KEY") {
+		return 0, 0
+	}
+	a := i + len(begin) + h + len("-----")
+	e := strings.Index(s[a:], end)
+	if e < 0 {
+		e = len(s)
+	} else {
+		e += a
+	}
+	if e == a || isMaskToken(strings.TrimSpace(s[a:e])) {
+		return 0, 0
+	}
+	return a, e
+}
+
+// authSchemes are values that are followed by the actual credential.
+var authSchemes = []string{"bearer", "basic", "token", "digest", "negotiate", "apikey"}
+
+// valueAfter returns the value that starts at j (after spaces): a quoted
+// string without its quotes, or an unquoted token. Values that are already
+// masks, empty, nested objects or JSON null are not matched.
+func valueAfter(s string, j int) (int, int) {
+	for j < len(s) && (s[j] == ' ' || s[j] == '\t') {
+		j++
+	}
+	if j >= len(s) {
+		return 0, 0
+	}
+	var a, e int
+	switch q := s[j]; q {
+	case '"', '\'':
+		a = j + 1
+		e = a
+		for e < len(s) && s[e] != q {
+			if s[e] == '\\' {
+				e++
+			}
+			e++
+		}
+		e = min(e, len(s))
+	case '{', '[', ',', ';', '&', ')', '}', ']', '<', '>':
+		return 0, 0
+	default:
+		a = j
+		e = unquotedEnd(s, a)
+		// "Authorization: Bearer xyz": the credential is the next token.
+		for _, sc := range authSchemes {
+			if e-a == len(sc) && hasPrefixFold(s, a, sc) && e+1 < len(s) && s[e] == ' ' {
+				a = e + 1
+				e = unquotedEnd(s, a)
+				break
+			}
+		}
+	}
+	v := s[a:e]
+	if e == a || v == "null" || isMaskToken(v) {
+		return 0, 0
+	}
+	return a, e
+}
+
+func unquotedEnd(s string, e int) int {
+	for e < len(s) {
+		switch s[e] {
+		case ' ', '\t', '\r', '\n', ',', ';', '&', '"', '\'', ')', '}', ']', '<', '>':
+			return e
+		}
+		e++
+	}
+	return e
+}
