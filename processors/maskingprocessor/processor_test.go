@@ -47,6 +47,9 @@ func TestLogsEverywhere(t *testing.T) {
 	body.PutInt("pan", 4111111111111111)
 	body.PutInt("count", 4111111111111112)
 	body.PutStr("msg", "clean text")
+	creds := body.PutEmptyMap("credentials")
+	creds.PutStr("user", "bob")
+	creds.PutEmptySlice("pins").AppendEmpty().SetInt(4321)
 	lr.Attributes().PutStr("http.request.header.authorization", "Basic dXNlcjpwYXNz")
 	lr.Attributes().PutStr("trusted.email", "keep@example.com")
 	lr.Attributes().PutInt("pin_secret", 1234)
@@ -70,12 +73,16 @@ func TestLogsEverywhere(t *testing.T) {
 		"pan":   "[REDACTED:payment_card]",
 		"count": int64(4111111111111112),
 		"msg":   "clean text",
+		"credentials": map[string]any{
+			"user": "[REDACTED:secret]",
+			"pins": []any{"[REDACTED:secret]"},
+		},
 	}, g1.Body().Map().AsRaw())
 	assert.Equal(t, map[string]any{
 		"http.request.header.authorization": "[REDACTED:secret]",
 		"trusted.email":                     "keep@example.com",
 		"pin_secret":                        "[REDACTED:secret]",
-		auditAttribute:                      int64(6),
+		auditAttribute:                      int64(8),
 	}, g1.Attributes().AsRaw())
 	g2 := gsl.LogRecords().At(1)
 	assert.Equal(t, "login password=[REDACTED:secret] from 10.0.0.1 rrn [REDACTED:kr_rrn]", g2.Body().Str())
@@ -89,7 +96,7 @@ func TestLogsEverywhere(t *testing.T) {
 		{Value: 1, Attributes: attribute.NewSet(attribute.String("detector", "phone"))},
 		{Value: 2, Attributes: attribute.NewSet(attribute.String("detector", "payment_card"))},
 		{Value: 1, Attributes: attribute.NewSet(attribute.String("detector", "kr_rrn"))},
-		{Value: 4, Attributes: attribute.NewSet(attribute.String("detector", "secret"))},
+		{Value: 6, Attributes: attribute.NewSet(attribute.String("detector", "secret"))},
 	}, metricdatatest.IgnoreTimestamp())
 }
 

@@ -39,6 +39,16 @@ func (ps *pass) attrs(m pcommon.Map, depth int) {
 	})
 }
 
+// secretTree masks every string and integer under a secret key, e.g. all of
+// {"credentials": {"user": "bob", "pass": "x"}}, by masking each leaf as if
+// it stood directly under that key.
+func (ps *pass) secretTree(key string, m pcommon.Map, depth int) {
+	m.Range(func(_ string, v pcommon.Value) bool {
+		ps.value(key, v, depth)
+		return true
+	})
+}
+
 // value masks v found under key (key "" for bodies and slice elements of bodies).
 func (ps *pass) value(key string, v pcommon.Value, depth int) {
 	switch v.Type() {
@@ -51,7 +61,12 @@ func (ps *pass) value(key string, v pcommon.Value, depth int) {
 			v.SetStr(out)
 		}
 	case pcommon.ValueTypeMap:
-		if depth < maxDepth {
+		if depth >= maxDepth {
+			return
+		}
+		if key != "" && ps.masker.SecretKey(key) {
+			ps.secretTree(key, v.Map(), depth+1)
+		} else {
 			ps.attrs(v.Map(), depth+1)
 		}
 	case pcommon.ValueTypeSlice:
