@@ -96,7 +96,7 @@ func seeds() []string {
 		"4111 1111 1111 1111", "900101-1234567", "010-1234-5678", "+82 (0)10 1234 5678", "::1", "1::",
 		"Bearer x", "basic ====", "eyJ.eyJ.", "AKIA", "\xff\xfe@\x80.com", "x@y.\xc3", "010-1234-5678\xff",
 		"IDENTIFIED BY '", "PASSWORD ('", "-----BEGIN EC PRIVATE KEY-----\nabc\n-----END", "-----BEGIN  PRIVATE KEY-----",
-		"postgres://u:p@h/db", "://:@", "token_count=5 secretName=x", "fe80::1%eth0", "ffff:ffff:ffff:ffff:ffff:ffff:255.255.255.255",
+		"postgres://u:p@h/db", "://:@", "token_count=5 secretName=x", "<pwd>x</pwd>", "<a:token>", ">", "fe80::1%eth0", "ffff:ffff:ffff:ffff:ffff:ffff:255.255.255.255",
 	}
 	for _, l := range corpus.Generate(7, 50, 0.8) {
 		s = append(s, l.Text)

@@ -91,6 +91,8 @@ func TestMaskStringDetectors(t *testing.T) {
 		{"pre-masked", "password=*** token: ****", "password=*** token: ****"},
 		{"pem", "key -----BEGIN RSA PRIVATE KEY-----\nMIIEpAIBAAKCAQEA\n-----END RSA PRIVATE KEY----- ok", "key -----BEGIN RSA PRIVATE KEY-----[REDACTED:secret]-----END RSA PRIVATE KEY----- ok"},
 		{"pem public", "-----BEGIN PUBLIC KEY-----\nMIIBIjAN\n-----END PUBLIC KEY-----", "-----BEGIN PUBLIC KEY-----\nMIIBIjAN\n-----END PUBLIC KEY-----"},
+		{"xml", "<auth><user>bob</user><ns:Password>Tiger#1</ns:Password></auth>", "<auth><user>bob</user><ns:Password>[REDACTED:secret]</ns:Password></auth>"},
+		{"xml empty", "<password></password><token/>", "<password></password><token/>"},
 		{"uuid", "id 123e4567-e89b-12d3-a456-426614174000", "id 123e4567-e89b-12d3-a456-426614174000"},
 		{"clean", "GET /index.html 200 1234 0.012", "GET /index.html 200 1234 0.012"},
 	}

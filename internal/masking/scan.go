@@ -14,7 +14,7 @@ const (
 	trQuote                         // '\''
 	trPlus                          // '+'
 	trWord                          // any word byte: the scanner skips whole words
-	trDash                          // '-': PEM private key blocks
+	trSecretPunct                   // '-' (PEM private key blocks), '>' (XML elements)
 )
 
 func (m *Masker) buildTriggers() {
@@ -49,7 +49,8 @@ func (m *Masker) buildTriggers() {
 		m.trigger[':'] |= trAssign
 	}
 	if e[Secret] {
-		m.trigger['-'] |= trDash
+		m.trigger['-'] |= trSecretPunct
+		m.trigger['>'] |= trSecretPunct
 		m.trigger['\''] |= trQuote
 		m.trigger['"'] |= trQuote
 	}
@@ -106,9 +107,13 @@ func (m *Masker) scan(s string, ms []Match) []Match {
 		case t&trPlus != 0:
 			k, a = Phone, i
 			e = scanE164(s, i)
-		case t&trDash != 0:
+		case t&trSecretPunct != 0:
 			k = Secret
-			a, e = scanPrivateKey(s, i)
+			if s[i] == '-' {
+				a, e = scanPrivateKey(s, i)
+			} else {
+				a, e = m.scanXMLElement(s, i, last)
+			}
 		}
 		if e > 0 && !m.touchesMask(s, a, e) {
 			ms = append(ms, Match{k, a, e})

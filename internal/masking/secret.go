@@ -125,6 +125,28 @@ func scanPrivateKey(s string, i int) (int, int) {
 	return a, e
 }
 
+// scanXMLElement matches the text of <password>…</password> (any secret
+// key as the element name, namespace prefixes allowed) at the '>' at p.
+func (m *Masker) scanXMLElement(s string, p, last int) (int, int) {
+	k := p
+	for k > last && p-k < 128 && (isWord(s[k-1]) || s[k-1] == '.' || s[k-1] == '-' || s[k-1] == ':') {
+		k--
+	}
+	if k == p || k == 0 || k-1 < last || s[k-1] != '<' || !m.secret.match(s[k:p]) || m.touchesMask(s, k, k) {
+		return 0, 0
+	}
+	a := p + 1
+	e := strings.IndexByte(s[a:], '<')
+	if e <= 0 {
+		return 0, 0
+	}
+	e += a
+	if v := s[a:e]; strings.TrimSpace(v) == "" || isMaskToken(v) {
+		return 0, 0
+	}
+	return a, e
+}
+
 // authSchemes are values that are followed by the actual credential.
 var authSchemes = []string{"bearer", "basic", "token", "digest", "negotiate", "apikey"}
 
