@@ -27,6 +27,7 @@ func (ps *pass) masked() int64 {
 	return n
 }
 
+// attrs masks the values of an attribute map (or a body map) in place.
 func (ps *pass) attrs(m pcommon.Map, depth int) {
 	if m.Len() == 0 {
 		return
