@@ -80,10 +80,13 @@ func (p *Poller) Poll(ctx context.Context, now time.Time) (pmetric.Metrics, Stat
 	before := sess.PDUs()
 	md, missing, err := p.collect(now, &st)
 	st.PDUs = sess.PDUs() - before
-	if err != nil {
-		// Start afresh next time: v3 rediscovers the engine, TCP reconnects.
+	if err != nil || !p.keepSession() {
+		// On errors start afresh next time: v3 rediscovers the engine,
+		// TCP reconnects.
 		_ = p.sess.Close()
 		p.sess = nil
+	}
+	if err != nil {
 		return pmetric.Metrics{}, st, err
 	}
 	if len(missing) > 0 {
@@ -139,6 +142,16 @@ func (p *Poller) collect(now time.Time, st *Stats) (pmetric.Metrics, []string, e
 	st.DataPoints = md.DataPointCount()
 	st.Dropped = p.eval.takeDropped()
 	return md, missing, nil
+}
+
+// keepSession tells whether the session stays open between polls. A v1 or
+// v2c session over UDP costs nothing to open again, while an open one holds
+// gosnmp's 64 KiB receive buffer: with thousands of targets, closing it saves
+// more memory than reopening costs. v3 keeps its session to skip engine
+// discovery; TCP keeps its connection.
+func (p *Poller) keepSession() bool {
+	transport, _, _, _ := ParseEndpoint(p.dev.Conn.Endpoint)
+	return p.dev.Conn.Version == "v3" || transport == "tcp"
 }
 
 // Close closes the session, if any.

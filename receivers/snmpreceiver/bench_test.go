@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"os"
+	"runtime"
 	"strconv"
 	"sync"
 	"syscall"
@@ -93,7 +94,7 @@ func BenchmarkScaleRound(b *testing.B) {
 		b.Fatal(err)
 	}
 	var wall, cpu time.Duration
-	var varbinds, datapoints int64
+	var varbinds, datapoints, heapKept int64
 	rounds := 0
 	b.ResetTimer()
 	for b.Loop() {
@@ -103,6 +104,10 @@ func BenchmarkScaleRound(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
+		runtime.GC()
+		var ms0 runtime.MemStats
+		runtime.ReadMemStats(&ms0)
+		heap0 := int64(ms0.HeapAlloc)
 		vb0, cpu0 := resp.Varbinds(), processCPU()
 		start := time.Now()
 		b.StartTimer()
@@ -112,6 +117,12 @@ func BenchmarkScaleRound(b *testing.B) {
 		<-rc.done
 		b.StopTimer()
 		wall += time.Since(start)
+		// Memory the receiver keeps between rounds (sessions, counter
+		// state), measured before it shuts down.
+		runtime.GC()
+		var ms runtime.MemStats
+		runtime.ReadMemStats(&ms)
+		heapKept = int64(ms.HeapAlloc) - heap0
 		_ = r.Shutdown(context.Background())
 		cpu += processCPU() - cpu0
 		varbinds += resp.Varbinds() - vb0
@@ -132,4 +143,5 @@ func BenchmarkScaleRound(b *testing.B) {
 	b.ReportMetric(float64(datapoints)/float64(rounds), "datapoints/round")
 	b.ReportMetric(cpu.Seconds()/(float64(varbinds)/1e5), "cpu-s/100k-varbinds")
 	b.ReportMetric(resp.CPU().Seconds()/float64(rounds), "responder-cpu-s/round")
+	b.ReportMetric(float64(heapKept)/float64(devices)/1024, "KiB-kept/target")
 }
