@@ -90,7 +90,8 @@ func scanURLPassword(s string, p int) (int, int) {
 			}
 		}
 	}
-	if at < 0 || colon < 0 || colon > at || colon+1 == at || isMaskToken(s[colon+1:at]) {
+	// userinfo never contains brackets (RFC 3986); ours do: [REDACTED:…].
+	if at < 0 || colon < 0 || colon > at || colon+1 == at || isMaskToken(s[colon+1:at]) || strings.ContainsAny(s[p+3:at], "[]") {
 		return 0, 0
 	}
 	return colon + 1, at
