@@ -51,8 +51,17 @@ func createDefaultConfig() *Config {
 			CheckInterval: 10 * time.Second,
 			MinGarbageMiB: 64,
 		},
-		Memory: badgerdb.NewDefaultMemoryConfig(),
+		Memory: defaultMemory(),
 	}
+}
+
+// defaultMemory is badgerdb's default with 16 MiB value-log files: after a
+// backlog drains, the file being written cannot be collected until it is
+// full, so its size is what may stay on disk.
+func defaultMemory() badgerdb.MemoryConfig {
+	m := badgerdb.NewDefaultMemoryConfig()
+	m.ValueLogFileSizeMiB = 16
+	return m
 }
 
 // Validate checks the configuration and names the field at fault.

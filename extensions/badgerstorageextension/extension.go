@@ -48,7 +48,7 @@ func (e *badgerStorage) Start(context.Context, component.Host) error {
 	}
 	err = errors.Join(
 		tel.RegisterBadgerStorageDiskUsageCallback(gauge(func() int64 { return st.diskBytes.Load() + st.pending.Load() })),
-		tel.RegisterBadgerStorageLiveSizeCallback(gauge(st.liveBytes.Load)),
+		tel.RegisterBadgerStorageLiveSizeCallback(gauge(st.live)),
 		tel.RegisterBadgerStorageLiveEntriesCallback(gauge(st.liveKeys.Load)),
 	)
 	if err != nil {

@@ -2,6 +2,7 @@ package badgerstorageextension
 
 import (
 	"context"
+	"errors"
 	"os"
 	"path/filepath"
 	"strings"
@@ -70,8 +71,13 @@ func (s *store) maintain() {
 	}
 }
 
+// live returns the live bytes. Badger reports the size of a value kept in
+// the value log with an estimated header length, so the counter can drift by
+// a few bytes per entry; it is recounted after every reclaim.
+func (s *store) live() int64 { return max(s.liveBytes.Load(), 0) }
+
 // garbage is how many stored bytes are not live data.
-func (s *store) garbage(u usage) int64 { return u.stored - s.liveBytes.Load() }
+func (s *store) garbage(u usage) int64 { return u.stored - s.live() }
 
 // maybeReclaim runs a reclaim when deleted data is both large (at least
 // min_garbage_mib) and the larger part of what is stored. The second rule
@@ -79,7 +85,7 @@ func (s *store) garbage(u usage) int64 { return u.stored - s.liveBytes.Load() }
 func (s *store) maybeReclaim() {
 	u := s.measure()
 	g := s.garbage(u)
-	if g < s.cfg.Reclaim.MinGarbageMiB<<20 || g < s.liveBytes.Load() {
+	if g < s.cfg.Reclaim.MinGarbageMiB<<20 || g < s.live() {
 		return
 	}
 	s.reclaim(u)
@@ -109,7 +115,10 @@ func (s *store) reclaim(before usage) {
 	}
 	fields := []zap.Field{
 		zap.Int64("disk_bytes_before", before.total), zap.Int64("disk_bytes_after", after.total),
-		zap.Int64("live_bytes", s.liveBytes.Load()), zap.Duration("duration", time.Since(start)),
+		zap.Int64("live_bytes", s.live()), zap.Duration("duration", time.Since(start)),
+	}
+	if errors.Is(err, errClosed) {
+		return // shutting down
 	}
 	if err != nil {
 		s.logger.Warn("Badger storage space reclaim failed; will retry at the next check", append(fields, zap.Error(err))...)
@@ -133,5 +142,5 @@ func (s *store) flushAndFlatten() error {
 	if err := s.db.Flatten(2); err != nil && !strings.Contains(err.Error(), "No tables") {
 		return err
 	}
-	return nil
+	return s.countLive()
 }

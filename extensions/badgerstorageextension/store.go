@@ -58,7 +58,11 @@ func openStore(cfg *Config, logger *zap.Logger, tel *metadata.TelemetryBuilder) 
 	opts := badgerdb.Options(cfg.Directory, cfg.Memory, logger).
 		// Clients own disjoint key ranges and exporterhelper serialises each
 		// queue's batches, so conflict tracking would be pure overhead.
-		WithDetectConflicts(false)
+		WithDetectConflicts(false).
+		// Values above 8 KiB (a queue item is a whole OTLP request) go to the
+		// value log: written once instead of again by every compaction. This
+		// is what makes 64 KiB items several times faster than file_storage.
+		WithValueThreshold(8 << 10)
 	db, rec, err := badgerdb.OpenOrRecover(opts, logger)
 	if err != nil {
 		return nil, fmt.Errorf("badger_storage: opening %s: %w", cfg.Directory, err)

@@ -13,8 +13,23 @@ import (
 	"go.uber.org/zap/zaptest/observer"
 )
 
+// bigValues switches the tests to values kept in the value log.
+var bigValues bool
+
 func testOptions(dir string) badger.Options {
-	return Options(dir, NewDefaultMemoryConfig(), nil)
+	o := Options(dir, NewDefaultMemoryConfig(), nil)
+	if bigValues {
+		o = o.WithValueThreshold(1024)
+	}
+	return o
+}
+
+// valueOf is the value stored under key k.
+func valueOf(k string) string {
+	if bigValues {
+		return "v-" + k + strings.Repeat("x", 2000)
+	}
+	return "v-" + k
 }
 
 // writeKeys writes keys prefix0..prefix(n-1) with values "v-<key>".
@@ -23,7 +38,7 @@ func writeKeys(t *testing.T, db *badger.DB, prefix string, n int) {
 	wb := db.NewWriteBatch()
 	for i := range n {
 		k := fmt.Sprintf("%s%05d", prefix, i)
-		require.NoError(t, wb.Set([]byte(k), []byte("v-"+k)))
+		require.NoError(t, wb.Set([]byte(k), []byte(valueOf(k))))
 	}
 	require.NoError(t, wb.Flush())
 }
@@ -70,7 +85,7 @@ func countKeys(t *testing.T, db *badger.DB, prefix string) int {
 		for it.Rewind(); it.Valid(); it.Next() {
 			v, err := it.Item().ValueCopy(nil)
 			require.NoError(t, err)
-			require.Equal(t, "v-"+string(it.Item().Key()), string(v))
+			require.Equal(t, valueOf(string(it.Item().Key())), string(v))
 			n++
 		}
 		return nil
@@ -89,6 +104,15 @@ func TestOpenOrRecoverHealthy(t *testing.T) {
 }
 
 func TestOpenOrRecoverCorruptFiles(t *testing.T) {
+	t.Run("values in tables", testCorruptFiles)
+	t.Run("values in the value log", func(t *testing.T) {
+		bigValues = true
+		defer func() { bigValues = false }()
+		testCorruptFiles(t)
+	})
+}
+
+func testCorruptFiles(t *testing.T) {
 	tests := []struct {
 		name string
 		// damage breaks the directory so that badger.Open fails.
@@ -182,4 +206,12 @@ func TestOpenOrRecoverLockedIsNotMoved(t *testing.T) {
 	require.False(t, rec.Recovered())
 	matches, _ := filepath.Glob(dir + ".corrupt-*")
 	require.Empty(t, matches)
+}
+
+func copyFile(from, to string) error {
+	b, err := os.ReadFile(from)
+	if err != nil {
+		return err
+	}
+	return os.WriteFile(to, b, 0o600)
 }

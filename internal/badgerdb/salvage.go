@@ -3,7 +3,6 @@ package badgerdb
 import (
 	"bytes"
 	"fmt"
-	"io"
 	"os"
 	"path/filepath"
 	"time"
@@ -29,39 +28,71 @@ type version struct {
 	ts      uint64
 	deleted bool
 	fromWAL bool
+	ptr     bool   // value is a pointer into a value log
 	value   []byte // only for entries from the write-ahead log
 }
 
+func newer(latest map[string]version, key []byte, v version) {
+	if old, ok := latest[string(key)]; !ok || v.ts > old.ts {
+		latest[string(key)] = v
+	}
+}
+
 // salvage copies the newest live version of every key it can read from the
-// sorted tables and write-ahead logs under broken into db. It returns how many
-// entries were copied and how many files or entries could not be read.
-// Values kept in the value log (larger than ValueThreshold) are not salvaged.
+// sorted tables, write-ahead logs and value logs under broken into db. It
+// returns how many entries were copied and how many files or entries could
+// not be read.
 func salvage(broken string, db *badger.DB, opts badger.Options, logger *zap.Logger) (copied, unreadable int) {
 	tables, _ := filepath.Glob(filepath.Join(broken, "*.sst"))
-	topts := table.Options{
-		ChkMode:              options.OnBlockRead,
-		BlockSize:            opts.BlockSize,
-		BloomFalsePositive:   opts.BloomFalsePositive,
-		Compression:          opts.Compression,
-		ZSTDCompressionLevel: opts.ZSTDCompressionLevel,
-	}
+	topts := tableOptions(opts)
 	latest := map[string]version{}
 	// Pass 1: the newest version of each key across all readable tables.
 	for _, path := range tables {
 		if err := scanTable(path, topts, func(key []byte, ts uint64, vs y.ValueStruct) {
-			if v, ok := latest[string(key)]; !ok || ts > v.ts {
-				latest[string(key)] = version{ts: ts, deleted: vs.Meta&metaDelete != 0 || expired(vs.ExpiresAt) || vs.Meta&metaValuePointer != 0}
-			}
+			newer(latest, key, version{ts: ts, deleted: vs.Meta&metaDelete != 0 || expired(vs.ExpiresAt), ptr: vs.Meta&metaValuePointer != 0})
 		}); err != nil {
 			unreadable++
 			logger.Warn("Skipping unreadable table while salvaging", zap.String("file", path), zap.Error(err))
 		}
 	}
 	// The write-ahead logs hold what had not reached a table yet: newer versions.
-	unreadable += scanWAL(broken, opts, latest, logger)
+	logs, _ := filepath.Glob(filepath.Join(broken, "*.mem"))
+	for _, path := range logs {
+		if err := scanWALFile(path, func(e logEntry) {
+			key := y.ParseKey(e.key)
+			if bytes.HasPrefix(key, badgerInternalPrefix) {
+				return
+			}
+			newer(latest, key, version{
+				ts: y.ParseTs(e.key), fromWAL: true, ptr: e.meta&metaValuePointer != 0,
+				deleted: e.meta&metaDelete != 0 || expired(e.expiresAt), value: bytes.Clone(e.value),
+			})
+		}); err != nil {
+			unreadable++
+			logger.Warn("Skipping unreadable write-ahead log while salvaging", zap.String("file", path), zap.Error(err))
+		}
+	}
 
+	vlog := &vlogReader{dir: broken}
+	defer vlog.close()
+	resolve := func(key []byte, v version, raw []byte) ([]byte, bool) {
+		if !v.ptr {
+			return raw, true
+		}
+		val, err := vlog.value(raw, key)
+		if err != nil {
+			unreadable++
+			return nil, false
+		}
+		return val, true
+	}
 	wb := db.NewWriteBatch()
 	defer wb.Cancel()
+	set := func(key, val []byte) {
+		if err := wb.Set(bytes.Clone(key), bytes.Clone(val)); err == nil {
+			copied++
+		}
+	}
 	// Pass 2: copy table values that are still the newest version.
 	for _, path := range tables {
 		_ = scanTable(path, topts, func(key []byte, ts uint64, vs y.ValueStruct) {
@@ -69,15 +100,15 @@ func salvage(broken string, db *badger.DB, opts badger.Options, logger *zap.Logg
 			if v.fromWAL || v.deleted || v.ts != ts {
 				return
 			}
-			if err := wb.Set(bytes.Clone(key), bytes.Clone(vs.Value)); err == nil {
-				copied++
+			if val, ok := resolve(key, v, vs.Value); ok {
+				set(key, val)
 			}
 		})
 	}
 	for k, v := range latest {
 		if v.fromWAL && !v.deleted {
-			if err := wb.Set([]byte(k), v.value); err == nil {
-				copied++
+			if val, ok := resolve([]byte(k), v, v.value); ok {
+				set([]byte(k), val)
 			}
 		}
 	}
@@ -149,85 +180,4 @@ func scanTable(path string, topts table.Options, fn func(key []byte, ts uint64, 
 		fn(key, y.ParseTs(it.Key()), it.Value())
 	}
 	return nil
-}
-
-// scanWAL replays copies of the broken directory's memtable logs in a scratch
-// database and merges their newest versions into latest. It returns the number
-// of entries or logs that could not be read.
-func scanWAL(broken string, opts badger.Options, latest map[string]version, logger *zap.Logger) (unreadable int) {
-	logs, _ := filepath.Glob(filepath.Join(broken, "*.mem"))
-	if len(logs) == 0 {
-		return 0
-	}
-	scratch, err := os.MkdirTemp(filepath.Dir(broken), filepath.Base(broken)+".wal-")
-	if err != nil {
-		logger.Warn("Cannot create a scratch directory to replay write-ahead logs", zap.Error(err))
-		return len(logs)
-	}
-	defer os.RemoveAll(scratch)
-	for _, l := range logs {
-		if err := copyFile(l, filepath.Join(scratch, filepath.Base(l))); err != nil {
-			unreadable++
-		}
-	}
-	sopts := opts
-	sopts.Dir, sopts.ValueDir = scratch, scratch
-	sopts.Logger = nil
-	sdb, err := safeOpen(sopts)
-	if err != nil {
-		logger.Warn("Write-ahead logs could not be replayed while salvaging", zap.Error(err))
-		return unreadable + len(logs)
-	}
-	defer sdb.Close()
-	err = sdb.View(func(txn *badger.Txn) error {
-		itOpts := badger.DefaultIteratorOptions
-		itOpts.AllVersions = true
-		itOpts.PrefetchValues = false
-		it := txn.NewIterator(itOpts)
-		defer it.Close()
-		var prev []byte
-		for it.Rewind(); it.Valid(); it.Next() {
-			item := it.Item()
-			key := item.Key()
-			if bytes.Equal(key, prev) || bytes.HasPrefix(key, badgerInternalPrefix) {
-				continue // AllVersions lists the newest version of a key first.
-			}
-			prev = item.KeyCopy(prev[:0])
-			if v, ok := latest[string(key)]; ok && v.ts >= item.Version() {
-				continue
-			}
-			nv := version{ts: item.Version(), fromWAL: true, deleted: item.IsDeletedOrExpired()}
-			if !nv.deleted {
-				val, err := item.ValueCopy(nil)
-				if err != nil {
-					unreadable++
-					nv.deleted = true
-				}
-				nv.value = val
-			}
-			latest[string(key)] = nv
-		}
-		return nil
-	})
-	if err != nil {
-		unreadable++
-	}
-	return unreadable
-}
-
-func copyFile(from, to string) error {
-	src, err := os.Open(from)
-	if err != nil {
-		return err
-	}
-	defer src.Close()
-	dst, err := os.Create(to)
-	if err != nil {
-		return err
-	}
-	if _, err := io.Copy(dst, src); err != nil {
-		dst.Close()
-		return err
-	}
-	return dst.Close()
 }
