@@ -25,6 +25,20 @@ func scanKRPhone(s string, i int) int {
 	default:
 		return 0
 	}
+	// "(02) 123-4567": the area code in parentheses, then XXX(X)-XXXX.
+	if i > 0 && s[i-1] == '(' && e+2 < len(s) && s[e] == ')' {
+		j := e + 1
+		if s[j] == ' ' {
+			j++
+		}
+		b := digitsAt(s, j)
+		if b-j >= 3 && b-j <= 4 && b+5 <= len(s) && (s[b] == '-' || s[b] == ' ') {
+			if c := digitsAt(s, b+1); c-(b+1) == 4 && numericBoundaryAfter(s, c) {
+				return c
+			}
+		}
+		return 0
+	}
 	return phoneTail(s, e)
 }
 

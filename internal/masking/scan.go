@@ -136,7 +136,7 @@ func (m *Masker) numeric(s string, i int) (Kind, int, int) {
 	if e0 < len(s) {
 		next = s[e0]
 	}
-	sep := next == '-' || next == ' ' || next == '.'
+	sep := next == '-' || next == ' ' || next == '.' || next == ')'
 	if l < 13 && !(l >= 10 && s[i] == '0') && !sep {
 		return 0, 0, 0
 	}
