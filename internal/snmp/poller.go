@@ -36,7 +36,8 @@ type Stats struct {
 	Dropped int
 }
 
-// Poller polls one device. It keeps the session open between polls and the
+// Poller polls one device. It keeps v3 and TCP sessions open between polls
+// (see keepSession) and the
 // state that cumulative counters need. Poll must not run concurrently with
 // itself.
 type Poller struct {
