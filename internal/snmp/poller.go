@@ -36,10 +36,9 @@ type Stats struct {
 	Dropped int
 }
 
-// Poller polls one device. It keeps v3 and TCP sessions open between polls
-// (see keepSession) and the
-// state that cumulative counters need. Poll must not run concurrently with
-// itself.
+// Poller polls one device. It keeps the state that cumulative counters
+// need, and v3 and TCP sessions, between polls (see keepSession). Poll must
+// not run concurrently with itself.
 type Poller struct {
 	dev  Device
 	plan *plan
