@@ -82,6 +82,7 @@ func TestMaskStringDetectors(t *testing.T) {
 		{"sql identified", "CREATE USER bob IDENTIFIED BY 'Tiger#1';", "CREATE USER bob IDENTIFIED BY '[REDACTED:secret]';"},
 		{"sql password", "ALTER ROLE app WITH PASSWORD 'x1y2';", "ALTER ROLE app WITH PASSWORD '[REDACTED:secret]';"},
 		{"dsn", "dial postgres://app:S3cr3t@db.internal:5432/orders failed", "dial postgres://app:[REDACTED:secret]@db.internal:5432/orders failed"},
+		{"dsn raw at", "redis://:p@ss@cache:6379/0", "redis://:[REDACTED:secret]@cache:6379/0"},
 		{"url without password", "GET https://example.com:8443/x?y=1 and ftp://anon@host/", "GET https://example.com:8443/x?y=1 and ftp://anon@host/"},
 		{"bearer jwt header", "Authorization: Bearer eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.sig", "Authorization: Bearer [REDACTED:secret]"},
 		{"aws secret", "aws_secret_access_key=wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY", "aws_secret_access_key=[REDACTED:secret]"},

@@ -73,25 +73,25 @@ func scanURLPassword(s string, p int) (int, int) {
 		return 0, 0
 	}
 	// The authority ends at the first '/', '?', '#', space or quote; the
-	// userinfo at its last '@'.
-	j := p + 3
+	// userinfo at its last '@' (passwords with a raw '@' are common).
 	at, colon := -1, -1
-	for ; j < len(s) && j-p < 512; j++ {
+	for j := p + 3; j < len(s) && j-p < 512; j++ {
 		c := s[j]
 		if c == '/' || c == '?' || c == '#' || c == '"' || c == '\'' || c == '<' || c == '>' || is(c, clsSpace) {
 			break
 		}
-		switch c {
-		case '@':
+		if c == '@' {
 			at = j
-		case ':':
-			if at < 0 && colon < 0 {
-				colon = j
-			}
+		} else if c == ':' && colon < 0 {
+			colon = j
 		}
 	}
-	// userinfo never contains brackets (RFC 3986); ours do: [REDACTED:…].
-	if at < 0 || colon < 0 || colon > at || colon+1 == at || isMaskToken(s[colon+1:at]) || strings.ContainsAny(s[p+3:at], "[]") {
+	if at < 0 || colon < 0 || colon > at || colon+1 == at || isMaskToken(s[colon+1:at]) {
+		return 0, 0
+	}
+	// A user name never contains '@' or brackets; a ':' inside our
+	// [REDACTED:…] mask is not the user:password separator.
+	if strings.ContainsAny(s[p+3:colon], "@[]") {
 		return 0, 0
 	}
 	return colon + 1, at
