@@ -38,6 +38,9 @@ type StoreConfig struct {
 	MaxSizeMiB int64 `mapstructure:"max_size_mib"`
 	// Durability is always, interval (default) or never.
 	Durability badgerdb.Durability `mapstructure:"durability"`
+	// Compression of the store's tables: none (default), snappy or zstd.
+	// Compression saves disk and costs memory and CPU while compacting.
+	Compression store.Compression `mapstructure:"compression"`
 	// SyncInterval is the group-commit period of interval durability
 	// (default 1s).
 	SyncInterval time.Duration `mapstructure:"sync_interval"`
@@ -64,10 +67,21 @@ func newDefaultStoreConfig() StoreConfig {
 	return StoreConfig{
 		MaxAge:        RetentionConfig{Traces: defaultMaxAge, Logs: defaultMaxAge, Metrics: defaultMaxAge},
 		Durability:    o.Durability,
+		Compression:   o.Compression,
 		SyncInterval:  o.SyncInterval,
 		CheckInterval: o.CheckInterval,
-		Memory:        o.Memory,
+		Memory:        defaultMemory(),
 	}
+}
+
+// defaultMemory is the shared Badger memory setting with smaller memtables:
+// a store flushes each memtable into one table whose builder holds it whole,
+// twice over while compressing, so the memtable size drives the memory of
+// sustained ingest (measured in the README).
+func defaultMemory() badgerdb.MemoryConfig {
+	m := badgerdb.NewDefaultMemoryConfig()
+	m.MemTableSizeMiB = 8
+	return m
 }
 
 // Unmarshal applies the user's keys over the defaults, so that each store
@@ -83,6 +97,7 @@ func (c StoreConfig) options() store.Options {
 	o.MaxAge = map[store.Signal]time.Duration{store.Traces: c.MaxAge.Traces, store.Logs: c.MaxAge.Logs, store.Metrics: c.MaxAge.Metrics}
 	o.MaxSize = c.MaxSizeMiB << 20
 	o.Durability = c.Durability
+	o.Compression = c.Compression
 	o.SyncInterval = c.SyncInterval
 	o.CheckInterval = c.CheckInterval
 	o.Memory = c.Memory

@@ -33,7 +33,9 @@ func TestConfigDefaults(t *testing.T) {
 	assert.Equal(t, "/var/lib/otelcol-ems/store", o.Dir)
 	assert.Equal(t, map[store.Signal]time.Duration{store.Traces: 24 * time.Hour, store.Logs: 24 * time.Hour, store.Metrics: 24 * time.Hour}, o.MaxAge)
 	assert.Equal(t, badgerdb.DurabilityInterval, o.Durability)
-	assert.Equal(t, badgerdb.NewDefaultMemoryConfig(), o.Memory)
+	assert.Equal(t, store.CompressionNone, o.Compression)
+	assert.Equal(t, int64(8), o.Memory.MemTableSizeMiB)
+	assert.Equal(t, badgerdb.NewDefaultMemoryConfig().BlockCacheSizeMiB, o.Memory.BlockCacheSizeMiB)
 	assert.Zero(t, o.MaxSize)
 }
 
@@ -46,6 +48,7 @@ func TestConfigCustom(t *testing.T) {
 	assert.Equal(t, map[store.Signal]time.Duration{store.Traces: 2 * time.Hour, store.Logs: 48 * time.Hour, store.Metrics: 7 * 24 * time.Hour}, o.MaxAge)
 	assert.Equal(t, int64(2048<<20), o.MaxSize)
 	assert.Equal(t, badgerdb.DurabilityAlways, o.Durability)
+	assert.Equal(t, store.CompressionZstd, o.Compression)
 	assert.Equal(t, 30*time.Second, o.CheckInterval)
 	assert.Equal(t, int64(32), o.Memory.MemTableSizeMiB)
 	assert.Equal(t, int64(64), o.Memory.BlockCacheSizeMiB)
@@ -61,7 +64,8 @@ func TestConfigInvalid(t *testing.T) {
 		"stores::a: directory must be set",
 		"max_age::logs must be at least 1s, got 500ms",
 		`stores::a::durability: durability must be one of always, interval, never; got "sometimes"`,
-		"max_size_mib 10 is too small for 2 memtables of 16 MiB: allow at least 128 MiB",
+		`stores::a::compression: compression must be one of none, snappy, zstd; got "lz4"`,
+		"max_size_mib 10 is too small for 2 memtables of 8 MiB: allow at least 64 MiB",
 		`stores::c::directory /data/same/ is also the directory of store "b"`,
 	} {
 		assert.Contains(t, err.Error(), want)

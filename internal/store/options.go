@@ -5,10 +5,43 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/dgraph-io/badger/v4/options"
 	"go.uber.org/zap"
 
 	"github.com/otelcol-ems/otelcol-ems/internal/badgerdb"
 )
+
+// Compression is how table blocks are compressed on disk.
+type Compression string
+
+// The compressions Badger offers.
+const (
+	// CompressionNone stores blocks as they are: the least memory and CPU.
+	CompressionNone Compression = "none"
+	// CompressionSnappy compresses blocks with Snappy.
+	CompressionSnappy Compression = "snappy"
+	// CompressionZstd compresses blocks with Zstandard.
+	CompressionZstd Compression = "zstd"
+)
+
+// Validate checks that c is a known compression.
+func (c Compression) Validate() error {
+	switch c {
+	case CompressionNone, CompressionSnappy, CompressionZstd:
+		return nil
+	}
+	return fmt.Errorf("compression must be one of none, snappy, zstd; got %q", string(c))
+}
+
+func (c Compression) badger() options.CompressionType {
+	switch c {
+	case CompressionSnappy:
+		return options.Snappy
+	case CompressionZstd:
+		return options.ZSTD
+	}
+	return options.None
+}
 
 // Options configure a Store.
 type Options struct {
@@ -20,6 +53,9 @@ type Options struct {
 	Durability badgerdb.Durability
 	// SyncInterval is the group-commit period of DurabilityInterval.
 	SyncInterval time.Duration
+	// Compression of table blocks. Badger's table builders hold each block
+	// both raw and compressed, so compression costs memory while compacting.
+	Compression Compression
 	// MaxAge is the retention per signal; every signal needs one.
 	MaxAge map[Signal]time.Duration
 	// MaxSize is the disk budget of Dir in bytes; 0 means no budget. Past it
@@ -29,6 +65,9 @@ type Options struct {
 	CheckInterval time.Duration
 	// Logger receives start, stop, drops and Badger's warnings.
 	Logger *zap.Logger
+	// ReleaseMappedPages pages out the memory-mapped table files every
+	// second (Linux), so that they do not count in RSS. On by default.
+	ReleaseMappedPages bool
 	// Now is the clock; tests replace it. Defaults to time.Now.
 	Now func() time.Time
 }
@@ -37,12 +76,14 @@ type Options struct {
 // signal, interval durability and the default memory settings.
 func NewDefaultOptions(dir string) Options {
 	return Options{
-		Dir:           dir,
-		Memory:        badgerdb.NewDefaultMemoryConfig(),
-		Durability:    badgerdb.DurabilityInterval,
-		SyncInterval:  time.Second,
-		MaxAge:        map[Signal]time.Duration{Traces: 24 * time.Hour, Logs: 24 * time.Hour, Metrics: 24 * time.Hour},
-		CheckInterval: 10 * time.Second,
+		Dir:                dir,
+		Memory:             badgerdb.NewDefaultMemoryConfig(),
+		Durability:         badgerdb.DurabilityInterval,
+		Compression:        CompressionNone,
+		SyncInterval:       time.Second,
+		MaxAge:             map[Signal]time.Duration{Traces: 24 * time.Hour, Logs: 24 * time.Hour, Metrics: 24 * time.Hour},
+		CheckInterval:      10 * time.Second,
+		ReleaseMappedPages: true,
 	}
 }
 
@@ -56,6 +97,9 @@ func (o Options) Validate() error {
 		errs = append(errs, err)
 	}
 	if err := o.Durability.Validate(); err != nil {
+		errs = append(errs, err)
+	}
+	if err := o.Compression.Validate(); err != nil {
 		errs = append(errs, err)
 	}
 	if o.Durability == badgerdb.DurabilityInterval && o.SyncInterval <= 0 {

@@ -9,15 +9,21 @@ import (
 	"go.uber.org/zap"
 )
 
-// maintain runs retention and the disk budget every check interval.
+// maintain runs retention and the disk budget every check interval, and
+// pages out mapped tables every second.
 func (s *Store) maintain() {
 	defer s.wg.Done()
 	t := time.NewTicker(s.opts.CheckInterval)
 	defer t.Stop()
+	// Tables are written faster than retention runs: page them out often.
+	pages := time.NewTicker(min(time.Second, s.opts.CheckInterval))
+	defer pages.Stop()
 	for {
 		select {
 		case <-s.stop:
 			return
+		case <-pages.C:
+			s.releasePages()
 		case <-t.C:
 			if err := s.Enforce(); err != nil {
 				s.logger.Warn("local store maintenance failed", zap.String("directory", s.opts.Dir), zap.Error(err))
@@ -68,6 +74,18 @@ func (s *Store) Enforce() error {
 			return err
 		}
 		s.counters.BudgetDrops.Add(1)
+	}
+}
+
+// releasePages hands the pages of the mapped tables back to the kernel,
+// unless disabled or unsupported.
+func (s *Store) releasePages() {
+	if !s.opts.ReleaseMappedPages || s.pagesUnsupported.Load() {
+		return
+	}
+	if _, err := releaseMappedTables(s.absDir); err != nil {
+		s.pagesUnsupported.Store(true)
+		s.logger.Info("cannot page out the store's mapped tables; RSS will include them", zap.Error(err))
 	}
 }
 

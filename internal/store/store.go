@@ -28,6 +28,9 @@ type Store struct {
 	logger *zap.Logger
 	syncer *badgerdb.Syncer
 
+	absDir           string
+	pagesUnsupported atomic.Bool
+
 	seq       atomic.Uint64
 	closed    atomic.Bool
 	diskUsage atomic.Int64
@@ -79,7 +82,13 @@ func Open(opts Options) (*Store, error) {
 	if err != nil {
 		return nil, fmt.Errorf("opening store in directory %s: %w", opts.Dir, err)
 	}
+	absDir, err := filepath.Abs(opts.Dir)
+	if err != nil {
+		_ = db.Close()
+		return nil, err
+	}
 	s := &Store{
+		absDir:  absDir,
 		db:      db,
 		opts:    opts,
 		width:   map[Signal]int64{},
@@ -111,11 +120,15 @@ func Open(opts Options) (*Store, error) {
 	return s, nil
 }
 
-// badgerOptions are the shared memory-bounded options. Records stay in the
-// LSM tree (so dropping a bucket frees them without value-log GC); the value
-// threshold only shrinks with small memtables, where Badger requires it.
+// badgerOptions are the shared memory-bounded options with the store's
+// choices: records stay in the LSM tree (so dropping a bucket frees them
+// without value-log GC; the value threshold only shrinks with small
+// memtables, where Badger requires it), and tables have the same size at
+// every level, because a table builder holds its whole table in memory and
+// Badger's default doubles the table size at each level.
 func badgerOptions(opts Options) badger.Options {
-	bo := badgerdb.Options(opts.Dir, opts.Memory, opts.Logger)
+	bo := badgerdb.Options(opts.Dir, opts.Memory, opts.Logger).WithCompression(opts.Compression.badger())
+	bo.TableSizeMultiplier = 1
 	if maxBatch := bo.MemTableSize * 15 / 100; bo.ValueThreshold > maxBatch/2 {
 		bo = bo.WithValueThreshold(maxBatch / 2)
 	}
