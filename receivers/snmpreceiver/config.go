@@ -128,7 +128,9 @@ func (cfg *Config) Validate() error {
 		dev, err := cfg.device(t, profiles)
 		if err != nil {
 			errs = append(errs, prefixEach(where, err)...)
-			continue
+		}
+		if dev.Conn.Version == "" {
+			continue // no credential: nothing more to check
 		}
 		if names[dev.name] {
 			errs = append(errs, fmt.Errorf("%s: name %q is used by another target; set name", where, dev.name))
@@ -225,32 +227,35 @@ func (cfg *Config) device(t *Target, profiles map[string]*snmp.Profile) (device,
 	if t.Retries != nil {
 		conn.Retries = *t.Retries
 	}
+	d.Conn = conn
+	// Connection settings are checked by snmp.NewPoller; here only what is
+	// needed to build the device, so that Validate can report every problem
+	// of a target at once.
+	if transport, host, port, err := snmp.ParseEndpoint(t.Endpoint); err == nil {
+		d.Resource = map[string]string{
+			"snmp.target":       d.name,
+			"server.address":    host,
+			"server.port":       fmt.Sprint(port),
+			"network.transport": transport,
+		}
+	}
 	names := t.Profiles
 	if len(names) == 0 {
 		names = cfg.Profiles
 	}
 	if len(names) == 0 {
-		return device{}, errors.New("profiles: none given for the target nor as receiver default")
+		return d, errors.New("profiles: none given for the target nor as receiver default")
 	}
+	var errs []error
 	for _, n := range names {
 		p, ok := profiles[n]
 		if !ok {
-			return device{}, fmt.Errorf("profiles: unknown profile %q (built-in: %s)", n, strings.Join(snmp.BuiltinProfileNames(), ", "))
+			errs = append(errs, fmt.Errorf("profiles: unknown profile %q (built-in: %s)", n, strings.Join(snmp.BuiltinProfileNames(), ", ")))
+			continue
 		}
 		d.Profiles = append(d.Profiles, p)
 	}
-	transport, host, port, err := snmp.ParseEndpoint(t.Endpoint)
-	if err != nil {
-		return device{}, fmt.Errorf("endpoint: %w", err)
-	}
-	d.Conn = conn
-	d.Resource = map[string]string{
-		"snmp.target":       d.name,
-		"server.address":    host,
-		"server.port":       fmt.Sprint(port),
-		"network.transport": transport,
-	}
-	return d, nil
+	return d, errors.Join(errs...)
 }
 
 // prefixEach prefixes every error joined in err, so that each line of the

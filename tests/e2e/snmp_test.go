@@ -211,3 +211,42 @@ service:
 	assert.Positive(t, c.Metric(t, "otelcol_receiver_snmp_pdus_sent", nil))
 	assert.Positive(t, c.Metric(t, "otelcol_receiver_snmp_poll_failures", nil))
 }
+
+// TestSNMPConfigValidation runs `otelcol-ems validate` on a bad snmp
+// configuration: it fails and names each bad field, and prints no secret.
+func TestSNMPConfigValidation(t *testing.T) {
+	cfg := `receivers:
+  snmp:
+    credentials:
+      v3:
+        version: v3
+        user: monitor
+        security_level: auth_priv
+        auth_protocol: SHA256
+        auth_password: ${env:SNMP_AUTH_PASSWORD}
+        priv_protocol: AES512
+        priv_password: short
+    targets:
+      - name: core
+        endpoint: udp://127.0.0.1:161
+        credential: v3
+        profiles: [system, if-mib]
+exporters:
+  debug: {}
+service:
+  pipelines:
+    metrics:
+      receivers: [snmp]
+      exporters: [debug]
+`
+	code, out := harness.Validate(t, cfg, "SNMP_AUTH_PASSWORD=the-auth-secret")
+	assert.NotEqual(t, 0, code, out)
+	for _, want := range []string{
+		`targets[0] (core): profiles: unknown profile "if-mib"`,
+		`targets[0] (core): priv_protocol: "AES512" is not one of`,
+		`targets[0] (core): priv_password: required, at least 8 characters`,
+	} {
+		assert.Contains(t, out, want)
+	}
+	assert.NotContains(t, out, "the-auth-secret")
+}
