@@ -62,7 +62,7 @@ func openStore(cfg *Config, logger *zap.Logger, tel *metadata.TelemetryBuilder) 
 		// Values above 8 KiB (a queue item is a whole OTLP request) go to the
 		// value log: written once instead of again by every compaction. This
 		// is what makes 64 KiB items several times faster than file_storage.
-		WithValueThreshold(8 << 10)
+		WithValueThreshold(valueThreshold)
 	db, rec, err := badgerdb.OpenOrRecover(opts, logger)
 	if err != nil {
 		return nil, fmt.Errorf("badger_storage: opening %s: %w", cfg.Directory, err)
@@ -157,3 +157,6 @@ func (s *store) view(fn func(*badger.Txn) error) error {
 	}
 	return s.db.View(fn)
 }
+
+// valueThreshold is the value size from which values go to the value log.
+var valueThreshold int64 = 8 << 10

@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"strconv"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"syscall"
@@ -424,6 +425,11 @@ func TestStoreForwardDiskReturnsAfterBacklog(t *testing.T) {
 			if fi, err := e.Info(); err == nil {
 				t.Logf("  %-16s %10d B apparent, %10d B allocated", e.Name(), fi.Size(), fi.Sys().(*syscall.Stat_t).Blocks*512)
 			}
+		}
+	}
+	for _, line := range strings.Split(col.Output(), "\n") {
+		if strings.Contains(line, "Badger storage") {
+			t.Log(line)
 		}
 	}
 	require.True(t, returned, "the queue directory stays at %d MiB after the backlog drained", now>>20)
