@@ -211,7 +211,10 @@ func TestSpaceReturnsAfterDrain(t *testing.T) {
 	// 1 KiB items live in the LSM tree, 16 KiB items in the value log.
 	for _, size := range []int{1 << 10, 16 << 10} {
 		t.Run(fmt.Sprintf("%dKiB", size>>10), func(t *testing.T) {
-			e := startExt(t, "", nil, func(c *Config) { c.Reclaim.MinGarbageMiB = 8 })
+			e := startExt(t, "", nil, func(c *Config) {
+				c.Reclaim.MinGarbageMiB = 8
+				c.Memory.ValueLogFileSizeMiB = 16
+			})
 			cl := e.client(t, "otlp", "logs")
 			idle := dirUsage(e.dir).total
 			n := 48 << 20 / size // 48 MiB of items
@@ -227,7 +230,7 @@ func TestSpaceReturnsAfterDrain(t *testing.T) {
 			after := dirUsage(e.dir).total
 			t.Logf("idle %d KiB, with backlog %d KiB, after drain and reclaim %d KiB", idle>>10, full>>10, after>>10)
 			require.Greater(t, full, idle+40<<20)
-			// At most the value-log file being written (16 MiB) may stay.
+			// At most the value-log file being written (16 MiB here) may stay.
 			assert.Less(t, after, idle+(e.cfg.Memory.ValueLogFileSizeMiB+4)<<20, "the directory returns near its idle size")
 			assert.EqualValues(t, 1, e.metric(t, "otelcol_badger_storage_reclaims"))
 			assert.Greater(t, e.metric(t, "otelcol_badger_storage_reclaimed"), int64(24<<20))

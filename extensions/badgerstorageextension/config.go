@@ -51,17 +51,8 @@ func createDefaultConfig() *Config {
 			CheckInterval: 10 * time.Second,
 			MinGarbageMiB: 64,
 		},
-		Memory: defaultMemory(),
+		Memory: badgerdb.NewDefaultMemoryConfig(),
 	}
-}
-
-// defaultMemory is badgerdb's default with 16 MiB value-log files: after a
-// backlog drains, the file being written cannot be collected until it is
-// full, so its size is what may stay on disk.
-func defaultMemory() badgerdb.MemoryConfig {
-	m := badgerdb.NewDefaultMemoryConfig()
-	m.ValueLogFileSizeMiB = 16
-	return m
 }
 
 // Validate checks the configuration and names the field at fault.

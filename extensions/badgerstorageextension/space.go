@@ -5,6 +5,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"time"
 
@@ -18,8 +19,10 @@ const measureInterval = time.Second
 
 // usage is what the directory holds on disk, in allocated bytes.
 type usage struct {
-	total  int64 // every file
-	stored int64 // sorted tables and value logs: what reclaim can shrink
+	total int64 // every file
+	// stored is what a reclaim can shrink: sorted tables and value logs
+	// except the one being written, which value-log GC never collects.
+	stored int64
 }
 
 func dirUsage(dir string) usage {
@@ -28,6 +31,7 @@ func dirUsage(dir string) usage {
 	if err != nil {
 		return u
 	}
+	var head, headSize int64 = -1, 0
 	for _, e := range entries {
 		fi, err := e.Info()
 		if err != nil || !fi.Mode().IsRegular() {
@@ -35,10 +39,17 @@ func dirUsage(dir string) usage {
 		}
 		n := allocated(fi)
 		u.total += n
-		if ext := filepath.Ext(e.Name()); ext == ".sst" || ext == ".vlog" {
+		switch filepath.Ext(e.Name()) {
+		case ".sst":
 			u.stored += n
+		case ".vlog":
+			u.stored += n
+			if fid, err := strconv.ParseInt(strings.TrimSuffix(e.Name(), ".vlog"), 10, 64); err == nil && fid > head {
+				head, headSize = fid, n
+			}
 		}
 	}
+	u.stored -= headSize
 	return u
 }
 

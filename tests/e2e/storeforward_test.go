@@ -50,6 +50,8 @@ func forwardingConfig(in, backend, durability, maxElapsed, reclaimEvery string) 
     reclaim:
       check_interval: %s
       min_garbage_mib: 16
+    memory:
+      value_log_file_size_mib: 16
 receivers:
   otlp:
     protocols:
@@ -415,7 +417,7 @@ func TestStoreForwardDiskReturnsAfterBacklog(t *testing.T) {
 		col.Metric(t, "otelcol_badger_storage_live_entries", nil), col.Metric(t, "otelcol_badger_storage_live_size", nil),
 		col.Metric(t, "otelcol_exporter_queue_size", nil))
 	var now int64
-	// At most the value-log file being written (16 MiB by default) may stay.
+	// At most the value-log file being written (16 MiB in this config) may stay.
 	returned := waitFor(2*time.Minute, func() bool { now = duDir(t, dir); return now < idle+20<<20 })
 	t.Logf("queue directory: idle %d KiB, peak %d MiB, right after the drain %d MiB, after reclaim %d KiB; reclaims %.0f, reclaimed %.0f MiB",
 		idle>>10, peak>>20, drained>>20, now>>10,
