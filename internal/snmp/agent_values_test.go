@@ -43,7 +43,7 @@ func TestValuesAgreeWithSnmpget(t *testing.T) {
 	assert.GreaterOrEqual(t, value(up), snmpValue(t, before[0])/100)
 	assert.LessOrEqual(t, value(up), snmpValue(t, after[0])/100)
 
-	lo := points(md, "hw.network.io", "snmp.interface.index", map[string]string{"network.io.direction": "receive"})["1"]
+	lo := points(md, "hw.network.io", "hw.id", map[string]string{"network.io.direction": "receive"})["1"]
 	assert.GreaterOrEqual(t, value(lo), snmpValue(t, before[1]))
 	assert.LessOrEqual(t, value(lo), snmpValue(t, after[1]))
 	// Counters start at the agent's boot time, known from sysUpTime.
@@ -64,14 +64,14 @@ func TestInterfaceAttributesMatchSnmpwalk(t *testing.T) {
 	walk := a.snmpcmd(t, "snmpwalk", "1.3.6.1.2.1.31.1.1.1.1")
 	md, _, err := pollOnce(t, a.v2c(), "if_mib")
 	require.NoError(t, err)
-	got := points(md, "hw.network.io", "snmp.interface.index", map[string]string{"network.io.direction": "transmit"})
+	got := points(md, "hw.network.io", "hw.id", map[string]string{"network.io.direction": "transmit"})
 	require.Len(t, got, len(walk))
 	for _, line := range walk {
 		oid, name, _ := strings.Cut(line, " ")
 		idx := oid[strings.LastIndexByte(oid, '.')+1:]
 		dp, ok := got[idx]
 		require.True(t, ok, "interface %s", idx)
-		v, _ := dp.Attributes().Get("network.interface.name")
+		v, _ := dp.Attributes().Get("hw.name")
 		assert.Equal(t, strings.Trim(name, "\""), v.Str())
 	}
 }
@@ -177,8 +177,8 @@ func TestPollerKeepsCounterStartAcrossPolls(t *testing.T) {
 	require.NoError(t, err)
 	md2, _, err := p.Poll(context.Background(), time.Now())
 	require.NoError(t, err)
-	first := points(md1, "hw.network.io", "snmp.interface.index", map[string]string{"network.io.direction": "receive"})
-	second := points(md2, "hw.network.io", "snmp.interface.index", map[string]string{"network.io.direction": "receive"})
+	first := points(md1, "hw.network.io", "hw.id", map[string]string{"network.io.direction": "receive"})
+	second := points(md2, "hw.network.io", "hw.id", map[string]string{"network.io.direction": "receive"})
 	for idx, dp := range first {
 		assert.Equal(t, dp.StartTimestamp(), second[idx].StartTimestamp(), "interface %s", idx)
 		assert.GreaterOrEqual(t, value(second[idx]), value(dp))
@@ -206,7 +206,7 @@ func TestTransports(t *testing.T) {
 				md, _, err := pollOnce(t, conn, "system", "if_mib")
 				require.NoError(t, err, "%s %s", conn.Version, endpoint)
 				assert.Equal(t, "test-snmpd", md.ResourceMetrics().At(0).Resource().Attributes().AsRaw()["snmp.sys.name"])
-				assert.NotEmpty(t, points(md, "hw.network.io", "snmp.interface.index", nil))
+				assert.NotEmpty(t, points(md, "hw.network.io", "hw.id", nil))
 			}
 		})
 	}
@@ -251,7 +251,7 @@ func TestAgentRestartStartsNewSeries(t *testing.T) {
 
 	md1, _, err := p.Poll(context.Background(), time.Now())
 	require.NoError(t, err)
-	before := points(md1, "hw.network.io", "snmp.interface.index", lo)["1"]
+	before := points(md1, "hw.network.io", "hw.id", lo)["1"]
 
 	// Let the old agent run long enough for its boot time to differ.
 	time.Sleep(2500 * time.Millisecond)
@@ -263,7 +263,7 @@ func TestAgentRestartStartsNewSeries(t *testing.T) {
 		md2, _, err = p.Poll(context.Background(), time.Now())
 		return err == nil
 	}, 10*time.Second, 100*time.Millisecond)
-	after := points(md2, "hw.network.io", "snmp.interface.index", lo)["1"]
+	after := points(md2, "hw.network.io", "hw.id", lo)["1"]
 	uptime := value(points(md2, "snmp.uptime", "", nil)[""])
 	assert.Less(t, uptime, 1.5, "the agent restarted")
 	assert.Greater(t, after.StartTimestamp(), before.StartTimestamp(), "a new series started")

@@ -24,9 +24,9 @@ const (
 // walk has 50 columns, as in the conversion benchmark.
 func benchExtra(n int) string {
 	var b strings.Builder
-	b.WriteString("name: bench_extra\ntables:\n  - name: ifTable\n    index: [{attribute: snmp.interface.index, type: int}]\n")
+	b.WriteString("name: bench_extra\ntables:\n  - name: ifTable\n    index: [{attribute: hw.id, type: int, format: string}]\n")
 	b.WriteString("    attributes:\n")
-	b.WriteString("      - {name: network.interface.name, oid: 1.3.6.1.2.1.31.1.1.1.1}\n")
+	b.WriteString("      - {name: hw.name, oid: 1.3.6.1.2.1.31.1.1.1.1}\n")
 	b.WriteString("      - {name: snmp.interface.descr, oid: 1.3.6.1.2.1.2.2.1.2}\n")
 	b.WriteString("      - {name: snmp.interface.alias, oid: 1.3.6.1.2.1.31.1.1.1.18}\n")
 	b.WriteString("    metrics:\n")

@@ -236,6 +236,9 @@ func (c *compiler) table(t *Table) (cTable, error) {
 		default:
 			errs = append(errs, fmt.Errorf("index[%d].type: %q is not int, ipv4, string or implied_string", i, ip.Type))
 		}
+		if ip.Format != "" && (ip.Format != "string" || ip.Type != "int") {
+			errs = append(errs, fmt.Errorf("index[%d].format: only an int part can have format string", i))
+		}
 	}
 	for i, a := range t.Attributes {
 		where := fmt.Sprintf("attributes[%d]", i)

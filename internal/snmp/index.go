@@ -8,6 +8,10 @@ func parseIndexPart(ip IndexPart, idx string) (attrVal, string, bool) {
 	switch ip.Type {
 	case "int":
 		v, rest, ok := parseUintPrefix(idx)
+		if ip.Format == "string" {
+			// The sub-identifier's own text: no allocation.
+			return attrVal{s: strings.TrimSuffix(idx[:len(idx)-len(rest)], ".")}, rest, ok
+		}
 		return attrVal{i: int64(v), isInt: true}, rest, ok
 	case "ipv4":
 		end := 0

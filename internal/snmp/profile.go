@@ -79,6 +79,8 @@ type IndexPart struct {
 	// Type is int (one sub-identifier), ipv4 (four), string (length then
 	// octets) or implied_string (the remaining octets).
 	Type string `yaml:"type"`
+	// Format string makes an int part a string attribute (as hw.id needs).
+	Format string `yaml:"format"`
 }
 
 // ColumnAttribute labels data points with a column's value.

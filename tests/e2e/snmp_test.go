@@ -179,11 +179,11 @@ service:
 	assert.GreaterOrEqual(t, uptime, before[0]/100)
 	assert.LessOrEqual(t, uptime, after[0]/100)
 
-	lo, ok := pointWith(agent.points["hw.network.io"], map[string]string{"snmp.interface.index": "1", "network.io.direction": "receive"})
+	lo, ok := pointWith(agent.points["hw.network.io"], map[string]string{"hw.id": "1", "network.io.direction": "receive"})
 	require.True(t, ok)
 	assert.GreaterOrEqual(t, num(lo), before[1])
 	assert.LessOrEqual(t, num(lo), after[1])
-	assert.Equal(t, "lo", func() string { v, _ := lo.Attributes().Get("network.interface.name"); return v.Str() }())
+	assert.Equal(t, "lo", func() string { v, _ := lo.Attributes().Get("hw.name"); return v.Str() }())
 
 	ram, ok := pointWith(agent.points["snmp.storage.size"], map[string]string{"snmp.storage.index": "1"})
 	require.True(t, ok)
