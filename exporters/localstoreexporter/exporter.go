@@ -2,6 +2,7 @@ package localstoreexporter
 
 import (
 	"context"
+	"errors"
 	"fmt"
 
 	"go.opentelemetry.io/collector/component"
@@ -60,7 +61,7 @@ func (e *storeExporter) done(ctx context.Context, sig store.Signal, res store.Wr
 		e.telemetry.LocalStoreRecordsExpired.Add(ctx, int64(res.Expired), e.attrs,
 			metric.WithAttributes(attribute.String("signal", sig.String())))
 	}
-	if err == store.ErrClosed {
+	if errors.Is(err, store.ErrClosed) {
 		return consumererror.NewPermanent(err)
 	}
 	return err

@@ -45,6 +45,11 @@ func (a *api) handler() http.Handler {
 	mux.HandleFunc("GET /api/v1/metrics/names", a.wrap(a.metricNames))
 	mux.HandleFunc("GET /api/v1/resources", a.wrap(a.resources))
 	mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
+		if r.Method != http.MethodGet && strings.HasPrefix(r.URL.Path, "/api/v1/") {
+			w.Header().Set("Allow", http.MethodGet)
+			writeError(w, http.StatusMethodNotAllowed, "the query API is read-only: use GET")
+			return
+		}
 		writeError(w, http.StatusNotFound, "no such endpoint "+r.Method+" "+r.URL.Path+
 			"; see /api/v1/traces/{trace_id}, /api/v1/logs, /api/v1/metrics, /api/v1/metrics/names, /api/v1/resources")
 	})

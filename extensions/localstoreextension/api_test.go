@@ -272,6 +272,14 @@ func TestAPIBadRequests(t *testing.T) {
 	}
 }
 
+func TestAPIMethodNotAllowed(t *testing.T) {
+	h := testAPI(t, "")
+	rec := httptest.NewRecorder()
+	h.ServeHTTP(rec, httptest.NewRequest(http.MethodPost, "/api/v1/logs", nil))
+	assert.Equal(t, http.StatusMethodNotAllowed, rec.Code)
+	assert.Contains(t, rec.Body.String(), "read-only")
+}
+
 func TestAPIBearerToken(t *testing.T) {
 	h := testAPI(t, "t0ken")
 	var e map[string]string

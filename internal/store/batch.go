@@ -2,6 +2,7 @@ package store
 
 import (
 	"hash/fnv"
+	"time"
 
 	"github.com/dgraph-io/badger/v4"
 	"go.opentelemetry.io/collector/pdata/pcommon"
@@ -17,6 +18,9 @@ type WriteResult struct {
 	// the signal's retention when they arrived.
 	Expired int
 }
+
+// futureSlack is how far ahead of this clock a record time is believed.
+const futureSlack = time.Minute
 
 // resourceInfo is a resource of a batch, encoded once.
 type resourceInfo struct {
@@ -65,8 +69,8 @@ func (s *Store) newBatch(sig Signal) *batch {
 }
 
 // keyTime picks the time a record is filed under: the first non-zero of ts,
-// else now; a time in the future is filed now. ok is false when the record is
-// already past its retention.
+// else now; a time more than futureSlack ahead (a wrong clock) is filed now.
+// ok is false when the record is already past its retention.
 func (b *batch) keyTime(ts ...pcommon.Timestamp) (uint64, bool) {
 	t := b.now
 	for _, x := range ts {
@@ -75,7 +79,7 @@ func (b *batch) keyTime(ts ...pcommon.Timestamp) (uint64, bool) {
 			break
 		}
 	}
-	if t > b.now {
+	if t > b.now+uint64(futureSlack) {
 		t = b.now
 	}
 	if t < b.oldest {

@@ -297,7 +297,8 @@ func TestExpiredOnArrival(t *testing.T) {
 	assert.Equal(t, WriteResult{Written: 0, Expired: 10}, res)
 	assert.Equal(t, int64(10), s.Counters().Expired.Load())
 
-	// A record without a timestamp is filed now; one from the future, now.
+	// A record without a timestamp is filed now; one from a clock an hour
+	// ahead, now.
 	ld := genLogs("new", base, 2, nil)
 	ld.ResourceLogs().At(0).ScopeLogs().At(0).LogRecords().At(0).SetTimestamp(0)
 	ld.ResourceLogs().At(0).ScopeLogs().At(0).LogRecords().At(0).SetObservedTimestamp(0)
