@@ -24,8 +24,14 @@ install_if_missing() {
 		return 0
 	fi
 	export DEBIAN_FRONTEND=noninteractive
-	apt-get update >&2 || die "apt-get update failed"
-	apt-get install -y snmpd snmp >&2 || die "apt-get install snmpd snmp failed"
+	# Tests start agents from several processes at once: install only once.
+	exec 8>/tmp/otelcol-ems-snmpd-install.lock
+	flock 8
+	if ! { [ -x /usr/sbin/snmpd ] && command -v snmpget >/dev/null 2>&1; }; then
+		apt-get update >&2 || die "apt-get update failed"
+		apt-get install -y snmpd snmp >&2 || die "apt-get install snmpd snmp failed"
+	fi
+	exec 8>&-
 }
 
 randpw() { tr -dc 'A-Za-z0-9' </dev/urandom | head -c 16 || true; }
