@@ -9,14 +9,18 @@ import (
 	"go.uber.org/zap"
 )
 
+// pageOutInterval is how often mapped tables are paged out.
+const pageOutInterval = 250 * time.Millisecond
+
 // maintain runs retention and the disk budget every check interval, and
-// pages out mapped tables every second.
+// pages out mapped tables every pageOutInterval.
 func (s *Store) maintain() {
 	defer s.wg.Done()
 	t := time.NewTicker(s.opts.CheckInterval)
 	defer t.Stop()
-	// Tables are written faster than retention runs: page them out often.
-	pages := time.NewTicker(min(time.Second, s.opts.CheckInterval))
+	// Compactions write and read tables through their mappings at hundreds
+	// of MB/s: page them out often.
+	pages := time.NewTicker(min(pageOutInterval, s.opts.CheckInterval))
 	defer pages.Stop()
 	for {
 		select {
