@@ -55,7 +55,7 @@ func TestAPIOverTLS(t *testing.T) {
 
 	cfg := createDefaultConfig().(*Config)
 	require.NoError(t, confmap.NewFromStringMap(map[string]any{
-		"api": map[string]any{"endpoint": endpoint, "tls": map[string]any{"cert_pem": string(certPEM), "key_pem": string(keyPEM)}},
+		"api":    map[string]any{"endpoint": endpoint, "tls": map[string]any{"cert_pem": string(certPEM), "key_pem": string(keyPEM)}},
 		"stores": map[string]any{"default": map[string]any{"directory": t.TempDir()}},
 	}).Unmarshal(cfg))
 	require.NoError(t, confmap.Validate(cfg))
