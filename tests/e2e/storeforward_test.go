@@ -456,3 +456,42 @@ func TestStoreForwardDrainRate(t *testing.T) {
 	rate := float64(n) / d.Seconds()
 	t.Logf("drain rate: %d records in %s = %.0f records/s = %.1f× a normal ingest of 10k records/s", n, d.Round(time.Millisecond), rate, rate/10_000)
 }
+
+// TestStoreForwardFullStoreRefusesAndKeepsAccepted fills a tiny store during
+// an outage: the collector must refuse new requests (the sender gets an
+// error and keeps its data), count the refusals, and still deliver every
+// record it accepted once the backend is back.
+func TestStoreForwardFullStoreRefusesAndKeepsAccepted(t *testing.T) {
+	be := newBackend(t, true)
+	in := harness.FreeAddr(t)
+	cfg := strings.Replace(forwardingConfig(in, be.addr, "interval", "0", "10s"), "max_size_mib: 8192", "max_size_mib: 4", 1)
+	col := harness.StartCollector(t, cfg)
+	client := harness.NewOTLPClient(t, in)
+
+	const per, requests = 200, 60 // 60 requests of ~200 KiB against a 4 MiB store
+	accepted, refused := 0, 0
+	for r := range requests {
+		if client.SendLogs(logsWithIDs(r*per, per, 1024)) != nil {
+			refused++
+			continue
+		}
+		accepted++
+	}
+	refusedMetric := col.Metric(t, "otelcol_badger_storage_writes_refused", nil)
+	t.Logf("store of 4 MiB: %d requests accepted, %d refused; writes_refused = %.0f", accepted, refused, refusedMetric)
+	require.Positive(t, accepted)
+	require.Positive(t, refused, "a full store refuses new data")
+	require.GreaterOrEqual(t, refusedMetric, float64(refused), "every refusal is counted")
+
+	be.start(t)
+	require.True(t, waitFor(2*time.Minute, func() bool { return be.records.Load() >= int64(accepted*per) }))
+	be.mu.Lock()
+	defer be.mu.Unlock()
+	got := 0
+	for id := range be.seen {
+		if id >= 0 && id < int64(requests*per) {
+			got++
+		}
+	}
+	require.Equal(t, accepted*per, got, "every accepted record arrives; refused ones stay with the sender")
+}
