@@ -3,6 +3,7 @@ package badgerstorageextension
 import (
 	"context"
 	"errors"
+	"fmt"
 	"sync"
 
 	"go.opentelemetry.io/collector/component"
@@ -59,13 +60,22 @@ func (e *badgerStorage) Start(context.Context, component.Host) error {
 	return nil
 }
 
-// Shutdown closes the database. It is safe when Start never ran.
-func (e *badgerStorage) Shutdown(context.Context) error {
+// Shutdown closes the database. It is safe when Start never ran. When ctx
+// ends first (a reclaim can hold the database for seconds), it returns and
+// the close finishes in the background; Badger recovers from an interrupted
+// close like from a crash.
+func (e *badgerStorage) Shutdown(ctx context.Context) error {
 	e.mu.Lock()
 	defer e.mu.Unlock()
 	var err error
 	if e.st != nil {
-		err = e.st.close()
+		done := make(chan error, 1)
+		go func(st *store) { done <- st.close() }(e.st)
+		select {
+		case err = <-done:
+		case <-ctx.Done():
+			err = fmt.Errorf("badger_storage: closing %s: %w", e.cfg.Directory, ctx.Err())
+		}
 		e.st = nil
 	}
 	if e.tel != nil {
