@@ -65,8 +65,9 @@ type Options struct {
 	CheckInterval time.Duration
 	// Logger receives start, stop, drops and Badger's warnings.
 	Logger *zap.Logger
-	// ReleaseMappedPages pages out the memory-mapped table files four
-	// times a second (Linux), so that they do not count in RSS. On by default.
+	// ReleaseMappedPages unmaps the resident pages of the memory-mapped table
+	// files four times a second (Linux; they stay in the page cache), so that
+	// they do not count in RSS. On by default.
 	ReleaseMappedPages bool
 	// Now is the clock; tests replace it. Defaults to time.Now.
 	Now func() time.Time

@@ -13,16 +13,18 @@ import (
 	"golang.org/x/sys/unix"
 )
 
-// releaseMappedTables asks the kernel to page out the store's memory-mapped
-// table files and returns how many bytes of mappings it covered.
+// releaseMappedTables drops this process's page-table entries of the mapped
+// table files of dir whose id is in keep, and returns how many bytes of
+// mappings it covered.
 //
-// Badger maps every table (.sst) with MAP_SHARED and writes new tables through
-// the mapping, so every table written or compacted stays resident and counts
+// Badger maps every table (.sst) with MAP_SHARED and writes and compacts
+// tables through the mapping, so every table touched stays resident and counts
 // in the collector's RSS, although it is only a cache of an immutable file.
-// MADV_PAGEOUT reclaims such pages; it never discards data (dirty pages are
-// written back, anonymous memory without swap is left alone), so a range that
-// was unmapped and reused between reading /proc/self/maps and the call is safe.
-func releaseMappedTables(dir string) (int64, error) {
+// MADV_DONTNEED on a shared file mapping unmaps the pages from this process
+// only: the file's pages stay in the page cache and the next read maps them
+// again. The caller guarantees that the tables in keep stay mapped during the
+// call (it holds references to them), so no range can have been reused.
+func releaseMappedTables(dir string, keep map[uint64]bool) (int64, error) {
 	maps, err := os.ReadFile("/proc/self/maps")
 	if err != nil {
 		return 0, err
@@ -36,7 +38,12 @@ func releaseMappedTables(dir string) (int64, error) {
 			continue
 		}
 		path := strings.Join(f[5:], " ")
-		if !strings.HasPrefix(path, prefix) || !strings.HasSuffix(path, ".sst") {
+		name, ok := strings.CutPrefix(path, prefix)
+		if !ok || !strings.HasSuffix(name, ".sst") {
+			continue
+		}
+		id, err := strconv.ParseUint(strings.TrimSuffix(name, ".sst"), 10, 64)
+		if err != nil || !keep[id] {
 			continue
 		}
 		lo, hi, ok := strings.Cut(f[0], "-")
@@ -48,11 +55,8 @@ func releaseMappedTables(dir string) (int64, error) {
 		if err1 != nil || err2 != nil || end <= start {
 			continue
 		}
-		if _, _, errno := unix.Syscall(unix.SYS_MADVISE, uintptr(start), uintptr(end-start), unix.MADV_PAGEOUT); errno != 0 {
-			if errno == unix.EINVAL {
-				return total, errno // kernel without MADV_PAGEOUT (before 5.4)
-			}
-			continue // unmapped meanwhile
+		if _, _, errno := unix.Syscall(unix.SYS_MADVISE, uintptr(start), uintptr(end-start), unix.MADV_DONTNEED); errno != 0 {
+			return total, errno
 		}
 		total += int64(end - start)
 	}

@@ -2,5 +2,5 @@
 
 package store
 
-// releaseMappedTables is a no-op where MADV_PAGEOUT does not exist.
-func releaseMappedTables(string) (int64, error) { return 0, nil }
+// releaseMappedTables is a no-op outside Linux.
+func releaseMappedTables(string, map[uint64]bool) (int64, error) { return 0, nil }

@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"time"
 
+	"github.com/dgraph-io/badger/v4"
 	"go.uber.org/zap"
 )
 
@@ -19,7 +20,7 @@ func (s *Store) maintain() {
 	t := time.NewTicker(s.opts.CheckInterval)
 	defer t.Stop()
 	// Compactions write and read tables through their mappings at hundreds
-	// of MB/s: page them out often.
+	// of MB/s: release them often.
 	pages := time.NewTicker(min(pageOutInterval, s.opts.CheckInterval))
 	defer pages.Stop()
 	for {
@@ -81,15 +82,32 @@ func (s *Store) Enforce() error {
 	}
 }
 
-// releasePages hands the pages of the mapped tables back to the kernel,
-// unless disabled or unsupported.
+// releasePages unmaps the resident pages of the mapped tables from the
+// process (they stay in the page cache), unless disabled or unsupported.
 func (s *Store) releasePages() {
 	if !s.opts.ReleaseMappedPages || s.pagesUnsupported.Load() {
 		return
 	}
-	if _, err := releaseMappedTables(s.absDir); err != nil {
+	// An iterator holds a reference to every table that exists when it is
+	// made, so those tables stay mapped until it closes. Table ids are never
+	// reused: a table listed both before and after making it is one of them.
+	before := s.db.Tables()
+	txn := s.db.NewTransaction(false)
+	defer txn.Discard()
+	it := txn.NewIterator(badger.IteratorOptions{})
+	defer it.Close()
+	keep := map[uint64]bool{}
+	for _, t := range before {
+		keep[t.ID] = false
+	}
+	for _, t := range s.db.Tables() {
+		if _, ok := keep[t.ID]; ok {
+			keep[t.ID] = true
+		}
+	}
+	if _, err := releaseMappedTables(s.absDir, keep); err != nil {
 		s.pagesUnsupported.Store(true)
-		s.logger.Info("cannot page out the store's mapped tables; RSS will include them", zap.Error(err))
+		s.logger.Info("cannot release the store's mapped tables; RSS will include them", zap.Error(err))
 	}
 }
 
