@@ -1,14 +1,10 @@
 package e2e
 
 import (
-	"os"
-	"path/filepath"
-	"strings"
 	"testing"
 	"time"
 
 	"github.com/stretchr/testify/assert"
-	"github.com/stretchr/testify/require"
 
 	"github.com/otelcol-ems/otelcol-ems/tests/harness"
 )
@@ -84,28 +80,4 @@ service:
 			}
 		})
 	}
-}
-
-// The default config must validate and run with no external service.
-func TestDefaultConfigRuns(t *testing.T) {
-	raw, err := os.ReadFile(filepath.Join(harness.RepoRoot(), "distribution", "config.yaml"))
-	require.NoError(t, err)
-	cfg := string(raw)
-	code, out := harness.Validate(t, cfg)
-	require.Equal(t, 0, code, out)
-
-	grpc, http := harness.FreeAddr(t), harness.FreeAddr(t)
-	c := harness.NewCollector(t, cfg,
-		"EMS_OTLP_GRPC_ENDPOINT="+grpc,
-		"EMS_OTLP_HTTP_ENDPOINT="+http)
-	// The default config takes the health check and metrics addresses from
-	// the same variables the harness sets.
-	c.Start(t)
-	client := harness.NewOTLPClient(t, grpc)
-	require.NoError(t, client.SendLogs(harness.GenLogs("default", 5, time.Now(), false)))
-	require.Eventually(t, func() bool {
-		return c.Metric(t, "otelcol_exporter_sent_log_records", nil) == 5
-	}, 30*time.Second, 100*time.Millisecond)
-	require.Equal(t, 0, c.Stop())
-	assert.True(t, strings.Contains(c.Output(), "Everything is ready"), "startup logged")
 }
