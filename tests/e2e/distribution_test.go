@@ -135,3 +135,43 @@ func TestForwardingConfigDelivers(t *testing.T) {
 	assert.DirExists(t, filepath.Join(c.Dir, "data", "queue"))
 	require.Equal(t, 0, c.Stop())
 }
+
+// distribution/snmp.yaml merged over the default config polls a real agent
+// and its metrics land in the local store.
+func TestSNMPOverlayPollsIntoLocalStore(t *testing.T) {
+	snmpd := harness.StartService(t, "snmpd")
+	base := readDistributionConfig(t, "config.yaml")
+	overlay := readDistributionConfig(t, "snmp.yaml")
+	api := harness.FreeAddr(t)
+	c := harness.NewCollector(t, base,
+		"EMS_OTLP_GRPC_ENDPOINT="+harness.FreeAddr(t),
+		"EMS_OTLP_HTTP_ENDPOINT="+harness.FreeAddr(t),
+		"EMS_LOCAL_STORE_ENDPOINT="+api,
+		"EMS_SNMP_TARGET="+snmpd["ENDPOINT"],
+		"EMS_SNMP_COMMUNITY="+snmpd["COMMUNITY"],
+		"EMS_SNMP_INTERVAL=2s")
+	overlayPath := filepath.Join(c.Dir, "snmp.yaml")
+	require.NoError(t, os.WriteFile(overlayPath, []byte(overlay), 0o600))
+	c.Args = []string{"--config", overlayPath}
+	c.Start(t)
+
+	var names struct {
+		Data []struct {
+			Name string `json:"name"`
+		} `json:"data"`
+	}
+	has := func(want string) bool {
+		for _, n := range names.Data {
+			if n.Name == want {
+				return true
+			}
+		}
+		return false
+	}
+	require.Eventually(t, func() bool {
+		names.Data = nil
+		return getJSON(t, "http://"+api+"/api/v1/metrics/names", &names) == http.StatusOK &&
+			has("snmp.up") && has("snmp.uptime")
+	}, 60*time.Second, 500*time.Millisecond, "snmp.up and snmp.uptime stored; names: %v", names.Data)
+	assert.NotContains(t, c.Output(), snmpd["COMMUNITY"], "the community never appears in logs")
+}

@@ -31,6 +31,9 @@ type Collector struct {
 	HealthEndpoint string
 	// MetricsPort is the port of the internal Prometheus metrics.
 	MetricsPort int
+	// Args are extra command-line arguments, e.g. another "--config" to
+	// merge; set them before Start.
+	Args []string
 
 	t    testing.TB
 	bin  string
@@ -112,7 +115,7 @@ func StartCollector(t testing.TB, config string, env ...string) *Collector {
 func (c *Collector) Start(t testing.TB) {
 	t.Helper()
 	c.mu.Lock()
-	cmd := exec.Command(c.bin, "--config", c.ConfigPath)
+	cmd := exec.Command(c.bin, append([]string{"--config", c.ConfigPath}, c.Args...)...)
 	cmd.Env = c.env
 	cmd.Dir = c.Dir
 	cmd.Stdout = c.out
