@@ -37,6 +37,13 @@ type evaluator struct {
 	keyBuf   []byte
 	scalarBy map[string]int
 	curCols  [][]gosnmp.SnmpPDU
+	// perRow[t][s] is how many data points a row of table t gives slot s
+	// at most; sizeHint is the table being evaluated's row count. Together
+	// they pre-size each metric's data point slice, so that appending
+	// thousands of points never grows (and copies) it.
+	perRow   [][]int32
+	sizeHint int
+	curTable int
 	// dropped counts values that could not be converted (not a number,
 	// no mapping, missing scaling column) since the last takeDropped.
 	dropped int
@@ -77,6 +84,13 @@ func newEvaluator(p *plan) *evaluator {
 	for i := range e.tableState {
 		e.tableState[i] = map[string]*rowState{}
 	}
+	e.perRow = make([][]int32, len(p.tables))
+	for ti := range p.tables {
+		e.perRow[ti] = make([]int32, len(p.slots))
+		for _, m := range p.tables[ti].metrics {
+			e.perRow[ti][m.slot]++
+		}
+	}
 	return e
 }
 
@@ -88,6 +102,7 @@ func newRowState(n int) *rowState {
 // hundredths of a second, if the agent sent it.
 func (e *evaluator) begin(ms pmetric.MetricSlice, now pcommon.Timestamp, uptime uint32, haveUptime bool) {
 	e.metrics = ms
+	e.metrics.EnsureCapacity(e.metrics.Len() + len(e.plan.slots))
 	clear(e.made)
 	e.generation++
 	if haveUptime {
@@ -183,6 +198,9 @@ func (e *evaluator) slot(i int) pmetric.NumberDataPointSlice {
 		e.out[i] = sum.DataPoints()
 	} else {
 		e.out[i] = m.SetEmptyGauge().DataPoints()
+	}
+	if e.sizeHint > 0 {
+		e.out[i].EnsureCapacity(e.sizeHint * int(e.perRow[e.curTable][i]))
 	}
 	e.made[i] = true
 	return e.out[i]

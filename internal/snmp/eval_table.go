@@ -53,10 +53,12 @@ func (e *evaluator) table(ti int, cols [][]gosnmp.SnmpPDU, now pcommon.Timestamp
 		}
 	}
 	state := e.tableState[ti]
+	e.curTable, e.sizeHint = ti, len(e.rowKeys)
 	for r, idx := range e.rowKeys {
 		row := e.cells[r*nc : (r+1)*nc]
 		e.row(t, ti, state, idx, row, cols, now)
 	}
+	e.sizeHint = 0
 	return len(e.rowKeys)
 }
 
