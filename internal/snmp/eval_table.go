@@ -35,13 +35,19 @@ func (e *evaluator) table(ti int, cols [][]gosnmp.SnmpPDU, now pcommon.Timestamp
 			}
 			continue
 		}
+		// Columns of one walk list their rows in the same order, so the
+		// next row is nearly always the one after the last: check it
+		// before hashing the index.
+		next := 0
 		for i := range vars {
 			idx, ok := indexSuffix(vars[i].Name, prefix)
 			if !ok {
 				continue
 			}
-			r, ok := e.rowIdx[idx]
-			if !ok {
+			var r int32
+			if next < len(e.rowKeys) && e.rowKeys[next] == idx {
+				r = int32(next)
+			} else if r, ok = e.rowIdx[idx]; !ok {
 				r = int32(len(e.rowKeys))
 				e.rowIdx[idx] = r
 				e.rowKeys = append(e.rowKeys, idx)
@@ -49,6 +55,7 @@ func (e *evaluator) table(ti int, cols [][]gosnmp.SnmpPDU, now pcommon.Timestamp
 					e.cells = append(e.cells, -1)
 				}
 			}
+			next = int(r) + 1
 			e.cells[int(r)*nc+c] = int32(i)
 		}
 	}
