@@ -33,7 +33,7 @@ var (
 
 // sample writes 4 spans of trace A and 2 of trace B for service "shop", 6
 // logs (3 with trace A, one ERROR), and a gauge with two cpus.
-func sample(t *testing.T, s *store.Store) {
+func sample(t testing.TB, s *store.Store) {
 	td := ptrace.NewTraces()
 	rs := td.ResourceSpans().AppendEmpty()
 	rs.Resource().Attributes().PutStr("service.name", "shop")
@@ -90,7 +90,7 @@ func sample(t *testing.T, s *store.Store) {
 }
 
 // testAPI returns a handler over one store filled with sample data.
-func testAPI(t *testing.T, token string) http.Handler {
+func testAPI(t testing.TB, token string) http.Handler {
 	opts := store.NewDefaultOptions(t.TempDir())
 	s, err := store.Open(opts)
 	require.NoError(t, err)
