@@ -62,30 +62,36 @@ func (e *evaluator) table(ti int, cols [][]gosnmp.SnmpPDU, now pcommon.Timestamp
 	state := e.tableState[ti]
 	e.curTable, e.sizeHint = ti, len(e.rowKeys)
 	for r, idx := range e.rowKeys {
-		row := e.cells[r*nc : (r+1)*nc]
-		e.row(t, ti, state, idx, row, cols, now)
+		e.row(t, state, idx, rowCells{row: e.cells[r*nc : (r+1)*nc], cols: cols}, now)
 	}
 	e.sizeHint = 0
 	return len(e.rowKeys)
 }
 
-func (e *evaluator) row(t *cTable, ti int, state map[string]*rowState, idx string, row []int32, cols [][]gosnmp.SnmpPDU, now pcommon.Timestamp) {
-	cell := func(c int) *gosnmp.SnmpPDU {
-		if c < 0 || row[c] < 0 {
-			return nil
-		}
-		return &cols[c][row[c]]
+// rowCells gives the varbind of each column in one row.
+type rowCells struct {
+	row  []int32
+	cols [][]gosnmp.SnmpPDU
+}
+
+// at returns the row's varbind of column c, or nil when it has none.
+func (rc rowCells) at(c int) *gosnmp.SnmpPDU {
+	if c < 0 || rc.row[c] < 0 {
+		return nil
 	}
+	return &rc.cols[c][rc.row[c]]
+}
+
+func (e *evaluator) row(t *cTable, state map[string]*rowState, idx string, cell rowCells, now pcommon.Timestamp) {
 	var rs *rowState
-	attrsDone := false
 	for k := range t.metrics {
 		m := &t.metrics[k]
-		if m.whenCol >= 0 && !e.matches(cell(m.whenCol), m.whenVals) {
+		if m.whenCol >= 0 && !e.matches(cell.at(m.whenCol), m.whenVals) {
 			continue
 		}
-		v, scale := cell(m.col), m.scale
+		v, scale := cell.at(m.col), m.scale
 		if v == nil {
-			if v, scale = cell(m.fallback), m.fallbackScale; v == nil {
+			if v, scale = cell.at(m.fallback), m.fallbackScale; v == nil {
 				continue
 			}
 		}
@@ -94,17 +100,15 @@ func (e *evaluator) row(t *cTable, ti int, state map[string]*rowState, idx strin
 			e.dropped++
 			continue
 		}
-		if !attrsDone {
-			e.rowAttrs(t, idx, cell)
-			attrsDone = true
-		}
 		if rs == nil {
+			// The row has a value: it exists for counters and labels.
 			rs = state[idx]
 			if rs == nil {
 				rs = newRowState(len(t.metrics))
 				state[strings.Clone(idx)] = rs
 			}
 			rs.generation = e.generation
+			e.rowAttrs(t, idx, cell, rs)
 		}
 		e.emit(&m.valueSpec, rs, k, val, isFloat, n, now)
 	}
@@ -113,7 +117,7 @@ func (e *evaluator) row(t *cTable, ti int, state map[string]*rowState, idx strin
 // rowValue computes a table metric's value from its cell v and the
 // columns its profile entry scales by. It fails for values that are not
 // numbers, lack a mapping or a scaling column, or end up infinite.
-func rowValue(m *cMetric, v *gosnmp.SnmpPDU, scale float64, cell func(int) *gosnmp.SnmpPDU) (float64, bool, number, bool) {
+func rowValue(m *cMetric, v *gosnmp.SnmpPDU, scale float64, cell rowCells) (float64, bool, number, bool) {
 	n, ok := toNumber(v)
 	if !ok {
 		return 0, false, n, false
@@ -123,14 +127,14 @@ func rowValue(m *cMetric, v *gosnmp.SnmpPDU, scale float64, cell func(int) *gosn
 		return 0, false, n, false
 	}
 	if m.mulCol >= 0 {
-		f, ok := intCell(cell(m.mulCol))
+		f, ok := intCell(cell.at(m.mulCol))
 		if !ok {
 			return 0, false, n, false
 		}
 		val *= float64(f)
 	}
 	if m.p10Col >= 0 {
-		f, ok := intCell(cell(m.p10Col))
+		f, ok := intCell(cell.at(m.p10Col))
 		if !ok || f < -100 || f > 100 {
 			return 0, false, n, false
 		}
@@ -138,7 +142,7 @@ func rowValue(m *cMetric, v *gosnmp.SnmpPDU, scale float64, cell func(int) *gosn
 		isFloat = true
 	}
 	if m.precCol >= 0 {
-		f, ok := intCell(cell(m.precCol))
+		f, ok := intCell(cell.at(m.precCol))
 		if !ok || f < -100 || f > 100 {
 			return 0, false, n, false
 		}
@@ -169,9 +173,15 @@ func intCell(v *gosnmp.SnmpPDU) (int64, bool) {
 	return n.i, true
 }
 
-// rowAttrs fills e.attrs with the index parts and attribute columns of a row.
-func (e *evaluator) rowAttrs(t *cTable, idx string, cell func(int) *gosnmp.SnmpPDU) {
+// rowAttrs fills e.attrs with the index parts and attribute columns of a
+// row. rs keeps the row's attribute texts from the last poll: an
+// unchanged ifName or ifDescr reuses its string instead of allocating it
+// again.
+func (e *evaluator) rowAttrs(t *cTable, idx string, cell rowCells, rs *rowState) {
 	e.attrs = e.attrs[:0]
+	if len(rs.text) != len(t.attrs) {
+		rs.text = make([]string, len(t.attrs))
+	}
 	rest := idx
 	for _, ip := range t.index {
 		var a attrVal
@@ -185,10 +195,10 @@ func (e *evaluator) rowAttrs(t *cTable, idx string, cell func(int) *gosnmp.SnmpP
 			e.attrs = append(e.attrs, a)
 		}
 	}
-	for _, ca := range t.attrs {
+	for k, ca := range t.attrs {
 		var v *gosnmp.SnmpPDU
 		if ca.indexFrom >= 0 {
-			from := cell(ca.indexFrom)
+			from := cell.at(ca.indexFrom)
 			if from == nil {
 				continue
 			}
@@ -199,7 +209,7 @@ func (e *evaluator) rowAttrs(t *cTable, idx string, cell func(int) *gosnmp.SnmpP
 			}
 			v = e.lookupCell(ca.col, i)
 		} else {
-			v = cell(ca.col)
+			v = cell.at(ca.col)
 		}
 		if v == nil {
 			continue
@@ -210,7 +220,7 @@ func (e *evaluator) rowAttrs(t *cTable, idx string, cell func(int) *gosnmp.SnmpP
 				continue
 			}
 		}
-		if s := e.enumOrText(v, ca.enum); s != "" {
+		if s := e.enumOrText(v, ca.enum, &rs.text[k]); s != "" {
 			// An empty value (an interface without alias) labels nothing.
 			e.attrs = append(e.attrs, attrVal{key: ca.name, s: s})
 		}

@@ -95,9 +95,7 @@ func text(v *gosnmp.SnmpPDU) string {
 	case string:
 		return x
 	case []byte:
-		for len(x) > 0 && x[len(x)-1] == 0 {
-			x = x[:len(x)-1]
-		}
+		x = trimNUL(x)
 		if printable(x) {
 			return string(x)
 		}
@@ -110,6 +108,14 @@ func text(v *gosnmp.SnmpPDU) string {
 		return strconv.FormatInt(n.i, 10)
 	}
 	return ""
+}
+
+// trimNUL drops the trailing NULs some agents send after a string.
+func trimNUL(b []byte) []byte {
+	for len(b) > 0 && b[len(b)-1] == 0 {
+		b = b[:len(b)-1]
+	}
+	return b
 }
 
 func printable(b []byte) bool {
