@@ -34,6 +34,7 @@ type evaluator struct {
 	cells    []int32
 	lookups  []map[string]int32
 	attrs    []attrVal
+	open     []openRow
 	keyBuf   []byte
 	scalarBy map[string]int
 	curCols  [][]gosnmp.SnmpPDU
@@ -239,8 +240,7 @@ func (e *evaluator) scalars(res pcommon.Map, vars []gosnmp.SnmpPDU, now pcommon.
 			e.dropped++
 			continue
 		}
-		e.attrs = e.attrs[:0]
-		e.emit(&sc.valueSpec, e.scalarState, k, val, isFloat, n, now)
+		e.emit(&sc.valueSpec, e.scalarState, k, val, isFloat, n, nil, now)
 	}
 	e.scalarState.generation = e.generation
 }
@@ -290,7 +290,7 @@ func applyValueSpec(vs *valueSpec, n number, scale float64) (float64, bool, bool
 }
 
 // emit appends one data point; for counters it keeps the start time right.
-func (e *evaluator) emit(vs *valueSpec, rs *rowState, k int, val float64, isFloat bool, raw number, now pcommon.Timestamp) {
+func (e *evaluator) emit(vs *valueSpec, rs *rowState, k int, val float64, isFloat bool, raw number, attrs []attrVal, now pcommon.Timestamp) {
 	dp := e.slot(vs.slot).AppendEmpty()
 	dp.SetTimestamp(now)
 	if e.plan.slots[vs.slot].kind == kindCounter {
@@ -311,14 +311,14 @@ func (e *evaluator) emit(vs *valueSpec, rs *rowState, k int, val float64, isFloa
 	} else {
 		dp.SetIntValue(int64(val))
 	}
-	if n := len(e.attrs) + len(vs.attrs); n > 0 {
+	if n := len(attrs) + len(vs.attrs); n > 0 {
 		a := dp.Attributes()
 		a.EnsureCapacity(n)
-		for i := range e.attrs {
-			if e.attrs[i].isInt {
-				a.PutInt(e.attrs[i].key, e.attrs[i].i)
+		for i := range attrs {
+			if attrs[i].isInt {
+				a.PutInt(attrs[i].key, attrs[i].i)
 			} else {
-				a.PutStr(e.attrs[i].key, e.attrs[i].s)
+				a.PutStr(attrs[i].key, attrs[i].s)
 			}
 		}
 		for _, c := range vs.attrs {
