@@ -1,6 +1,7 @@
 package badgerstorageextension
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -9,8 +10,16 @@ import (
 	"go.opentelemetry.io/collector/extension/xextension/storage"
 )
 
-// change is what a batch does to the live counters.
-type change struct{ keys, bytes, written int64 }
+// change is what a batch does to the live counters and the size cache.
+type change struct {
+	keys, bytes, written int64
+	sizes                []sizeUpdate
+}
+
+// maxCachedBatch is the largest batch that uses the size cache; a larger one
+// (a Walk's result) looks every key up, so that finding a key written earlier
+// in the same batch stays cheap.
+const maxCachedBatch = 8
 
 // batch applies ops to the keys under prefix in one Badger transaction, so a
 // queue's metadata and item change together. Get results are filled in place
@@ -32,7 +41,8 @@ func (s *store) batch(ctx context.Context, prefix []byte, ops []*storage.Operati
 	full := s.full()
 	txn := s.db.NewTransaction(true)
 	defer func() { txn.Discard() }()
-	var c change
+	c := change{sizes: make([]sizeUpdate, 0, len(ops))}
+	cached := len(ops) <= maxCachedBatch
 	for _, op := range ops {
 		if op == nil {
 			continue
@@ -41,11 +51,13 @@ func (s *store) batch(ctx context.Context, prefix []byte, ops []*storage.Operati
 		var err error
 		switch op.Type {
 		case storage.Get:
-			op.Value, err = get(txn, key)
+			if op.Value, err = get(txn, key); err == nil && cached {
+				c.note(key, op.Value, op.Value == nil)
+			}
 		case storage.Set:
 			var old int64
 			var exists bool
-			if old, exists, err = sizeOf(txn, key); err != nil {
+			if old, exists, err = s.sizeOf(txn, &c, cached, key); err != nil {
 				break
 			}
 			if !exists && full {
@@ -58,17 +70,19 @@ func (s *store) batch(ctx context.Context, prefix []byte, ops []*storage.Operati
 				if !exists {
 					c.keys++
 				}
+				c.note(key, op.Value, false)
 			}
 		case storage.Delete:
 			var old int64
 			var exists bool
-			if old, exists, err = sizeOf(txn, key); err != nil || !exists {
+			if old, exists, err = s.sizeOf(txn, &c, cached, key); err != nil || !exists {
 				break
 			}
 			if err = s.write(&txn, &c, key, nil, true); err == nil {
 				c.keys--
 				c.bytes -= old
 				c.written += int64(len(key))
+				c.note(key, nil, true)
 			}
 		default:
 			err = fmt.Errorf("unknown operation type %d", op.Type)
@@ -106,6 +120,7 @@ func (s *store) commit(txn *badger.Txn, c *change) error {
 	if err := txn.Commit(); err != nil {
 		return fmt.Errorf("badger_storage: commit: %w", err)
 	}
+	s.sizes.apply(c.sizes)
 	s.liveKeys.Add(c.keys)
 	s.liveBytes.Add(c.bytes)
 	s.pending.Add(c.written)
@@ -142,8 +157,41 @@ func get(txn *badger.Txn, key []byte) ([]byte, error) {
 	return v, err
 }
 
-// sizeOf returns the stored size (key and value) of key and whether it exists.
-func sizeOf(txn *badger.Txn, key []byte) (int64, bool, error) {
+// note records key's size once the batch commits; a nil value of a deleted
+// (or missing) key removes it from the size cache.
+func (c *change) note(key, value []byte, deleted bool) {
+	size := int64(-1)
+	if !deleted {
+		size = int64(len(key) + len(value))
+	}
+	c.sizes = append(c.sizes, sizeUpdate{key: key, size: size})
+}
+
+// sizeOf returns the stored size (key and value) of key and whether it
+// exists, from the size cache when the batch may use it and has not touched
+// key yet, else from the transaction.
+func (s *store) sizeOf(txn *badger.Txn, c *change, cached bool, key []byte) (int64, bool, error) {
+	if cached && !c.touched(key) {
+		if n, ok := s.sizes.get(key); ok {
+			return n, true, nil
+		}
+	}
+	return lookupSize(txn, key)
+}
+
+// touched reports whether the batch already read or wrote key.
+func (c *change) touched(key []byte) bool {
+	for _, u := range c.sizes {
+		if bytes.Equal(u.key, key) {
+			return true
+		}
+	}
+	return false
+}
+
+// lookupSize returns the stored size (key and value) of key in the
+// transaction and whether it exists.
+func lookupSize(txn *badger.Txn, key []byte) (int64, bool, error) {
 	item, err := txn.Get(key)
 	if errors.Is(err, badger.ErrKeyNotFound) {
 		return 0, false, nil

@@ -26,6 +26,7 @@ type store struct {
 	tel    *metadata.TelemetryBuilder
 	syncer *badgerdb.Syncer // interval: group commit on a timer
 	always *groupSync       // always: group commit on demand, before Batch returns
+	sizes  *sizeCache       // sizes of recently used keys, for the live counters
 
 	// gate is held shared by every batch and exclusively by space reclaim,
 	// which must not run next to writes (badger refuses writes while it drops
@@ -79,6 +80,7 @@ func openStore(cfg *Config, logger *zap.Logger, tel *metadata.TelemetryBuilder) 
 		logger:     logger,
 		tel:        tel,
 		maxBytes:   cfg.MaxSizeMiB << 20,
+		sizes:      newSizeCache(),
 		reclaimNow: make(chan struct{}, 1),
 		stop:       make(chan struct{}),
 	}
@@ -119,6 +121,7 @@ func (s *store) countLive() error {
 	})
 	s.liveKeys.Store(keys)
 	s.liveBytes.Store(size)
+	s.sizes.reset()
 	return err
 }
 
