@@ -13,6 +13,7 @@ import (
 // change is what a batch does to the live counters and the size cache.
 type change struct {
 	keys, bytes, written int64
+	vlog                 bool // a value went to the value log
 	sizes                []sizeUpdate
 }
 
@@ -67,6 +68,7 @@ func (s *store) batch(ctx context.Context, prefix []byte, ops []*storage.Operati
 			if err = s.write(&txn, &c, key, op.Value, false); err == nil {
 				c.bytes += int64(len(key)+len(op.Value)) - old
 				c.written += int64(len(key) + len(op.Value))
+				c.vlog = c.vlog || int64(len(op.Value)) >= valueThreshold
 				if !exists {
 					c.keys++
 				}
@@ -125,7 +127,7 @@ func (s *store) commit(txn *badger.Txn, c *change) error {
 	s.liveBytes.Add(c.bytes)
 	s.pending.Add(c.written)
 	if s.always != nil && c.written > 0 {
-		if err := s.always.wait(); err != nil {
+		if err := s.always.wait(c.vlog); err != nil {
 			return fmt.Errorf("badger_storage: sync: %w", err)
 		}
 	}

@@ -1,6 +1,7 @@
 package badgerstorageextension
 
 import (
+	"context"
 	"errors"
 	"runtime"
 	"sync"
@@ -9,6 +10,7 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+	"go.opentelemetry.io/collector/component"
 )
 
 func TestGroupSyncCoversEveryCallerAndShares(t *testing.T) {
@@ -16,7 +18,7 @@ func TestGroupSyncCoversEveryCallerAndShares(t *testing.T) {
 	var calls, writes atomic.Int64
 	var mu sync.Mutex
 	synced := int64(0) // writes covered by a finished sync
-	g := newGroupSync(func() error {
+	syncFn := func() error {
 		if calls.Add(1) == 1 {
 			// Hold the first sync until every caller has written: they
 			// all arrive while it runs and must share the next one.
@@ -29,14 +31,15 @@ func TestGroupSyncCoversEveryCallerAndShares(t *testing.T) {
 		synced = max(synced, snapshot)
 		mu.Unlock()
 		return nil
-	})
+	}
+	g := newGroupSync(syncFn, syncFn)
 	var wg sync.WaitGroup
 	for range callers {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
 			n := writes.Add(1)
-			require.NoError(t, g.wait())
+			require.NoError(t, g.wait(false))
 			mu.Lock()
 			defer mu.Unlock()
 			assert.GreaterOrEqual(t, synced, n, "wait returned before a sync covered the write")
@@ -49,6 +52,34 @@ func TestGroupSyncCoversEveryCallerAndShares(t *testing.T) {
 
 func TestGroupSyncReturnsError(t *testing.T) {
 	boom := errors.New("disk gone")
-	g := newGroupSync(func() error { return boom })
-	require.ErrorIs(t, g.wait(), boom)
+	g := newGroupSync(func() error { return boom }, func() error { return nil })
+	require.ErrorIs(t, g.wait(false), boom)
+}
+
+func TestGroupSyncFullWhenAnyCallerAsks(t *testing.T) {
+	var light, full atomic.Int64
+	g := newGroupSync(func() error { light.Add(1); return nil }, func() error { full.Add(1); return nil })
+	require.NoError(t, g.wait(false))
+	assert.Equal(t, []int64{1, 0}, []int64{light.Load(), full.Load()})
+	require.NoError(t, g.wait(true))
+	assert.Equal(t, []int64{1, 1}, []int64{light.Load(), full.Load()})
+	require.NoError(t, g.wait(false))
+	assert.Equal(t, []int64{2, 1}, []int64{light.Load(), full.Load()}, "a full request is not carried over")
+}
+
+// The light sync relies on Badger keeping each memtable's log in a ".mem"
+// file in the directory; if an upgrade changes that, this fails (the
+// extension itself falls back to DB.Sync).
+func TestSyncMemWALsFindsBadgerMemtableLogs(t *testing.T) {
+	te := startExt(t, "", nil, func(c *Config) { c.Durability = "always" })
+	c, err := te.GetClient(context.Background(), component.KindExporter, component.MustNewID("otlp"), "logs")
+	require.NoError(t, err)
+	require.NoError(t, c.Set(context.Background(), "k", []byte("v")))
+	n, err := syncMemWALs(te.dir)
+	require.NoError(t, err)
+	assert.Positive(t, n)
+
+	n, err = syncMemWALs(t.TempDir())
+	require.NoError(t, err)
+	assert.Zero(t, n)
 }

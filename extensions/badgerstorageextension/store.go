@@ -93,7 +93,7 @@ func openStore(cfg *Config, logger *zap.Logger, tel *metadata.TelemetryBuilder) 
 	case badgerdb.DurabilityInterval:
 		s.syncer = badgerdb.StartSyncer(db, cfg.SyncInterval, logger)
 	case badgerdb.DurabilityAlways:
-		s.always = newGroupSync(db.Sync)
+		s.always = newGroupSync(s.syncWAL, db.Sync)
 	}
 	s.done.Add(1)
 	go s.maintain()

@@ -1,0 +1,8 @@
+//go:build !linux
+
+package badgerstorageextension
+
+import "os"
+
+// datasync writes f's data to stable storage.
+func datasync(f *os.File) error { return f.Sync() }
