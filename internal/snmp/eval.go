@@ -63,9 +63,6 @@ type rowState struct {
 	last       []float64
 	start      []pcommon.Timestamp
 	generation uint64
-	// text holds the row's attribute texts from the last poll (table rows
-	// only), by attribute column.
-	text []string
 }
 
 type attrVal struct {
@@ -221,7 +218,7 @@ func (e *evaluator) scalars(res pcommon.Map, vars []gosnmp.SnmpPDU, now pcommon.
 		if !ok {
 			continue
 		}
-		res.PutStr(ra.name, e.enumOrText(&vars[i], ra.enum, nil))
+		res.PutStr(ra.name, e.enumOrText(&vars[i], ra.enum))
 	}
 	for k := range e.plan.scalars {
 		sc := &e.plan.scalars[k]
@@ -245,26 +242,14 @@ func (e *evaluator) scalars(res pcommon.Map, vars []gosnmp.SnmpPDU, now pcommon.
 	e.scalarState.generation = e.generation
 }
 
-// enumOrText returns v's enum name, or else its text. last, if not nil,
-// holds the text this attribute had in the previous poll: when the octets
-// are the same it is reused, else replaced.
-func (e *evaluator) enumOrText(v *gosnmp.SnmpPDU, enum map[string]string, last *string) string {
+func (e *evaluator) enumOrText(v *gosnmp.SnmpPDU, enum map[string]string) string {
 	if enum != nil {
 		e.keyBuf = appendKey(e.keyBuf[:0], v)
 		if s, ok := enum[string(e.keyBuf)]; ok {
 			return s
 		}
 	}
-	if last == nil {
-		return text(v)
-	}
-	if x, ok := v.Value.([]byte); ok && *last != "" && string(trimNUL(x)) == *last {
-		// Equal octets are printable (the cached text is) and text
-		// would return them as they are: no need to convert again.
-		return *last
-	}
-	*last = text(v)
-	return *last
+	return text(v)
 }
 
 // applyValueSpec maps and scales a raw number. It returns the value, whether

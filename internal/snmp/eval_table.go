@@ -92,9 +92,10 @@ type openRow struct {
 // row's state and attributes are set up when its first value is emitted.
 func (e *evaluator) emitTable(t *cTable, state map[string]*rowState, cols [][]gosnmp.SnmpPDU, now pcommon.Timestamp) {
 	nc, nr := len(t.columns), len(e.rowKeys)
-	e.open = slices.Grow(e.open[:0], nr)[:nr]
-	clear(e.open)
-	e.attrs = e.attrs[:0]
+	// Two allocations per table and poll, not kept between polls: with
+	// thousands of targets, memory held by idle evaluators counts more.
+	e.open = make([]openRow, nr)
+	e.attrs = make([]attrVal, 0, nr*(len(t.index)+len(t.attrs)))
 	for k := range t.metrics {
 		m := &t.metrics[k]
 		for r := range nr {
@@ -120,9 +121,7 @@ func (e *evaluator) emitTable(t *cTable, state map[string]*rowState, cols [][]go
 			e.emit(&m.valueSpec, o.rs, k, val, isFloat, n, e.attrs[o.from:o.to], now)
 		}
 	}
-	// Drop the references into this walk (index texts) until next time.
-	clear(e.attrs)
-	clear(e.open)
+	e.open, e.attrs = nil, nil
 }
 
 // openRow finds or makes the counter state of the row with index idx and
@@ -135,7 +134,7 @@ func (e *evaluator) openRow(t *cTable, state map[string]*rowState, idx string, c
 	}
 	rs.generation = e.generation
 	o.rs, o.from = rs, int32(len(e.attrs))
-	e.rowAttrs(t, idx, cell, rs)
+	e.rowAttrs(t, idx, cell)
 	o.to = int32(len(e.attrs))
 }
 
@@ -199,13 +198,8 @@ func intCell(v *gosnmp.SnmpPDU) (int64, bool) {
 }
 
 // rowAttrs appends the index parts and attribute columns of a row to
-// e.attrs. rs keeps the row's attribute texts from the last poll: an
-// unchanged ifName or ifDescr reuses its string instead of allocating it
-// again.
-func (e *evaluator) rowAttrs(t *cTable, idx string, cell rowCells, rs *rowState) {
-	if len(rs.text) != len(t.attrs) {
-		rs.text = make([]string, len(t.attrs))
-	}
+// e.attrs.
+func (e *evaluator) rowAttrs(t *cTable, idx string, cell rowCells) {
 	rest := idx
 	for _, ip := range t.index {
 		var a attrVal
@@ -219,7 +213,7 @@ func (e *evaluator) rowAttrs(t *cTable, idx string, cell rowCells, rs *rowState)
 			e.attrs = append(e.attrs, a)
 		}
 	}
-	for k, ca := range t.attrs {
+	for _, ca := range t.attrs {
 		var v *gosnmp.SnmpPDU
 		if ca.indexFrom >= 0 {
 			from := cell.at(ca.indexFrom)
@@ -244,7 +238,7 @@ func (e *evaluator) rowAttrs(t *cTable, idx string, cell rowCells, rs *rowState)
 				continue
 			}
 		}
-		if s := e.enumOrText(v, ca.enum, &rs.text[k]); s != "" {
+		if s := e.enumOrText(v, ca.enum); s != "" {
 			// An empty value (an interface without alias) labels nothing.
 			e.attrs = append(e.attrs, attrVal{key: ca.name, s: s})
 		}
