@@ -13,13 +13,15 @@ import (
 // change is what a batch does to the live counters and the size cache.
 type change struct {
 	keys, bytes, written int64
-	vlog                 bool // a value went to the value log
-	sizes                []sizeUpdate
+	vlog                 bool         // a value went to the value log
+	sizes                []sizeUpdate // sizes the batch left, in order
+	// big batches index sizes by key instead of scanning them
+	big    bool
+	bySize map[string]int64
 }
 
 // maxCachedBatch is the largest batch that uses the size cache; a larger one
-// (a Walk's result) looks every key up, so that finding a key written earlier
-// in the same batch stays cheap.
+// (a Walk's result) looks every key up in Badger and indexes its own writes.
 const maxCachedBatch = 8
 
 // batch applies ops to the keys under prefix in one Badger transaction, so a
@@ -42,8 +44,7 @@ func (s *store) batch(ctx context.Context, prefix []byte, ops []*storage.Operati
 	full := s.full()
 	txn := s.db.NewTransaction(true)
 	defer func() { txn.Discard() }()
-	c := change{sizes: make([]sizeUpdate, 0, len(ops))}
-	cached := len(ops) <= maxCachedBatch
+	c := change{sizes: make([]sizeUpdate, 0, len(ops)), big: len(ops) > maxCachedBatch}
 	for _, op := range ops {
 		if op == nil {
 			continue
@@ -52,13 +53,13 @@ func (s *store) batch(ctx context.Context, prefix []byte, ops []*storage.Operati
 		var err error
 		switch op.Type {
 		case storage.Get:
-			if op.Value, err = get(txn, key); err == nil && cached {
+			if op.Value, err = get(txn, key); err == nil && !c.big {
 				c.note(key, op.Value, op.Value == nil)
 			}
 		case storage.Set:
 			var old int64
 			var exists bool
-			if old, exists, err = s.sizeOf(txn, &c, cached, key); err != nil {
+			if old, exists, err = s.sizeOf(txn, &c, key); err != nil {
 				break
 			}
 			if !exists && full {
@@ -77,7 +78,7 @@ func (s *store) batch(ctx context.Context, prefix []byte, ops []*storage.Operati
 		case storage.Delete:
 			var old int64
 			var exists bool
-			if old, exists, err = s.sizeOf(txn, &c, cached, key); err != nil || !exists {
+			if old, exists, err = s.sizeOf(txn, &c, key); err != nil || !exists {
 				break
 			}
 			if err = s.write(&txn, &c, key, nil, true); err == nil {
@@ -112,7 +113,7 @@ func (s *store) write(txn **badger.Txn, c *change, key, value []byte, del bool) 
 	if err := s.commit(*txn, c); err != nil {
 		return err
 	}
-	*c = change{}
+	*c = change{big: c.big}
 	*txn = s.db.NewTransaction(true)
 	return apply()
 }
@@ -159,36 +160,50 @@ func get(txn *badger.Txn, key []byte) ([]byte, error) {
 	return v, err
 }
 
-// note records key's size once the batch commits; a nil value of a deleted
-// (or missing) key removes it from the size cache.
+// note records key's size once the batch commits; a deleted (or missing)
+// key is removed from the size cache.
 func (c *change) note(key, value []byte, deleted bool) {
 	size := int64(-1)
 	if !deleted {
 		size = int64(len(key) + len(value))
 	}
 	c.sizes = append(c.sizes, sizeUpdate{key: key, size: size})
+	if c.big {
+		if c.bySize == nil {
+			c.bySize = make(map[string]int64)
+		}
+		c.bySize[string(key)] = size
+	}
+}
+
+// pending returns the size the batch itself left for key (-1: deleted).
+func (c *change) pending(key []byte) (int64, bool) {
+	if c.big {
+		n, ok := c.bySize[string(key)]
+		return n, ok
+	}
+	for i := len(c.sizes) - 1; i >= 0; i-- {
+		if bytes.Equal(c.sizes[i].key, key) {
+			return c.sizes[i].size, true
+		}
+	}
+	return 0, false
 }
 
 // sizeOf returns the stored size (key and value) of key and whether it
-// exists, from the size cache when the batch may use it and has not touched
-// key yet, else from the transaction.
-func (s *store) sizeOf(txn *badger.Txn, c *change, cached bool, key []byte) (int64, bool, error) {
-	if cached && !c.touched(key) {
+// exists: from the batch's own writes when it made any to key (Badger reports
+// a size of 0 for a value written earlier in the same transaction), else from
+// the size cache in a small batch, else from the transaction.
+func (s *store) sizeOf(txn *badger.Txn, c *change, key []byte) (int64, bool, error) {
+	if n, ok := c.pending(key); ok {
+		return max(n, 0), n >= 0, nil
+	}
+	if !c.big {
 		if n, ok := s.sizes.get(key); ok {
 			return n, true, nil
 		}
 	}
 	return lookupSize(txn, key)
-}
-
-// touched reports whether the batch already read or wrote key.
-func (c *change) touched(key []byte) bool {
-	for _, u := range c.sizes {
-		if bytes.Equal(u.key, key) {
-			return true
-		}
-	}
-	return false
 }
 
 // lookupSize returns the stored size (key and value) of key in the
