@@ -13,17 +13,19 @@ import (
 	"golang.org/x/sys/unix"
 )
 
-// releaseMappedTables drops this process's page-table entries of the mapped
-// table files of dir whose id is in keep, and returns how many bytes of
-// mappings it covered.
+// releaseMappedTables takes the resident pages of the mapped table files of
+// dir out of this process's RSS, and returns how many bytes of mappings it
+// covered.
 //
 // Badger maps every table (.sst) with MAP_SHARED and writes and compacts
 // tables through the mapping, so every table touched stays resident and counts
 // in the collector's RSS, although it is only a cache of an immutable file.
-// MADV_DONTNEED on a shared file mapping unmaps the pages from this process
-// only: the file's pages stay in the page cache and the next read maps them
-// again. The caller guarantees that the tables in keep stay mapped during the
-// call (it holds references to them), so no range can have been reused.
+// For the tables in keep, which the caller guarantees stay mapped during the
+// call (it holds references to them), MADV_DONTNEED unmaps the pages from this
+// process only: they stay in the page cache and the next read maps them again.
+// Other tables (those a running compaction is writing) may be unmapped at any
+// time, so they get MADV_PAGEOUT, which never discards data whatever the range
+// holds by then; it also evicts them from the page cache.
 func releaseMappedTables(dir string, keep map[uint64]bool) (int64, error) {
 	maps, err := os.ReadFile("/proc/self/maps")
 	if err != nil {
@@ -43,8 +45,12 @@ func releaseMappedTables(dir string, keep map[uint64]bool) (int64, error) {
 			continue
 		}
 		id, err := strconv.ParseUint(strings.TrimSuffix(name, ".sst"), 10, 64)
-		if err != nil || !keep[id] {
+		if err != nil {
 			continue
+		}
+		advice := uintptr(unix.MADV_DONTNEED)
+		if !keep[id] {
+			advice = unix.MADV_PAGEOUT
 		}
 		lo, hi, ok := strings.Cut(f[0], "-")
 		if !ok {
@@ -55,7 +61,10 @@ func releaseMappedTables(dir string, keep map[uint64]bool) (int64, error) {
 		if err1 != nil || err2 != nil || end <= start {
 			continue
 		}
-		if _, _, errno := unix.Syscall(unix.SYS_MADVISE, uintptr(start), uintptr(end-start), unix.MADV_DONTNEED); errno != 0 {
+		if _, _, errno := unix.Syscall(unix.SYS_MADVISE, uintptr(start), uintptr(end-start), advice); errno != 0 {
+			if advice == unix.MADV_PAGEOUT {
+				continue // unmapped meanwhile, or a kernel before 5.4
+			}
 			return total, errno
 		}
 		total += int64(end - start)
