@@ -42,17 +42,19 @@ func BenchmarkIngestLogs(b *testing.B) {
 	fmt.Printf("log batch: %d records, %d bytes of OTLP protobuf (%d per record)\n",
 		benchBatch, m.LogsSize(batches[0]), m.LogsSize(batches[0])/benchBatch)
 
-	b.Run("store", func(b *testing.B) {
-		s := openTest(b, clock)
-		b.ReportAllocs()
-		b.ResetTimer()
-		for i := 0; i < b.N; i++ {
-			res, err := s.WriteLogs(batches[i%len(batches)])
-			require.NoError(b, err)
-			require.Equal(b, benchBatch, res.Written)
-		}
-		b.ReportMetric(float64(b.N*benchBatch)/b.Elapsed().Seconds(), "records/s")
-	})
+	for _, c := range []Compression{CompressionNone, CompressionSnappy} {
+		b.Run("store/compression="+string(c), func(b *testing.B) {
+			s := openTest(b, clock, func(o *Options) { o.Compression = c })
+			b.ReportAllocs()
+			b.ResetTimer()
+			for i := 0; i < b.N; i++ {
+				res, err := s.WriteLogs(batches[i%len(batches)])
+				require.NoError(b, err)
+				require.Equal(b, benchBatch, res.Written)
+			}
+			b.ReportMetric(float64(b.N*benchBatch)/b.Elapsed().Seconds(), "records/s")
+		})
+	}
 	b.Run("baseline_badger_writebatch", func(b *testing.B) {
 		values := make([][]byte, 0, len(batches)*benchBatch)
 		for _, ld := range batches {
