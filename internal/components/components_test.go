@@ -1,7 +1,6 @@
 package components
 
 import (
-	"os"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -9,37 +8,20 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
-	"gopkg.in/yaml.v3"
 )
 
 const ownModule = "github.com/otelcol-ems/otelcol-ems"
 
-type manifestEntry struct {
-	GoMod  string `yaml:"gomod"`
-	Import string `yaml:"import"`
-}
-
-type manifest struct {
-	Receivers  []manifestEntry `yaml:"receivers"`
-	Processors []manifestEntry `yaml:"processors"`
-	Exporters  []manifestEntry `yaml:"exporters"`
-	Extensions []manifestEntry `yaml:"extensions"`
-	Connectors []manifestEntry `yaml:"connectors"`
-	Replaces   []string        `yaml:"replaces"`
-}
-
-func loadManifest(t *testing.T) manifest {
+func loadManifest(t *testing.T) Manifest {
 	t.Helper()
-	raw, err := os.ReadFile(filepath.Join("..", "..", "builder-config.yaml"))
+	m, err := LoadManifest(filepath.Join("..", "..", "builder-config.yaml"))
 	require.NoError(t, err)
-	var m manifest
-	require.NoError(t, yaml.Unmarshal(raw, &m))
 	return m
 }
 
 // ownImports returns the import paths of the manifest's entries that come
 // from this module.
-func ownImports(t *testing.T, kind string, entries []manifestEntry) []string {
+func ownImports(t *testing.T, kind string, entries []ManifestEntry) []string {
 	t.Helper()
 	out := []string{}
 	for _, e := range entries {
@@ -57,15 +39,8 @@ func ownImports(t *testing.T, kind string, entries []manifestEntry) []string {
 // components: adding one in only one place fails here.
 func TestManifestMatchesComponentList(t *testing.T) {
 	m := loadManifest(t)
-	byKind := map[string][]manifestEntry{
-		"receivers":  m.Receivers,
-		"processors": m.Processors,
-		"exporters":  m.Exporters,
-		"extensions": m.Extensions,
-		"connectors": m.Connectors,
-	}
 	code := ImportPaths()
-	for kind, entries := range byKind {
+	for kind, entries := range m.ByKind() {
 		want := append([]string{}, code[kind]...)
 		sort.Strings(want)
 		assert.Equalf(t, want, ownImports(t, kind, entries),

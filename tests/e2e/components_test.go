@@ -1,7 +1,6 @@
 package e2e
 
 import (
-	"os"
 	"os/exec"
 	"path/filepath"
 	"sort"
@@ -29,18 +28,6 @@ type componentsOutput struct {
 	Connectors []listed `yaml:"connectors"`
 }
 
-type manifestEntry struct {
-	GoMod string `yaml:"gomod"`
-}
-
-type manifest struct {
-	Receivers  []manifestEntry `yaml:"receivers"`
-	Processors []manifestEntry `yaml:"processors"`
-	Exporters  []manifestEntry `yaml:"exporters"`
-	Extensions []manifestEntry `yaml:"extensions"`
-	Connectors []manifestEntry `yaml:"connectors"`
-}
-
 // `otelcol-ems components` must list every component of the manifest, and
 // our own ones with the types the code defines.
 func TestBinaryListsEveryComponent(t *testing.T) {
@@ -49,10 +36,8 @@ func TestBinaryListsEveryComponent(t *testing.T) {
 	var got componentsOutput
 	require.NoError(t, yaml.Unmarshal(out, &got))
 
-	raw, err := os.ReadFile(filepath.Join(harness.RepoRoot(), "builder-config.yaml"))
+	m, err := components.LoadManifest(filepath.Join(harness.RepoRoot(), "builder-config.yaml"))
 	require.NoError(t, err)
-	var m manifest
-	require.NoError(t, yaml.Unmarshal(raw, &m))
 
 	own := map[string][]string{}
 	for _, f := range components.Receivers() {
@@ -71,7 +56,7 @@ func TestBinaryListsEveryComponent(t *testing.T) {
 		own["connectors"] = append(own["connectors"], f.Type().String())
 	}
 
-	check := func(kind string, entries []manifestEntry, list []listed) {
+	check := func(kind string, entries []components.ManifestEntry, list []listed) {
 		// One manifest entry may carry several components of the same module
 		// (an extension and an exporter of one package are separate entries).
 		assert.Lenf(t, list, len(entries), "%s: manifest has %d entries, binary lists %d", kind, len(entries), len(list))
