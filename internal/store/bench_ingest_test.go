@@ -37,7 +37,8 @@ func spanBatches(start time.Time) []ptrace.Traces {
 
 func BenchmarkIngestLogs(b *testing.B) {
 	clock := newClock(time.Now())
-	batches := logBatches(clock.Now().Add(-time.Minute))
+	start := clock.Now().Add(-time.Hour)
+	batches := logBatches(start)
 	var m plog.ProtoMarshaler
 	fmt.Printf("log batch: %d records, %d bytes of OTLP protobuf (%d per record)\n",
 		benchBatch, m.LogsSize(batches[0]), m.LogsSize(batches[0])/benchBatch)
@@ -48,7 +49,9 @@ func BenchmarkIngestLogs(b *testing.B) {
 			b.ReportAllocs()
 			b.ResetTimer()
 			for i := 0; i < b.N; i++ {
-				res, err := s.WriteLogs(batches[i%len(batches)])
+				ld := batches[i%len(batches)]
+				restampLogs(ld, start.Add(time.Duration(i)*time.Second))
+				res, err := s.WriteLogs(ld)
 				require.NoError(b, err)
 				require.Equal(b, benchBatch, res.Written)
 			}
@@ -72,7 +75,8 @@ func BenchmarkIngestLogs(b *testing.B) {
 
 func BenchmarkIngestSpans(b *testing.B) {
 	clock := newClock(time.Now())
-	batches := spanBatches(clock.Now().Add(-time.Minute))
+	start := clock.Now().Add(-time.Hour)
+	batches := spanBatches(start)
 	var m ptrace.ProtoMarshaler
 	fmt.Printf("span batch: %d spans, %d bytes of OTLP protobuf (%d per span)\n",
 		benchBatch, m.TracesSize(batches[0]), m.TracesSize(batches[0])/benchBatch)
@@ -82,7 +86,9 @@ func BenchmarkIngestSpans(b *testing.B) {
 		b.ReportAllocs()
 		b.ResetTimer()
 		for i := 0; i < b.N; i++ {
-			res, err := s.WriteTraces(batches[i%len(batches)])
+			td := batches[i%len(batches)]
+			restampSpans(td, start.Add(time.Duration(i)*time.Second))
+			res, err := s.WriteTraces(td)
 			require.NoError(b, err)
 			require.Equal(b, benchBatch, res.Written)
 		}
@@ -101,6 +107,30 @@ func BenchmarkIngestSpans(b *testing.B) {
 		}
 		baselineWriteBatch(b, clock, values)
 	})
+}
+
+// restampLogs files the records of ld one per millisecond from start, so that
+// each batch of a benchmark covers the next second, as live ingest does:
+// reusing the same second would make every batch's keys interleave with all
+// the earlier ones, and every compaction rewrite the whole store.
+func restampLogs(ld plog.Logs, start time.Time) {
+	lrs := ld.ResourceLogs().At(0).ScopeLogs().At(0).LogRecords()
+	for k := 0; k < lrs.Len(); k++ {
+		t := ts(start.Add(time.Duration(k) * time.Millisecond))
+		lrs.At(k).SetTimestamp(t)
+		lrs.At(k).SetObservedTimestamp(t)
+	}
+}
+
+// restampSpans starts the spans of td one per millisecond from start, lasting
+// 3 ms each, like restampLogs.
+func restampSpans(td ptrace.Traces, start time.Time) {
+	spans := td.ResourceSpans().At(0).ScopeSpans().At(0).Spans()
+	for k := 0; k < spans.Len(); k++ {
+		t := start.Add(time.Duration(k) * time.Millisecond)
+		spans.At(k).SetStartTimestamp(ts(t))
+		spans.At(k).SetEndTimestamp(ts(t.Add(3 * time.Millisecond)))
+	}
 }
 
 // baselineWriteBatch writes pre-encoded values in batches of 1,000 under
