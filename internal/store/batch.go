@@ -93,7 +93,7 @@ func (b *batch) keyTime(ts ...pcommon.Timestamp) (uint64, bool) {
 // It returns the record's bucket.
 func (b *batch) add(ts uint64, res *resourceInfo, dict *dictInfo, traceID pcommon.TraceID, severity byte, name string, payload []byte) (int64, error) {
 	bucket := b.s.bucketFor(b.sig, ts)
-	if _, ok := b.dicts[bucketDict{bucket, dict.id}]; !ok {
+	if _, ok := b.dicts[bucketDict{bucket, dict.id}]; !ok && !b.s.written(b.sig, bucket, dict.id) {
 		b.dicts[bucketDict{bucket, dict.id}] = struct{}{}
 		if err := b.wb.Set(dictKey(b.sig, bucket, dict.id), dict.proto); err != nil {
 			return 0, err
@@ -139,6 +139,7 @@ func (b *batch) commit() (WriteResult, error) {
 			return WriteResult{Expired: b.res.Expired}, err
 		}
 	}
+	b.s.markWritten(b.sig, b.dicts)
 	b.s.addStats(b.stats)
 	b.s.counters.Written.Add(int64(b.res.Written))
 	b.s.counters.Expired.Add(int64(b.res.Expired))

@@ -143,6 +143,7 @@ func (s *Store) dropBuckets(sig Signal, buckets ...int64) error {
 	}
 	s.dropMu.Lock()
 	err := s.db.DropPrefix(prefixes...)
+	s.forgetBuckets(sig, buckets)
 	s.dropMu.Unlock()
 	if err != nil {
 		return err

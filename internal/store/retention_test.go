@@ -1,6 +1,7 @@
 package store
 
 import (
+	"math"
 	"testing"
 	"time"
 
@@ -84,4 +85,34 @@ func TestMaxSize(t *testing.T) {
 	old, err := s.QueryLogs(LogQuery{End: base.Add(10 * time.Minute), Limit: 10})
 	require.NoError(t, err)
 	assert.Zero(t, old.Count, "the oldest data goes first")
+}
+
+// TestDictionaryAfterDrop checks that a bucket dropped while still within
+// retention (as the budget does) gets its dictionary entries again with the
+// next records, although the store writes them only once per bucket.
+func TestDictionaryAfterDrop(t *testing.T) {
+	clock := newClock(base)
+	s := openTest(t, clock)
+	write := func() {
+		res, err := s.WriteLogs(genLogs("checkout", clock.Now(), 10, nil))
+		require.NoError(t, err)
+		require.Equal(t, 10, res.Written)
+	}
+	write()
+	write() // second batch: the entry is already stored
+	got, err := s.QueryLogs(LogQuery{Service: "checkout", Limit: 100})
+	require.NoError(t, err)
+	require.Equal(t, 20, got.Count)
+
+	buckets := s.bucketsIn(Logs, 0, math.MaxUint64)
+	require.Len(t, buckets, 1)
+	require.NoError(t, s.dropBuckets(Logs, buckets...))
+	write()
+	got, err = s.QueryLogs(LogQuery{Service: "checkout", Limit: 100})
+	require.NoError(t, err)
+	assert.Equal(t, 10, got.Count, "records written after the drop find their service")
+	require.Equal(t, 1, got.Logs.ResourceLogs().Len())
+	name, ok := got.Logs.ResourceLogs().At(0).Resource().Attributes().Get("service.name")
+	require.True(t, ok)
+	assert.Equal(t, "checkout", name.Str())
 }

@@ -48,6 +48,8 @@ type Store struct {
 	stop   chan struct{}
 	wg     sync.WaitGroup
 
+	dictSeen dictSeen
+
 	counters Counters
 }
 
