@@ -75,17 +75,34 @@ func kindPrefix(sig Signal, bucket int64, kind byte) []byte {
 // recordPrefix is the prefix of the record keys of a bucket; for metrics it
 // includes the metric name and its terminator.
 func recordPrefix(sig Signal, bucket int64, name string) []byte {
-	p := kindPrefix(sig, bucket, kindRecord)
+	return appendRecordPrefix(make([]byte, 0, recordKeyLen(sig, name)), sig, bucket, name)
+}
+
+func appendRecordPrefix(p []byte, sig Signal, bucket int64, name string) []byte {
+	p = append(putU64(append(p, byte(sig)), uint64(bucket)), kindRecord)
 	if sig == Metrics {
 		p = append(append(p, name...), 0)
 	}
 	return p
 }
 
+// recordKeyLen is the length of a record key of sig with metric name name.
+func recordKeyLen(sig Signal, name string) int {
+	n := bucketPrefixLen + 1 + tsSeqLen
+	if sig == Metrics {
+		n += len(name) + 1
+	}
+	return n
+}
+
 // recordKey encodes a record's key.
 func recordKey(sig Signal, r ref) []byte {
-	p := recordPrefix(sig, r.bucket, r.name)
-	return putU64(putU64(p, r.ts), r.seq)
+	return appendRecordKey(make([]byte, 0, recordKeyLen(sig, r.name)), sig, r)
+}
+
+// appendRecordKey appends a record's key to p.
+func appendRecordKey(p []byte, sig Signal, r ref) []byte {
+	return putU64(putU64(appendRecordPrefix(p, sig, r.bucket, r.name), r.ts), r.seq)
 }
 
 // decodeRecordKey decodes a key made by recordKey.
@@ -117,9 +134,18 @@ func traceIndexPrefix(sig Signal, bucket int64, traceID [16]byte) []byte {
 	return append(kindPrefix(sig, bucket, kindTraceIdx), traceID[:]...)
 }
 
+// traceIndexKeyLen is the length of every trace index key.
+const traceIndexKeyLen = bucketPrefixLen + 1 + traceIDLen + tsSeqLen
+
 // traceIndexKey encodes the trace id index key of a record.
 func traceIndexKey(sig Signal, traceID [16]byte, r ref) []byte {
-	return putU64(putU64(traceIndexPrefix(sig, r.bucket, traceID), r.ts), r.seq)
+	return appendTraceIndexKey(make([]byte, 0, traceIndexKeyLen), sig, traceID, r)
+}
+
+// appendTraceIndexKey appends the trace id index key of a record to p.
+func appendTraceIndexKey(p []byte, sig Signal, traceID [16]byte, r ref) []byte {
+	p = append(putU64(append(p, byte(sig)), uint64(r.bucket)), kindTraceIdx)
+	return putU64(putU64(append(p, traceID[:]...), r.ts), r.seq)
 }
 
 // decodeTraceIndexKey returns the record a trace index key points at.
