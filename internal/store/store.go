@@ -80,7 +80,9 @@ func Open(opts Options) (*Store, error) {
 	if err := checkWritable(opts.Dir); err != nil {
 		return nil, err
 	}
-	db, err := badger.Open(badgerOptions(opts))
+	// A corrupt or half-written directory is moved aside (and what can be
+	// read is salvaged) instead of failing every start.
+	db, _, err := badgerdb.OpenOrRecover(badgerOptions(opts), opts.Logger)
 	if err != nil {
 		return nil, fmt.Errorf("opening store in directory %s: %w", opts.Dir, err)
 	}
