@@ -59,13 +59,7 @@ func (r *reader) scanRecords(sig Signal, bucket int64, name string, ts, seq, end
 		if rf.ts > end {
 			return true, nil
 		}
-		var more bool
-		err = item.Value(func(v []byte) error {
-			var err error
-			more, err = visit(rf, v)
-			return err
-		})
-		if err != nil || !more {
+		if more, err := visitValue(item, rf, visit); err != nil || !more {
 			return false, err
 		}
 	}
@@ -92,13 +86,7 @@ func (r *reader) scanTrace(sig Signal, bucket int64, traceID [16]byte, ts, seq, 
 		if err != nil {
 			return false, err
 		}
-		var more bool
-		err = item.Value(func(v []byte) error {
-			var err error
-			more, err = visit(rf, v)
-			return err
-		})
-		if err != nil || !more {
+		if more, err := visitValue(item, rf, visit); err != nil || !more {
 			return false, err
 		}
 	}
@@ -167,4 +155,15 @@ func (p *page) full() bool {
 func (p *page) took(r ref) {
 	p.count++
 	p.last = Cursor{TS: r.ts, Seq: r.seq}
+}
+
+// visitValue hands the value of item, filed under rf, to visit.
+func visitValue(item *badger.Item, rf ref, visit visitFunc) (bool, error) {
+	var more bool
+	err := item.Value(func(v []byte) error {
+		var err error
+		more, err = visit(rf, v)
+		return err
+	})
+	return more, err
 }
