@@ -40,8 +40,15 @@ type bucketDict struct {
 	dict   uint64
 }
 
+// bucketTrace names the records of one trace in one bucket.
+type bucketTrace struct {
+	bucket int64
+	trace  pcommon.TraceID
+}
+
 // batch writes the records of one call through a Badger WriteBatch: the
-// record, its index keys, and once per bucket its dictionary entry.
+// record, its index keys, and once per bucket its dictionary entry. Trace
+// index entries are collected per trace and bucket and written at commit.
 type batch struct {
 	s      *Store
 	sig    Signal
@@ -50,6 +57,7 @@ type batch struct {
 	oldest uint64
 	dicts  map[bucketDict]struct{}
 	stats  map[statKey]*resStat
+	traces map[bucketTrace]*traceList
 	res    WriteResult
 	arena  []byte // keys and values of the batch, held by wb until it ends
 }
@@ -83,6 +91,7 @@ func (s *Store) newBatch(sig Signal) *batch {
 		oldest: now - uint64(s.opts.MaxAge[sig]),
 		dicts:  map[bucketDict]struct{}{},
 		stats:  map[statKey]*resStat{},
+		traces: map[bucketTrace]*traceList{},
 	}
 }
 
@@ -129,8 +138,10 @@ func (b *batch) add(ts uint64, res *resourceInfo, dict *dictInfo, traceID pcommo
 		return 0, err
 	}
 	if !traceID.IsEmpty() {
-		if err := b.wb.Set(appendTraceIndexKey(b.alloc(traceIndexKeyLen), b.sig, traceID, r), nil); err != nil {
-			return 0, err
+		if l := b.traces[bucketTrace{bucket, traceID}]; l != nil {
+			l.add(r)
+		} else {
+			b.traces[bucketTrace{bucket, traceID}] = newTraceList(r)
 		}
 	}
 	sk := statKey{b.sig, bucket, res.hash}
@@ -149,6 +160,11 @@ func (b *batch) add(ts uint64, res *resourceInfo, dict *dictInfo, traceID pcommo
 func (b *batch) commit() (WriteResult, error) {
 	defer b.s.dropMu.RUnlock()
 	defer b.wb.Cancel()
+	for k, l := range b.traces {
+		if err := b.wb.Set(appendTraceIndexKey(b.alloc(traceIndexKeyLen), b.sig, k.trace, l.first), l.value()); err != nil {
+			return WriteResult{Expired: b.res.Expired}, err
+		}
+	}
 	if err := b.wb.Flush(); err != nil {
 		return WriteResult{Expired: b.res.Expired}, err
 	}

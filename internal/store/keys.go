@@ -35,7 +35,7 @@ func (s Signal) String() string {
 // Kinds of keys inside a bucket: the byte after the bucket start.
 const (
 	kindRecord   byte = 'r' // time-ordered record: [name 0x00] ts seq -> value
-	kindTraceIdx byte = 't' // trace id index: trace id, ts, seq -> empty
+	kindTraceIdx byte = 't' // trace id index: trace id, ts, seq -> the trace's other records of the batch (tracelist.go)
 	kindService  byte = 's' // service index: service 0x00 dict id -> empty
 	kindDict     byte = 'd' // resource and scope of records: dict id -> proto
 	kindResStat  byte = 'R' // resource counts: resource hash -> count, last seen, proto
@@ -137,18 +137,19 @@ func traceIndexPrefix(sig Signal, bucket int64, traceID [16]byte) []byte {
 // traceIndexKeyLen is the length of every trace index key.
 const traceIndexKeyLen = bucketPrefixLen + 1 + traceIDLen + tsSeqLen
 
-// traceIndexKey encodes the trace id index key of a record.
+// traceIndexKey encodes the trace id index key whose entry starts at r.
 func traceIndexKey(sig Signal, traceID [16]byte, r ref) []byte {
 	return appendTraceIndexKey(make([]byte, 0, traceIndexKeyLen), sig, traceID, r)
 }
 
-// appendTraceIndexKey appends the trace id index key of a record to p.
+// appendTraceIndexKey appends the trace id index key whose entry starts at r
+// to p.
 func appendTraceIndexKey(p []byte, sig Signal, traceID [16]byte, r ref) []byte {
 	p = append(putU64(append(p, byte(sig)), uint64(r.bucket)), kindTraceIdx)
 	return putU64(putU64(append(p, traceID[:]...), r.ts), r.seq)
 }
 
-// decodeTraceIndexKey returns the record a trace index key points at.
+// decodeTraceIndexKey returns the first record of a trace index entry.
 func decodeTraceIndexKey(k []byte) (ref, [16]byte, error) {
 	var id [16]byte
 	if len(k) != bucketPrefixLen+1+traceIDLen+tsSeqLen || k[bucketPrefixLen] != kindTraceIdx {

@@ -3,6 +3,7 @@ package store
 import (
 	"bytes"
 	"math"
+	"slices"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -133,6 +134,7 @@ func FuzzDecodeKeys(f *testing.F) {
 	f.Add(recordKey(Metrics, ref{bucket: 1, ts: 2, seq: 3, name: "m"}))
 	f.Add(traceIndexKey(Logs, tid(1), ref{bucket: 1, ts: 2, seq: 3}))
 	f.Add([]byte{})
+	f.Add([]byte{traceListFormat, 1, 2, 3, 4})
 	f.Fuzz(func(t *testing.T, k []byte) {
 		if sig, r, err := decodeRecordKey(k); err == nil && sig == Logs {
 			if !bytes.Equal(recordKey(sig, r), k) {
@@ -140,6 +142,16 @@ func FuzzDecodeKeys(f *testing.F) {
 			}
 		}
 		_, _, _ = decodeTraceIndexKey(k)
+		if refs, err := appendTraceRefs(nil, ref{ts: 1 << 62, seq: 1 << 62}, k); err == nil {
+			l := newTraceList(refs[0])
+			for _, r := range refs[1:] {
+				l.add(r)
+			}
+			again, err := appendTraceRefs(nil, refs[0], l.value())
+			if err != nil || !slices.Equal(again, refs) {
+				t.Fatalf("trace list %x does not round-trip", k)
+			}
+		}
 		_, _, _, _ = decodeValueHeader(k)
 	})
 }

@@ -67,13 +67,30 @@ func (r *reader) scanRecords(sig Signal, bucket int64, name string, ts, seq, end
 }
 
 // scanTrace visits the records of one bucket that carry traceID, through the
-// trace id index, from (ts, seq) up to end.
+// trace id index, from (ts, seq) up to end, in time order. The index entries
+// of the trace in the bucket (one per batch that wrote it) are read whole and
+// their records sorted, since entries of different batches may interleave in
+// time.
 func (r *reader) scanTrace(sig Signal, bucket int64, traceID [16]byte, ts, seq, end uint64, visit visitFunc) (bool, error) {
 	prefix := traceIndexPrefix(sig, bucket, traceID)
 	it := r.iter(sig, false)
-	for it.Seek(putU64(putU64(append([]byte(nil), prefix...), ts), seq)); it.ValidForPrefix(prefix); it.Next() {
-		rf, _, err := decodeTraceIndexKey(it.Item().Key())
+	var refs []ref
+	for it.Seek(prefix); it.ValidForPrefix(prefix); it.Next() {
+		item := it.Item()
+		first, _, err := decodeTraceIndexKey(item.Key())
 		if err != nil {
+			continue
+		}
+		if err := item.Value(func(v []byte) error {
+			refs, _ = appendTraceRefs(refs, first, v) // a damaged entry keeps what decoded
+			return nil
+		}); err != nil {
+			return false, err
+		}
+	}
+	sortRefs(refs)
+	for _, rf := range refs {
+		if rf.ts < ts || (rf.ts == ts && rf.seq < seq) {
 			continue
 		}
 		if rf.ts > end {
