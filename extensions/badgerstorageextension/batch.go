@@ -8,12 +8,13 @@ import (
 
 	"github.com/dgraph-io/badger/v4"
 	"go.opentelemetry.io/collector/extension/xextension/storage"
+
+	"github.com/otelcol-ems/otelcol-ems/internal/badgerdb"
 )
 
 // change is what a batch does to the live counters and the size cache.
 type change struct {
 	keys, bytes, written int64
-	vlog                 bool         // a value went to the value log
 	sizes                []sizeUpdate // sizes the batch left, in order
 	// big batches index sizes by key instead of scanning them
 	big    bool
@@ -24,14 +25,32 @@ type change struct {
 // (a Walk's result) looks every key up in Badger and indexes its own writes.
 const maxCachedBatch = 8
 
-// batch applies ops to the keys under prefix in one Badger transaction, so a
-// queue's metadata and item change together. Get results are filled in place
-// (nil for a missing key) and see the batch's own earlier writes.
+// target is where a batch reads and writes: a Badger transaction (the direct
+// path) or the journal. The batch's own accounting (batch.go) is the same
+// for both.
+type target interface {
+	// get returns key's value as the batch sees it, its own writes included.
+	get(key []byte) ([]byte, error)
+	// size returns the stored size (key and value) of a key the batch has
+	// not written, and whether it exists.
+	size(key []byte) (int64, bool, error)
+	// set and del write key; existed is whether it exists right before.
+	set(key, value []byte, existed bool) error
+	del(key []byte, existed bool) error
+}
+
+// batch applies ops to the keys under prefix atomically, so a queue's
+// metadata and item change together. Get results are filled in place (nil
+// for a missing key) and see the batch's own earlier writes.
+//
+// A batch goes to the journal (batch_journal.go) unless it is larger than a
+// journal segment; then, as without a journal, it goes to Badger in one
+// transaction, or in several when it is too large for one (far beyond what
+// exporterhelper issues).
 //
 // When the size bound is reached, a batch that would create a key is refused
 // as a whole with storage.ErrStorageFull; overwrites and deletes still pass,
-// so a full queue can drain. A batch too large for one transaction (far
-// beyond what exporterhelper issues) is committed in several.
+// so a full queue can drain.
 func (s *store) batch(ctx context.Context, prefix []byte, ops []*storage.Operation) error {
 	if err := ctx.Err(); err != nil {
 		return err
@@ -41,10 +60,15 @@ func (s *store) batch(ctx context.Context, prefix []byte, ops []*storage.Operati
 	if s.closed {
 		return errClosed
 	}
+	if done, err := s.journalBatch(ctx, prefix, ops); done {
+		return err
+	}
+	return s.directBatch(ctx, prefix, ops)
+}
+
+// apply runs ops against t and accounts for them in c.
+func (s *store) apply(ctx context.Context, prefix []byte, ops []*storage.Operation, t target, c *change) error {
 	full := s.full()
-	txn := s.db.NewTransaction(true)
-	defer func() { txn.Discard() }()
-	c := change{sizes: make([]sizeUpdate, 0, len(ops)), big: len(ops) > maxCachedBatch}
 	for _, op := range ops {
 		if op == nil {
 			continue
@@ -53,23 +77,22 @@ func (s *store) batch(ctx context.Context, prefix []byte, ops []*storage.Operati
 		var err error
 		switch op.Type {
 		case storage.Get:
-			if op.Value, err = get(txn, key); err == nil && !c.big {
+			if op.Value, err = t.get(key); err == nil && !c.big {
 				c.note(key, op.Value, op.Value == nil)
 			}
 		case storage.Set:
 			var old int64
 			var exists bool
-			if old, exists, err = s.sizeOf(txn, &c, key); err != nil {
+			if old, exists, err = s.sizeOf(t, c, key); err != nil {
 				break
 			}
 			if !exists && full {
 				s.refuse(ctx)
 				return storage.ErrStorageFull
 			}
-			if err = s.write(&txn, &c, key, op.Value, false); err == nil {
+			if err = t.set(key, op.Value, exists); err == nil {
 				c.bytes += int64(len(key)+len(op.Value)) - old
 				c.written += int64(len(key) + len(op.Value))
-				c.vlog = c.vlog || int64(len(op.Value)) >= valueThreshold
 				if !exists {
 					c.keys++
 				}
@@ -78,10 +101,10 @@ func (s *store) batch(ctx context.Context, prefix []byte, ops []*storage.Operati
 		case storage.Delete:
 			var old int64
 			var exists bool
-			if old, exists, err = s.sizeOf(txn, &c, key); err != nil || !exists {
+			if old, exists, err = s.sizeOf(t, c, key); err != nil || !exists {
 				break
 			}
-			if err = s.write(&txn, &c, key, nil, true); err == nil {
+			if err = t.del(key, true); err == nil {
 				c.keys--
 				c.bytes -= old
 				c.written += int64(len(key))
@@ -94,7 +117,67 @@ func (s *store) batch(ctx context.Context, prefix []byte, ops []*storage.Operati
 			return fmt.Errorf("badger_storage: %s: %w", opName(op.Type), err)
 		}
 	}
-	return s.commit(txn, &c)
+	return nil
+}
+
+// account applies a committed change to the counters and the size cache.
+func (s *store) account(c *change) {
+	s.sizes.apply(c.sizes)
+	s.liveKeys.Add(c.keys)
+	s.liveBytes.Add(c.bytes)
+	s.pending.Add(c.written)
+}
+
+// directBatch applies ops to Badger in one transaction (several when it is
+// too large for one), after the journal's content went to Badger; the
+// journal stays locked meanwhile, so no batch sees Badger without it.
+func (s *store) directBatch(ctx context.Context, prefix []byte, ops []*storage.Operation) error {
+	if s.j != nil {
+		s.j.flushMu.Lock()
+		defer s.j.flushMu.Unlock()
+		s.j.mu.Lock()
+		defer s.j.mu.Unlock()
+		if err := s.j.drainLocked(); err != nil {
+			return fmt.Errorf("badger_storage: flushing the journal: %w", err)
+		}
+	}
+	t := &txnTarget{s: s, txn: s.db.NewTransaction(true)}
+	defer func() { t.txn.Discard() }()
+	t.c = &change{sizes: make([]sizeUpdate, 0, len(ops)), big: len(ops) > maxCachedBatch}
+	if err := s.apply(ctx, prefix, ops, t, t.c); err != nil {
+		return err
+	}
+	if err := s.commit(t.txn, t.c); err != nil {
+		return err
+	}
+	if s.cfg.Durability != badgerdb.DurabilityNever && t.wrote {
+		if err := s.syncBadger(); err != nil {
+			return fmt.Errorf("badger_storage: sync: %w", err)
+		}
+	}
+	return nil
+}
+
+// txnTarget is a Badger transaction as a batch's target.
+type txnTarget struct {
+	s     *store
+	txn   *badger.Txn
+	c     *change
+	wrote bool
+}
+
+func (t *txnTarget) get(key []byte) ([]byte, error) { return get(t.txn, key) }
+
+func (t *txnTarget) size(key []byte) (int64, bool, error) { return lookupSize(t.txn, key) }
+
+func (t *txnTarget) set(key, value []byte, _ bool) error {
+	t.wrote = true
+	return t.s.write(&t.txn, t.c, key, value, false)
+}
+
+func (t *txnTarget) del(key []byte, _ bool) error {
+	t.wrote = true
+	return t.s.write(&t.txn, t.c, key, nil, true)
 }
 
 // write sets or deletes key in the transaction. On ErrTxnTooBig it commits
@@ -123,15 +206,7 @@ func (s *store) commit(txn *badger.Txn, c *change) error {
 	if err := txn.Commit(); err != nil {
 		return fmt.Errorf("badger_storage: commit: %w", err)
 	}
-	s.sizes.apply(c.sizes)
-	s.liveKeys.Add(c.keys)
-	s.liveBytes.Add(c.bytes)
-	s.pending.Add(c.written)
-	if s.always != nil && c.written > 0 {
-		if err := s.always.wait(c.vlog); err != nil {
-			return fmt.Errorf("badger_storage: sync: %w", err)
-		}
-	}
+	s.account(c)
 	return nil
 }
 
@@ -193,8 +268,8 @@ func (c *change) pending(key []byte) (int64, bool) {
 // sizeOf returns the stored size (key and value) of key and whether it
 // exists: from the batch's own writes when it made any to key (Badger reports
 // a size of 0 for a value written earlier in the same transaction), else from
-// the size cache in a small batch, else from the transaction.
-func (s *store) sizeOf(txn *badger.Txn, c *change, key []byte) (int64, bool, error) {
+// the size cache in a small batch, else from the target.
+func (s *store) sizeOf(t target, c *change, key []byte) (int64, bool, error) {
 	if n, ok := c.pending(key); ok {
 		return max(n, 0), n >= 0, nil
 	}
@@ -203,7 +278,7 @@ func (s *store) sizeOf(txn *badger.Txn, c *change, key []byte) (int64, bool, err
 			return n, true, nil
 		}
 	}
-	return lookupSize(txn, key)
+	return t.size(key)
 }
 
 // lookupSize returns the stored size (key and value) of key in the

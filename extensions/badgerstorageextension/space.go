@@ -33,6 +33,10 @@ func dirUsage(dir string) usage {
 	}
 	var head, headSize int64 = -1, 0
 	for _, e := range entries {
+		if e.IsDir() && e.Name() == journalDirName {
+			u.total += dirUsage(filepath.Join(dir, journalDirName)).total
+			continue
+		}
 		fi, err := e.Info()
 		if err != nil || !fi.Mode().IsRegular() {
 			continue // a file removed by a compaction meanwhile
@@ -143,6 +147,16 @@ func (s *store) flushAndFlatten() error {
 	defer s.gate.Unlock()
 	if s.closed {
 		return errClosed
+	}
+	// Batches are out (gate); the flusher is kept out by flushMu, and the
+	// recount below needs everything in Badger.
+	s.j.flushMu.Lock()
+	defer s.j.flushMu.Unlock()
+	s.j.mu.Lock()
+	err := s.j.drainLocked()
+	s.j.mu.Unlock()
+	if err != nil {
+		return err
 	}
 	if err := s.db.Update(func(txn *badger.Txn) error { return txn.Set(reclaimMarker, nil) }); err != nil {
 		return err

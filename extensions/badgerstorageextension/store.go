@@ -24,13 +24,14 @@ type store struct {
 	cfg    *Config
 	logger *zap.Logger
 	tel    *metadata.TelemetryBuilder
-	syncer *badgerdb.Syncer // interval: group commit on a timer
-	always *groupSync       // always: group commit on demand, before Batch returns
-	sizes  *sizeCache       // sizes of recently used keys, for the live counters
+	j      *journal   // write-ahead journal in front of the database
+	always *groupSync // always: group commit of the journal, before Batch returns
+	sizes  *sizeCache // sizes of recently used keys, for the live counters
 
 	// gate is held shared by every batch and exclusively by space reclaim,
 	// which must not run next to writes (badger refuses writes while it drops
-	// a prefix, and a flatten under steady writes may never finish).
+	// a prefix, and a flatten under steady writes may never finish). The
+	// journal's flusher is kept out of a reclaim by the journal's flushMu.
 	gate   sync.RWMutex
 	closed bool
 
@@ -45,8 +46,8 @@ type store struct {
 	done       sync.WaitGroup
 }
 
-// openStore opens (or recovers) the database in cfg.Directory and starts the
-// group-commit and maintenance loops.
+// openStore opens (or recovers) the database in cfg.Directory, replays the
+// journal into it and starts the journal's and the maintenance loops.
 func openStore(cfg *Config, logger *zap.Logger, tel *metadata.TelemetryBuilder) (*store, error) {
 	if cfg.CreateDirectory {
 		if err := os.MkdirAll(cfg.Directory, 0o750); err != nil {
@@ -84,23 +85,33 @@ func openStore(cfg *Config, logger *zap.Logger, tel *metadata.TelemetryBuilder) 
 		reclaimNow: make(chan struct{}, 1),
 		stop:       make(chan struct{}),
 	}
-	if err := s.countLive(); err != nil {
+	from := cfg.Directory
+	if rec.Recovered() {
+		from = rec.MovedTo // the fresh directory has no journal yet
+	}
+	j, replayed, err := s.openJournal(from)
+	if err != nil {
 		_ = db.Close()
+		return nil, fmt.Errorf("badger_storage: replaying the journal of %s: %w", cfg.Directory, err)
+	}
+	s.j = j
+	tel.BadgerStorageJournalReplayedRecords.Add(ctx, int64(replayed.records))
+	tel.BadgerStorageJournalDamagedRecords.Add(ctx, int64(replayed.torn))
+	if err := s.countLive(); err != nil {
+		_ = errors.Join(j.closeFiles(), db.Close())
 		return nil, fmt.Errorf("badger_storage: reading %s: %w", cfg.Directory, err)
 	}
 	s.measure()
-	switch cfg.Durability {
-	case badgerdb.DurabilityInterval:
-		s.syncer = badgerdb.StartSyncer(db, cfg.SyncInterval, logger)
-	case badgerdb.DurabilityAlways:
-		s.always = newGroupSync(s.syncWAL, db.Sync)
-	}
+	syncJournal := func() error { return j.sync(false) }
+	s.always = newGroupSync(syncJournal, syncJournal)
+	j.start()
 	s.done.Add(1)
 	go s.maintain()
 	logger.Info("Badger storage opened",
 		zap.String("directory", cfg.Directory), zap.String("durability", string(cfg.Durability)),
 		zap.Int64("live_entries", s.liveKeys.Load()), zap.Int64("live_bytes", s.liveBytes.Load()),
-		zap.Int64("disk_bytes", s.diskBytes.Load()))
+		zap.Int64("disk_bytes", s.diskBytes.Load()),
+		zap.Int("journal_records_replayed", replayed.records), zap.Int("journal_segments_replayed", replayed.segments))
 	return s, nil
 }
 
@@ -130,7 +141,8 @@ func (s *store) full() bool {
 	return s.maxBytes > 0 && s.diskBytes.Load()+s.pending.Load() >= s.maxBytes
 }
 
-// close stops the loops, syncs and closes the database. Safe to call twice.
+// close stops the loops, writes the journal to the database, syncs and
+// closes it. Safe to call twice.
 func (s *store) close() error {
 	s.gate.Lock()
 	if s.closed {
@@ -142,23 +154,42 @@ func (s *store) close() error {
 
 	close(s.stop)
 	s.done.Wait()
-	var errs []error
-	if s.syncer != nil {
-		errs = append(errs, s.syncer.Stop())
-	}
+	s.j.stopLoops()
+	s.j.flushMu.Lock()
+	s.j.mu.Lock()
+	errs := []error{s.j.drainLocked()}
+	errs = append(errs, s.j.closeFiles())
+	s.j.mu.Unlock()
+	s.j.flushMu.Unlock()
 	errs = append(errs, s.db.Close())
 	s.logger.Info("Badger storage closed", zap.String("directory", s.cfg.Directory))
 	return errors.Join(errs...)
 }
 
-// view runs fn in a read transaction unless the store is closed.
+// view runs fn in a read transaction unless the store is closed, after
+// writing what the journal holds to the database.
 func (s *store) view(fn func(*badger.Txn) error) error {
 	s.gate.RLock()
 	defer s.gate.RUnlock()
 	if s.closed {
 		return errClosed
 	}
+	if err := s.flushJournal(); err != nil {
+		return err
+	}
 	return s.db.View(fn)
+}
+
+// flushJournal writes everything the journal holds to the database.
+func (s *store) flushJournal() error {
+	s.j.flushMu.Lock()
+	defer s.j.flushMu.Unlock()
+	s.j.mu.Lock()
+	defer s.j.mu.Unlock()
+	if err := s.j.drainLocked(); err != nil {
+		return fmt.Errorf("badger_storage: flushing the journal: %w", err)
+	}
+	return nil
 }
 
 // valueThreshold is the value size from which values go to the value log.

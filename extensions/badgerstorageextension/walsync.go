@@ -13,23 +13,15 @@ import (
 // memtable is flushed to a sorted table, which Badger syncs itself.
 const memWALExt = ".mem"
 
-// syncWAL makes durable every commit that wrote nothing to the value log, by
-// syncing the memtable write-ahead logs alone. Badger's DB.Sync also syncs
-// the value log being written even when no commit touched it, which costs a
-// second device flush per batch; for queue items below the value threshold
-// that doubled the price of durability: always.
-//
-// Every memtable log in the directory is synced, not only the current one,
-// so a commit whose memtable was rotated out meanwhile is covered too (a log
-// that is gone was flushed to a synced table). On Linux, syncing the file
-// writes back the pages Badger wrote through its memory map, as msync does.
-// When no memtable log is found, as a future Badger layout might do, it falls
-// back to DB.Sync.
-func (s *store) syncWAL() error {
-	if n, err := syncMemWALs(s.cfg.Directory); err != nil || n == 0 {
-		return errors.Join(err, s.db.Sync())
-	}
-	return nil
+// syncBadger makes everything committed to Badger durable: Badger's DB.Sync
+// (the current memtable log and the value log) plus every memtable log in the
+// directory, so that a memtable rotated out but not yet written to a table
+// is covered too (a log that is gone was flushed to a synced table). On
+// Linux, syncing a file writes back the pages Badger wrote through its memory
+// map, as msync does.
+func (s *store) syncBadger() error {
+	_, err := syncMemWALs(s.cfg.Directory)
+	return errors.Join(err, s.db.Sync())
 }
 
 // syncMemWALs syncs every memtable log in dir and returns how many it synced.

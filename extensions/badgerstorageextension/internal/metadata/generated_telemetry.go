@@ -25,17 +25,19 @@ func Tracer(settings component.TelemetrySettings) trace.Tracer {
 // TelemetryBuilder provides an interface for components to report telemetry
 // as defined in metadata and user config.
 type TelemetryBuilder struct {
-	meter                        metric.Meter
-	mu                           sync.Mutex
-	registrations                []metric.Registration
-	BadgerStorageDiskUsage       metric.Int64ObservableGauge
-	BadgerStorageLiveEntries     metric.Int64ObservableGauge
-	BadgerStorageLiveSize        metric.Int64ObservableGauge
-	BadgerStorageReclaimed       metric.Int64Counter
-	BadgerStorageReclaims        metric.Int64Counter
-	BadgerStorageRecoveries      metric.Int64Counter
-	BadgerStorageSalvagedEntries metric.Int64Counter
-	BadgerStorageWritesRefused   metric.Int64Counter
+	meter                               metric.Meter
+	mu                                  sync.Mutex
+	registrations                       []metric.Registration
+	BadgerStorageDiskUsage              metric.Int64ObservableGauge
+	BadgerStorageJournalDamagedRecords  metric.Int64Counter
+	BadgerStorageJournalReplayedRecords metric.Int64Counter
+	BadgerStorageLiveEntries            metric.Int64ObservableGauge
+	BadgerStorageLiveSize               metric.Int64ObservableGauge
+	BadgerStorageReclaimed              metric.Int64Counter
+	BadgerStorageReclaims               metric.Int64Counter
+	BadgerStorageRecoveries             metric.Int64Counter
+	BadgerStorageSalvagedEntries        metric.Int64Counter
+	BadgerStorageWritesRefused          metric.Int64Counter
 }
 
 // TelemetryBuilderOption applies changes to default builder.
@@ -126,6 +128,18 @@ func NewTelemetryBuilder(settings component.TelemetrySettings, options ...Teleme
 		"otelcol_badger_storage_disk_usage",
 		metric.WithDescription("Bytes the database directory occupies on disk (allocated blocks). [Development]"),
 		metric.WithUnit("By"),
+	)
+	errs = errors.Join(errs, err)
+	builder.BadgerStorageJournalDamagedRecords, err = builder.meter.Int64Counter(
+		"otelcol_badger_storage_journal_damaged_records",
+		metric.WithDescription("Journal records found damaged (torn by a crash or garbled) at start; each ends the replay of its segment. [Development]"),
+		metric.WithUnit("{record}"),
+	)
+	errs = errors.Join(errs, err)
+	builder.BadgerStorageJournalReplayedRecords, err = builder.meter.Int64Counter(
+		"otelcol_badger_storage_journal_replayed_records",
+		metric.WithDescription("Journal records written to the database at start because they had not reached it before the collector stopped. [Development]"),
+		metric.WithUnit("{record}"),
 	)
 	errs = errors.Join(errs, err)
 	builder.BadgerStorageLiveEntries, err = builder.meter.Int64ObservableGauge(

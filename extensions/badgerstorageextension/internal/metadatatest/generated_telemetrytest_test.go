@@ -32,12 +32,20 @@ func TestSetupTelemetry(t *testing.T) {
 		observer.Observe(1)
 		return nil
 	}))
+	tb.BadgerStorageJournalDamagedRecords.Add(context.Background(), 1)
+	tb.BadgerStorageJournalReplayedRecords.Add(context.Background(), 1)
 	tb.BadgerStorageReclaimed.Add(context.Background(), 1)
 	tb.BadgerStorageReclaims.Add(context.Background(), 1)
 	tb.BadgerStorageRecoveries.Add(context.Background(), 1)
 	tb.BadgerStorageSalvagedEntries.Add(context.Background(), 1)
 	tb.BadgerStorageWritesRefused.Add(context.Background(), 1)
 	AssertEqualBadgerStorageDiskUsage(t, testTel,
+		[]metricdata.DataPoint[int64]{{Value: 1}},
+		metricdatatest.IgnoreTimestamp())
+	AssertEqualBadgerStorageJournalDamagedRecords(t, testTel,
+		[]metricdata.DataPoint[int64]{{Value: 1}},
+		metricdatatest.IgnoreTimestamp())
+	AssertEqualBadgerStorageJournalReplayedRecords(t, testTel,
 		[]metricdata.DataPoint[int64]{{Value: 1}},
 		metricdatatest.IgnoreTimestamp())
 	AssertEqualBadgerStorageLiveEntries(t, testTel,
