@@ -59,7 +59,12 @@ type segment struct {
 // createSegment creates a segment file filled with zeros, so that later
 // writes and syncs overwrite allocated blocks instead of growing the file
 // (an fdatasync after overwriting is markedly cheaper than after appending).
-func createSegment(path string, size int) (*segment, error) {
+// With mapIt, records are written through a shared memory map (no system
+// call per record); without, with pwrite. durability: always writes with
+// pwrite: on ext4 an fdatasync after writes through a map cost 2.5× one after
+// pwrite here (1.1–1.4 ms against 0.4–0.6 ms), as a write fault through the
+// map opens a filesystem journal transaction that the sync then commits.
+func createSegment(path string, size int, mapIt bool) (*segment, error) {
 	f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE|os.O_TRUNC, 0o600)
 	if err != nil {
 		return nil, err
@@ -79,27 +84,30 @@ func createSegment(path string, size int) (*segment, error) {
 		_ = os.Remove(path)
 		return nil, fmt.Errorf("creating journal segment %s: %w", path, err)
 	}
-	return mapped(path, f, size)
+	return mapped(path, f, size, mapIt)
 }
 
 // openSegment opens an existing segment file; a file of the wrong size is
 // recreated.
-func openSegment(path string, size int) (*segment, error) {
+func openSegment(path string, size int, mapIt bool) (*segment, error) {
 	fi, err := os.Stat(path)
 	if err != nil {
 		return nil, err
 	}
 	if fi.Size() != int64(size) {
-		return createSegment(path, size)
+		return createSegment(path, size, mapIt)
 	}
 	f, err := os.OpenFile(path, os.O_RDWR, 0)
 	if err != nil {
 		return nil, err
 	}
-	return mapped(path, f, size)
+	return mapped(path, f, size, mapIt)
 }
 
-func mapped(path string, f *os.File, size int) (*segment, error) {
+func mapped(path string, f *os.File, size int, mapIt bool) (*segment, error) {
+	if !mapIt {
+		return &segment{path: path, f: f, size: size}, nil
+	}
 	mem, err := mapSegment(f, size)
 	if err != nil {
 		_ = f.Close()

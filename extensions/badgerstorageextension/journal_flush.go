@@ -50,6 +50,7 @@ type journal struct {
 	pool     []*segment
 	nextSeq  uint64
 	files    int   // segment files ever created, for their names
+	mapped   bool  // segments are written through memory maps
 	dirty    bool  // records appended since the last interval sync
 	flushErr error // result of the last flush
 	scratch  []byte
@@ -235,7 +236,7 @@ func (j *journal) take() (*segment, error) {
 		return g, nil
 	}
 	j.files++
-	return createSegment(filepath.Join(j.dir, fmt.Sprintf("segment-%d%s", j.files, segmentExt)), segmentSize)
+	return createSegment(filepath.Join(j.dir, fmt.Sprintf("segment-%d%s", j.files, segmentExt)), segmentSize, j.mapped)
 }
 
 // retire frees a segment whose writes are in Badger. Its header is cleared

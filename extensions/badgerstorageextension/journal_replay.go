@@ -13,6 +13,8 @@ import (
 	"sync"
 
 	"go.uber.org/zap"
+
+	"github.com/otelcol-ems/otelcol-ems/internal/badgerdb"
 )
 
 // replayStats is what a replay found.
@@ -161,7 +163,7 @@ func (s *store) openJournal(from string) (*journal, replayStats, error) {
 			return nil, st, err
 		}
 	}
-	j := &journal{s: s, dir: dir, active: newOverlay(), nextSeq: highest + 1}
+	j := &journal{s: s, dir: dir, active: newOverlay(), nextSeq: highest + 1, mapped: s.cfg.Durability != badgerdb.DurabilityAlways}
 	j.room = sync.NewCond(&j.mu)
 	if err := j.openSegments(); err != nil {
 		return nil, st, errors.Join(err, j.closeFiles())
@@ -188,7 +190,7 @@ func (j *journal) openSegments() error {
 			}
 			continue
 		}
-		g, err := openSegment(p, segmentSize)
+		g, err := openSegment(p, segmentSize, j.mapped)
 		if err != nil {
 			return fmt.Errorf("opening journal segment %s: %w", p, err)
 		}
@@ -199,7 +201,7 @@ func (j *journal) openSegments() error {
 	}
 	for len(j.pool) < journalSegments {
 		j.files++
-		g, err := createSegment(filepath.Join(j.dir, fmt.Sprintf("segment-%d%s", j.files, segmentExt)), segmentSize)
+		g, err := createSegment(filepath.Join(j.dir, fmt.Sprintf("segment-%d%s", j.files, segmentExt)), segmentSize, j.mapped)
 		if err != nil {
 			return err
 		}
