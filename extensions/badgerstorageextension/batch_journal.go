@@ -29,7 +29,7 @@ func (s *store) journalBatch(ctx context.Context, prefix []byte, ops []*storage.
 		}
 	}
 	need = maxRecordSize(writes, need)
-	if need > segmentSize-segmentHeaderSize-sealRecordSize-terminatorSize {
+	if need > j.size-segmentHeaderSize-sealRecordSize-terminatorSize {
 		return false, nil
 	}
 

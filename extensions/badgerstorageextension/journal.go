@@ -44,6 +44,20 @@ var segmentMagic = [8]byte{'E', 'M', 'S', 'J', 'N', 'L', 0, 1}
 // ones go to Badger directly). A variable so that tests can use small ones.
 var segmentSize = 4 << 20
 
+// minSegmentSize is the smallest segment a small max_size_mib leads to.
+const minSegmentSize = 64 << 10
+
+// segmentSizeFor returns the segment size for a store bounded to maxBytes
+// (0: unbounded): segmentSize, or less, so that the journal's files take at
+// most 1/16 of the bound.
+func segmentSizeFor(maxBytes int64) int {
+	n := int64(segmentSize)
+	if maxBytes > 0 && maxBytes/(8*journalSegments) < n {
+		n = max(maxBytes/(8*journalSegments), min(n, minSegmentSize))
+	}
+	return int(n &^ 4095)
+}
+
 var crcTable = crc32.MakeTable(crc32.Castagnoli)
 
 // segment is one preallocated journal file.

@@ -34,8 +34,9 @@ const journalSegments = 2
 //
 // Lock order: store.gate, then flushMu, then mu.
 type journal struct {
-	s   *store
-	dir string
+	s    *store
+	dir  string
+	size int // of each segment
 
 	// flushMu is held by whoever writes a generation to Badger, and by every
 	// path that must see Badger complete (direct batches, Walk, reclaim, close).
@@ -236,7 +237,7 @@ func (j *journal) take() (*segment, error) {
 		return g, nil
 	}
 	j.files++
-	return createSegment(filepath.Join(j.dir, fmt.Sprintf("segment-%d%s", j.files, segmentExt)), segmentSize, j.mapped)
+	return createSegment(filepath.Join(j.dir, fmt.Sprintf("segment-%d%s", j.files, segmentExt)), j.size, j.mapped)
 }
 
 // retire frees a segment whose writes are in Badger. Its header is cleared
@@ -308,7 +309,9 @@ func (s *store) readMarker() (uint64, error) {
 			return err
 		}
 		if len(v) != 8 {
-			return fmt.Errorf("journal marker has %d bytes, want 8", len(v))
+			// Replaying every segment is safe: freed ones have no valid header.
+			s.logger.Warn("Badger storage journal marker is malformed; replaying every journal segment", zap.Int("bytes", len(v)))
+			return nil
 		}
 		seq = binary.BigEndian.Uint64(v)
 		return nil

@@ -163,7 +163,7 @@ func (s *store) openJournal(from string) (*journal, replayStats, error) {
 			return nil, st, err
 		}
 	}
-	j := &journal{s: s, dir: dir, active: newOverlay(), nextSeq: highest + 1, mapped: s.cfg.Durability != badgerdb.DurabilityAlways}
+	j := &journal{s: s, dir: dir, size: segmentSizeFor(s.maxBytes), active: newOverlay(), nextSeq: highest + 1, mapped: s.cfg.Durability != badgerdb.DurabilityAlways}
 	j.room = sync.NewCond(&j.mu)
 	if err := j.openSegments(); err != nil {
 		return nil, st, errors.Join(err, j.closeFiles())
@@ -190,7 +190,7 @@ func (j *journal) openSegments() error {
 			}
 			continue
 		}
-		g, err := openSegment(p, segmentSize, j.mapped)
+		g, err := openSegment(p, j.size, j.mapped)
 		if err != nil {
 			return fmt.Errorf("opening journal segment %s: %w", p, err)
 		}
@@ -201,7 +201,7 @@ func (j *journal) openSegments() error {
 	}
 	for len(j.pool) < journalSegments {
 		j.files++
-		g, err := createSegment(filepath.Join(j.dir, fmt.Sprintf("segment-%d%s", j.files, segmentExt)), segmentSize, j.mapped)
+		g, err := createSegment(filepath.Join(j.dir, fmt.Sprintf("segment-%d%s", j.files, segmentExt)), j.size, j.mapped)
 		if err != nil {
 			return err
 		}

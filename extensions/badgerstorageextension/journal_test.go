@@ -396,5 +396,20 @@ func TestJournalFilesCountTowardDiskUsage(t *testing.T) {
 	matches, err := filepath.Glob(filepath.Join(e.dir, journalDirName, "*"+segmentExt))
 	require.NoError(t, err)
 	require.Len(t, matches, journalSegments)
-	assert.GreaterOrEqual(t, dirUsage(e.dir).total, int64(journalSegments*segmentSize), "segments are preallocated and counted")
+	assert.GreaterOrEqual(t, dirUsage(e.dir).total, int64(journalSegments*e.st.j.size), "segments are preallocated and counted")
+}
+
+func TestSegmentSizeFollowsMaxSize(t *testing.T) {
+	for _, tc := range []struct {
+		maxMiB int64
+		want   int
+	}{
+		{0, 4 << 20},        // unbounded
+		{8192, 4 << 20},     // the recommended bound
+		{64, 4 << 20},       // 1/16 of 64 MiB is two 4 MiB segments
+		{4, 256 << 10},      // a tiny store keeps the journal at 1/16 of it
+		{1, minSegmentSize}, // never below the minimum
+	} {
+		assert.Equal(t, tc.want, segmentSizeFor(tc.maxMiB<<20), "max_size_mib %d", tc.maxMiB)
+	}
 }

@@ -14,9 +14,8 @@ import (
 )
 
 // measureInterval is how often the directory size is read for max_size_mib.
-// Between two readings, bytes written are added to the last reading. A
-// variable for tests.
-var measureInterval = time.Second
+// Between two readings, bytes written are added to the last reading.
+const measureInterval = time.Second
 
 // usage is what the directory holds on disk, in allocated bytes.
 type usage struct {
