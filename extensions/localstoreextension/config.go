@@ -24,6 +24,10 @@ type Config struct {
 	BearerToken configopaque.String `mapstructure:"bearer_token"`
 	// Stores are the stores this extension owns, by name.
 	Stores map[string]StoreConfig `mapstructure:"stores"`
+	// MemoryLimitMiB is the Go soft memory limit (as GOMEMLIMIT) the
+	// extension sets for the collector process at start when none is set;
+	// 0 leaves it alone. Default 200.
+	MemoryLimitMiB int64 `mapstructure:"memory_limit_mib"`
 }
 
 // StoreConfig configures one store. Zero values take the documented
@@ -159,6 +163,9 @@ func (c *Config) Validate() error {
 	}
 	if c.API.NetAddr.Endpoint == "" {
 		errs = append(errs, errors.New("api::endpoint must be set"))
+	}
+	if c.MemoryLimitMiB < 0 {
+		errs = append(errs, fmt.Errorf("memory_limit_mib must not be negative (0 leaves the Go memory limit alone), got %d", c.MemoryLimitMiB))
 	}
 	return errors.Join(errs...)
 }

@@ -29,6 +29,7 @@ func TestConfigDefaults(t *testing.T) {
 	cfg := loadConfig(t, "local_store")
 	require.NoError(t, confmap.Validate(cfg))
 	assert.Equal(t, "127.0.0.1:13180", cfg.API.NetAddr.Endpoint, "the API listens on loopback by default")
+	assert.Equal(t, int64(200), cfg.MemoryLimitMiB)
 	o := cfg.Stores["default"].options()
 	assert.Equal(t, "/var/lib/otelcol-ems/store", o.Dir)
 	assert.Equal(t, map[store.Signal]time.Duration{store.Traces: 24 * time.Hour, store.Logs: 24 * time.Hour, store.Metrics: 24 * time.Hour}, o.MaxAge)
@@ -44,6 +45,7 @@ func TestConfigCustom(t *testing.T) {
 	require.NoError(t, confmap.Validate(cfg))
 	assert.Equal(t, "127.0.0.1:19999", cfg.API.NetAddr.Endpoint)
 	assert.Equal(t, "s3cret", string(cfg.BearerToken))
+	assert.Zero(t, cfg.MemoryLimitMiB, "0 leaves the Go memory limit alone")
 	o := cfg.Stores["node"].options()
 	assert.Equal(t, map[store.Signal]time.Duration{store.Traces: 2 * time.Hour, store.Logs: 48 * time.Hour, store.Metrics: 7 * 24 * time.Hour}, o.MaxAge)
 	assert.Equal(t, int64(2048<<20), o.MaxSize)
@@ -61,6 +63,7 @@ func TestConfigInvalid(t *testing.T) {
 	require.Error(t, err)
 	for _, want := range []string{
 		"api::endpoint must be set",
+		"memory_limit_mib must not be negative (0 leaves the Go memory limit alone), got -1",
 		"stores::a: directory must be set",
 		"max_age::logs must be at least 1s, got 500ms",
 		`stores::a::durability: durability must be one of always, interval, never; got "sometimes"`,

@@ -69,6 +69,7 @@ func (e *localStore) storeNames() []string {
 
 // Start opens every store, then starts the query API.
 func (e *localStore) Start(ctx context.Context, host component.Host) error {
+	e.applyMemoryLimit(e.cfg.MemoryLimitMiB)
 	for _, name := range e.storeNames() {
 		opts := e.cfg.Stores[name].options()
 		opts.Logger = e.logger.With(zap.String("store", name))
@@ -152,6 +153,7 @@ func (e *localStore) Shutdown(ctx context.Context) error {
 		e.telemetry.Shutdown()
 	}
 	errs = append(errs, e.closeStores())
+	e.restoreMemoryLimit()
 	return errors.Join(errs...)
 }
 

@@ -21,7 +21,7 @@ func NewFactory() extension.Factory {
 func createDefaultConfig() component.Config {
 	api := confighttp.NewDefaultServerConfig()
 	api.NetAddr.Endpoint = defaultEndpoint
-	return &Config{API: api, Stores: map[string]StoreConfig{}}
+	return &Config{API: api, Stores: map[string]StoreConfig{}, MemoryLimitMiB: defaultMemoryLimitMiB}
 }
 
 func create(_ context.Context, set extension.Settings, cfg component.Config) (extension.Extension, error) {

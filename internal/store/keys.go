@@ -33,13 +33,21 @@ func (s Signal) String() string {
 }
 
 // Kinds of keys inside a bucket: the byte after the bucket start.
+//
+// Their order matters for compactions. A flushed memtable becomes one table
+// whose key range runs from its smallest to its largest key, and every
+// compaction rewrites the tables of the next level that the range overlaps.
+// Keys written all the time (records, trace index entries, resource counts)
+// therefore sort at or after the newest records, so that the range covers
+// the index at most, never the bucket's older records; keys that sort before
+// the records (dictionary, metric names) are written once per bucket.
 const (
-	kindRecord   byte = 'r' // time-ordered record: [name 0x00] ts seq -> value
-	kindTraceIdx byte = 't' // trace id index: trace id, ts, seq -> the trace's other records of the batch (tracelist.go)
-	kindService  byte = 's' // service index: service 0x00 dict id -> empty
 	kindDict     byte = 'd' // resource and scope of records: dict id -> proto
-	kindResStat  byte = 'R' // resource counts: resource hash -> count, last seen, proto
 	kindName     byte = 'n' // metric names: name -> empty
+	kindRecord   byte = 'r' // time-ordered record: [name 0x00] ts seq -> value
+	kindService  byte = 's' // service index: service 0x00 dict id -> empty
+	kindTraceIdx byte = 't' // trace id index: trace id, ts, seq -> the trace's other records of the batch (tracelist.go)
+	kindResStat  byte = 'u' // resource counts, saved every check: resource hash -> count, last seen, proto
 )
 
 const (

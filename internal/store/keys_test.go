@@ -155,3 +155,24 @@ func FuzzDecodeKeys(f *testing.F) {
 		_, _, _, _ = decodeValueHeader(k)
 	})
 }
+
+// TestKindsWrittenAllTheTimeSortAfterRecords pins the order of key kinds in a
+// bucket that keeps flushed tables from spanning the bucket's older records
+// (see the kind constants).
+func TestKindsWrittenAllTheTimeSortAfterRecords(t *testing.T) {
+	newest := recordKey(Logs, ref{bucket: 5, ts: math.MaxUint64, seq: math.MaxUint64})
+	once := [][]byte{dictKey(Metrics, 5, math.MaxUint64), nameKey(5, "zzz")}
+	always := [][]byte{
+		serviceKey(Logs, 5, "svc", 0),
+		traceIndexKey(Logs, tid(0), ref{bucket: 5}),
+		resStatKey(Logs, 5, 0),
+	}
+	for _, k := range once {
+		assert.Equal(t, -1, bytes.Compare(k, recordKey(Metrics, ref{bucket: 5})), "%q sorts before the records", k)
+	}
+	for _, k := range always {
+		assert.Equal(t, 1, bytes.Compare(k, newest), "%q sorts after the newest record", k)
+		assert.Equal(t, -1, bytes.Compare(k, bucketPrefix(Logs, 6)), "%q stays in its bucket", k)
+	}
+	assert.Equal(t, -1, bytes.Compare(traceIndexKey(Logs, tid(math.MaxUint64), ref{bucket: 5, ts: math.MaxUint64}), resStatKey(Logs, 5, 0)))
+}
