@@ -212,5 +212,6 @@ func (j *journal) openSegments() error {
 		return err
 	}
 	j.seg = g
-	return g.stamp(j.nextSeq)
+	j.nextSeq++
+	return g.stamp(j.nextSeq - 1)
 }
