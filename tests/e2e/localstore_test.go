@@ -388,10 +388,9 @@ func TestLocalStoreRSS(t *testing.T) {
 	t.Logf("RSS idle %.0f MiB; under %d records/s for %ds: median %.0f MiB, p90 %.0f MiB, peak %.0f MiB (%s), peak anonymous %.0f MiB; %d records sent (%d batches slower than the pace); store %.0f MiB on disk",
 		idle, perSecond, secs, samples[len(samples)/2], samples[len(samples)*9/10], peak, peakAt, peakAnon, sent, late, float64(size)/(1<<20))
 	assert.Less(t, idle, 256.0, "idle collector under 256 MiB")
-	// The file-backed part of RSS is the page cache of the store's own tables,
-	// mapped by Badger; the store releases it four times a second, so the
-	// total is judged by its median and the process's own memory by its peak.
-	assert.Less(t, samples[len(samples)/2], 300.0, "median RSS under 300 MiB while ingesting")
+	// The goal is on every 1-s sample of otelcol_process_memory_rss, the
+	// file-backed pages of the store's mapped tables included.
+	assert.Less(t, peak, 300.0, "RSS never above 300 MiB while ingesting")
 	assert.Less(t, peakAnon, 300.0, "anonymous RSS never above 300 MiB while ingesting")
 }
 
