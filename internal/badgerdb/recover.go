@@ -51,6 +51,9 @@ func OpenOrRecover(opts badger.Options, logger *zap.Logger) (*badger.DB, Recover
 	if !isCorruption(err) {
 		return nil, Recovery{}, err
 	}
+	if optErr := checkOptions(opts); optErr != nil {
+		return nil, Recovery{}, fmt.Errorf("badger refuses the options of %s (nothing was moved): %w", opts.Dir, err)
+	}
 	if opts.ValueDir != "" && opts.ValueDir != opts.Dir {
 		return nil, Recovery{}, fmt.Errorf("badger database %s is unreadable and its value directory is separate; move both aside by hand: %w", opts.Dir, err)
 	}
@@ -85,6 +88,18 @@ func safeOpen(opts badger.Options) (db *badger.DB, err error) {
 }
 
 var errCorrupt = errors.New("corrupt database")
+
+// checkOptions opens an in-memory database with opts, to tell options Badger
+// refuses whatever the directory holds (such as one compactor) from a
+// directory it cannot read: moving a healthy store aside would not fix them.
+func checkOptions(opts badger.Options) error {
+	probe := opts.WithInMemory(true).WithDir("").WithValueDir("").WithLogger(nil).WithReadOnly(false)
+	db, err := safeOpen(probe)
+	if err != nil {
+		return err
+	}
+	return db.Close()
+}
 
 // isCorruption tells errors about the directory's content from errors about
 // its environment, which moving the directory would not fix.

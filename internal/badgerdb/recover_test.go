@@ -208,6 +208,30 @@ func TestOpenOrRecoverLockedIsNotMoved(t *testing.T) {
 	require.Empty(t, matches)
 }
 
+func TestOpenOrRecoverBadOptionsAreNotMoved(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "db")
+	db, err := badger.Open(testOptions(dir))
+	require.NoError(t, err)
+	writeKeys(t, db, "k-", 10)
+	require.NoError(t, db.Close())
+
+	_, rec, err := OpenOrRecover(testOptions(dir).WithNumCompactors(1), zap.NewNop())
+	require.ErrorContains(t, err, "badger refuses the options of "+dir+" (nothing was moved)")
+	require.ErrorContains(t, err, "Need at least 2")
+	require.False(t, rec.Recovered())
+	matches, _ := filepath.Glob(dir + ".corrupt-*")
+	require.Empty(t, matches)
+
+	db, rec, err = OpenOrRecover(testOptions(dir), zap.NewNop())
+	require.NoError(t, err)
+	require.False(t, rec.Recovered())
+	defer db.Close()
+	require.NoError(t, db.View(func(txn *badger.Txn) error {
+		_, err := txn.Get([]byte("k-00009"))
+		return err
+	}), "the store is where it was, with its data")
+}
+
 func copyFile(from, to string) error {
 	b, err := os.ReadFile(from)
 	if err != nil {
