@@ -59,7 +59,7 @@ func (s *store) journalBatch(ctx context.Context, prefix []byte, ops []*storage.
 	j.mu.Unlock()
 
 	if len(t.writes) > 0 && s.cfg.Durability == badgerdb.DurabilityAlways {
-		if err := s.always.wait(false); err != nil {
+		if err := s.always.wait(); err != nil {
 			return true, fmt.Errorf("badger_storage: sync: %w", err)
 		}
 	}

@@ -32,14 +32,14 @@ func TestGroupSyncCoversEveryCallerAndShares(t *testing.T) {
 		mu.Unlock()
 		return nil
 	}
-	g := newGroupSync(syncFn, syncFn)
+	g := newGroupSync(syncFn)
 	var wg sync.WaitGroup
 	for range callers {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
 			n := writes.Add(1)
-			require.NoError(t, g.wait(false))
+			require.NoError(t, g.wait())
 			mu.Lock()
 			defer mu.Unlock()
 			assert.GreaterOrEqual(t, synced, n, "wait returned before a sync covered the write")
@@ -52,24 +52,13 @@ func TestGroupSyncCoversEveryCallerAndShares(t *testing.T) {
 
 func TestGroupSyncReturnsError(t *testing.T) {
 	boom := errors.New("disk gone")
-	g := newGroupSync(func() error { return boom }, func() error { return nil })
-	require.ErrorIs(t, g.wait(false), boom)
+	g := newGroupSync(func() error { return boom })
+	require.ErrorIs(t, g.wait(), boom)
 }
 
-func TestGroupSyncFullWhenAnyCallerAsks(t *testing.T) {
-	var light, full atomic.Int64
-	g := newGroupSync(func() error { light.Add(1); return nil }, func() error { full.Add(1); return nil })
-	require.NoError(t, g.wait(false))
-	assert.Equal(t, []int64{1, 0}, []int64{light.Load(), full.Load()})
-	require.NoError(t, g.wait(true))
-	assert.Equal(t, []int64{1, 1}, []int64{light.Load(), full.Load()})
-	require.NoError(t, g.wait(false))
-	assert.Equal(t, []int64{2, 1}, []int64{light.Load(), full.Load()}, "a full request is not carried over")
-}
-
-// The light sync relies on Badger keeping each memtable's log in a ".mem"
-// file in the directory; if an upgrade changes that, this fails (the
-// extension itself falls back to DB.Sync).
+// syncBadger relies on Badger keeping each memtable's log in a ".mem" file in
+// the directory, to sync a memtable rotated out but not yet in a table; if an
+// upgrade changes that, this fails.
 func TestSyncMemWALsFindsBadgerMemtableLogs(t *testing.T) {
 	te := startExt(t, "", nil, func(c *Config) { c.Durability = "always" })
 	c, err := te.GetClient(context.Background(), component.KindExporter, component.MustNewID("otlp"), "logs")
