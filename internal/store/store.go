@@ -136,7 +136,8 @@ func Open(opts Options) (*Store, error) {
 //     twice the table size and doubles it when a table does not fit, and the
 //     builders' allocators are pooled (8 of them) at their largest size. A
 //     flushed memtable (up to ~1.25 memtables of blocks) then fits the first
-//     buffer, instead of growing every pooled allocator to 7 memtables;
+//     buffer; with 2 MiB tables it grew every pooled allocator to 4+8+16 MiB
+//     (8 MiB memtables);
 //   - four level-0 tables before compacting into the base level instead of
 //     two: half the L0 compactions (+10% ingest measured, see README).
 func badgerOptions(opts Options) badger.Options {
