@@ -68,6 +68,9 @@ type segment struct {
 	size int
 	seq  uint64 // sequence stamped in the header; 0 while free
 	off  int    // where the next record goes
+	// dirty is set by every write and cleared when a sync of the segment
+	// starts: a sync of a clean segment would still cost a device flush.
+	dirty bool
 }
 
 // createSegment creates a segment file filled with zeros, so that later
@@ -132,6 +135,7 @@ func mapped(path string, f *os.File, size int, mapIt bool) (*segment, error) {
 
 // write puts p at off.
 func (g *segment) write(p []byte, off int) error {
+	g.dirty = true
 	if g.mem != nil {
 		copy(g.mem[off:], p)
 		return nil

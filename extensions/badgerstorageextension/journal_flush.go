@@ -140,6 +140,9 @@ func (j *journal) syncLoop(interval time.Duration) {
 // sync writes the segments that hold records not yet in Badger to stable
 // storage, the older one first, so that a newer segment is never durable
 // while an older one is not. onlyDirty skips it when nothing was appended.
+// A segment without writes since a sync started is skipped, which is only
+// correct because syncs never overlap: one caller per policy (the interval
+// loop, or the group commit of always, which runs one round at a time).
 func (j *journal) sync(onlyDirty bool) error {
 	j.mu.Lock()
 	if onlyDirty && !j.dirty {
@@ -147,13 +150,21 @@ func (j *journal) sync(onlyDirty bool) error {
 		return nil
 	}
 	j.dirty = false
-	segs := []*segment{j.flushSeg, j.seg}
-	j.mu.Unlock()
-	for _, g := range segs {
-		if g == nil {
-			continue
+	var segs []*segment
+	for _, g := range []*segment{j.flushSeg, j.seg} {
+		if g != nil && g.dirty {
+			g.dirty = false
+			segs = append(segs, g)
 		}
+	}
+	j.mu.Unlock()
+	for i, g := range segs {
 		if err := g.sync(); err != nil {
+			j.mu.Lock()
+			for _, g := range segs[i:] {
+				g.dirty = true // still to be synced
+			}
+			j.mu.Unlock()
 			return fmt.Errorf("syncing journal segment %s: %w", g.path, err)
 		}
 	}
