@@ -136,7 +136,6 @@ func (t *journalTarget) commit() error {
 	if j.scratch, err = j.seg.appendRecord(j.scratch, j.payload); err != nil {
 		return fmt.Errorf("badger_storage: writing journal segment %s: %w", j.seg.path, err)
 	}
-	j.dirty = true
 	for _, w := range t.writes {
 		if w.del {
 			j.active.remove(w.key)

@@ -52,7 +52,6 @@ type journal struct {
 	nextSeq  uint64
 	files    int   // segment files ever created, for their names
 	mapped   bool  // segments are written through memory maps
-	dirty    bool  // records appended since the last interval sync
 	flushErr error // result of the last flush
 	scratch  []byte
 	payload  []byte
@@ -129,7 +128,7 @@ func (j *journal) syncLoop(interval time.Duration) {
 			return
 		case <-tick.C:
 		}
-		err := j.sync(true)
+		err := j.sync()
 		if err != nil && !failing {
 			j.s.logger.Warn("Badger storage journal sync failed", zap.Error(err))
 		}
@@ -139,17 +138,12 @@ func (j *journal) syncLoop(interval time.Duration) {
 
 // sync writes the segments that hold records not yet in Badger to stable
 // storage, the older one first, so that a newer segment is never durable
-// while an older one is not. onlyDirty skips it when nothing was appended.
-// A segment without writes since a sync started is skipped, which is only
-// correct because syncs never overlap: one caller per policy (the interval
-// loop, or the group commit of always, which runs one round at a time).
-func (j *journal) sync(onlyDirty bool) error {
+// while an older one is not. A segment without writes since a sync started
+// is skipped, which is only correct because syncs never overlap: one caller
+// per policy (the interval loop, or the group commit of always, which runs
+// one round at a time).
+func (j *journal) sync() error {
 	j.mu.Lock()
-	if onlyDirty && !j.dirty {
-		j.mu.Unlock()
-		return nil
-	}
-	j.dirty = false
 	var segs []*segment
 	for _, g := range []*segment{j.flushSeg, j.seg} {
 		if g != nil && g.dirty {

@@ -102,7 +102,7 @@ func openStore(cfg *Config, logger *zap.Logger, tel *metadata.TelemetryBuilder) 
 		return nil, fmt.Errorf("badger_storage: reading %s: %w", cfg.Directory, err)
 	}
 	s.measure()
-	s.always = newGroupSync(func() error { return j.sync(false) })
+	s.always = newGroupSync(func() error { return j.sync() })
 	j.start()
 	s.done.Add(1)
 	go s.maintain()
