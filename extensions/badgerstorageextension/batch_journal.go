@@ -35,8 +35,12 @@ func (s *store) journalBatch(ctx context.Context, prefix []byte, ops []*storage.
 
 	j.mu.Lock()
 	// Room first, before anything is read: waiting releases the mutex.
-	for writes > 0 && j.seg.room() < need {
-		if j.flushing != nil && j.flushErr != nil {
+	for waited := false; writes > 0 && j.seg.room() < need; waited = true {
+		if err := ctx.Err(); err != nil {
+			j.mu.Unlock()
+			return true, err
+		}
+		if waited && j.flushErr != nil {
 			err := j.flushErr
 			j.mu.Unlock()
 			return true, fmt.Errorf("badger_storage: the journal is full and flushing it to badger fails: %w", err)

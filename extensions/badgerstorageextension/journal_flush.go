@@ -24,6 +24,9 @@ var journalMarker = []byte{markerNamespace, 'j', 'o', 'u', 'r', 'n', 'a', 'l'}
 // to Badger anyway, so that the journal holds little after a quiet period.
 const flushEvery = time.Second
 
+// flushFault lets tests make flushes fail.
+var flushFault = func() error { return nil }
+
 // journalSegments is how many segment files the journal keeps: the active
 // one and the one being flushed, used in turn.
 const journalSegments = 2
@@ -189,7 +192,10 @@ func (j *journal) flushOnce(locked bool) error {
 	if !locked {
 		j.mu.Unlock()
 	}
-	err := j.s.writeGeneration(gen, seg.seq, j.s.cfg.Durability != badgerdb.DurabilityNever)
+	err := flushFault()
+	if err == nil {
+		err = j.s.writeGeneration(gen, seg.seq, j.s.cfg.Durability != badgerdb.DurabilityNever)
+	}
 	if !locked {
 		j.mu.Lock()
 	}

@@ -2,11 +2,13 @@ package badgerstorageextension
 
 import (
 	"encoding/binary"
+	"errors"
 	"fmt"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"sync"
+	"sync/atomic"
 	"testing"
 
 	"github.com/dgraph-io/badger/v4"
@@ -412,4 +414,44 @@ func TestSegmentSizeFollowsMaxSize(t *testing.T) {
 	} {
 		assert.Equal(t, tc.want, segmentSizeFor(tc.maxMiB<<20), "max_size_mib %d", tc.maxMiB)
 	}
+}
+
+// A flush that fails keeps its generation readable and is retried; batches
+// that find the journal full meanwhile fail with the cause instead of
+// hanging, and nothing acknowledged is lost once flushing works again.
+func TestJournalFlushFailure(t *testing.T) {
+	withSegmentSize(t, 64<<10)
+	var fail atomic.Bool
+	defer func(f func() error) { flushFault = f }(flushFault)
+	flushFault = func() error {
+		if fail.Load() {
+			return errors.New("injected: disk gone")
+		}
+		return nil
+	}
+	e := startExt(t, "", nil, nil)
+	cl := e.client(t, "otlp", "logs")
+	fail.Store(true)
+	acked := 0
+	var err error
+	for acked < 1000 {
+		if err = cl.Set(ctx, fmt.Sprint(acked), make([]byte, 1024)); err != nil {
+			break
+		}
+		acked++
+	}
+	require.ErrorContains(t, err, "injected: disk gone")
+	require.Greater(t, acked, 50, "two segments' worth is taken before the journal is full")
+	for i := range acked {
+		requireValue(t, cl, fmt.Sprint(i), string(make([]byte, 1024)))
+	}
+
+	fail.Store(false)
+	require.NoError(t, cl.Set(ctx, "after", []byte("x")))
+	e.stop(t)
+	cl2 := startExt(t, e.dir, nil, nil).client(t, "otlp", "logs")
+	for i := range acked {
+		requireValue(t, cl2, fmt.Sprint(i), string(make([]byte, 1024)))
+	}
+	requireValue(t, cl2, "after", "x")
 }
