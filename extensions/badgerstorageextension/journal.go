@@ -48,12 +48,12 @@ var segmentSize = 4 << 20
 const minSegmentSize = 64 << 10
 
 // segmentSizeFor returns the segment size for a store bounded to maxBytes
-// (0: unbounded): segmentSize, or less, so that the journal's files take at
-// most 1/16 of the bound.
+// (0: unbounded): segmentSize, or less, so that each segment takes at most
+// 1/32 of the bound (the journal 1/16), but never less than minSegmentSize.
 func segmentSizeFor(maxBytes int64) int {
 	n := int64(segmentSize)
-	if maxBytes > 0 && maxBytes/(8*journalSegments) < n {
-		n = max(maxBytes/(8*journalSegments), min(n, minSegmentSize))
+	if maxBytes > 0 && maxBytes/32 < n {
+		n = max(maxBytes/32, min(n, minSegmentSize))
 	}
 	return int(n &^ 4095)
 }

@@ -408,8 +408,9 @@ func TestSegmentSizeFollowsMaxSize(t *testing.T) {
 	}{
 		{0, 4 << 20},        // unbounded
 		{8192, 4 << 20},     // the recommended bound
-		{64, 4 << 20},       // 1/16 of 64 MiB is two 4 MiB segments
-		{4, 256 << 10},      // a tiny store keeps the journal at 1/16 of it
+		{128, 4 << 20},      // 1/32 of 128 MiB
+		{64, 2 << 20},       // a small store keeps each segment at 1/32 of it
+		{4, 128 << 10},      // the e2e test's 4 MiB store
 		{1, minSegmentSize}, // never below the minimum
 	} {
 		assert.Equal(t, tc.want, segmentSizeFor(tc.maxMiB<<20), "max_size_mib %d", tc.maxMiB)
