@@ -133,12 +133,10 @@ func (s *store) account(c *change) {
 // journal stays locked meanwhile, so no batch sees Badger without it.
 func (s *store) directBatch(ctx context.Context, prefix []byte, ops []*storage.Operation) error {
 	if s.j != nil {
-		s.j.flushMu.Lock()
-		defer s.j.flushMu.Unlock()
-		s.j.mu.Lock()
-		defer s.j.mu.Unlock()
-		if err := s.j.drainLocked(); err != nil {
-			return fmt.Errorf("badger_storage: flushing the journal: %w", err)
+		unlock, err := s.j.drained()
+		defer unlock()
+		if err != nil {
+			return err
 		}
 	}
 	t := &txnTarget{s: s, txn: s.db.NewTransaction(true)}

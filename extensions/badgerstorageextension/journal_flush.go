@@ -95,45 +95,39 @@ func (j *journal) kickFlush() {
 }
 
 func (j *journal) flushLoop() {
-	defer j.done.Done()
-	tick := time.NewTicker(flushEvery)
-	defer tick.Stop()
-	var failing bool
-	for {
-		select {
-		case <-j.stop:
-			return
-		case <-j.kick:
-		case <-tick.C:
-		}
+	j.every(flushEvery, j.kick, func() error {
 		j.flushMu.Lock()
-		err := j.flushOnce(false)
-		j.flushMu.Unlock()
-		switch {
-		case err != nil && !failing:
-			j.s.logger.Warn("Badger storage journal flush failed; batches wait for room and will fail if the journal is full; retrying", zap.Error(err))
-		case err == nil && failing:
-			j.s.logger.Info("Badger storage journal flush works again")
-		}
-		failing = err != nil
-	}
+		defer j.flushMu.Unlock()
+		return j.flushOnce(false)
+	}, "Badger storage journal flush failed; batches wait for room and will fail if the journal is full; retrying",
+		"Badger storage journal flush works again")
 }
 
 // syncLoop makes the journal durable every interval (durability: interval).
 func (j *journal) syncLoop(interval time.Duration) {
+	j.every(interval, nil, j.sync, "Badger storage journal sync failed", "Badger storage journal sync works again")
+}
+
+// every runs fn every period, and whenever kick receives, until the journal
+// stops. A failure is logged once with failMsg, the recovery once with okMsg.
+func (j *journal) every(period time.Duration, kick <-chan struct{}, fn func() error, failMsg, okMsg string) {
 	defer j.done.Done()
-	tick := time.NewTicker(interval)
+	tick := time.NewTicker(period)
 	defer tick.Stop()
 	var failing bool
 	for {
 		select {
 		case <-j.stop:
 			return
+		case <-kick:
 		case <-tick.C:
 		}
-		err := j.sync()
-		if err != nil && !failing {
-			j.s.logger.Warn("Badger storage journal sync failed", zap.Error(err))
+		err := fn()
+		switch {
+		case err != nil && !failing:
+			j.s.logger.Warn(failMsg, zap.Error(err))
+		case err == nil && failing:
+			j.s.logger.Info(okMsg)
 		}
 		failing = err != nil
 	}
@@ -206,6 +200,22 @@ func (j *journal) flushOnce(locked bool) error {
 	j.flushErr = err
 	j.room.Broadcast()
 	return err
+}
+
+// drained locks the journal (flushMu, then mu) and writes everything it holds
+// to Badger, so that the caller sees Badger complete until it calls unlock,
+// which it must do whatever the error.
+func (j *journal) drained() (unlock func(), err error) {
+	j.flushMu.Lock()
+	j.mu.Lock()
+	unlock = func() {
+		j.mu.Unlock()
+		j.flushMu.Unlock()
+	}
+	if err := j.drainLocked(); err != nil {
+		return unlock, fmt.Errorf("badger_storage: flushing the journal: %w", err)
+	}
+	return unlock, nil
 }
 
 // drainLocked writes everything the journal holds to Badger. flushMu and mu

@@ -181,14 +181,9 @@ func (s *store) view(fn func(*badger.Txn) error) error {
 
 // flushJournal writes everything the journal holds to the database.
 func (s *store) flushJournal() error {
-	s.j.flushMu.Lock()
-	defer s.j.flushMu.Unlock()
-	s.j.mu.Lock()
-	defer s.j.mu.Unlock()
-	if err := s.j.drainLocked(); err != nil {
-		return fmt.Errorf("badger_storage: flushing the journal: %w", err)
-	}
-	return nil
+	unlock, err := s.j.drained()
+	unlock()
+	return err
 }
 
 // valueThreshold is the value size from which values go to the value log.
