@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
-# MariaDB 10.11 on 127.0.0.1:${EMS_MARIADB_PORT:-53306} with a monitoring user.
+# MariaDB 10.11 on 127.0.0.1:${EMS_MARIADB_PORT:-23306} with a monitoring user.
 source "$(dirname "$0")/lib.sh"
 cmd=${1:?usage: mariadb.sh start|status|stop DIR}; D=${2:?DIR}
-PORT=${EMS_MARIADB_PORT:-53306}
+PORT=${EMS_MARIADB_PORT:-23306}
 MON_USER=monuser
 MON_PASSWORD=ems-monitor-pw
 

@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
-# PostgreSQL 15 on 127.0.0.1:${EMS_PG_PORT:-55432} with a pg_monitor user.
+# PostgreSQL 15 on 127.0.0.1:${EMS_PG_PORT:-25432} with a pg_monitor user.
 source "$(dirname "$0")/lib.sh"
 cmd=${1:?usage: postgres.sh start|status|stop DIR}; D=${2:?DIR}
-PORT=${EMS_PG_PORT:-55432}
+PORT=${EMS_PG_PORT:-25432}
 BIN=/usr/lib/postgresql/15/bin
 ADMIN_PASSWORD=ems-admin-pw
 MON_USER=monuser

@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
-# Tomcat 10.1 with the manager app on 127.0.0.1:${EMS_TOMCAT_PORT:-58080}.
+# Tomcat 10.1 with the manager app on 127.0.0.1:${EMS_TOMCAT_PORT:-28080}.
 source "$(dirname "$0")/lib.sh"
 cmd=${1:?usage: tomcat.sh start|status|stop DIR}; D=${2:?DIR}
-PORT=${EMS_TOMCAT_PORT:-58080}
+# Fixed ports sit below Linux's ephemeral range (32768-60999), so no
+# client socket or test listener on port 0 can hold them when we start.
+PORT=${EMS_TOMCAT_PORT:-28080}
 MON_USER=monuser
 MON_PASSWORD=ems-monitor-pw
 JAVA_HOME=/usr/lib/jvm/java-17-openjdk-amd64
@@ -31,6 +33,8 @@ start)
 XML
       chown -R tomcat:tomcat "$B"
     fi
+    # The port is set on every start, so a base made with another port follows.
+    sed -i -E "s#(<Connector address=\"127.0.0.1\" port=\")[0-9]+#\1$PORT#" "$B/conf/server.xml"
     chown tomcat "$D"
     runuser -u tomcat -- env JAVA_HOME=$JAVA_HOME CATALINA_HOME=/usr/share/tomcat10 CATALINA_BASE="$B" \
       CATALINA_TMPDIR="$B/temp" CATALINA_PID="$D/tomcat.pid" \
