@@ -42,8 +42,9 @@ type StoreConfig struct {
 	MaxSizeMiB int64 `mapstructure:"max_size_mib"`
 	// Durability is always, interval (default) or never.
 	Durability badgerdb.Durability `mapstructure:"durability"`
-	// Compression of the store's tables: none (default), snappy or zstd.
-	// Compression saves disk and costs memory and CPU while compacting.
+	// Compression of the store's tables: snappy (default), none or zstd.
+	// Snappy writes fewer bytes, which is what ingest is bound by; it costs
+	// some memory while compacting.
 	Compression store.Compression `mapstructure:"compression"`
 	// SyncInterval is the group-commit period of interval durability
 	// (default 1s).

@@ -34,7 +34,7 @@ func TestConfigDefaults(t *testing.T) {
 	assert.Equal(t, "/var/lib/otelcol-ems/store", o.Dir)
 	assert.Equal(t, map[store.Signal]time.Duration{store.Traces: 24 * time.Hour, store.Logs: 24 * time.Hour, store.Metrics: 24 * time.Hour}, o.MaxAge)
 	assert.Equal(t, badgerdb.DurabilityInterval, o.Durability)
-	assert.Equal(t, store.CompressionNone, o.Compression)
+	assert.Equal(t, store.CompressionSnappy, o.Compression)
 	assert.Equal(t, int64(8), o.Memory.MemTableSizeMiB)
 	assert.Equal(t, badgerdb.NewDefaultMemoryConfig().BlockCacheSizeMiB, o.Memory.BlockCacheSizeMiB)
 	assert.Zero(t, o.MaxSize)

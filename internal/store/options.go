@@ -18,7 +18,8 @@ type Compression string
 const (
 	// CompressionNone stores blocks as they are: the least memory and CPU.
 	CompressionNone Compression = "none"
-	// CompressionSnappy compresses blocks with Snappy.
+	// CompressionSnappy compresses blocks with Snappy: the default, since
+	// ingest is bound by the bytes tables write and compactions rewrite.
 	CompressionSnappy Compression = "snappy"
 	// CompressionZstd compresses blocks with Zstandard.
 	CompressionZstd Compression = "zstd"
@@ -74,13 +75,13 @@ type Options struct {
 }
 
 // NewDefaultOptions returns options for dir with a 24 h retention for every
-// signal, interval durability and the default memory settings.
+// signal, interval durability, Snappy tables and the default memory settings.
 func NewDefaultOptions(dir string) Options {
 	return Options{
 		Dir:                dir,
 		Memory:             badgerdb.NewDefaultMemoryConfig(),
 		Durability:         badgerdb.DurabilityInterval,
-		Compression:        CompressionNone,
+		Compression:        CompressionSnappy,
 		SyncInterval:       time.Second,
 		MaxAge:             map[Signal]time.Duration{Traces: 24 * time.Hour, Logs: 24 * time.Hour, Metrics: 24 * time.Hour},
 		CheckInterval:      10 * time.Second,
