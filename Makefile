@@ -8,7 +8,7 @@ CONFIG ?= distribution/config.yaml
 BENCHTIME ?= 1s
 TOOLS_MOD := $(CURDIR)/internal/tools/go.mod
 
-.PHONY: all build run test test-unit test-e2e bench lint generate services-up services-down clean
+.PHONY: all build run test test-unit test-e2e bench bench-memory lint generate services-up services-down clean
 
 all: build
 
@@ -35,6 +35,11 @@ test-e2e:
 ## bench: every Go benchmark (BENCHTIME=1s by default)
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem -benchtime $(BENCHTIME) ./...
+
+## bench-memory: the collector's RSS while the local store ingests 20k records/s (RSS_SECONDS=300)
+RSS_SECONDS ?= 300
+bench-memory: build
+	EMS_LOCALSTORE_RSS_SECONDS=$(RSS_SECONDS) $(GO) test -count=1 -v -timeout 30m -run TestLocalStoreRSS ./tests/e2e/
 
 ## lint: gofmt and go vet
 lint:

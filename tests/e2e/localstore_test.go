@@ -334,7 +334,7 @@ func TestLocalStoreValidate(t *testing.T) {
 // TestLocalStoreRSS measures the collector's resident memory while it stores
 // 20,000 log records of about 300 bytes per second (batches of 1,000) for
 // EMS_LOCALSTORE_RSS_SECONDS seconds (the README reports 300). Without the
-// variable it is skipped: it is a measurement, run by `make bench`.
+// variable it is skipped: it is a measurement, run by `make bench-memory`.
 // EMS_LOCALSTORE_RSS_STORE_YAML adds store keys (8 spaces indented); the
 // collector inherits the environment, so GOMEMLIMIT applies to it.
 func TestLocalStoreRSS(t *testing.T) {
