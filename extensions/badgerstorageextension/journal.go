@@ -71,6 +71,15 @@ type segment struct {
 	// dirty is set by every write and cleared when a sync of the segment
 	// starts: a sync of a clean segment would still cost a device flush.
 	dirty bool
+	// direct, when set, is the file opened for synchronous direct I/O
+	// (durability: always, Linux): records go to shadow, a copy of the file
+	// in memory, and a sync writes the blocks they touched in one write that
+	// returns once they are on stable storage (see direct.go).
+	direct *os.File
+	shadow []byte
+	lo, hi int    // byte range of shadow written since the last capture
+	out    []byte // block-aligned copy of the captured range
+	outOff int    // file offset of out; len(out) 0: nothing captured
 }
 
 // createSegment creates a segment file filled with zeros, so that later
@@ -123,7 +132,7 @@ func openSegment(path string, size int, mapIt bool) (*segment, error) {
 
 func mapped(path string, f *os.File, size int, mapIt bool) (*segment, error) {
 	if !mapIt {
-		return &segment{path: path, f: f, size: size}, nil
+		return withDirect(&segment{path: path, f: f, size: size})
 	}
 	mem, err := mapSegment(f, size)
 	if err != nil {
@@ -136,6 +145,11 @@ func mapped(path string, f *os.File, size int, mapIt bool) (*segment, error) {
 // write puts p at off.
 func (g *segment) write(p []byte, off int) error {
 	g.dirty = true
+	if g.shadow != nil {
+		copy(g.shadow[off:], p)
+		g.lo, g.hi = min(g.lo, off), max(g.hi, off+len(p))
+		return nil
+	}
 	if g.mem != nil {
 		copy(g.mem[off:], p)
 		return nil
@@ -185,10 +199,29 @@ func (g *segment) seal(scratch []byte) ([]byte, error) {
 	return g.appendRecord(scratch, []byte{recordSeal})
 }
 
-func (g *segment) sync() error { return datasync(g.f) }
+// sync makes the segment's writes durable: the captured blocks in one
+// synchronous direct write, or else an fdatasync of the file (after writing
+// the captured blocks, if direct I/O was given up).
+func (g *segment) sync() error {
+	if g.shadow == nil {
+		return datasync(g.f)
+	}
+	if len(g.out) == 0 {
+		return nil
+	}
+	err := g.writeOut()
+	if err == nil {
+		g.out = g.out[:0]
+	}
+	return err
+}
 
 func (g *segment) close() error {
-	return errors.Join(unmapSegment(g.mem), g.f.Close())
+	var errDirect error
+	if g.direct != nil {
+		errDirect = g.direct.Close()
+	}
+	return errors.Join(unmapSegment(g.mem), g.f.Close(), errDirect)
 }
 
 func recordCRC(seq uint64, payload []byte) uint32 {

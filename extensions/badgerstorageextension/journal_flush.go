@@ -145,6 +145,7 @@ func (j *journal) sync() error {
 	for _, g := range []*segment{j.flushSeg, j.seg} {
 		if g != nil && g.dirty {
 			g.dirty = false
+			g.capture()
 			segs = append(segs, g)
 		}
 	}
@@ -154,6 +155,7 @@ func (j *journal) sync() error {
 			j.mu.Lock()
 			for _, g := range segs[i:] {
 				g.dirty = true // still to be synced
+				g.uncapture()
 			}
 			j.mu.Unlock()
 			return fmt.Errorf("syncing journal segment %s: %w", g.path, err)
