@@ -34,9 +34,10 @@ type target interface {
 	// size returns the stored size (key and value) of a key the batch has
 	// not written, and whether it exists.
 	size(key []byte) (int64, bool, error)
-	// set and del write key; existed is whether it exists right before.
+	// set writes key; existed is whether it exists right before.
 	set(key, value []byte, existed bool) error
-	del(key []byte, existed bool) error
+	// del deletes key, which exists right before (apply skips missing keys).
+	del(key []byte) error
 }
 
 // batch applies ops to the keys under prefix atomically, so a queue's
@@ -104,7 +105,7 @@ func (s *store) apply(ctx context.Context, prefix []byte, ops []*storage.Operati
 			if old, exists, err = s.sizeOf(t, c, key); err != nil || !exists {
 				break
 			}
-			if err = t.del(key, true); err == nil {
+			if err = t.del(key); err == nil {
 				c.keys--
 				c.bytes -= old
 				c.written += int64(len(key))
@@ -132,12 +133,10 @@ func (s *store) account(c *change) {
 // too large for one), after the journal's content went to Badger; the
 // journal stays locked meanwhile, so no batch sees Badger without it.
 func (s *store) directBatch(ctx context.Context, prefix []byte, ops []*storage.Operation) error {
-	if s.j != nil {
-		unlock, err := s.j.drained()
-		defer unlock()
-		if err != nil {
-			return err
-		}
+	unlock, err := s.j.drained()
+	defer unlock()
+	if err != nil {
+		return err
 	}
 	t := &txnTarget{s: s, txn: s.db.NewTransaction(true)}
 	defer func() { t.txn.Discard() }()
@@ -173,7 +172,7 @@ func (t *txnTarget) set(key, value []byte, _ bool) error {
 	return t.s.write(&t.txn, t.c, key, value, false)
 }
 
-func (t *txnTarget) del(key []byte, _ bool) error {
+func (t *txnTarget) del(key []byte) error {
 	t.wrote = true
 	return t.s.write(&t.txn, t.c, key, nil, true)
 }

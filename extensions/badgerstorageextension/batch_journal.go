@@ -113,8 +113,8 @@ func (t *journalTarget) set(key, value []byte, existed bool) error {
 	return nil
 }
 
-func (t *journalTarget) del(key []byte, existed bool) error {
-	t.writes = append(t.writes, journalWrite{key: key, del: true, existed: existed})
+func (t *journalTarget) del(key []byte) error {
+	t.writes = append(t.writes, journalWrite{key: key, del: true})
 	return nil
 }
 

@@ -235,7 +235,7 @@ func recordCRC(seq uint64, payload []byte) uint32 {
 type journalWrite struct {
 	key, value []byte
 	del        bool
-	existed    bool // the key existed right before this write
+	existed    bool // a set's key existed right before it
 }
 
 // encodeBatch appends a batch record's payload for ws to buf.
