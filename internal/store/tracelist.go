@@ -1,6 +1,7 @@
 package store
 
 import (
+	"cmp"
 	"encoding/binary"
 	"slices"
 )
@@ -71,19 +72,5 @@ func appendTraceRefs(dst []ref, first ref, v []byte) ([]ref, error) {
 
 // sortRefs puts refs in the time order of record keys: ts, then seq.
 func sortRefs(refs []ref) {
-	slices.SortFunc(refs, func(a, b ref) int {
-		if a.ts != b.ts {
-			if a.ts < b.ts {
-				return -1
-			}
-			return 1
-		}
-		if a.seq != b.seq {
-			if a.seq < b.seq {
-				return -1
-			}
-			return 1
-		}
-		return 0
-	})
+	slices.SortFunc(refs, func(a, b ref) int { return cmp.Or(cmp.Compare(a.ts, b.ts), cmp.Compare(a.seq, b.seq)) })
 }
