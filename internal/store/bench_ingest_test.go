@@ -46,16 +46,11 @@ func BenchmarkIngestLogs(b *testing.B) {
 	for _, c := range []Compression{CompressionNone, CompressionSnappy} {
 		b.Run("store/compression="+string(c), func(b *testing.B) {
 			s := openTest(b, clock, func(o *Options) { o.Compression = c })
-			b.ReportAllocs()
-			b.ResetTimer()
-			for i := 0; i < b.N; i++ {
+			ingest(b, func(i int) (WriteResult, error) {
 				ld := batches[i%len(batches)]
 				restampLogs(ld, start.Add(time.Duration(i)*time.Second))
-				res, err := s.WriteLogs(ld)
-				require.NoError(b, err)
-				require.Equal(b, benchBatch, res.Written)
-			}
-			b.ReportMetric(float64(b.N*benchBatch)/b.Elapsed().Seconds(), "records/s")
+				return s.WriteLogs(ld)
+			})
 		})
 	}
 	b.Run("baseline_badger_writebatch", func(b *testing.B) {
@@ -83,16 +78,11 @@ func BenchmarkIngestSpans(b *testing.B) {
 
 	b.Run("store", func(b *testing.B) {
 		s := openTest(b, clock)
-		b.ReportAllocs()
-		b.ResetTimer()
-		for i := 0; i < b.N; i++ {
+		ingest(b, func(i int) (WriteResult, error) {
 			td := batches[i%len(batches)]
 			restampSpans(td, start.Add(time.Duration(i)*time.Second))
-			res, err := s.WriteTraces(td)
-			require.NoError(b, err)
-			require.Equal(b, benchBatch, res.Written)
-		}
-		b.ReportMetric(float64(b.N*benchBatch)/b.Elapsed().Seconds(), "records/s")
+			return s.WriteTraces(td)
+		})
 	})
 	b.Run("baseline_badger_writebatch", func(b *testing.B) {
 		values := make([][]byte, 0, len(batches)*benchBatch)
@@ -166,6 +156,18 @@ func baselineWriteBatch(b *testing.B, clock *fakeClock, values [][]byte) {
 			require.NoError(b, wb.Set(putU64([]byte{'L'}, seq), values[(i*benchBatch+j)%len(values)]))
 		}
 		require.NoError(b, wb.Flush())
+	}
+	b.ReportMetric(float64(b.N*benchBatch)/b.Elapsed().Seconds(), "records/s")
+}
+
+// ingest times b.N batches written by write(i) and reports records/s.
+func ingest(b *testing.B, write func(i int) (WriteResult, error)) {
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		res, err := write(i)
+		require.NoError(b, err)
+		require.Equal(b, benchBatch, res.Written)
 	}
 	b.ReportMetric(float64(b.N*benchBatch)/b.Elapsed().Seconds(), "records/s")
 }
