@@ -1,3 +1,5 @@
+//go:build integration
+
 package e2e
 
 import (
@@ -84,4 +86,66 @@ func TestBinaryListsEveryComponent(t *testing.T) {
 	check("exporters", m.Exporters, got.Exporters)
 	check("extensions", m.Extensions, got.Extensions)
 	check("connectors", m.Connectors, got.Connectors)
+}
+
+// The upstream components users write into almost every config are in the
+// binary under the type names their configs use (issue 18). Names that
+// changed to snake_case in v0.165 keep their old spelling as an alias.
+func TestBinaryHasContribComponents(t *testing.T) {
+	out, err := exec.Command(harness.Binary(t), "components").Output()
+	require.NoError(t, err)
+	var got componentsOutput
+	require.NoError(t, yaml.Unmarshal(out, &got))
+	names := func(list []listed) []string {
+		var n []string
+		for _, l := range list {
+			n = append(n, l.Name)
+		}
+		return n
+	}
+	want := map[string]struct {
+		list  []listed
+		types []string
+	}{
+		"receivers":  {got.Receivers, []string{"prometheus", "kubeletstats"}},
+		"processors": {got.Processors, []string{"filter", "transform", "attributes", "resource", "k8s_attributes", "resource_detection"}},
+		"exporters":  {got.Exporters, []string{"prometheus"}},
+		"connectors": {got.Connectors, []string{"count", "span_metrics"}},
+	}
+	for kind, w := range want {
+		for _, typ := range w.types {
+			assert.Containsf(t, names(w.list), typ, "%s: %s is in the binary", kind, typ)
+		}
+	}
+
+	// The old spellings still load.
+	code, msg := harness.Validate(t, `receivers:
+  otlp:
+    protocols:
+      grpc:
+        endpoint: 127.0.0.1:0
+  prometheus:
+    config:
+      scrape_configs:
+        - job_name: self
+          static_configs: [{targets: ["127.0.0.1:1"]}]
+processors:
+  k8sattributes: {}
+  resourcedetection:
+    detectors: [env]
+exporters:
+  debug: {}
+connectors:
+  spanmetrics: {}
+service:
+  pipelines:
+    traces:
+      receivers: [otlp]
+      processors: [k8sattributes, resourcedetection]
+      exporters: [spanmetrics]
+    metrics:
+      receivers: [prometheus, spanmetrics]
+      exporters: [debug]
+`)
+	assert.Equal(t, 0, code, "k8sattributes, resourcedetection and spanmetrics still load:\n%s", msg)
 }
