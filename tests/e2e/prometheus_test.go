@@ -75,7 +75,8 @@ func randomID(t *testing.T) string {
 // polls a real snmpd, the prometheus receiver scrapes a real node_exporter,
 // and a real Prometheus 2.42 scrapes the collector's prometheus exporter.
 // promtool then finds the target's up series, labelled from its resource
-// attributes, and the node_exporter's series passed through the collector.
+// attributes (and from the default config's resource_detection), and the
+// node_exporter's series passed through the collector.
 func TestPrometheusServerScrapesSNMP(t *testing.T) {
 	snmpd := harness.RequireService(t, "snmpd")
 	prom := harness.RequireService(t, "prometheus")
@@ -94,7 +95,8 @@ func TestPrometheusServerScrapesSNMP(t *testing.T) {
 		"EMS_SNMP_INTERVAL=2s",
 		"EMS_PROMETHEUS_ENDPOINT="+exporter,
 		"EMS_NODE_EXPORTER="+node["ENDPOINT"],
-		"EMS_SCRAPE_INTERVAL=2s")
+		"EMS_SCRAPE_INTERVAL=2s",
+		"OTEL_RESOURCE_ATTRIBUTES=deployment.environment.name="+id)
 	for _, overlay := range []string{"snmp.yaml", "prometheus.yaml"} {
 		p := filepath.Join(c.Dir, overlay)
 		require.NoError(t, os.WriteFile(p, []byte(readDistributionConfig(t, overlay)), 0o600))
@@ -117,6 +119,12 @@ func TestPrometheusServerScrapesSNMP(t *testing.T) {
 	assert.Equal(t, "test-snmpd", got.Metric["snmp_sys_name"], "resource attributes become labels")
 	assert.Equal(t, "127.0.0.1", got.Metric["server_address"])
 	assert.Equal(t, exporter, got.Metric["instance"], "Prometheus scraped the collector")
+	// The default config's resource_detection: env adds what
+	// OTEL_RESOURCE_ATTRIBUTES says; system leaves the device's own
+	// host.name (sysName) alone and adds no os.type of this host.
+	assert.Equal(t, id, got.Metric["deployment_environment_name"], "env detector")
+	assert.Equal(t, "test-snmpd", got.Metric["host_name"], "a polled device keeps its host.name")
+	assert.NotContains(t, got.Metric, "os_type")
 
 	// A counter of the device keeps its value from the agent: the loopback
 	// interface's received octets sit between two snmpget readings.
@@ -136,6 +144,10 @@ func TestPrometheusServerScrapesSNMP(t *testing.T) {
 	}, 60*time.Second, time.Second, "promtool query instant %s: %v", load, res)
 	assert.Equal(t, float64(memTotalBytes(t)), res[0].value(t))
 	assert.Equal(t, node["ENDPOINT"], res[0].Metric["exported_instance"], "the scraped exporter is named")
+	hostname, err := os.Hostname()
+	require.NoError(t, err)
+	assert.Equal(t, hostname, res[0].Metric["host_name"], "system detector: a local exporter's series name this host")
+	assert.Equal(t, id, res[0].Metric["deployment_environment_name"], "env detector")
 
 	assert.NotContains(t, c.Output(), snmpd["COMMUNITY"], "the community never appears in logs")
 }
@@ -239,6 +251,10 @@ service:
 		}
 	}
 	assert.Zero(t, names["node_load1"], "filter drops node_load1")
+	// One node_load1 point per scrape, each counted as dropped.
+	seen := scrapes()
+	assert.GreaterOrEqual(t, c.Metric(t, "otelcol_processor_filter_datapoints_filtered", map[string]string{"filter": "filter/drop_load1"}),
+		float64(seen), "the filter counts what it drops")
 	assert.NotZero(t, names["node_load15"], "and nothing else of its family")
 	assert.NotZero(t, names["node_cpu_seconds_total"]+names["node_cpu_seconds"], "node_cpu_seconds reaches the sink: %v", names)
 	assert.Greater(t, len(names), 100, "node_exporter exposes hundreds of series")
