@@ -3,11 +3,13 @@
 package e2e
 
 import (
+	"fmt"
 	"os/exec"
 	"path/filepath"
 	"sort"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -148,4 +150,69 @@ service:
       exporters: [debug]
 `)
 	assert.Equal(t, 0, code, "k8sattributes, resourcedetection and spanmetrics still load:\n%s", msg)
+}
+
+// The count and span_metrics connectors turn traces that arrive over OTLP
+// into metrics in the same collector.
+func TestConnectorsCountAndSpanMetrics(t *testing.T) {
+	sink := harness.StartSink(t)
+	grpc := harness.FreeAddr(t)
+	cfg := fmt.Sprintf(`%s
+receivers:
+  otlp:
+    protocols:
+      grpc:
+        endpoint: %s
+connectors:
+  count: {}
+  span_metrics:
+    histogram:
+      explicit:
+        buckets: [1ms, 10ms, 100ms]
+    metrics_flush_interval: 200ms
+exporters:
+  otlp_grpc:
+    endpoint: %s
+    tls:
+      insecure: true
+service:
+  extensions: [health_check]
+%s
+  pipelines:
+    traces:
+      receivers: [otlp]
+      exporters: [count, span_metrics]
+    metrics:
+      receivers: [count, span_metrics]
+      exporters: [otlp_grpc]
+`, harness.ExtensionsYAML, grpc, sink.GRPCEndpoint, harness.TelemetryYAML)
+	c := harness.StartCollector(t, cfg)
+	client := harness.NewOTLPClient(t, grpc)
+	require.NoError(t, client.SendTraces(harness.GenTraces("checkout", 12, time.Now())))
+
+	var spanCount, calls float64
+	var buckets []uint64
+	require.Eventuallyf(t, func() bool {
+		spanCount, calls, buckets = 0, 0, nil
+		for _, md := range sink.Metrics.AllMetrics() {
+			for _, m := range metricsNamed(md, "trace.span.count") {
+				for i := 0; i < m.Sum().DataPoints().Len(); i++ {
+					spanCount += float64(m.Sum().DataPoints().At(i).IntValue())
+				}
+			}
+			for _, m := range metricsNamed(md, "traces.span.metrics.calls") {
+				// Cumulative: the latest flush holds the total per span name.
+				calls = 0
+				for i := 0; i < m.Sum().DataPoints().Len(); i++ {
+					calls += float64(m.Sum().DataPoints().At(i).IntValue())
+				}
+			}
+			for _, m := range metricsNamed(md, "traces.span.metrics.duration") {
+				buckets = m.Histogram().DataPoints().At(0).BucketCounts().AsRaw()
+			}
+		}
+		return spanCount == 12 && calls == 12 && buckets != nil
+	}, 30*time.Second, 100*time.Millisecond, "count: %v spans, span_metrics: %v calls; output:\n%s", spanCount, calls, c.Output())
+	// Every span lasts 5 ms: one in the (1ms, 10ms] bucket.
+	assert.Equal(t, []uint64{0, 1, 0, 0}, buckets)
 }
