@@ -23,12 +23,6 @@ start)
   emit_env "$D" HOST=127.0.0.1 PORT="$PORT" ENDPOINT="127.0.0.1:$PORT" URL="$URL" DIR="$D"
   ;;
 status) up ;;
-stop)
-  if pid_alive "$D/node-exporter.pid"; then
-    pid=$(cat "$D/node-exporter.pid")
-    kill "$pid"
-    wait_for 30 bash -c "! kill -0 $pid 2>/dev/null" || kill -9 "$pid" 2>/dev/null || true
-  fi
-  ;;
+stop) stop_pidfile "$D/node-exporter.pid" ;;
 *) echo "unknown command $cmd" >&2; exit 2 ;;
 esac

@@ -37,12 +37,6 @@ YML
   emit_env "$D" HOST=127.0.0.1 PORT="$PORT" URL="$URL" TARGETS_DIR="$D/targets" PROMTOOL=/usr/bin/promtool DIR="$D"
   ;;
 status) up ;;
-stop)
-  if pid_alive "$D/prometheus.pid"; then
-    pid=$(cat "$D/prometheus.pid")
-    kill "$pid"
-    wait_for 30 bash -c "! kill -0 $pid 2>/dev/null" || kill -9 "$pid" 2>/dev/null || true
-  fi
-  ;;
+stop) stop_pidfile "$D/prometheus.pid" ;;
 *) echo "unknown command $cmd" >&2; exit 2 ;;
 esac
