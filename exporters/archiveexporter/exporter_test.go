@@ -15,7 +15,6 @@ import (
 	"github.com/otelcol-ems/otelcol-ems/internal/archive"
 )
 
-
 func accessLogs(n int) plog.Logs {
 	ld := plog.NewLogs()
 	rl := ld.ResourceLogs().AppendEmpty()

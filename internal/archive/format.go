@@ -26,11 +26,11 @@ const (
 	headerLen = 8 + 8 + 8 + sha256.Size + 8
 	// blockHeadLen precedes a block's compressed records: codec, first record
 	// index, record count, arrival time (unix ns).
-	blockHeadLen = 1 + 8 + 4 + 8
+	blockHeadLen  = 1 + 8 + 4 + 8
 	frameOverhead = 4 + 1 + 4
 	// maxFrame bounds a frame so that a corrupt length cannot make the reader
 	// allocate without limit.
-	maxFrame = 256 << 20
+	maxFrame       = 256 << 20
 	codecZstd byte = 1
 
 	recordDomain = "ems-archive record v1"

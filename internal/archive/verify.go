@@ -152,6 +152,11 @@ func (v *verifier) checkSeals() error {
 		if prev != nil {
 			if s.Body.Seq != prev.Body.Seq+1 || s.Body.PrevSeal != prev.Hash() {
 				p.Kind = KindMissing
+				if n, ok := v.missingSegment(prev.Body.Segment, s.Body.Segment); ok {
+					p.Segment, p.Time = n, 0
+					p.Detail = fmt.Sprintf("the segment file is missing (seals %d..%d went with it) and no signed deletion names it", prev.Body.Seq+1, s.Body.Seq-1)
+					return p
+				}
 				p.Detail = fmt.Sprintf("seal %d does not follow seal %d (a seal was removed, replaced or reordered)", s.Body.Seq, prev.Body.Seq)
 				return p
 			}
@@ -188,6 +193,21 @@ func (v *verifier) checkSeals() error {
 			Detail: fmt.Sprintf("the first seal is seal %d; seals 1..%d are missing without a signed deletion", s.Body.Seq, s.Body.Seq-1)}
 	}
 	return nil
+}
+
+// missingSegment returns the first segment number between from and to
+// (exclusive) that has no file.
+func (v *verifier) missingSegment(from, to uint64) (uint64, bool) {
+	have := map[uint64]bool{}
+	for _, s := range v.segs {
+		have[s.number] = true
+	}
+	for n := from + 1; n < to; n++ {
+		if !have[n] {
+			return n, true
+		}
+	}
+	return 0, false
 }
 
 func (v *verifier) recoveredAt(seg uint64, valid int64) bool {

@@ -22,6 +22,7 @@ import (
 
 	"github.com/otelcol-ems/otelcol-ems/extensions/badgerstorageextension"
 
+	"github.com/otelcol-ems/otelcol-ems/exporters/archiveexporter"
 	"github.com/otelcol-ems/otelcol-ems/exporters/localstoreexporter"
 	"github.com/otelcol-ems/otelcol-ems/extensions/localstoreextension"
 )
@@ -37,6 +38,7 @@ var (
 
 	exporters = []func() exporter.Factory{
 		localstoreexporter.NewFactory,
+		archiveexporter.NewFactory,
 	}
 
 	extensions = []func() extension.Factory{
