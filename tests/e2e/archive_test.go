@@ -291,3 +291,67 @@ func TestArchiveRetention(t *testing.T) {
 	require.Contains(t, out, "signed deletion: segment 1 ")
 	require.Contains(t, out, "removed by signed retention")
 }
+
+// procCPUSeconds returns the user+system CPU time a process has used.
+func procCPUSeconds(t testing.TB, pid int) float64 {
+	b, err := os.ReadFile(fmt.Sprintf("/proc/%d/stat", pid))
+	require.NoError(t, err)
+	// Fields after the command name, which is in parentheses.
+	f := strings.Fields(string(b[strings.LastIndexByte(string(b), ')')+2:]))
+	var utime, stime float64
+	fmt.Sscan(f[11], &utime)
+	fmt.Sscan(f[12], &stime)
+	return (utime + stime) / 100 // USER_HZ
+}
+
+// BenchmarkArchiveCollector measures the archive exporter inside the built
+// collector as a user runs it: OTLP/gRPC in, 1,000 access records per
+// request, records per second and per CPU-second of the collector.
+//
+//	go test -tags integration -run '^$' -bench ArchiveCollector -benchtime 200x ./tests/e2e/
+func BenchmarkArchiveCollector(b *testing.B) {
+	for _, dur := range []string{"interval", "always"} {
+		b.Run(dur, func(b *testing.B) {
+			keyFile := filepath.Join(b.TempDir(), "archive.key")
+			if _, err := archive.GenerateKey(keyFile); err != nil {
+				b.Fatal(err)
+			}
+			otlp := harness.FreeAddr(b)
+			c := harness.StartCollector(b, strings.Replace(archiveConfig(otlp, dur, ""), "segment_max_mib: 1", "segment_max_mib: 64", 1),
+				"EMS_ARCHIVE_KEY_FILE="+keyFile, "GOMAXPROCS=1")
+			pid := collectorPIDOf(b, c.ConfigPath)
+			client := harness.NewOTLPClient(b, otlp)
+			batches := make([]plog.Logs, 16)
+			for i := range batches {
+				batches[i] = noisyLogs(1000, i*1000)
+			}
+			cpu0 := procCPUSeconds(b, pid)
+			b.ResetTimer()
+			for i := 0; i < b.N; i++ {
+				if err := client.SendLogs(batches[i%len(batches)]); err != nil {
+					b.Fatal(err)
+				}
+			}
+			b.StopTimer()
+			cpu := procCPUSeconds(b, pid) - cpu0
+			b.ReportMetric(float64(b.N*1000)/b.Elapsed().Seconds(), "records/s")
+			b.ReportMetric(float64(b.N*1000)/cpu, "records/CPU-s")
+			c.Stop()
+		})
+	}
+}
+
+func collectorPIDOf(t testing.TB, configPath string) int {
+	entries, err := os.ReadDir("/proc")
+	require.NoError(t, err)
+	for _, e := range entries {
+		cmd, err := os.ReadFile(filepath.Join("/proc", e.Name(), "cmdline"))
+		if err == nil && strings.Contains(string(cmd), configPath) {
+			var pid int
+			fmt.Sscan(e.Name(), &pid)
+			return pid
+		}
+	}
+	t.Fatalf("no process runs with %s", configPath)
+	return 0
+}
