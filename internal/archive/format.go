@@ -28,6 +28,8 @@ const (
 	// index, record count, arrival time (unix ns).
 	blockHeadLen  = 1 + 8 + 4 + 8
 	frameOverhead = 4 + 1 + 4
+	// recordOverhead is what a record adds to a block besides its bytes.
+	recordOverhead = 8 + 4 + sha256.Size
 	// maxFrame bounds a frame so that a corrupt length cannot make the reader
 	// allocate without limit.
 	maxFrame       = 256 << 20

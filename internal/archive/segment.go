@@ -132,7 +132,7 @@ func scanBytes(data []byte, number uint64) *scanned {
 	return s
 }
 
-var zdec, _ = zstd.NewReader(nil, zstd.WithDecoderConcurrency(1), zstd.WithDecoderMaxMemory(maxFrame*4))
+var zdec, _ = zstd.NewReader(nil, zstd.WithDecoderConcurrency(1), zstd.WithDecoderMaxMemory(maxBlockBody))
 
 // blockRecords decompresses a block's records.
 func blockRecords(it item) ([]Record, error) {

@@ -244,12 +244,24 @@ func (w *Writer) newSegment(n uint64) error {
 	return nil
 }
 
+// MaxRecordBytes bounds one record, and maxBlockBody a block before
+// compression, so that a reader never inflates more than that.
+const (
+	MaxRecordBytes = 8 << 20
+	maxBlockBody   = 16 << 20
+)
+
 // Append chains and writes records (each an OTLP ExportLogsServiceRequest
-// holding one log record) as one block. When it returns nil the block is
-// written (and synced under Always).
+// holding one log record) as blocks of at most 16 MiB. When it returns nil
+// they are written (and synced under Always).
 func (w *Writer) Append(records [][]byte) error {
 	if len(records) == 0 {
 		return nil
+	}
+	for i, r := range records {
+		if len(r) > MaxRecordBytes {
+			return fmt.Errorf("record %d of the batch is %d bytes, more than the %d an archive record may hold", i, len(r), MaxRecordBytes)
+		}
 	}
 	w.mu.Lock()
 	defer w.mu.Unlock()
@@ -257,6 +269,26 @@ func (w *Writer) Append(records [][]byte) error {
 		return ErrClosed
 	}
 	arrival := w.opts.Now().UnixNano()
+	for start := 0; start < len(records); {
+		end, size := start, 0
+		for end < len(records) && (end == start || size+len(records[end])+recordOverhead <= maxBlockBody) {
+			size += len(records[end]) + recordOverhead
+			end++
+		}
+		if err := w.appendBlock(records[start:end], arrival); err != nil {
+			return err
+		}
+		start = end
+	}
+	if w.opts.Durability == Always {
+		return fdatasync(w.f)
+	}
+	w.dirty = true
+	return nil
+}
+
+// appendBlock chains records and writes them as one block frame.
+func (w *Writer) appendBlock(records [][]byte, arrival int64) error {
 	head, next := w.head, w.next
 	body := w.buf[:0]
 	for _, rec := range records {
@@ -283,13 +315,6 @@ func (w *Writer) Append(records [][]byte) error {
 	}
 	if err := w.write(frame); err != nil {
 		return err
-	}
-	if w.opts.Durability == Always {
-		if err := fdatasync(w.f); err != nil {
-			return err
-		}
-	} else {
-		w.dirty = true
 	}
 	w.head, w.next = head, next
 	w.pending += uint64(len(records))
