@@ -302,3 +302,23 @@ func TestRetentionWritesSignedDeletion(t *testing.T) {
 	require.NotEmpty(t, rep.Deleted)
 	require.EqualValues(t, rep.Records-rep.Present, rep.Deleted[len(rep.Deleted)-1].Records)
 }
+
+func TestReopenWithAndWithoutTheIndexCache(t *testing.T) {
+	t.Parallel()
+	f := newFixture(t)
+	w := f.open(t)
+	f.fill(t, w, 30)
+	require.NoError(t, w.Close())
+	require.FileExists(t, filepath.Join(f.dir, indexFile))
+	w = f.open(t) // closed segments from the cache
+	f.fill(t, w, 10)
+	require.NoError(t, w.Close())
+	require.NoError(t, os.Remove(filepath.Join(f.dir, indexFile)))
+	w = f.open(t) // a full scan
+	f.fill(t, w, 10)
+	require.NoError(t, w.Close())
+	rep, err := f.verify(t)
+	require.NoError(t, err)
+	require.EqualValues(t, 150, rep.Records)
+	require.Greater(t, rep.Segments, 5)
+}

@@ -118,7 +118,9 @@ func Open(opts Options) (*Writer, error) {
 	return w, nil
 }
 
-// load reads the existing segments and opens the one to append to.
+// load reads the existing segments and opens the one to append to. Closed
+// segments are taken from the index cache when their size still matches;
+// the active one is always read in full.
 func (w *Writer) load() (*Recovery, error) {
 	nums, err := listSegments(w.opts.Dir)
 	if err != nil {
@@ -127,53 +129,38 @@ func (w *Writer) load() (*Recovery, error) {
 	if len(nums) == 0 {
 		return nil, w.newSegment(1)
 	}
+	cache := readIndex(w.opts.Dir)
 	var recovery *Recovery
 	for i, n := range nums {
-		s, err := scanSegment(segmentPath(w.opts.Dir, n), n)
+		last := i == len(nums)-1
+		path := segmentPath(w.opts.Dir, n)
+		if !last {
+			if e, ok := cache[n]; ok && fileSize(path) == e.Size {
+				if err := w.useIndexEntry(e); err == nil {
+					continue
+				}
+			}
+		}
+		s, err := scanSegment(path, n)
 		if err != nil {
 			return nil, err
 		}
-		last := i == len(nums)-1
-		info := segInfo{number: n, firstIndex: s.header.FirstIndex, records: s.header.FirstIndex, head: s.header.Prev, lastTime: s.header.Created}
-		for _, it := range s.items {
-			if it.bad != nil {
-				continue
-			}
-			switch it.typ {
-			case frameSeal:
-				ss := it.seal
-				w.lastSeal = &ss
-				info.records = ss.Body.Records
-				if h, err := hex.DecodeString(ss.Body.Head); err == nil {
-					copy(info.head[:], h)
-				}
-				if ss.Body.To > info.lastTime {
-					info.lastTime = ss.Body.To
-				}
-				w.pending, w.from, w.to = 0, 0, 0
-			case frameBlock:
-				if !last {
-					continue
-				}
-				recs, err := blockRecords(it)
-				if err != nil || len(recs) == 0 {
-					continue
-				}
-				r := recs[len(recs)-1]
-				info.records, info.head = r.Index+1, r.Hash
-				info.lastTime = max(info.lastTime, it.block.Arrival)
-				w.pending += uint64(len(recs))
-				w.noteArrival(it.block.Arrival)
-			}
-		}
+		info, lastSeal := w.summarise(s)
 		w.segs = append(w.segs, info)
-		if last {
-			w.next, w.head = info.records, info.head
-			if s.tail != nil {
-				recovery = &Recovery{Segment: n, ValidBytes: s.validBytes, TornBytes: s.size - s.validBytes, Reason: s.tail.Error()}
-			}
-			w.segSize = s.validBytes
+		if lastSeal != nil {
+			w.lastSeal = lastSeal
 		}
+		if !last {
+			w.pending, w.from, w.to = 0, 0, 0 // a later seal covers them
+			w.appendIndex(indexEntry{Segment: n, Size: s.size, FirstIndex: info.firstIndex, Records: info.records,
+				Head: hex.EncodeToString(info.head[:]), LastTime: info.lastTime, Seal: sealLine(lastSeal)})
+			continue
+		}
+		w.next, w.head = info.records, info.head
+		if s.tail != nil {
+			recovery = &Recovery{Segment: n, ValidBytes: s.validBytes, TornBytes: s.size - s.validBytes, Reason: s.tail.Error()}
+		}
+		w.segSize = s.validBytes
 	}
 	if recovery != nil || w.segSize >= w.opts.SegmentMaxBytes {
 		return recovery, w.newSegment(nums[len(nums)-1] + 1)
@@ -184,6 +171,44 @@ func (w *Writer) load() (*Recovery, error) {
 	}
 	w.f = f
 	return nil, nil
+}
+
+// summarise finds where the chain stands at the end of a scanned segment,
+// its last seal, and the records written after that seal (pending).
+func (w *Writer) summarise(s *scanned) (segInfo, *SignedSeal) {
+	info := segInfo{number: s.number, firstIndex: s.header.FirstIndex, records: s.header.FirstIndex, head: s.header.Prev, lastTime: s.header.Created}
+	var lastSeal *SignedSeal
+	var lastBlock *item
+	w.pending, w.from, w.to = 0, 0, 0
+	for i := range s.items {
+		it := &s.items[i]
+		if it.bad != nil {
+			continue
+		}
+		switch it.typ {
+		case frameSeal:
+			ss := it.seal
+			lastSeal, lastBlock = &ss, nil
+			info.records = ss.Body.Records
+			if h, err := hex.DecodeString(ss.Body.Head); err == nil {
+				copy(info.head[:], h)
+			}
+			info.lastTime = max(info.lastTime, ss.Body.To)
+			w.pending, w.from, w.to = 0, 0, 0
+		case frameBlock:
+			lastBlock = it
+			w.pending += uint64(it.block.Count)
+			w.noteArrival(it.block.Arrival)
+			info.lastTime = max(info.lastTime, it.block.Arrival)
+		}
+	}
+	if lastBlock != nil {
+		if recs, err := blockRecords(*lastBlock); err == nil && len(recs) > 0 {
+			r := recs[len(recs)-1]
+			info.records, info.head = r.Index+1, r.Hash
+		}
+	}
+	return info, lastSeal
 }
 
 func (w *Writer) noteArrival(t int64) {
@@ -309,6 +334,9 @@ func (w *Writer) appendBlock(records [][]byte, arrival int64) error {
 		if err := w.sealLocked(ReasonSegment, nil, nil); err != nil {
 			return err
 		}
+		cur := w.segs[len(w.segs)-1]
+		w.appendIndex(indexEntry{Segment: cur.number, Size: w.segSize, FirstIndex: cur.firstIndex, Records: cur.records,
+			Head: hex.EncodeToString(cur.head[:]), LastTime: cur.lastTime, Seal: sealLine(w.lastSeal)})
 		if err := w.newSegment(w.segs[len(w.segs)-1].number + 1); err != nil {
 			return err
 		}
