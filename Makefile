@@ -8,7 +8,7 @@ CONFIG ?= distribution/config.yaml
 BENCHTIME ?= 1s
 TOOLS_MOD := $(CURDIR)/internal/tools/go.mod
 
-.PHONY: all build run test test-unit test-e2e bench bench-memory lint generate services-up services-down clean
+.PHONY: all build run test test-unit test-e2e bench bench-memory bench-pipeline lint generate services-up services-down clean
 
 all: build
 
@@ -40,6 +40,12 @@ bench:
 RSS_SECONDS ?= 300
 bench-memory: build
 	EMS_LOCALSTORE_RSS_SECONDS=$(RSS_SECONDS) $(GO) test -count=1 -v -timeout 30m -run TestLocalStoreRSS ./tests/e2e/
+
+## bench-pipeline: the node agent's pipelines in the built collector on one core, interleaved (issue 12)
+TELEMETRYGEN := $(shell $(GO) env GOPATH)/bin/telemetrygen
+bench-pipeline: build
+	@[[ -x $(TELEMETRYGEN) ]] || $(GO) install github.com/open-telemetry/opentelemetry-collector-contrib/cmd/telemetrygen@v0.161.0
+	taskset -c 0 $(GO) test -tags integration -count=1 -timeout 90m -run '^$$' -bench '^BenchmarkPipeline$$' -benchtime 1x ./tests/e2e/
 
 ## lint: gofmt and go vet
 lint:
