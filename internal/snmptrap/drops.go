@@ -11,20 +11,20 @@ type Reason uint8
 
 // Drop reasons; each is counted separately.
 const (
-	ReasonMalformed          Reason = iota // not an SNMP message we can decode
-	ReasonNotNotification                  // a request or response, not a trap or inform
-	ReasonNetworkNotAllowed                // source outside allowed_networks
-	ReasonRateLimited                      // source over its rate limit
-	ReasonQueueFull                        // the queue to the pipeline was full
-	ReasonUnknownCommunity                 // v1/v2c community not configured (or v1/v2c refused)
-	ReasonUnknownUser                      // v3 user not configured
-	ReasonUnknownEngineID                  // v3 engine ID not configured for the user
-	ReasonWrongDigest                      // v3 authentication failed (wrong key)
-	ReasonDecryption                       // v3 decryption failed (wrong privacy key)
-	ReasonSecurityLevel                    // v3 security level below the user's
-	ReasonNotInTimeWindow                  // v3 inform outside the time window
-	ReasonSecurityModel                    // v3 security model other than USM
-	ReasonPipelineRefused                  // the pipeline refused the record
+	ReasonMalformed         Reason = iota // not an SNMP message we can decode
+	ReasonNotNotification                 // a request or response, not a trap or inform
+	ReasonNetworkNotAllowed               // source outside allowed_networks
+	ReasonRateLimited                     // source over its rate limit
+	ReasonQueueFull                       // the queue to the pipeline was full
+	ReasonUnknownCommunity                // v1/v2c community not configured (or v1/v2c refused)
+	ReasonUnknownUser                     // v3 user not configured
+	ReasonUnknownEngineID                 // v3 engine ID not configured for the user
+	ReasonWrongDigest                     // v3 authentication failed (wrong key)
+	ReasonDecryption                      // v3 decryption failed (wrong privacy key)
+	ReasonSecurityLevel                   // v3 security level below the user's
+	ReasonNotInTimeWindow                 // v3 inform outside the time window
+	ReasonSecurityModel                   // v3 security model other than USM
+	ReasonPipelineRefused                 // the pipeline refused the record
 	numReasons
 )
 

@@ -65,11 +65,11 @@ type Settings struct {
 const maxMessage = 65535
 
 type item struct {
-	msg  []byte
-	src  netip.AddrPort
-	now  time.Time
-	tcp  *tcpConn
-	udp  *net.UDPConn
+	msg []byte
+	src netip.AddrPort
+	now time.Time
+	tcp *tcpConn
+	udp *net.UDPConn
 }
 
 // Server listens for notifications and hands them to the consumer.
