@@ -116,15 +116,8 @@ func (c *converter) convertV1Header(p *gosnmp.SnmpPacket, t *Trap) {
 
 func (c *converter) variable(oid string, typ gosnmp.Asn1BER, raw any) Var {
 	v := Var{OID: oid, Key: oid, Value: value(typ, raw)}
-	name, _, ok := c.names.Lookup(oid)
-	if ok {
+	if name, _, ok := c.names.Lookup(oid); ok {
 		v.Key = name
-	}
-	v.Text = text(v.Value)
-	if ok && v.Value.Kind == KindInt {
-		if l, ok := enumLabel(name, v.Value.Int); ok {
-			v.Text = l
-		}
 	}
 	return v
 }
@@ -230,43 +223,45 @@ func printable(b []byte) bool {
 	return true
 }
 
-func text(v Value) string {
-	switch v.Kind {
-	case KindInt:
-		return strconv.FormatInt(v.Int, 10)
-	case KindString:
-		return v.Str
-	case KindFloat:
-		return strconv.FormatFloat(v.Float, 'g', -1, 64)
-	}
-	return ""
-}
-
 // body is the one-line summary: name (or OID) from source: key=value ...
+// Enumerated values show their label; text with spaces is quoted.
 func body(t *Trap) string {
-	var b strings.Builder
-	b.Grow(64 + 24*len(t.Vars))
+	b := make([]byte, 0, 48+32*len(t.Vars))
 	if t.Name != "" {
-		b.WriteString(t.Name)
+		b = append(b, t.Name...)
 	} else {
-		b.WriteString(t.OID)
+		b = append(b, t.OID...)
 	}
-	b.WriteString(" from ")
-	b.WriteString(t.Source.Addr().String())
-	for i, v := range t.Vars {
+	b = append(b, " from "...)
+	b = t.Source.Addr().AppendTo(b)
+	for i := range t.Vars {
+		v := &t.Vars[i]
 		if i == 0 {
-			b.WriteByte(':')
+			b = append(b, ':')
 		}
-		b.WriteByte(' ')
-		b.WriteString(v.Key)
-		b.WriteByte('=')
-		if needsQuote(v.Text) {
-			b.WriteString(strconv.Quote(v.Text))
-		} else {
-			b.WriteString(v.Text)
+		b = append(b, ' ')
+		b = append(b, v.Key...)
+		b = append(b, '=')
+		switch v.Value.Kind {
+		case KindInt:
+			if l, ok := enumLabel(v.Key, v.Value.Int); ok {
+				b = append(b, l...)
+			} else {
+				b = strconv.AppendInt(b, v.Value.Int, 10)
+			}
+		case KindFloat:
+			b = strconv.AppendFloat(b, v.Value.Float, 'g', -1, 64)
+		case KindString:
+			if needsQuote(v.Value.Str) {
+				b = strconv.AppendQuote(b, v.Value.Str)
+			} else {
+				b = append(b, v.Value.Str...)
+			}
+		default:
+			b = append(b, `""`...)
 		}
 	}
-	return b.String()
+	return string(b)
 }
 
 func needsQuote(s string) bool {

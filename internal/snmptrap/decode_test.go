@@ -26,10 +26,10 @@ func newTestDecoder(t testing.TB) *Decoder {
 
 func wantLinkDown() []Var {
 	return []Var{
-		{Key: "ifIndex", OID: "1.3.6.1.2.1.2.2.1.1.3", Value: Value{Kind: KindInt, Int: 3}, Text: "3"},
-		{Key: "ifName", OID: "1.3.6.1.2.1.31.1.1.1.1.3", Value: Value{Kind: KindString, Str: "Gi0/3"}, Text: "Gi0/3"},
-		{Key: "ifAdminStatus", OID: "1.3.6.1.2.1.2.2.1.7.3", Value: Value{Kind: KindInt, Int: 1}, Text: "up"},
-		{Key: "ifOperStatus", OID: "1.3.6.1.2.1.2.2.1.8.3", Value: Value{Kind: KindInt, Int: 2}, Text: "down"},
+		{Key: "ifIndex", OID: "1.3.6.1.2.1.2.2.1.1.3", Value: Value{Kind: KindInt, Int: 3}},
+		{Key: "ifName", OID: "1.3.6.1.2.1.31.1.1.1.1.3", Value: Value{Kind: KindString, Str: "Gi0/3"}},
+		{Key: "ifAdminStatus", OID: "1.3.6.1.2.1.2.2.1.7.3", Value: Value{Kind: KindInt, Int: 1}},
+		{Key: "ifOperStatus", OID: "1.3.6.1.2.1.2.2.1.8.3", Value: Value{Kind: KindInt, Int: 2}},
 	}
 }
 
@@ -91,9 +91,9 @@ func TestDecodeV1TrapRFC3584(t *testing.T) {
 		assert.Equal(t, c.sev, tr.Severity)
 		assert.Equal(t, uint32(4711), tr.Uptime)
 		assert.Equal(t, []Var{
-			{Key: "1.3.6.1.4.1.8072.2.3.2.1", OID: "1.3.6.1.4.1.8072.2.3.2.1", Value: Value{Kind: KindString, Str: "00:16:3e:ff"}, Text: "00:16:3e:ff"},
-			{Key: "snmpTrapAddress", OID: "1.3.6.1.6.3.18.1.3.0", Value: Value{Kind: KindString, Str: "10.0.0.1"}, Text: "10.0.0.1"},
-			{Key: "snmpTrapEnterprise", OID: "1.3.6.1.6.3.1.1.4.3.0", Value: Value{Kind: KindString, Str: "1.3.6.1.4.1.8072.3.2.10"}, Text: "1.3.6.1.4.1.8072.3.2.10"},
+			{Key: "1.3.6.1.4.1.8072.2.3.2.1", OID: "1.3.6.1.4.1.8072.2.3.2.1", Value: Value{Kind: KindString, Str: "00:16:3e:ff"}},
+			{Key: "snmpTrapAddress", OID: "1.3.6.1.6.3.18.1.3.0", Value: Value{Kind: KindString, Str: "10.0.0.1"}},
+			{Key: "snmpTrapEnterprise", OID: "1.3.6.1.6.3.1.1.4.3.0", Value: Value{Kind: KindString, Str: "1.3.6.1.4.1.8072.3.2.10"}},
 		}, tr.Vars)
 	}
 }

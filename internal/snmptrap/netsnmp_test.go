@@ -97,7 +97,7 @@ func TestNetSNMPv3Interop(t *testing.T) {
 			for _, tr := range got {
 				assert.Equal(t, c.user, tr.User)
 				assert.Equal(t, "v3", tr.Version)
-				assert.Equal(t, []Var{{Key: "ifIndex", OID: "1.3.6.1.2.1.2.2.1.1.3", Value: Value{Kind: KindInt, Int: 3}, Text: "3"}}, tr.Vars)
+				assert.Equal(t, []Var{{Key: "ifIndex", OID: "1.3.6.1.2.1.2.2.1.1.3", Value: Value{Kind: KindInt, Int: 3}}}, tr.Vars)
 			}
 		})
 	}

@@ -30,9 +30,6 @@ type Var struct {
 	Key   string
 	OID   string // dotted numeric instance OID, no leading dot
 	Value Value
-	// Text is the value as the body shows it (an enumeration's label
-	// where one is known).
-	Text string
 }
 
 // Severity is a log severity; the numbers are OpenTelemetry's.
