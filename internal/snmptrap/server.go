@@ -42,8 +42,11 @@ type Settings struct {
 	// address (0: no limit), Burst the bucket size.
 	RatePerSource float64
 	Burst         int
-	// QueueSize bounds the messages waiting for decoding.
-	QueueSize int
+	// QueueSize bounds the messages waiting for decoding, QueueBytes their
+	// total size (64 MiB by default), so that a flood of large datagrams
+	// cannot take the memory of a full queue of maximal ones (640 MiB).
+	QueueSize  int
+	QueueBytes int64
 	// Workers decode and deliver; 0 means one per CPU.
 	Workers int
 	// MaxBatch is the most traps delivered in one Consumer call.
@@ -85,6 +88,7 @@ type Server struct {
 	ctx     context.Context
 	cancel  context.CancelFunc
 	closed  atomic.Bool
+	queued  atomic.Int64 // bytes in the queue
 
 	connMu sync.Mutex
 	conns  map[*tcpConn]struct{}
@@ -101,6 +105,9 @@ func NewServer(s Settings) (*Server, error) {
 	}
 	if s.QueueSize <= 0 {
 		s.QueueSize = 10000
+	}
+	if s.QueueBytes <= 0 {
+		s.QueueBytes = 64 << 20
 	}
 	if s.Workers <= 0 {
 		s.Workers = runtime.GOMAXPROCS(0)
@@ -244,9 +251,16 @@ func (srv *Server) admit(src netip.Addr, now time.Time) bool {
 }
 
 func (srv *Server) enqueue(it item) {
+	n := int64(len(it.msg))
+	if srv.queued.Add(n) > srv.s.QueueBytes {
+		srv.queued.Add(-n)
+		srv.dropped(ReasonQueueFull, it.src.Addr(), "queue full (bytes): the pipeline is slower than the senders", it.now)
+		return
+	}
 	select {
 	case srv.queue <- it:
 	default:
+		srv.queued.Add(-n)
 		srv.dropped(ReasonQueueFull, it.src.Addr(), "queue full: the pipeline is slower than the senders", it.now)
 	}
 }
@@ -433,6 +447,7 @@ func (srv *Server) process(items []item, results *[]Result, traps *[]*Trap) {
 	ts := (*traps)[:0]
 	for i := range items {
 		it := &items[i]
+		srv.queued.Add(-int64(len(it.msg)))
 		r := srv.s.Decoder.Decode(it.msg, it.src, it.now)
 		srv.reply(it, r.Reply)
 		if r.Dropped {

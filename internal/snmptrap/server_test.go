@@ -51,7 +51,9 @@ func TestServerUDPTrapAndInform(t *testing.T) {
 func TestServerNoAckWhenPipelineRefuses(t *testing.T) {
 	t.Parallel()
 	srv, col, cnt := startServer(t, "udp", DecoderSettings{Communities: []string{"s3cret"}}, nil)
+	col.mu.Lock()
 	col.err = errors.New("backend down")
+	col.mu.Unlock()
 	c := dialUDP(t, srv)
 	_, err := c.Write(v2cMessage(t, "s3cret", gosnmp.InformRequest, linkDownVars))
 	require.NoError(t, err)
@@ -182,4 +184,57 @@ func TestShutdownWithoutStart(t *testing.T) {
 	require.NoError(t, err)
 	require.NoError(t, srv.Shutdown(context.Background()))
 	require.NoError(t, srv.Shutdown(context.Background()))
+}
+
+func TestServerIPv6(t *testing.T) {
+	t.Parallel()
+	probe, err := net.ListenPacket("udp6", "[::1]:0")
+	if err != nil {
+		t.Fatalf("IPv6 loopback is required: %v", err)
+	}
+	_ = probe.Close()
+	srv, col, _ := startServer(t, "udp", DecoderSettings{Communities: []string{"s3cret"}}, func(s *Settings) { s.Endpoint = "[::1]:0" })
+	c, err := net.DialUDP("udp6", nil, srv.Addr().(*net.UDPAddr))
+	require.NoError(t, err)
+	defer c.Close()
+	_, err = c.Write(v2cMessage(t, "s3cret", gosnmp.SNMPv2Trap, linkDownVars))
+	require.NoError(t, err)
+	traps := col.wait(t, 1)
+	assert.Equal(t, "::1", traps[0].Source.Addr().String())
+	assert.Contains(t, traps[0].Body, "linkDown from ::1:")
+}
+
+func TestServerQueueBytes(t *testing.T) {
+	t.Parallel()
+	block := make(chan struct{})
+	d, err := NewDecoder(DecoderSettings{Communities: []string{"s3cret"}, EngineID: testEngineID}, time.Now())
+	require.NoError(t, err)
+	cnt := &counts{}
+	msg := v2cMessage(t, "s3cret", gosnmp.SNMPv2Trap, linkDownVars)
+	srv, err := NewServer(Settings{
+		Endpoint: "127.0.0.1:0", Transport: "udp", Decoder: d, QueueSize: 1000, QueueBytes: int64(3 * len(msg)), Workers: 1, MaxBatch: 1,
+		Consumer: func(ctx context.Context, _ []*Trap) error {
+			select {
+			case <-block:
+			case <-ctx.Done():
+			}
+			return nil
+		},
+		Hooks: cnt.hooks(),
+	})
+	require.NoError(t, err)
+	require.NoError(t, srv.Start())
+	c := dialUDP(t, srv)
+	for range 20 {
+		_, err := c.Write(msg)
+		require.NoError(t, err)
+	}
+	require.Eventually(t, func() bool { r, _, _ := cnt.get(); return r == 20 }, 5*time.Second, 5*time.Millisecond)
+	close(block)
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	defer cancel()
+	require.NoError(t, srv.Shutdown(ctx))
+	_, a, dr := cnt.get()
+	assert.LessOrEqual(t, a, int64(4), "at most one in the consumer and three queued")
+	assert.Equal(t, int64(20), a+dr[ReasonQueueFull])
 }
