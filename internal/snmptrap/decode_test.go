@@ -210,6 +210,20 @@ func TestDecodeDrops(t *testing.T) {
 	}
 }
 
+func TestDecodeV3NoAuthNoPriv(t *testing.T) {
+	t.Parallel()
+	d, err := NewDecoder(DecoderSettings{EngineID: testEngineID, Users: []User{{Name: "plain", EngineIDs: [][]byte{senderEngineID}}}}, time.Now())
+	require.NoError(t, err)
+	r := d.Decode(v3Message(t, v3msg{user: "plain", engineID: senderEngineID}, linkDownVars), testSource, time.Now())
+	require.False(t, r.Dropped, r.Detail)
+	assert.Equal(t, "plain", r.Trap.User)
+	assert.Equal(t, "linkDown", r.Trap.Name)
+	// An authenticated message for a user without keys is refused.
+	r = d.Decode(v3Message(t, v3msg{user: "plain", authPass: "authpass123", auth: gosnmp.SHA, flags: gosnmp.AuthNoPriv, engineID: senderEngineID}, linkDownVars), testSource, time.Now())
+	require.True(t, r.Dropped)
+	assert.Equal(t, ReasonSecurityLevel, r.Reason)
+}
+
 func TestNoCommunitiesRefusesV1V2c(t *testing.T) {
 	t.Parallel()
 	d, err := NewDecoder(DecoderSettings{EngineID: testEngineID}, time.Now())

@@ -195,6 +195,9 @@ func TestSnmptrapNetSNMP(t *testing.T) {
 		{"unknown_community", "snmptrap", append([]string{"-v2c", "-c", "wrong-community", udpAddr, "", "1.3.6.1.6.3.1.1.5.3"}, linkDown...)},
 		{"unknown_user", "snmptrap", append(append([]string{"-v3", "-u", "mallory", "-l", "authPriv", "-a", "SHA", "-A", "e2e-auth-pass", "-x", "AES", "-X", "e2e-priv-pass"}, "-e", trapSenderEngine, udpAddr, "", "1.3.6.1.6.3.1.1.5.3"), linkDown...)},
 		{"wrong_digest", "snmptrap", append(append([]string{"-v3", "-u", "shauser", "-l", "authPriv", "-a", "SHA", "-A", "not-the-auth-pass", "-x", "AES", "-X", "e2e-priv-pass"}, "-e", trapSenderEngine, udpAddr, "", "1.3.6.1.6.3.1.1.5.3"), linkDown...)},
+		{"decryption_error", "snmptrap", append(append([]string{"-v3", "-u", "shauser", "-l", "authPriv", "-a", "SHA", "-A", "e2e-auth-pass", "-x", "AES", "-X", "not-the-priv-pass"}, "-e", trapSenderEngine, udpAddr, "", "1.3.6.1.6.3.1.1.5.3"), linkDown...)},
+		{"unknown_engine_id", "snmptrap", append(append([]string{"-v3", "-u", "shauser", "-l", "authPriv", "-a", "SHA", "-A", "e2e-auth-pass", "-x", "AES", "-X", "e2e-priv-pass"}, "-e", "0x8000000009090909", udpAddr, "", "1.3.6.1.6.3.1.1.5.3"), linkDown...)},
+		{"unsupported_security_level", "snmptrap", append(append([]string{"-v3", "-u", "shauser", "-l", "authNoPriv", "-a", "SHA", "-A", "e2e-auth-pass"}, "-e", trapSenderEngine, udpAddr, "", "1.3.6.1.6.3.1.1.5.3"), linkDown...)},
 	}
 	for _, b := range bad {
 		for range 3 {
