@@ -13,8 +13,12 @@ import (
 	"go.opentelemetry.io/collector/config/configopaque"
 	"go.opentelemetry.io/collector/consumer/consumertest"
 	"go.opentelemetry.io/collector/receiver/receivertest"
+	"go.opentelemetry.io/otel/attribute"
+	"go.opentelemetry.io/otel/sdk/metric/metricdata"
+	"go.opentelemetry.io/otel/sdk/metric/metricdata/metricdatatest"
 
 	"github.com/otelcol-ems/otelcol-ems/receivers/snmptrapreceiver/internal/metadata"
+	"github.com/otelcol-ems/otelcol-ems/receivers/snmptrapreceiver/internal/metadatatest"
 )
 
 func TestReceiverEndToEnd(t *testing.T) {
@@ -77,4 +81,33 @@ func benchV2c(t testing.TB, community string) []byte {
 	b, err := p.MarshalMsg()
 	require.NoError(t, err)
 	return b
+}
+
+func TestReceiverTelemetry(t *testing.T) {
+	t.Parallel()
+	tt := componenttest.NewTelemetry()
+	t.Cleanup(func() { require.NoError(t, tt.Shutdown(context.Background())) })
+	cfg := createDefaultConfig().(*Config)
+	cfg.Endpoint = "127.0.0.1:0"
+	cfg.Communities = []configopaque.String{"s3cret"}
+	sink := new(consumertest.LogsSink)
+	rcv, err := NewFactory().CreateLogs(context.Background(), metadatatest.NewSettings(tt), cfg, sink)
+	require.NoError(t, err)
+	require.NoError(t, rcv.Start(context.Background(), componenttest.NewNopHost()))
+	conn, err := net.Dial("udp", rcv.(*trapReceiver).Addr().String())
+	require.NoError(t, err)
+	defer conn.Close()
+	for _, c := range []string{"s3cret", "public", "public", "s3cret"} {
+		_, err = conn.Write(benchV2c(t, c))
+		require.NoError(t, err)
+	}
+	require.Eventually(t, func() bool { return sink.LogRecordCount() == 2 }, 5*time.Second, 5*time.Millisecond)
+	require.NoError(t, rcv.Shutdown(context.Background()))
+	metadatatest.AssertEqualReceiverSnmptrapMessagesReceived(t, tt, []metricdata.DataPoint[int64]{{Value: 4}},
+		metricdatatest.IgnoreTimestamp())
+	metadatatest.AssertEqualReceiverSnmptrapTrapsAccepted(t, tt, []metricdata.DataPoint[int64]{{Value: 2}},
+		metricdatatest.IgnoreTimestamp())
+	metadatatest.AssertEqualReceiverSnmptrapMessagesDropped(t, tt, []metricdata.DataPoint[int64]{
+		{Value: 2, Attributes: attribute.NewSet(attribute.String("reason", "unknown_community"))},
+	}, metricdatatest.IgnoreTimestamp())
 }
