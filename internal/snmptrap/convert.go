@@ -227,10 +227,13 @@ func printable(b []byte) bool {
 // Enumerated values show their label; text with spaces is quoted.
 func body(t *Trap) string {
 	b := make([]byte, 0, 48+32*len(t.Vars))
-	if t.Name != "" {
+	switch {
+	case t.Name != "":
 		b = append(b, t.Name...)
-	} else {
+	case t.OID != "":
 		b = append(b, t.OID...)
+	default: // a v2 trap without snmpTrapOID.0: kept, and said so
+		b = append(b, "notification without snmpTrapOID"...)
 	}
 	b = append(b, " from "...)
 	b = t.Source.Addr().AppendTo(b)

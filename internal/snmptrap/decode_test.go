@@ -224,6 +224,16 @@ func TestDecodeV3NoAuthNoPriv(t *testing.T) {
 	assert.Equal(t, ReasonSecurityLevel, r.Reason)
 }
 
+func TestDecodeWithoutTrapOID(t *testing.T) {
+	t.Parallel()
+	d := newTestDecoder(t)
+	r := d.Decode(v2cMessage(t, "s3cret", gosnmp.SNMPv2Trap, linkDownVars[2:3]), testSource, time.Now())
+	require.False(t, r.Dropped, r.Detail)
+	assert.Empty(t, r.Trap.OID)
+	assert.False(t, r.Trap.HasUptime)
+	assert.Equal(t, "notification without snmpTrapOID from 192.0.2.7: ifIndex=3", r.Trap.Body)
+}
+
 func TestNoCommunitiesRefusesV1V2c(t *testing.T) {
 	t.Parallel()
 	d, err := NewDecoder(DecoderSettings{EngineID: testEngineID}, time.Now())
