@@ -85,6 +85,30 @@ func BenchmarkDatagramToLogRecord(b *testing.B) {
 	b.Run("v2c/snmptrap", func(b *testing.B) { run(b, v2c, receive) })
 	b.Run("v3_authPriv_SHA256_AES256/snmptrap", func(b *testing.B) { run(b, v3, receive) })
 
+	// As the server delivers: a batch of datagrams into one plog.Logs.
+	b.Run("v2c/snmptrap_batch_of_100", func(b *testing.B) {
+		bufs := make([][]byte, 100)
+		for i := range bufs {
+			bufs[i] = make([]byte, len(v2c))
+		}
+		traps := make([]*snmptrap.Trap, 0, 100)
+		b.ReportAllocs()
+		cpu0 := cpuTime()
+		b.ResetTimer()
+		for n := 0; n < b.N; n += 100 {
+			traps = traps[:0]
+			for i := range bufs {
+				copy(bufs[i], v2c)
+				traps = append(traps, d.Decode(bufs[i], benchSource, time.Now()).Trap)
+			}
+			_ = toLogs(traps, "bench")
+		}
+		b.StopTimer()
+		cpu := cpuTime() - cpu0
+		b.ReportMetric(float64(cpu.Nanoseconds())/float64(b.N), "cpu-ns/op")
+		b.ReportMetric(float64(b.N)/cpu.Seconds(), "traps/cpu-s")
+	})
+
 	plain := &gosnmp.GoSNMP{}
 	b.Run("v2c/gosnmp_unmarshal_only", func(b *testing.B) {
 		run(b, v2c, func(buf []byte) {
