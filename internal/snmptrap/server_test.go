@@ -141,14 +141,16 @@ func TestServerLogsOncePerSourceAndReason(t *testing.T) {
 	}
 }
 
-func TestServerQueueFull(t *testing.T) {
-	t.Parallel()
+// floodBlockedServer sends n traps to a server whose consumer blocks until
+// they have all been read, then lets it drain and returns the counts.
+func floodBlockedServer(t *testing.T, n, queueSize int, queueBytes int64) (accepted int64, dropped map[Reason]int64) {
+	t.Helper()
 	block := make(chan struct{})
 	d, err := NewDecoder(DecoderSettings{Communities: []string{"s3cret"}, EngineID: testEngineID}, time.Now())
 	require.NoError(t, err)
 	cnt := &counts{}
 	srv, err := NewServer(Settings{
-		Endpoint: "127.0.0.1:0", Transport: "udp", Decoder: d, QueueSize: 4, Workers: 1, MaxBatch: 1,
+		Endpoint: "127.0.0.1:0", Transport: "udp", Decoder: d, QueueSize: queueSize, QueueBytes: queueBytes, Workers: 1, MaxBatch: 1,
 		Consumer: func(ctx context.Context, _ []*Trap) error {
 			select {
 			case <-block:
@@ -162,18 +164,32 @@ func TestServerQueueFull(t *testing.T) {
 	require.NoError(t, srv.Start())
 	c := dialUDP(t, srv)
 	msg := v2cMessage(t, "s3cret", gosnmp.SNMPv2Trap, linkDownVars)
-	for range 50 {
+	for range n {
 		_, err := c.Write(msg)
 		require.NoError(t, err)
 	}
-	require.Eventually(t, func() bool { r, _, _ := cnt.get(); return r == 50 }, 5*time.Second, 5*time.Millisecond)
+	require.Eventually(t, func() bool { r, _, _ := cnt.get(); return r == int64(n) }, 5*time.Second, 5*time.Millisecond)
 	close(block)
 	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
 	defer cancel()
 	require.NoError(t, srv.Shutdown(ctx))
-	r, a, dr := cnt.get()
-	assert.Positive(t, dr[ReasonQueueFull])
-	assert.Equal(t, r, a+dr[ReasonQueueFull], "every message is accepted or counted as dropped")
+	_, a, dr := cnt.get()
+	require.Equal(t, int64(n), a+dr[ReasonQueueFull], "every message is accepted or counted as dropped")
+	return a, dr
+}
+
+func TestServerQueueFull(t *testing.T) {
+	t.Parallel()
+	accepted, dropped := floodBlockedServer(t, 50, 4, 0)
+	assert.Positive(t, dropped[ReasonQueueFull])
+	assert.LessOrEqual(t, accepted, int64(5), "one in the consumer and four queued")
+}
+
+func TestServerQueueBytes(t *testing.T) {
+	t.Parallel()
+	size := int64(len(v2cMessage(t, "s3cret", gosnmp.SNMPv2Trap, linkDownVars)))
+	accepted, _ := floodBlockedServer(t, 20, 1000, 3*size)
+	assert.LessOrEqual(t, accepted, int64(4), "one in the consumer and three bytes' worth queued")
 }
 
 func TestShutdownWithoutStart(t *testing.T) {
@@ -202,39 +218,4 @@ func TestServerIPv6(t *testing.T) {
 	traps := col.wait(t, 1)
 	assert.Equal(t, "::1", traps[0].Source.Addr().String())
 	assert.Contains(t, traps[0].Body, "linkDown from ::1:")
-}
-
-func TestServerQueueBytes(t *testing.T) {
-	t.Parallel()
-	block := make(chan struct{})
-	d, err := NewDecoder(DecoderSettings{Communities: []string{"s3cret"}, EngineID: testEngineID}, time.Now())
-	require.NoError(t, err)
-	cnt := &counts{}
-	msg := v2cMessage(t, "s3cret", gosnmp.SNMPv2Trap, linkDownVars)
-	srv, err := NewServer(Settings{
-		Endpoint: "127.0.0.1:0", Transport: "udp", Decoder: d, QueueSize: 1000, QueueBytes: int64(3 * len(msg)), Workers: 1, MaxBatch: 1,
-		Consumer: func(ctx context.Context, _ []*Trap) error {
-			select {
-			case <-block:
-			case <-ctx.Done():
-			}
-			return nil
-		},
-		Hooks: cnt.hooks(),
-	})
-	require.NoError(t, err)
-	require.NoError(t, srv.Start())
-	c := dialUDP(t, srv)
-	for range 20 {
-		_, err := c.Write(msg)
-		require.NoError(t, err)
-	}
-	require.Eventually(t, func() bool { r, _, _ := cnt.get(); return r == 20 }, 5*time.Second, 5*time.Millisecond)
-	close(block)
-	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
-	defer cancel()
-	require.NoError(t, srv.Shutdown(ctx))
-	_, a, dr := cnt.get()
-	assert.LessOrEqual(t, a, int64(4), "at most one in the consumer and three queued")
-	assert.Equal(t, int64(20), a+dr[ReasonQueueFull])
 }
