@@ -3,10 +3,12 @@
 package e2e
 
 import (
+	"encoding/json"
 	"fmt"
 	"net"
 	"os"
 	"os/exec"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -265,4 +267,39 @@ func TestSnmptrapLoad(t *testing.T) {
 	assert.Equal(t, float64(sent), received)
 	assert.Equal(t, float64(sentBad), c.Metric(t, "otelcol_receiver_snmptrap_messages_dropped", map[string]string{"reason": "unknown_community"}))
 	require.Eventually(t, func() bool { return float64(sink.Logs.LogRecordCount()) == accepted }, 30*time.Second, 100*time.Millisecond)
+}
+
+// distribution/snmptrap.yaml merged over the default config stores traps
+// from net-snmp in the local store.
+func TestSnmptrapOverlayIntoLocalStore(t *testing.T) {
+	tools := trapTools(t)
+	base := readDistributionConfig(t, "config.yaml")
+	overlay := readDistributionConfig(t, "snmptrap.yaml")
+	api := harness.FreeAddr(t)
+	trapAddr := harness.Addr(harness.FreeUDPPort(t))
+	c := harness.NewCollector(t, base,
+		"EMS_OTLP_GRPC_ENDPOINT="+harness.FreeAddr(t),
+		"EMS_OTLP_HTTP_ENDPOINT="+harness.FreeAddr(t),
+		"EMS_LOCAL_STORE_ENDPOINT="+api,
+		"EMS_TRAP_ENDPOINT="+trapAddr,
+		"EMS_TRAP_COMMUNITY="+trapCommunity)
+	overlayPath := filepath.Join(c.Dir, "snmptrap.yaml")
+	require.NoError(t, os.WriteFile(overlayPath, []byte(overlay), 0o600))
+	c.Args = []string{"--config", overlayPath}
+	c.Start(t)
+
+	require.NoError(t, runTool(t, tools, "snmpinform", "-v2c", "-c", trapCommunity, "-t", "3", "-r", "1", trapAddr, "4711",
+		"1.3.6.1.6.3.1.1.5.3", "1.3.6.1.2.1.2.2.1.1.3", "i", "3", "1.3.6.1.2.1.2.2.1.8.3", "i", "2"))
+	var page struct {
+		Count int             `json:"count"`
+		Data  json.RawMessage `json:"data"`
+	}
+	require.Eventually(t, func() bool {
+		return getJSON(t, "http://"+api+"/api/v1/logs?q=linkDown", &page) == 200 && page.Count == 1
+	}, 30*time.Second, 200*time.Millisecond, "the trap is stored")
+	rec := string(page.Data)
+	assert.Contains(t, rec, "linkDown from 127.0.0.1: ifIndex=3 ifOperStatus=down")
+	assert.Contains(t, rec, `"eventName":"snmp.trap"`)
+	assert.Contains(t, rec, `{"key":"network.peer.address","value":{"stringValue":"127.0.0.1"}}`, "masking leaves the sender's address")
+	assert.NotContains(t, c.Output(), trapCommunity)
 }
