@@ -303,3 +303,38 @@ func TestSnmptrapOverlayIntoLocalStore(t *testing.T) {
 	assert.Contains(t, rec, `{"key":"network.peer.address","value":{"stringValue":"127.0.0.1"}}`, "masking leaves the sender's address")
 	assert.NotContains(t, c.Output(), trapCommunity)
 }
+
+// TestSnmptrapRateLimit floods from one source: the bucket lets the burst
+// and the sustained rate through, counts the rest, and logs it once.
+func TestSnmptrapRateLimit(t *testing.T) {
+	sink := harness.StartSink(t)
+	udpAddr := harness.Addr(harness.FreeUDPPort(t))
+	c := harness.StartCollector(t, snmptrapConfig(udpAddr, harness.FreeAddr(t), sink.GRPCEndpoint, "    rate_limit: {per_source: 100/s, burst: 200}", "batch"),
+		"TRAP_COMMUNITY="+trapCommunity, "TRAP_AUTH=e2e-auth-pass", "TRAP_PRIV=e2e-priv-pass")
+	conn, err := net.Dial("udp", udpAddr)
+	require.NoError(t, err)
+	defer conn.Close()
+	msg := v2cTrapBytes(trapCommunity)
+	const sent = 3000
+	start := time.Now()
+	for i := range sent {
+		_, err := conn.Write(msg)
+		require.NoError(t, err)
+		if i%100 == 99 {
+			time.Sleep(time.Millisecond) // stay within the socket buffer
+		}
+	}
+	elapsed := time.Since(start)
+	var accepted, limited float64
+	require.Eventually(t, func() bool {
+		text := c.MetricsText(t)
+		accepted = harness.SumSamples(text, "otelcol_receiver_snmptrap_traps_accepted", nil)
+		limited = harness.SumSamples(text, "otelcol_receiver_snmptrap_messages_dropped", map[string]string{"reason": "rate_limited"})
+		return accepted+limited == sent
+	}, 30*time.Second, 200*time.Millisecond)
+	t.Logf("sent %d in %s: accepted %.0f, rate_limited %.0f", sent, elapsed, accepted, limited)
+	assert.GreaterOrEqual(t, accepted, 200.0, "the burst passes")
+	assert.LessOrEqual(t, accepted, 200+100*elapsed.Seconds()+1, "no more than burst + rate × time")
+	assert.Equal(t, 1, strings.Count(c.Output(), `"reason": "rate_limited"`), "logged once")
+	require.Eventually(t, func() bool { return float64(sink.Logs.LogRecordCount()) == accepted }, 30*time.Second, 100*time.Millisecond)
+}
