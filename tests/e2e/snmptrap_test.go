@@ -54,6 +54,13 @@ receivers:
     endpoint: %s
     transport: tcp
     communities: ["${env:TRAP_COMMUNITY}"]
+    users:
+      - user: trapuser
+        security_level: auth_priv
+        auth_protocol: SHA256
+        auth_password: ${env:TRAP_AUTH}
+        priv_protocol: AES256
+        priv_password: ${env:TRAP_PRIV}
     severity: {"1.3.6.1.6.3.1.1.5.4": debug}
 processors:
   batch:
@@ -154,6 +161,8 @@ func TestSnmptrapNetSNMP(t *testing.T) {
 			append([]string{"-v2c", "-c", trapCommunity, "tcp:" + tcpAddr, "4711", "1.3.6.1.6.3.1.1.5.3"}, linkDown...)},
 		{"snmpinform", "v2c", "inform", "tcp", "1.3.6.1.6.3.1.1.5.4", "linkUp",
 			append([]string{"-v2c", "-c", trapCommunity, "-t", "3", "-r", "1", "tcp:" + tcpAddr, "4711", "1.3.6.1.6.3.1.1.5.4"}, linkDown...)},
+		{"snmpinform", "v3", "inform", "tcp", "1.3.6.1.6.3.1.1.5.4", "linkUp",
+			append(append(v3("trapuser", "SHA-256", "AES-256"), "-t", "3", "-r", "1", "tcp:"+tcpAddr, "4711", "1.3.6.1.6.3.1.1.5.4"), linkDown...)},
 	}
 	for i, s := range cases {
 		// snmpinform exits 0 only when the collector acknowledged it.
