@@ -147,9 +147,7 @@ func (srv *Server) Start() error {
 		}
 		srv.udp = pc.(*net.UDPConn)
 		if srv.s.SocketBuffer > 0 {
-			// The kernel may cap it (net.core.rmem_max); a smaller buffer
-			// only means earlier drops under bursts.
-			_ = srv.udp.SetReadBuffer(srv.s.SocketBuffer)
+			growReadBuffer(srv.udp, srv.s.SocketBuffer)
 		}
 		srv.readers.Add(1)
 		go srv.readUDP()
