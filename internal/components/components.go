@@ -17,6 +17,7 @@ import (
 	"go.opentelemetry.io/collector/receiver"
 
 	"github.com/otelcol-ems/otelcol-ems/receivers/snmpreceiver"
+	"github.com/otelcol-ems/otelcol-ems/receivers/snmptrapreceiver"
 
 	"github.com/otelcol-ems/otelcol-ems/processors/maskingprocessor"
 
@@ -30,6 +31,7 @@ import (
 var (
 	receivers = []func() receiver.Factory{
 		snmpreceiver.NewFactory,
+		snmptrapreceiver.NewFactory,
 	}
 
 	processors = []func() processor.Factory{
