@@ -58,7 +58,7 @@ func TestProfilesGolden(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			conn := startSim(t, tc.walk)
 			p, err := NewPoller(Device{Conn: conn, Profiles: tc.profiles, ScopeName: "golden",
-				Resource: map[string]string{"snmp.target": "sim"}})
+				Resource: map[string]any{"snmp.target": "sim"}})
 			require.NoError(t, err)
 			defer p.Close()
 			got, _, err := p.Poll(context.Background(), time.Unix(1_700_000_000, 0))

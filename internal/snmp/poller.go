@@ -17,8 +17,9 @@ type Device struct {
 	// Profiles say what to fetch and how it becomes metrics.
 	Profiles []*Profile
 	// Resource holds attributes that identify the device whatever the
-	// agent answers (target name, address).
-	Resource map[string]string
+	// agent answers (target name, address, port). Values are strings or
+	// integers (anything pcommon.Value.FromRaw takes).
+	Resource map[string]any
 	// ScopeName and ScopeVersion name the instrumentation scope.
 	ScopeName, ScopeVersion string
 }
@@ -113,9 +114,7 @@ func (p *Poller) collect(now time.Time, st *Stats) (pmetric.Metrics, []string, e
 	md := pmetric.NewMetrics()
 	rm := md.ResourceMetrics().AppendEmpty()
 	res := rm.Resource().Attributes()
-	for k, v := range p.dev.Resource {
-		res.PutStr(k, v)
-	}
+	PutAttributes(res, p.dev.Resource)
 	sm := rm.ScopeMetrics().AppendEmpty()
 	sm.Scope().SetName(p.dev.ScopeName)
 	sm.Scope().SetVersion(p.dev.ScopeVersion)
@@ -169,4 +168,14 @@ func boolInt(b bool) int {
 		return 1
 	}
 	return 0
+}
+
+// PutAttributes puts attrs into m, keeping each value's type (string, int,
+// ...); a value FromRaw cannot take becomes its string form.
+func PutAttributes(m pcommon.Map, attrs map[string]any) {
+	for k, v := range attrs {
+		if err := m.PutEmpty(k).FromRaw(v); err != nil {
+			m.PutStr(k, fmt.Sprint(v))
+		}
+	}
 }

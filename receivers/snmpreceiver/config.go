@@ -10,6 +10,7 @@ import (
 	"go.opentelemetry.io/collector/config/configopaque"
 
 	"github.com/otelcol-ems/otelcol-ems/internal/snmp"
+	"github.com/otelcol-ems/otelcol-ems/receivers/snmpreceiver/internal/metadata"
 )
 
 // Config is the snmp receiver's configuration.
@@ -39,6 +40,9 @@ type Config struct {
 	Credentials map[string]Credential `mapstructure:"credentials"`
 	// Targets are the agents to poll.
 	Targets []Target `mapstructure:"targets"`
+	// MetricsBuilderConfig enables or disables snmp.up and
+	// snmp.poll.duration (`metrics:`).
+	metadata.MetricsBuilderConfig `mapstructure:",squash"`
 
 	_ struct{}
 }
@@ -233,10 +237,10 @@ func (cfg *Config) device(t *Target, profiles map[string]*snmp.Profile) (device,
 	// needed to build the device, so that Validate can report every problem
 	// of a target at once.
 	if transport, host, port, err := snmp.ParseEndpoint(t.Endpoint); err == nil {
-		d.Resource = map[string]string{
+		d.Resource = map[string]any{
 			"snmp.target":       d.name,
 			"server.address":    host,
-			"server.port":       fmt.Sprint(port),
+			"server.port":       int64(port),
 			"network.transport": transport,
 		}
 	}
