@@ -35,6 +35,9 @@ type Stats struct {
 	// Dropped is the number of values that could not be converted (not a
 	// number, no value mapping, missing scaling column, out of range).
 	Dropped int
+	// Rejected is the number of responses that did not answer the request
+	// (wrong PDU type, request id, community or USM user/engine).
+	Rejected int64
 }
 
 // Poller polls one device. It keeps the state that cumulative counters
@@ -78,9 +81,10 @@ func (p *Poller) Poll(ctx context.Context, now time.Time) (pmetric.Metrics, Stat
 	// example at shutdown) end a pending read too.
 	stop := context.AfterFunc(ctx, sess.interrupt)
 	defer stop()
-	before := sess.PDUs()
+	before, rejected := sess.PDUs(), sess.Rejected()
 	md, missing, err := p.collect(now, &st)
 	st.PDUs = sess.PDUs() - before
+	st.Rejected = sess.Rejected() - rejected
 	if err != nil || !p.keepSession() {
 		// On errors start afresh next time: v3 rediscovers the engine,
 		// TCP reconnects.

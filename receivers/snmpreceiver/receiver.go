@@ -126,6 +126,9 @@ func (t *target) Poll(ctx context.Context) (targetpoll.Output, error) {
 	if st.Dropped > 0 {
 		tb.ReceiverSnmpValuesDropped.Add(ctx, int64(st.Dropped))
 	}
+	if st.Rejected > 0 {
+		tb.ReceiverSnmpResponsesRejected.Add(ctx, st.Rejected)
+	}
 	if snmp.KindOf(err) == snmp.KindNoSuchObject {
 		err = targetpoll.Partial(err)
 	}

@@ -14,9 +14,15 @@ import (
 	"go.opentelemetry.io/collector/consumer/consumertest"
 	"go.opentelemetry.io/collector/pdata/pmetric"
 	"go.opentelemetry.io/collector/receiver/receivertest"
+	"go.opentelemetry.io/otel/sdk/metric/metricdata"
+	"go.opentelemetry.io/otel/sdk/metric/metricdata/metricdatatest"
+	"go.uber.org/zap"
+	"go.uber.org/zap/zapcore"
+	"go.uber.org/zap/zaptest/observer"
 
 	"github.com/otelcol-ems/otelcol-ems/internal/snmp"
 	"github.com/otelcol-ems/otelcol-ems/internal/snmp/snmpsim"
+	"github.com/otelcol-ems/otelcol-ems/receivers/snmpreceiver/internal/metadatatest"
 )
 
 // recorder keeps, per snmp.target, the snmp.up values received in order.
@@ -207,4 +213,57 @@ func mustPort(t *testing.T, endpoint string) uint16 {
 	_, _, port, err := snmp.ParseEndpoint(endpoint)
 	require.NoError(t, err)
 	return port
+}
+
+// echoUDP sends every datagram back as it came: a misbehaving responder
+// that gosnmp alone would take for the agent.
+func echoUDP(t *testing.T) string {
+	t.Helper()
+	c, err := net.ListenUDP("udp", &net.UDPAddr{IP: net.IPv4(127, 0, 0, 1)})
+	require.NoError(t, err)
+	done := make(chan struct{})
+	t.Cleanup(func() { _ = c.Close(); <-done })
+	go func() {
+		defer close(done)
+		buf := make([]byte, 65536)
+		for {
+			n, addr, err := c.ReadFromUDP(buf)
+			if err != nil {
+				return
+			}
+			_, _ = c.WriteToUDP(buf[:n], addr)
+		}
+	}()
+	return "udp://" + c.LocalAddr().String()
+}
+
+// TestEchoedRequestIsAnInvalidResponse: the echo is no answer; the target
+// is down with "invalid response", logged once and counted.
+func TestEchoedRequestIsAnInvalidResponse(t *testing.T) {
+	t.Parallel()
+	tt := componenttest.NewTelemetry()
+	defer func() { require.NoError(t, tt.Shutdown(context.Background())) }()
+	cfg := NewFactory().CreateDefaultConfig().(*Config)
+	cfg.CollectionInterval = time.Hour
+	cfg.Jitter = 0
+	cfg.Profiles = []string{"system"}
+	cfg.Targets = []Target{{Name: "echo", Endpoint: echoUDP(t), Inline: Credential{Version: "v2c", Community: "public"}}}
+	core, logs := observer.New(zapcore.InfoLevel)
+	set := metadatatest.NewSettings(tt)
+	set.Logger = zap.New(core)
+	sink := new(consumertest.MetricsSink)
+	r, err := NewFactory().CreateMetrics(context.Background(), set, cfg, sink)
+	require.NoError(t, err)
+	require.NoError(t, r.Start(context.Background(), componenttest.NewNopHost()))
+	require.Eventually(t, func() bool { return len(sink.AllMetrics()) > 0 }, 10*time.Second, 5*time.Millisecond)
+	require.NoError(t, r.Shutdown(context.Background()))
+
+	ups, _ := healthOf(t, sink.AllMetrics())
+	assert.Equal(t, []int64{0}, ups)
+	down := logs.FilterMessage("target echo is down; will keep polling and log again when its state changes").All()
+	require.Len(t, down, 1)
+	assert.Contains(t, down[0].ContextMap()["error"], "invalid response (PDU type GetRequest instead of GetResponse")
+	assert.NotContains(t, down[0].ContextMap()["error"], "public")
+	metadatatest.AssertEqualReceiverSnmpResponsesRejected(t, tt, []metricdata.DataPoint[int64]{{Value: 1}},
+		metricdatatest.IgnoreTimestamp())
 }
