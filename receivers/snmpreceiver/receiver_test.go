@@ -92,6 +92,7 @@ func silentUDP(t *testing.T) string {
 }
 
 func TestShutdownWithoutStart(t *testing.T) {
+	t.Parallel()
 	cfg := NewFactory().CreateDefaultConfig().(*Config)
 	cfg.Targets = []Target{{Endpoint: "udp://127.0.0.1:161", Inline: Credential{Version: "v2c", Community: "public"}}}
 	r, err := NewFactory().CreateMetrics(context.Background(), receivertest.NewNopSettings(NewFactory().Type()), cfg, newRecorder())
