@@ -13,6 +13,7 @@ import (
 	"go.opentelemetry.io/collector/consumer"
 	"go.opentelemetry.io/collector/consumer/consumertest"
 	"go.opentelemetry.io/collector/pdata/pmetric"
+	"go.opentelemetry.io/collector/receiver"
 	"go.opentelemetry.io/collector/receiver/receivertest"
 	"go.opentelemetry.io/otel/sdk/metric/metricdata"
 	"go.opentelemetry.io/otel/sdk/metric/metricdata/metricdatatest"
@@ -177,13 +178,7 @@ func TestHealthOfANeverReachedTarget(t *testing.T) {
 	cfg.Timeout = time.Second
 	cfg.Jitter = 0
 	cfg.Targets = []Target{{Name: "gone", Endpoint: "udp://127.0.0.1:9", Inline: Credential{Version: "v2c", Community: "public"}}}
-	sink := new(consumertest.MetricsSink)
-	r, err := NewFactory().CreateMetrics(context.Background(), receivertest.NewNopSettings(NewFactory().Type()), cfg, sink)
-	require.NoError(t, err)
-	require.NoError(t, r.Start(context.Background(), componenttest.NewNopHost()))
-	require.Eventually(t, func() bool { return len(sink.AllMetrics()) > 0 }, 10*time.Second, 5*time.Millisecond)
-	require.NoError(t, r.Shutdown(context.Background()))
-	ups, res := healthOf(t, sink.AllMetrics()[:1])
+	ups, res := healthOf(t, firstPoll(t, cfg, receivertest.NewNopSettings(NewFactory().Type())))
 	assert.Equal(t, []int64{0}, ups)
 	assert.Equal(t, map[string]any{"snmp.target": "gone", "server.address": "127.0.0.1", "server.port": int64(9),
 		"network.transport": "udp"}, res[0])
@@ -198,15 +193,22 @@ func TestHealthMetricsCanBeDisabled(t *testing.T) {
 	cfg.Jitter = 0
 	cfg.Metrics.SnmpPollDuration.Enabled = false
 	cfg.Targets = []Target{{Name: "gone", Endpoint: "udp://127.0.0.1:9", Inline: Credential{Version: "v2c", Community: "public"}}}
+	ms := firstPoll(t, cfg, receivertest.NewNopSettings(NewFactory().Type()))[0].ResourceMetrics().At(0).ScopeMetrics().At(0).Metrics()
+	require.Equal(t, 1, ms.Len())
+	assert.Equal(t, "snmp.up", ms.At(0).Name())
+}
+
+// firstPoll runs a receiver until it delivers its first batch, shuts it
+// down and returns that batch.
+func firstPoll(t *testing.T, cfg *Config, set receiver.Settings) []pmetric.Metrics {
+	t.Helper()
 	sink := new(consumertest.MetricsSink)
-	r, err := NewFactory().CreateMetrics(context.Background(), receivertest.NewNopSettings(NewFactory().Type()), cfg, sink)
+	r, err := NewFactory().CreateMetrics(context.Background(), set, cfg, sink)
 	require.NoError(t, err)
 	require.NoError(t, r.Start(context.Background(), componenttest.NewNopHost()))
 	require.Eventually(t, func() bool { return len(sink.AllMetrics()) > 0 }, 10*time.Second, 5*time.Millisecond)
 	require.NoError(t, r.Shutdown(context.Background()))
-	ms := sink.AllMetrics()[0].ResourceMetrics().At(0).ScopeMetrics().At(0).Metrics()
-	require.Equal(t, 1, ms.Len())
-	assert.Equal(t, "snmp.up", ms.At(0).Name())
+	return sink.AllMetrics()[:1]
 }
 
 func mustPort(t *testing.T, endpoint string) uint16 {
@@ -252,14 +254,7 @@ func TestEchoedRequestIsAnInvalidResponse(t *testing.T) {
 	core, logs := observer.New(zapcore.InfoLevel)
 	set := metadatatest.NewSettings(tt)
 	set.Logger = zap.New(core)
-	sink := new(consumertest.MetricsSink)
-	r, err := NewFactory().CreateMetrics(context.Background(), set, cfg, sink)
-	require.NoError(t, err)
-	require.NoError(t, r.Start(context.Background(), componenttest.NewNopHost()))
-	require.Eventually(t, func() bool { return len(sink.AllMetrics()) > 0 }, 10*time.Second, 5*time.Millisecond)
-	require.NoError(t, r.Shutdown(context.Background()))
-
-	ups, _ := healthOf(t, sink.AllMetrics())
+	ups, _ := healthOf(t, firstPoll(t, cfg, set))
 	assert.Equal(t, []int64{0}, ups)
 	down := logs.FilterMessage("target echo is down; will keep polling and log again when its state changes").All()
 	require.Len(t, down, 1)

@@ -285,6 +285,11 @@ func shippedLogging(t *testing.T) string {
 // reason must be logged, exactly once.
 func TestSNMPStateChangeLogsSurviveSampling(t *testing.T) {
 	const n = 40
+	// The harness's telemetry section with the shipped logging in place of
+	// its own.
+	harnessLogs := "    logs:\n      level: info\n"
+	require.Contains(t, harness.TelemetryYAML, harnessLogs)
+	telemetry := strings.Replace(harness.TelemetryYAML, harnessLogs, shippedLogging(t), 1)
 	var targets strings.Builder
 	for i := range n {
 		fmt.Fprintf(&targets, "      - {name: dead-%02d, endpoint: \"udp://127.0.0.1:%d\"}\n", i, harness.FreeUDPPort(t))
@@ -305,19 +310,11 @@ receivers:
     verbosity: basic
 service:
   extensions: [health_check]
-  telemetry:
-%s    metrics:
-      readers:
-        - pull:
-            exporter:
-              prometheus:
-                host: 127.0.0.1
-                port: ${env:EMS_METRICS_PORT}
-  pipelines:
+%s  pipelines:
     metrics:
       receivers: [snmp]
       exporters: [debug]
-`, harness.ExtensionsYAML, strings.ReplaceAll(targets.String(), "}\n", ", credential: lan}\n"), shippedLogging(t))
+`, harness.ExtensionsYAML, strings.ReplaceAll(targets.String(), "}\n", ", credential: lan}\n"), telemetry)
 	c := harness.StartCollector(t, cfg)
 	down := func(i int) string { return fmt.Sprintf("target dead-%02d is down;", i) }
 	require.Eventually(t, func() bool {
