@@ -45,7 +45,7 @@ func RequireService(t testing.TB, name string) map[string]string {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		t.Fatalf("service %s: %v", name, err)
 	}
-	// Serialise starts of the same service across test processes.
+	// Serialize starts of the same service across test processes.
 	lock, err := os.OpenFile(filepath.Join(ServicesDir(), name+".lock"), os.O_CREATE|os.O_RDWR, 0o644)
 	if err != nil {
 		t.Fatalf("service %s: %v", name, err)

@@ -28,7 +28,7 @@ func createDefaultConfig() component.Config {
 		Jitter:               1,
 		MaxBackoff:           10 * time.Minute,
 		Profiles:             []string{"system", "if_mib"},
-		MetricsBuilderConfig: metadata.DefaultMetricsBuilderConfig(),
+		MetricsBuilderConfig: metadata.NewDefaultMetricsBuilderConfig(),
 	}
 }
 
