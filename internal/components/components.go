@@ -17,6 +17,7 @@ import (
 	"go.opentelemetry.io/collector/receiver"
 
 	"github.com/otelcol-ems/otelcol-ems/receivers/snmpreceiver"
+	"github.com/otelcol-ems/otelcol-ems/receivers/wasreceiver"
 
 	"github.com/otelcol-ems/otelcol-ems/processors/maskingprocessor"
 
@@ -29,6 +30,7 @@ import (
 var (
 	receivers = []func() receiver.Factory{
 		snmpreceiver.NewFactory,
+		wasreceiver.NewFactory,
 	}
 
 	processors = []func() processor.Factory{

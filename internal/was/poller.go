@@ -15,6 +15,8 @@ import (
 
 	"go.opentelemetry.io/collector/pdata/pcommon"
 	"go.opentelemetry.io/collector/pdata/pmetric"
+
+	"github.com/otelcol-ems/otelcol-ems/internal/targetpoll"
 )
 
 // Kinds of target.
@@ -139,15 +141,22 @@ func NewPoller(t Target, client *http.Client) (*Poller, error) {
 // URLs are the requests one poll makes, with passwords redacted.
 func (p *Poller) URLs() []string { return p.urls }
 
-// Poll reads the target once. A target that answered but left some data
-// out (a JMX query refused, a Jolokia element failed) returns its metrics
-// and an error marked partial by IsPartial.
-func (p *Poller) Poll(ctx context.Context, now time.Time) (pmetric.Metrics, Stats, error) {
-	var st Stats
+// NewEmitter starts the metrics of one poll at now, on the target's
+// resource (server.address, server.port, was.target, was.kind).
+func (p *Poller) NewEmitter(now time.Time) *Emitter {
 	e := NewEmitter(p.t.ScopeName, p.t.ScopeVersion, p.start, pcommon.NewTimestampFromTime(now))
 	for _, kv := range p.resource {
 		e.Resource.PutStr(kv[0], kv[1])
 	}
+	return e
+}
+
+// Poll reads the target once. A target that answered but left some data
+// out (a JMX query refused, a Jolokia element failed) returns its metrics
+// and an error marked partial by targetpoll.IsPartial.
+func (p *Poller) Poll(ctx context.Context, now time.Time) (pmetric.Metrics, Stats, error) {
+	var st Stats
+	e := p.NewEmitter(now)
 	var err error
 	switch p.t.Kind {
 	case KindTomcat:
@@ -175,7 +184,7 @@ func (p *Poller) Poll(ctx context.Context, now time.Time) (pmetric.Metrics, Stat
 			}
 		}
 	}
-	if err != nil && !IsPartial(err) {
+	if err != nil && !targetpoll.IsPartial(err) {
 		return pmetric.NewMetrics(), st, err
 	}
 	return e.Metrics, st, err
@@ -213,7 +222,7 @@ func (p *Poller) pollTomcat(ctx context.Context, e *Emitter, st *Stats) error {
 		st.Dropped += int64(p.t.Profiles.Apply(e, beans, statusMetrics))
 	}
 	if len(partial) > 0 {
-		return Partial(errors.Join(partial...))
+		return targetpoll.Partial(errors.Join(partial...))
 	}
 	return nil
 }
@@ -237,7 +246,7 @@ func (p *Poller) pollJolokia(ctx context.Context, e *Emitter, st *Stats) error {
 		errs = append(errs, fmt.Sprintf("%s: status %d: %s", f.MBean, f.Status, f.Error))
 	}
 	if len(errs) > 0 {
-		return Partial(&Error{Target: p.t.Name, URL: p.urls[0], class: "jolokia element failed",
+		return targetpoll.Partial(&Error{Target: p.t.Name, URL: p.urls[0], class: "jolokia element failed",
 			Detail: fmt.Sprintf("%d of %d reads failed: %s", len(errs), len(p.jreqs), strings.Join(errs, "; ")),
 			Fix:    "check the MBean names of the profiles against this server"})
 	}
