@@ -106,11 +106,15 @@ func statusError(target, u string, code int, s source) *Error {
 		e.class, e.Detail = ClassForbidden, "HTTP 403 Forbidden"
 		e.Fix = "the server refuses this user or address"
 		if s.role != "" {
-			e.Fix = "the user lacks role " + s.role + " (add it in tomcat-users.xml)"
+			e.Fix = "the user lacks role " + s.role + "; add it in tomcat-users.xml"
 		}
 	case 404:
 		e.class, e.Detail = ClassNotFound, "HTTP 404 Not Found"
 		e.Fix = s.missing
+	default:
+		if code >= 500 {
+			e.Fix = "the server failed to answer; see its logs"
+		}
 	}
 	return e
 }
