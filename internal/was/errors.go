@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"net"
 	"net/url"
+	"strings"
 	"syscall"
 )
 
@@ -73,7 +74,7 @@ func transportError(target, u string, err error) *Error {
 	case errors.As(err, &uerr) || errors.As(err, &herr) || errors.As(err, &cerr):
 		e.class = ClassTLS
 		e.Fix = "check tls::ca_file and the server's certificate, or set tls::insecure_skip_verify for a test server"
-	case errors.As(err, &rerr):
+	case errors.As(err, &rerr) || strings.Contains(err.Error(), "server gave HTTP response to HTTPS client"):
 		e.class = ClassTLS
 		e.Fix = "the server does not speak TLS here: use http:// or the HTTPS port"
 	case errors.Is(err, syscall.ECONNREFUSED):

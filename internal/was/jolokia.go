@@ -11,6 +11,9 @@ type JolokiaRequest struct {
 	Type      string   `json:"type"`
 	MBean     string   `json:"mbean"`
 	Attribute []string `json:"attribute,omitempty"`
+	// Config holds processing parameters: ignoreErrors lets a pattern
+	// read skip an attribute that some matching MBeans lack.
+	Config map[string]any `json:"config,omitempty"`
 }
 
 // JolokiaRequests builds the bulk read of a profile set: one read per MBean
@@ -25,7 +28,7 @@ func JolokiaRequests(s *ProfileSet) []JolokiaRequest {
 		if !ok {
 			i = len(out)
 			idx[r.Bean] = i
-			out = append(out, JolokiaRequest{Type: "read", MBean: r.Bean})
+			out = append(out, JolokiaRequest{Type: "read", MBean: r.Bean, Config: map[string]any{"ignoreErrors": true}})
 			seen[r.Bean] = map[string]bool{}
 		}
 		add := func(a string) {

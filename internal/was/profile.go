@@ -319,7 +319,7 @@ func (s *ProfileSet) Apply(e *Emitter, beans []Bean, skip map[string]bool) (drop
 					continue
 				}
 				raw, ok := b.Attrs[m.source]
-				if !ok {
+				if !ok || raw == nil {
 					continue // not every server version has every attribute
 				}
 				v, ok := number(raw, m.item)
