@@ -109,11 +109,11 @@ rules:
 func TestBadProfilesNameTheField(t *testing.T) {
 	t.Parallel()
 	for in, want := range map[string]string{
-		"rules: []":                                    "name: required",
-		"name: x\nrules: [{bean: 'nocolon', metrics: [{attribute: A, name: a}]}]": `rules[0]: bean: object name "nocolon"`,
-		"name: x\nrules: [{bean: 'd:k=v'}]":                                      "rules[0]: metrics: at least one",
-		"name: x\nrules: [{bean: 'd:k=v', metrics: [{attribute: A, name: a, type: histogram}]}]": `rules[0].metrics[0]: type: "histogram"`,
-		"name: x\nrules: [{bean: 'd:k=v', metrics: [{attribute: A, name: a, value_type: long}]}]": `value_type: "long"`,
+		"rules: []": "name: required",
+		"name: x\nrules: [{bean: 'nocolon', metrics: [{attribute: A, name: a}]}]":                          `rules[0]: bean: object name "nocolon"`,
+		"name: x\nrules: [{bean: 'd:k=v'}]":                                                                "rules[0]: metrics: at least one",
+		"name: x\nrules: [{bean: 'd:k=v', metrics: [{attribute: A, name: a, type: histogram}]}]":           `rules[0].metrics[0]: type: "histogram"`,
+		"name: x\nrules: [{bean: 'd:k=v', metrics: [{attribute: A, name: a, value_type: long}]}]":          `value_type: "long"`,
 		"name: x\nrules: [{bean: 'd:k=v', attributes: {a: 'param('}, metrics: [{attribute: A, name: a}]}]": "is not param(KEY)",
 		"name: x\nunknown: 1": "field unknown not found",
 	} {
