@@ -13,7 +13,13 @@ import (
 // block per MBean starting with "Name: OBJECTNAME" and holding
 // "attribute: value" lines. Numbers, booleans and composite data
 // ("{committed=1, used=2}") are kept; arrays and other values are skipped.
-func ParseJMXProxy(data []byte) ([]Bean, error) {
+func ParseJMXProxy(data []byte) ([]Bean, error) { return parseJMXProxy(data, nil) }
+
+// ParseJMXProxyFor parses only what the profile set uses: MBeans that no
+// rule matches and attributes that no rule reads are skipped unconverted.
+func ParseJMXProxyFor(data []byte, ps *ProfileSet) ([]Bean, error) { return parseJMXProxy(data, ps) }
+
+func parseJMXProxy(data []byte, ps *ProfileSet) ([]Bean, error) {
 	sc := bufio.NewScanner(bytes.NewReader(data))
 	sc.Buffer(make([]byte, 0, 64*1024), 16*1024*1024)
 	if !sc.Scan() {
@@ -25,37 +31,39 @@ func ParseJMXProxy(data []byte) ([]Bean, error) {
 	}
 	var beans []Bean
 	var cur *Bean
-	blank := true // the next "Name:" line starts a bean
+	scratch := ObjectName{Keys: map[string]string{}} // to test MBeans no rule reads without keeping them
+	blank := true                                    // the next "Name:" line starts a bean
 	for sc.Scan() {
-		line := sc.Text()
-		if line == "" {
+		line := sc.Bytes() // no string per line: most lines are skipped
+		if len(line) == 0 {
 			blank = true
 			continue
 		}
 		if line[0] == '\t' || line[0] == ' ' {
 			continue // an array element or a continuation
 		}
-		k, v, ok := strings.Cut(line, ": ")
+		k, v, ok := bytes.Cut(line, colonSpace)
 		if !ok {
 			continue
 		}
-		if blank && k == "Name" {
-			on, err := ParseObjectName(v)
-			if err != nil {
-				cur = nil
+		if blank && string(k) == "Name" {
+			blank = false
+			cur = nil
+			name := string(v)
+			if err := parseObjectNameInto(name, &scratch); err != nil || (ps != nil && !ps.matches(scratch)) {
 				continue
 			}
+			on, _ := ParseObjectName(name)
 			beans = append(beans, Bean{Name: on, Attrs: map[string]any{}})
 			cur = &beans[len(beans)-1]
-			blank = false
 			continue
 		}
 		blank = false
-		if cur == nil {
+		if cur == nil || (ps != nil && !ps.attrs[string(k)]) {
 			continue
 		}
-		if x, ok := proxyValue(v); ok {
-			cur.Attrs[k] = x
+		if x, ok := proxyValue(string(v)); ok {
+			cur.Attrs[string(k)] = x
 		}
 	}
 	if err := sc.Err(); err != nil {
@@ -72,8 +80,10 @@ func proxyValue(v string) (any, bool) {
 	case "false":
 		return false, true
 	}
-	if f, err := strconv.ParseFloat(v, 64); err == nil {
-		return f, true
+	if v != "" && (v[0] == '-' || (v[0] >= '0' && v[0] <= '9')) {
+		if f, err := strconv.ParseFloat(v, 64); err == nil {
+			return f, true
+		}
 	}
 	// Composite data prints as {k=v, k=v} (Tomcat 10) or as
 	// javax.management.openmbean.CompositeDataSupport(...,contents={k=v, ...}).
@@ -103,6 +113,8 @@ func proxyValue(v string) (any, bool) {
 	}
 	return nil, false
 }
+
+var colonSpace = []byte(": ")
 
 func truncate(s string, n int) string {
 	if len(s) > n {

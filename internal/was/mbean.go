@@ -14,46 +14,54 @@ type ObjectName struct {
 // ParseObjectName parses "domain:key=value,key=value". Quoted values keep
 // their quotes, as JMX does.
 func ParseObjectName(s string) (ObjectName, error) {
+	on := ObjectName{Keys: map[string]string{}}
+	err := parseObjectNameInto(s, &on)
+	return on, err
+}
+
+// parseObjectNameInto parses s into on, reusing on.Keys (cleared first).
+func parseObjectNameInto(s string, on *ObjectName) error {
+	clear(on.Keys)
 	domain, rest, ok := strings.Cut(s, ":")
 	if !ok || rest == "" {
-		return ObjectName{}, fmt.Errorf("object name %q: want domain:key=value[,key=value]", s)
+		return fmt.Errorf("object name %q: want domain:key=value[,key=value]", s)
 	}
-	on := ObjectName{Domain: domain, Keys: map[string]string{}}
-	for _, kv := range splitKeys(rest) {
+	on.Domain = domain
+	// Key properties split at commas outside quoted values.
+	quoted := false
+	start := 0
+	for i := 0; i <= len(rest); i++ {
+		if i < len(rest) {
+			switch rest[i] {
+			case '\\':
+				if quoted {
+					i++
+				}
+				continue
+			case '"':
+				quoted = !quoted
+				continue
+			case ',':
+				if quoted {
+					continue
+				}
+			default:
+				continue
+			}
+		}
+		kv := rest[start:min(i, len(rest))]
+		start = i + 1
 		k, v, ok := strings.Cut(kv, "=")
 		if !ok || k == "" {
 			if kv == "*" {
 				on.Keys["*"] = ""
 				continue
 			}
-			return ObjectName{}, fmt.Errorf("object name %q: key property %q has no '='", s, kv)
+			return fmt.Errorf("object name %q: key property %q has no '='", s, kv)
 		}
 		on.Keys[k] = v
 	}
-	return on, nil
-}
-
-// splitKeys splits key properties at commas outside quoted values.
-func splitKeys(s string) []string {
-	var out []string
-	quoted := false
-	start := 0
-	for i := 0; i < len(s); i++ {
-		switch s[i] {
-		case '\\':
-			if quoted {
-				i++
-			}
-		case '"':
-			quoted = !quoted
-		case ',':
-			if !quoted {
-				out = append(out, s[start:i])
-				start = i + 1
-			}
-		}
-	}
-	return append(out, s[start:])
+	return nil
 }
 
 // Pattern is an MBean name pattern: a domain glob and key properties whose

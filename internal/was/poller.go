@@ -211,7 +211,7 @@ func (p *Poller) pollTomcat(ctx context.Context, e *Emitter, st *Stats) error {
 			}
 			break // the deadline is gone for the rest too
 		}
-		bs, err := ParseJMXProxy(body)
+		bs, err := ParseJMXProxyFor(body, p.t.Profiles)
 		if err != nil {
 			partial = append(partial, badResponse(p.t.Name, p.urls[i], err))
 			continue

@@ -259,18 +259,41 @@ func unquote(s string) string {
 // ProfileSet is the compiled union of some profiles.
 type ProfileSet struct {
 	Rules []*Rule
+	attrs map[string]bool // every MBean attribute a rule reads
 }
 
 // NewProfileSet joins profiles in order.
 func NewProfileSet(ps ...*Profile) *ProfileSet {
-	s := &ProfileSet{}
+	s := &ProfileSet{attrs: map[string]bool{}}
 	for _, p := range ps {
 		for i := range p.Rules {
-			s.Rules = append(s.Rules, &p.Rules[i])
+			r := &p.Rules[i]
+			s.Rules = append(s.Rules, r)
+			for _, m := range r.Metrics {
+				s.attrs[m.source] = true
+			}
+			for _, a := range r.attrs {
+				if a.kind == 'a' {
+					s.attrs[a.arg] = true
+				}
+			}
 		}
 	}
 	return s
 }
+
+// matches reports whether some rule reads the MBean.
+func (s *ProfileSet) matches(on ObjectName) bool {
+	for _, r := range s.Rules {
+		if r.pattern.Match(on) {
+			return true
+		}
+	}
+	return false
+}
+
+// reads reports whether some rule reads the attribute.
+func (s *ProfileSet) reads(attr string) bool { return s.attrs[attr] }
 
 // Patterns lists the distinct MBean patterns of the set, in rule order.
 func (s *ProfileSet) Patterns() []string {
