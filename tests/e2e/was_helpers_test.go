@@ -90,7 +90,7 @@ func waitPollAfter(t *testing.T, sinkMetrics func() []pmetric.Metrics, target st
 			}
 		}
 		return false
-	}, 60*time.Second, 50*time.Millisecond, "no poll of %s after %s", target, after)
+	}, 60*time.Second, 200*time.Millisecond, "no poll of %s after %s", target, after)
 	return idx, polls
 }
 
