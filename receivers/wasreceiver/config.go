@@ -10,6 +10,7 @@ import (
 
 	"go.opentelemetry.io/collector/config/confighttp"
 	"go.opentelemetry.io/collector/config/configopaque"
+	"go.opentelemetry.io/collector/confmap"
 
 	"github.com/otelcol-ems/otelcol-ems/internal/was"
 )
@@ -55,6 +56,15 @@ type Target struct {
 	JMXProxy *bool `mapstructure:"jmx_proxy"`
 	// CollectionInterval overrides the receiver's.
 	CollectionInterval time.Duration `mapstructure:"collection_interval"`
+}
+
+// Unmarshal starts each target from confighttp's client defaults (keep-alive
+// connections on), which a list element would otherwise not get.
+func (t *Target) Unmarshal(conf *confmap.Conf) error {
+	type plain Target // no Unmarshal method: no recursion
+	p := (*plain)(t)
+	p.ClientConfig = confighttp.NewDefaultClientConfig()
+	return conf.Unmarshal(p)
 }
 
 // defaultProfiles are the profiles of a target that names none.
