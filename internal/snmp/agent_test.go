@@ -62,4 +62,3 @@ func pollOnce(t *testing.T, conn ConnConfig, profiles ...string) (pmetric.Metric
 	defer p.Close()
 	return p.Poll(context.Background(), time.Now())
 }
-
