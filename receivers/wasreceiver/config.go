@@ -12,6 +12,7 @@ import (
 	"go.opentelemetry.io/collector/config/configopaque"
 	"go.opentelemetry.io/collector/confmap"
 
+	"github.com/otelcol-ems/otelcol-ems/internal/targetconfig"
 	"github.com/otelcol-ems/otelcol-ems/internal/was"
 )
 
@@ -29,10 +30,18 @@ type Config struct {
 	MaxBackoff time.Duration `mapstructure:"max_backoff"`
 	// ProfileFiles are glob patterns of user profile files.
 	ProfileFiles []string `mapstructure:"profile_files"`
+	// Credentials are named logins that targets reference.
+	Credentials targetconfig.Credentials[Credential] `mapstructure:"credentials"`
 	// Targets are the servers to read.
 	Targets []Target `mapstructure:"targets"`
 
 	_ struct{}
+}
+
+// Credential is an HTTP basic-authentication login.
+type Credential struct {
+	Username string              `mapstructure:"username"`
+	Password configopaque.String `mapstructure:"password"`
 }
 
 // Target is one server.
@@ -45,9 +54,11 @@ type Target struct {
 	// ClientConfig holds endpoint, tls, timeout, headers and the rest of
 	// confighttp's client settings.
 	ClientConfig confighttp.ClientConfig `mapstructure:",squash"`
-	// Username and Password are sent with HTTP basic authentication.
-	Username string              `mapstructure:"username"`
-	Password configopaque.String `mapstructure:"password"`
+	// Credential names an entry of the receiver's credentials.
+	Credential string `mapstructure:"credential"`
+	// Inline is the target's own login (username, password), for targets
+	// that reference no credential.
+	Inline Credential `mapstructure:",squash"`
 	// Profiles name the MBean rules (built in or from profile_files) of a
 	// tomcat or jolokia target.
 	Profiles []string `mapstructure:"profiles"`
@@ -98,28 +109,34 @@ func (cfg *Config) Validate() error {
 	if err != nil {
 		errs = append(errs, err)
 	}
-	names := map[string]bool{}
+	names := targetconfig.Names{}
+	refs := make([]string, len(cfg.Targets))
 	for i := range cfg.Targets {
 		t := &cfg.Targets[i]
-		where := fmt.Sprintf("targets[%d]", i)
-		if t.Name != "" {
-			where = fmt.Sprintf("targets[%d] (%s)", i, t.Name)
-		}
+		refs[i] = t.Credential
+		where := targetconfig.Where(i, t.Name)
 		name := t.Name
 		if name == "" {
 			name = t.ClientConfig.Endpoint
 		}
-		if names[name] {
-			errs = append(errs, fmt.Errorf("%s: name %q is used by another target; set name", where, name))
+		if err := names.Add(where, name); err != nil {
+			errs = append(errs, err)
 		}
-		names[name] = true
+		if _, err := targetconfig.Override("collection_interval", t.CollectionInterval, cfg.CollectionInterval); err != nil {
+			errs = append(errs, targetconfig.PrefixEach(where, err)...)
+		}
 		wt, err := cfg.target(t, profiles)
 		if err != nil {
-			errs = append(errs, fmt.Errorf("%s: %w", where, err))
+			errs = append(errs, targetconfig.PrefixEach(where, err)...)
 			continue
 		}
 		if _, err := was.NewPoller(wt, nil); err != nil {
-			errs = append(errs, fmt.Errorf("%s: %w", where, err))
+			errs = append(errs, targetconfig.PrefixEach(where, err)...)
+		}
+	}
+	for _, name := range cfg.Credentials.Unreferenced(refs) {
+		if err := cfg.Credentials[name].validate(); err != nil {
+			errs = append(errs, targetconfig.PrefixEach(targetconfig.CredentialPath(name), err)...)
 		}
 	}
 	return errors.Join(errs...)
@@ -163,16 +180,20 @@ func (cfg *Config) target(t *Target, profiles map[string]*was.Profile) (was.Targ
 	if !slices.Contains(was.Kinds, t.Kind) {
 		return was.Target{}, fmt.Errorf("kind: %q is not one of %s", t.Kind, strings.Join(was.Kinds, ", "))
 	}
+	cred, err := cfg.Credentials.Resolve(t.Credential, t.Inline)
+	if err != nil {
+		return was.Target{}, err
+	}
+	if err := cred.validate(); err != nil {
+		return was.Target{}, err
+	}
 	wt := was.Target{
 		Name: t.Name, Kind: t.Kind, Endpoint: t.ClientConfig.Endpoint,
-		Username: t.Username, Password: string(t.Password),
+		Username: cred.Username, Password: string(cred.Password),
 		JMXProxy: t.JMXProxy == nil || *t.JMXProxy,
 	}
 	if wt.Name == "" {
 		wt.Name = t.ClientConfig.Endpoint
-	}
-	if t.Password != "" && t.Username == "" {
-		return was.Target{}, errors.New("username: required when password is set")
 	}
 	names := t.Profiles
 	if len(names) == 0 {
@@ -195,9 +216,14 @@ func (cfg *Config) target(t *Target, profiles map[string]*was.Profile) (was.Targ
 	return wt, nil
 }
 
-func (cfg *Config) interval(t *Target) time.Duration {
-	if t.CollectionInterval > 0 {
-		return t.CollectionInterval
+func (c Credential) validate() error {
+	if c.Password != "" && c.Username == "" {
+		return errors.New("username: required when password is set")
 	}
-	return cfg.CollectionInterval
+	return nil
+}
+
+func (cfg *Config) interval(t *Target) time.Duration {
+	d, _ := targetconfig.Override("collection_interval", t.CollectionInterval, cfg.CollectionInterval)
+	return d
 }

@@ -56,6 +56,8 @@ func TestLoadConfig(t *testing.T) {
 	jo, err := cfg.target(&cfg.Targets[1], profiles)
 	require.NoError(t, err)
 	assert.Equal(t, 10*time.Second, cfg.interval(&cfg.Targets[1]))
+	assert.Equal(t, "jmon", jo.Username, "from the named credential")
+	assert.Equal(t, "${env:JOLOKIA_PASSWORD}", jo.Password, "confmaptest does not resolve ${env:...}; the collector does")
 	assert.NotEmpty(t, jo.Profiles.Rules)
 
 	ap, err := cfg.target(&cfg.Targets[2], profiles)
@@ -80,6 +82,8 @@ func TestValidateNamesTheField(t *testing.T) {
 		`targets[2] (c): profiles: nginx targets have no MBeans`,
 		`targets[3] (d): username: required when password is set`,
 		`targets[4] (d): name "d" is used by another target`,
+		`targets[4] (d): credential: no credential named "nope" under credentials`,
+		`targets[5] (e): collection_interval: -1s is negative`,
 	} {
 		assert.Contains(t, err.Error(), want)
 	}
