@@ -43,11 +43,6 @@ CONF
   emit_env "$D" HOST=127.0.0.1 PORT="$PORT" STATUS_URL="http://127.0.0.1:$PORT/server-status?auto" DIR="$D"
   ;;
 status) up ;;
-stop)
-  if pid_alive "$D/httpd.pid"; then
-    kill "$(cat "$D/httpd.pid")"
-    wait_for 30 bash -c "! kill -0 $(cat "$D/httpd.pid") 2>/dev/null" || kill -9 "$(cat "$D/httpd.pid")" 2>/dev/null || true
-  fi
-  ;;
+stop) stop_pidfile "$D/httpd.pid" ;;
 *) echo "unknown command $cmd" >&2; exit 2 ;;
 esac

@@ -34,11 +34,6 @@ CONF
   emit_env "$D" HOST=127.0.0.1 PORT="$PORT" STATUS_URL="http://127.0.0.1:$PORT/nginx_status" DIR="$D"
   ;;
 status) up ;;
-stop)
-  if pid_alive "$D/nginx.pid"; then
-    kill "$(cat "$D/nginx.pid")"
-    wait_for 30 bash -c "! kill -0 $(cat "$D/nginx.pid") 2>/dev/null" || kill -9 "$(cat "$D/nginx.pid")" 2>/dev/null || true
-  fi
-  ;;
+stop) stop_pidfile "$D/nginx.pid" ;;
 *) echo "unknown command $cmd" >&2; exit 2 ;;
 esac

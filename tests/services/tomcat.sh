@@ -58,11 +58,6 @@ XML
     STATUS_URL="http://127.0.0.1:$PORT/manager/status?XML=true" DIR="$D" BASE="$D/base"
   ;;
 status) up ;;
-stop)
-  if pid_alive "$D/tomcat.pid"; then
-    kill "$(cat "$D/tomcat.pid")"
-    wait_for 30 bash -c "! kill -0 $(cat "$D/tomcat.pid") 2>/dev/null" || kill -9 "$(cat "$D/tomcat.pid")" 2>/dev/null || true
-  fi
-  ;;
+stop) stop_pidfile "$D/tomcat.pid" ;;
 *) echo "unknown command $cmd" >&2; exit 2 ;;
 esac
