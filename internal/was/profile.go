@@ -292,8 +292,6 @@ func (s *ProfileSet) matches(on ObjectName) bool {
 	return false
 }
 
-// reads reports whether some rule reads the attribute.
-func (s *ProfileSet) reads(attr string) bool { return s.attrs[attr] }
 
 // Patterns lists the distinct MBean patterns of the set, in rule order.
 func (s *ProfileSet) Patterns() []string {
