@@ -1,6 +1,8 @@
 package was
 
 import (
+	"encoding/xml"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -138,4 +140,30 @@ func TestNginxRecorded(t *testing.T) {
 		_, err := ParseNginxStatus([]byte(in))
 		assert.Error(t, err, in)
 	}
+}
+
+// The fast status parser agrees with encoding/xml on what Tomcat writes:
+// the recording, double quotes, entities, pretty-printing.
+func TestTomcatStatusFastMatchesEncodingXML(t *testing.T) {
+	t.Parallel()
+	rec := string(readTestdata(t, "tomcat10.1-status.xml"))
+	for name, doc := range map[string]string{
+		"recorded":      rec,
+		"double quotes": strings.NewReplacer(`name='"http-nio-127.0.0.1-28190"'`, `name="&quot;http-nio-127.0.0.1-28190&quot;"`,
+			`='`, `="`, `' `, `" `, `'/>`, `"/>`).Replace(rec),
+		"pretty":        strings.ReplaceAll(rec, "><", ">\n  <"),
+		"entities":      `<status><jvm><memorypool name='a &amp; b &lt;c&gt;' type='Heap memory' usageInit='1' usageCommitted='2' usageMax='-1' usageUsed='3'/></jvm></status>`,
+	} {
+		fast, ok := parseTomcatStatusFast([]byte(doc))
+		require.True(t, ok, name)
+		var want TomcatStatus
+		require.NoError(t, xml.Unmarshal([]byte(doc), &want), name)
+		assert.Equal(t, want, *fast, name)
+	}
+	// What it does not understand goes to encoding/xml.
+	_, ok := parseTomcatStatusFast([]byte(`<status><jvm><memorypool name='&#65;'/></jvm></status>`))
+	assert.False(t, ok)
+	st, err := ParseTomcatStatus([]byte(`<status><jvm><memorypool name='&#65;' type='Heap memory'/></jvm></status>`))
+	require.NoError(t, err)
+	assert.Equal(t, "A", st.Pools[0].Name)
 }

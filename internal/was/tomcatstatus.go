@@ -45,14 +45,17 @@ type Connector struct {
 
 // ParseTomcatStatus parses the status XML.
 func ParseTomcatStatus(data []byte) (*TomcatStatus, error) {
-	var st TomcatStatus
-	if err := xml.Unmarshal(data, &st); err != nil {
-		return nil, fmt.Errorf("status XML: %w", err)
+	st, ok := parseTomcatStatusFast(data)
+	if !ok {
+		st = &TomcatStatus{}
+		if err := xml.Unmarshal(data, st); err != nil {
+			return nil, fmt.Errorf("status XML: %w", err)
+		}
 	}
 	if len(st.Pools) == 0 && len(st.Connectors) == 0 {
 		return nil, fmt.Errorf("status XML: no memory pools and no connectors (is this the manager's status page?)")
 	}
-	return &st, nil
+	return st, nil
 }
 
 // statusMetrics are the metric names the status XML provides; the JMX
