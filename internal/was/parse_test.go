@@ -148,11 +148,11 @@ func TestTomcatStatusFastMatchesEncodingXML(t *testing.T) {
 	t.Parallel()
 	rec := string(readTestdata(t, "tomcat10.1-status.xml"))
 	for name, doc := range map[string]string{
-		"recorded":      rec,
+		"recorded": rec,
 		"double quotes": strings.NewReplacer(`name='"http-nio-127.0.0.1-28190"'`, `name="&quot;http-nio-127.0.0.1-28190&quot;"`,
 			`='`, `="`, `' `, `" `, `'/>`, `"/>`).Replace(rec),
-		"pretty":        strings.ReplaceAll(rec, "><", ">\n  <"),
-		"entities":      `<status><jvm><memorypool name='a &amp; b &lt;c&gt;' type='Heap memory' usageInit='1' usageCommitted='2' usageMax='-1' usageUsed='3'/></jvm></status>`,
+		"pretty":   strings.ReplaceAll(rec, "><", ">\n  <"),
+		"entities": `<status><jvm><memorypool name='a &amp; b &lt;c&gt;' type='Heap memory' usageInit='1' usageCommitted='2' usageMax='-1' usageUsed='3'/></jvm></status>`,
 	} {
 		fast, ok := parseTomcatStatusFast([]byte(doc))
 		require.True(t, ok, name)

@@ -292,7 +292,6 @@ func (s *ProfileSet) matches(on ObjectName) bool {
 	return false
 }
 
-
 // Patterns lists the distinct MBean patterns of the set, in rule order.
 func (s *ProfileSet) Patterns() []string {
 	var out []string
