@@ -5,6 +5,7 @@ package e2e
 import (
 	"fmt"
 	"io"
+	"net"
 	"net/http"
 	"path/filepath"
 	"strconv"
@@ -41,6 +42,26 @@ func TestWASReceiverEndToEnd(t *testing.T) {
 
 	sink := harness.StartSink(t)
 	closed := harness.FreePort(t)
+	// A server that accepts connections and never answers.
+	hang, err := net.Listen("tcp", "127.0.0.1:0")
+	require.NoError(t, err)
+	held := make(chan net.Conn, 1000)
+	go func() {
+		for {
+			conn, err := hang.Accept()
+			if err != nil {
+				close(held)
+				return
+			}
+			held <- conn
+		}
+	}()
+	t.Cleanup(func() {
+		_ = hang.Close()
+		for conn := range held {
+			_ = conn.Close()
+		}
+	})
 	tomcat := "http://127.0.0.1:" + tc["PORT"]
 	cfg := fmt.Sprintf(`%s
 receivers:
@@ -54,6 +75,7 @@ receivers:
       - {name: tomcat-statusonly, kind: tomcat, endpoint: %[2]s, username: statusonly, password: "${env:TOMCAT_PASSWORD}"}
       - {name: tomcat-noroles, kind: tomcat, endpoint: %[2]s, username: noroles, password: "${env:TOMCAT_PASSWORD}"}
       - {name: tomcat-down, kind: tomcat, endpoint: "http://127.0.0.1:%[3]d", username: monuser, password: "${env:TOMCAT_PASSWORD}"}
+      - {name: tomcat-hang, kind: tomcat, endpoint: "http://%[8]s", username: monuser, password: "${env:TOMCAT_PASSWORD}", timeout: 2s}
       - {name: nginx, kind: nginx, endpoint: "%[4]s"}
       - {name: apache, kind: apache, endpoint: "http://127.0.0.1:%[5]s/server-status"}
 exporters:
@@ -68,7 +90,7 @@ service:
     metrics:
       receivers: [was]
       exporters: [otlp_grpc]
-`, harness.ExtensionsYAML, tomcat, closed, ng["STATUS_URL"], ap["PORT"], sink.GRPCEndpoint, harness.TelemetryYAML)
+`, harness.ExtensionsYAML, tomcat, closed, ng["STATUS_URL"], ap["PORT"], sink.GRPCEndpoint, harness.TelemetryYAML, hang.Addr())
 	const wrong = "not-the-password-x9"
 	started := time.Now()
 	c := harness.StartCollector(t, cfg, "TOMCAT_PASSWORD="+tc["PASSWORD"], "WRONG_PASSWORD="+wrong)
@@ -180,10 +202,11 @@ service:
 	// the target and what to fix; no password anywhere.
 	require.Eventually(t, func() bool {
 		v := wasPolls(all())
-		return len(v["tomcat-badpw"]) > 0 && len(v["tomcat-noroles"]) > 0 && len(v["tomcat-down"]) > 0 && len(v["tomcat-statusonly"]) > 0
+		return len(v["tomcat-badpw"]) > 0 && len(v["tomcat-noroles"]) > 0 && len(v["tomcat-down"]) > 0 &&
+			len(v["tomcat-statusonly"]) > 0 && len(v["tomcat-hang"]) > 0
 	}, 30*time.Second, 100*time.Millisecond)
 	v := wasPolls(all())
-	for target, want := range map[string]int64{"tomcat-badpw": 0, "tomcat-noroles": 0, "tomcat-down": 0, "tomcat-statusonly": 1} {
+	for target, want := range map[string]int64{"tomcat-badpw": 0, "tomcat-noroles": 0, "tomcat-down": 0, "tomcat-statusonly": 1, "tomcat-hang": 0} {
 		last := v[target][len(v[target])-1]
 		assert.Equal(t, want, last.up(), target)
 		assert.NotEmpty(t, last.points["was.scrape.duration"], target)
@@ -201,6 +224,7 @@ service:
 		"tomcat-noroles":    {tomcat, "HTTP 403 Forbidden (the user lacks role manager-status; add it in tomcat-users.xml)"},
 		"tomcat-statusonly": {tomcat, "HTTP 403 Forbidden (the user lacks role manager-jmx; add it in tomcat-users.xml)"},
 		"tomcat-down":       {down, "connection refused (is the server running and listening at the endpoint's host and port?)"},
+		"tomcat-hang":       {"http://" + hang.Addr().String(), "no answer before the timeout (is the server overloaded or the address wrong? raise timeout if it is just slow)"},
 	} {
 		// One line for the state however many polls saw it (a target may
 		// pass through another state first, e.g. a 500 while the manager
