@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"testing"
 
+	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 	"go.opentelemetry.io/collector/pdata/pmetric"
 )
@@ -62,4 +63,23 @@ func metricOf(ms pmetric.MetricSlice, name string) (pmetric.Metric, bool) {
 		}
 	}
 	return pmetric.Metric{}, false
+}
+
+// want is an expected data point: metric name, attributes it must have,
+// value.
+type want struct {
+	name  string
+	attrs map[string]string
+	v     float64
+}
+
+// assertPoints checks each expected point in ms.
+func assertPoints(t *testing.T, ms pmetric.MetricSlice, wants []want) {
+	t.Helper()
+	for _, w := range wants {
+		v, ok := value(ms, w.name, w.attrs)
+		if assert.True(t, ok, "%s %v", w.name, w.attrs) {
+			assert.InDelta(t, w.v, v, 1e-9, "%s %v", w.name, w.attrs)
+		}
+	}
 }

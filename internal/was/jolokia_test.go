@@ -44,11 +44,7 @@ func TestJolokiaResponseShapes(t *testing.T) {
 	e := NewEmitter("s", "v", 0, 1)
 	assert.Equal(t, 0, ps.Apply(e, beans, nil))
 	ms := e.MetricSlice()
-	for _, c := range []struct {
-		name  string
-		attrs map[string]string
-		want  float64
-	}{
+	assertPoints(t, ms, []want{
 		{"jvm.memory.used", map[string]string{"jvm.memory.pool.name": "G1 Eden Space", "jvm.memory.type": "heap"}, 94371840},
 		{"jvm.memory.used", map[string]string{"jvm.memory.pool.name": "Metaspace", "jvm.memory.type": "non_heap"}, 15182568},
 		{"jvm.memory.limit", map[string]string{"jvm.memory.pool.name": "CodeHeap 'profiled nmethods'"}, 122912768},
@@ -60,11 +56,7 @@ func TestJolokiaResponseShapes(t *testing.T) {
 		{"wildfly.request.count", map[string]string{"wildfly.server": "default-server", "wildfly.listener": "default"}, 5000},
 		{"wildfly.request.duration.sum", nil, 2.5},
 		{"wildfly.network.io", map[string]string{"network.io.direction": "receive"}, 65536},
-	} {
-		v, ok := value(ms, c.name, c.attrs)
-		require.True(t, ok, "%s %v", c.name, c.attrs)
-		assert.InDelta(t, c.want, v, 1e-9, "%s %v", c.name, c.attrs)
-	}
+	})
 	_, ok := value(ms, "jvm.memory.used_after_last_gc", map[string]string{"jvm.memory.pool.name": "Metaspace"})
 	assert.False(t, ok, "a null composite is no value")
 }

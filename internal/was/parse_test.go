@@ -91,11 +91,7 @@ func TestApacheRecorded(t *testing.T) {
 	e := NewEmitter("s", "v", 0, 1)
 	assert.Equal(t, 0, st.Emit(e))
 	ms := e.MetricSlice()
-	for _, c := range []struct {
-		name  string
-		attrs map[string]string
-		want  float64
-	}{
+	assertPoints(t, ms, []want{
 		{"apache.requests", nil, 5},
 		{"apache.traffic", nil, 3 * 1024},
 		{"apache.uptime", nil, 247},
@@ -108,11 +104,7 @@ func TestApacheRecorded(t *testing.T) {
 		{"apache.current_connections", nil, 0},
 		{"apache.scoreboard", map[string]string{"state": "sending"}, 1},
 		{"apache.scoreboard", map[string]string{"state": "waiting"}, 74},
-	} {
-		v, ok := value(ms, c.name, c.attrs)
-		require.True(t, ok, "%s %v", c.name, c.attrs)
-		assert.InDelta(t, c.want, v, 1e-9, "%s %v", c.name, c.attrs)
-	}
+	})
 	open, _ := value(ms, "apache.scoreboard", map[string]string{"state": "open"})
 	assert.Equal(t, float64(400-75), open)
 

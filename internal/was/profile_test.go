@@ -45,11 +45,7 @@ func TestProfilesOnRecordedJMXProxy(t *testing.T) {
 	e := NewEmitter("s", "v", 0, 1)
 	assert.Equal(t, 0, ps.Apply(e, beans, nil))
 	ms := e.MetricSlice()
-	for _, c := range []struct {
-		name  string
-		attrs map[string]string
-		want  float64
-	}{
+	assertPoints(t, ms, []want{
 		{"jvm.class.loaded", nil, 3788},
 		{"jvm.thread.count", nil, 22},
 		{"jvm.cpu.count", nil, 2},
@@ -64,11 +60,7 @@ func TestProfilesOnRecordedJMXProxy(t *testing.T) {
 		{"tomcat.request.duration.sum", nil, 1.165},
 		{"tomcat.network.io", map[string]string{"network.io.direction": "transmit"}, 621473},
 		{"tomcat.thread.limit", map[string]string{"tomcat.thread.pool.name": "http-nio-127.0.0.1-28190"}, 200},
-	} {
-		v, ok := value(ms, c.name, c.attrs)
-		require.True(t, ok, "%s %v", c.name, c.attrs)
-		assert.InDelta(t, c.want, v, 1e-9, "%s %v", c.name, c.attrs)
-	}
+	})
 	_, ok := value(ms, "jvm.memory.limit", map[string]string{"jvm.memory.pool.name": "Metaspace"})
 	assert.False(t, ok, "skip_negative drops max -1")
 	assert.Len(t, points(ms, "jvm.gc.collections.count"), 2)
