@@ -51,6 +51,9 @@ type Target struct {
 	Profiles *ProfileSet
 	// JMXProxy makes a tomcat target also read the JMX proxy servlet.
 	JMXProxy bool
+	// Resource holds extra resource attributes (service.name, ...); they
+	// win over the ones the poller sets.
+	Resource map[string]string
 	// ScopeName and ScopeVersion name the instrumentation scope.
 	ScopeName, ScopeVersion string
 }
@@ -135,6 +138,14 @@ func NewPoller(t Target, client *http.Client) (*Poller, error) {
 		port = map[string]string{"http": "80", "https": "443"}[u.Scheme]
 	}
 	p.resource = [][2]string{{"server.address", host}, {"server.port", port}, {"was.target", t.Name}, {"was.kind", t.Kind}}
+	keys := make([]string, 0, len(t.Resource))
+	for k := range t.Resource {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, k := range keys {
+		p.resource = append(p.resource, [2]string{k, t.Resource[k]})
+	}
 	return p, nil
 }
 

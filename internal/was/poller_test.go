@@ -75,14 +75,15 @@ func TestPollTomcat(t *testing.T) {
 	t.Parallel()
 	srv := fakeTomcat(t, "manager-status", "manager-jmx")
 	p := newTestPoller(t, Target{Kind: KindTomcat, Endpoint: srv.URL, Username: "mon", Password: "secret-pw",
-		Profiles: builtinSet(t, "jvm", "tomcat"), JMXProxy: true, ScopeName: "scope"}, srv.Client())
+		Profiles: builtinSet(t, "jvm", "tomcat"), JMXProxy: true, ScopeName: "scope",
+		Resource: map[string]string{"service.name": "shop", "was.kind": "tomcat"}}, srv.Client())
 	md, st, err := p.Poll(context.Background(), time.Unix(1000, 0))
 	require.NoError(t, err)
 	assert.Equal(t, int64(3), st.Requests)
 	assert.Positive(t, st.Bytes)
 	rm := md.ResourceMetrics().At(0)
 	host, port, _ := net.SplitHostPort(strings.TrimPrefix(srv.URL, "http://"))
-	assert.Equal(t, map[string]any{"server.address": host, "server.port": port, "was.target": "t1", "was.kind": "tomcat"},
+	assert.Equal(t, map[string]any{"server.address": host, "server.port": port, "was.target": "t1", "was.kind": "tomcat", "service.name": "shop"},
 		rm.Resource().Attributes().AsRaw())
 	ms := rm.ScopeMetrics().At(0).Metrics()
 	assert.Equal(t, "scope", rm.ScopeMetrics().At(0).Scope().Name())

@@ -67,6 +67,9 @@ type Target struct {
 	JMXProxy *bool `mapstructure:"jmx_proxy"`
 	// CollectionInterval overrides the receiver's.
 	CollectionInterval time.Duration `mapstructure:"collection_interval"`
+	// ResourceAttributes are added to the target's resource (service.name,
+	// deployment.environment.name, ...).
+	ResourceAttributes map[string]string `mapstructure:"resource_attributes"`
 }
 
 // Unmarshal starts each target from confighttp's client defaults (keep-alive
@@ -191,6 +194,7 @@ func (cfg *Config) target(t *Target, profiles map[string]*was.Profile) (was.Targ
 		Name: t.Name, Kind: t.Kind, Endpoint: t.ClientConfig.Endpoint,
 		Username: cred.Username, Password: string(cred.Password),
 		JMXProxy: t.JMXProxy == nil || *t.JMXProxy,
+		Resource: t.ResourceAttributes,
 	}
 	if wt.Name == "" {
 		wt.Name = t.ClientConfig.Endpoint

@@ -40,6 +40,7 @@ func TestLoadConfig(t *testing.T) {
 	assert.Equal(t, was.KindTomcat, tc.Kind)
 	assert.Equal(t, "monitor", tc.Username)
 	assert.True(t, tc.JMXProxy)
+	assert.Equal(t, map[string]string{"service.name": "shop"}, tc.Resource)
 	assert.Equal(t, 3*time.Second, cfg.Targets[0].ClientConfig.Timeout)
 	assert.True(t, cfg.Targets[0].ClientConfig.Keepalive.HasValue(), "targets keep their connections open by default")
 	assert.Equal(t, 30*time.Second, cfg.interval(&cfg.Targets[0]))
