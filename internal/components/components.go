@@ -18,6 +18,7 @@ import (
 
 	"github.com/otelcol-ems/otelcol-ems/receivers/snmpreceiver"
 	"github.com/otelcol-ems/otelcol-ems/receivers/snmptrapreceiver"
+	"github.com/otelcol-ems/otelcol-ems/receivers/wasreceiver"
 
 	"github.com/otelcol-ems/otelcol-ems/processors/maskingprocessor"
 
@@ -32,6 +33,7 @@ var (
 	receivers = []func() receiver.Factory{
 		snmpreceiver.NewFactory,
 		snmptrapreceiver.NewFactory,
+		wasreceiver.NewFactory,
 	}
 
 	processors = []func() processor.Factory{

@@ -45,3 +45,12 @@ emit_env() {
 }
 
 pid_alive() { [[ -f "$1" ]] && kill -0 "$(cat "$1")" 2>/dev/null; }
+
+# stop_pidfile FILE stops the process whose PID FILE holds: TERM, then KILL
+# after 30 s.
+stop_pidfile() {
+  pid_alive "$1" || return 0
+  local pid; pid=$(cat "$1")
+  kill "$pid"
+  wait_for 30 bash -c "! kill -0 $pid 2>/dev/null" || kill -9 "$pid" 2>/dev/null || true
+}
