@@ -8,7 +8,7 @@ CONFIG ?= distribution/config.yaml
 BENCHTIME ?= 1s
 TOOLS_MOD := $(CURDIR)/internal/tools/go.mod
 
-.PHONY: all build run test test-unit test-e2e bench bench-memory lint generate services-up services-down clean
+.PHONY: all build run test test-unit test-e2e bench bench-memory bench-pipeline lint generate services-up services-down clean
 
 all: build
 
@@ -41,10 +41,20 @@ RSS_SECONDS ?= 300
 bench-memory: build
 	EMS_LOCALSTORE_RSS_SECONDS=$(RSS_SECONDS) $(GO) test -count=1 -v -timeout 30m -run TestLocalStoreRSS ./tests/e2e/
 
-## lint: gofmt and go vet
+## bench-pipeline: the node agent's pipelines in the built collector on one core, interleaved (issue 12)
+TELEMETRYGEN := $(shell $(GO) env GOPATH)/bin/telemetrygen
+bench-pipeline: build
+	@[[ -x $(TELEMETRYGEN) ]] || $(GO) install github.com/open-telemetry/opentelemetry-collector-contrib/cmd/telemetrygen@v0.161.0
+	taskset -c 0 $(GO) test -tags integration -count=1 -timeout 90m -run '^$$' -bench '^BenchmarkPipeline$$' -benchtime 1x ./tests/e2e/
+
+## lint: golangci-lint with .golangci.yml (installed into GOPATH/bin when missing)
+GOLANGCI_LINT_VERSION ?= v2.15.0
+GOLANGCI_LINT := $(shell $(GO) env GOPATH 2>/dev/null)/bin/golangci-lint
 lint:
-	@out="$$(gofmt -l $$(git ls-files '*.go'))"; if [[ -n "$$out" ]]; then echo "gofmt needed:"; echo "$$out"; exit 1; fi
-	$(GO) vet ./...
+	@if ! "$(GOLANGCI_LINT)" version 2>/dev/null | grep -q "version $(patsubst v%,%,$(GOLANGCI_LINT_VERSION))"; then \
+		echo "installing golangci-lint $(GOLANGCI_LINT_VERSION)"; \
+		$(GO) install github.com/golangci/golangci-lint/v2/cmd/golangci-lint@$(GOLANGCI_LINT_VERSION); fi
+	$(GOLANGCI_LINT) run ./...
 
 ## generate: regenerate internal/metadata packages with mdatagen (pinned in internal/tools)
 generate:

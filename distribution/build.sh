@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Builds distribution/_build/otelcol-ems with ocb. Safe to run concurrently:
+# Builds distribution/_build/otelcol-ems with ocb, and the ems-archive command
+# next to it. Safe to run concurrently:
 # builds are serialised with a lock, and a binary newer than every source file
 # is reused unless FORCE=1.
 set -euo pipefail
@@ -26,10 +27,18 @@ fresh() {
 mkdir -p "$ROOT/distribution"
 exec 9>"$ROOT/distribution/.build.lock"
 flock 9
+# ems-archive is a plain Go command of this module; go build's cache makes
+# this quick when nothing changed.
+build_archive_cmd() {
+  mkdir -p "$ROOT/distribution/_build"
+  (cd "$ROOT" && CGO_ENABLED=0 go build -o distribution/_build/ems-archive ./cmd/ems-archive)
+}
 if [[ "${FORCE:-0}" != 1 ]] && fresh; then
   echo "otelcol-ems is up to date: $BIN" >&2
+  build_archive_cmd
   exit 0
 fi
 cd "$ROOT"
 CGO_ENABLED=0 "$OCB" --config builder-config.yaml
+build_archive_cmd
 echo "built $BIN" >&2

@@ -17,11 +17,14 @@ import (
 	"go.opentelemetry.io/collector/receiver"
 
 	"github.com/otelcol-ems/otelcol-ems/receivers/snmpreceiver"
+	"github.com/otelcol-ems/otelcol-ems/receivers/snmptrapreceiver"
+	"github.com/otelcol-ems/otelcol-ems/receivers/wasreceiver"
 
 	"github.com/otelcol-ems/otelcol-ems/processors/maskingprocessor"
 
 	"github.com/otelcol-ems/otelcol-ems/extensions/badgerstorageextension"
 
+	"github.com/otelcol-ems/otelcol-ems/exporters/archiveexporter"
 	"github.com/otelcol-ems/otelcol-ems/exporters/localstoreexporter"
 	"github.com/otelcol-ems/otelcol-ems/extensions/localstoreextension"
 )
@@ -29,6 +32,8 @@ import (
 var (
 	receivers = []func() receiver.Factory{
 		snmpreceiver.NewFactory,
+		snmptrapreceiver.NewFactory,
+		wasreceiver.NewFactory,
 	}
 
 	processors = []func() processor.Factory{
@@ -37,6 +42,7 @@ var (
 
 	exporters = []func() exporter.Factory{
 		localstoreexporter.NewFactory,
+		archiveexporter.NewFactory,
 	}
 
 	extensions = []func() extension.Factory{

@@ -7,6 +7,7 @@ import (
 
 	"go.opentelemetry.io/collector/component"
 	"go.opentelemetry.io/collector/consumer"
+	"go.opentelemetry.io/collector/pdata/pcommon"
 	"go.opentelemetry.io/collector/pdata/pmetric"
 	"go.opentelemetry.io/collector/receiver"
 	"go.opentelemetry.io/collector/receiver/receiverhelper"
@@ -17,8 +18,6 @@ import (
 	"github.com/otelcol-ems/otelcol-ems/receivers/snmpreceiver/internal/metadata"
 )
 
-var healthNames = targetpoll.HealthNames{Up: "snmp.up", Duration: "snmp.poll.duration"}
-
 // snmpReceiver polls the configured targets and hands their metrics on.
 type snmpReceiver struct {
 	set       receiver.Settings
@@ -28,6 +27,7 @@ type snmpReceiver struct {
 	obsrecv   *receiverhelper.ObsReport
 	devices   []device
 	pollers   []*snmp.Poller
+	targets   []*target
 	sched     *targetpoll.Scheduler
 }
 
@@ -64,17 +64,20 @@ func (r *snmpReceiver) Start(ctx context.Context, _ component.Host) error {
 	}
 	targets := make([]targetpoll.Target, len(r.devices))
 	r.pollers = make([]*snmp.Poller, len(r.devices))
+	r.targets = make([]*target, len(r.devices))
 	for i := range r.devices {
 		p, err := snmp.NewPoller(r.devices[i].Device)
 		if err != nil {
 			return err
 		}
 		r.pollers[i] = p
+		r.targets[i] = &target{r: r, p: p, health: metadata.NewMetricsBuilder(r.cfg.MetricsBuilderConfig, r.set),
+			last: pcommon.NewMap()}
 		targets[i] = targetpoll.Target{
 			Name:     r.devices[i].name,
 			Interval: r.devices[i].interval,
 			Timeout:  pollTimeout(&r.devices[i]),
-			Poll:     r.pollFunc(p),
+			Poller:   r.targets[i],
 		}
 	}
 	r.sched, err = targetpoll.New(targetpoll.Settings{
@@ -99,44 +102,79 @@ func pollTimeout(d *device) time.Duration {
 	return max(d.interval, 3*d.Conn.Timeout*time.Duration(d.Conn.Retries+1))
 }
 
-func (r *snmpReceiver) pollFunc(p *snmp.Poller) targetpoll.PollFunc {
-	return func(ctx context.Context) (pmetric.Metrics, error) {
-		md, st, err := p.Poll(ctx, time.Now())
-		r.telemetry.ReceiverSnmpPdusSent.Add(ctx, st.PDUs)
-		r.telemetry.ReceiverSnmpVarbindsReceived.Add(ctx, int64(st.Varbinds))
-		r.telemetry.ReceiverSnmpPollPdus.Record(ctx, st.PDUs)
-		if st.Dropped > 0 {
-			r.telemetry.ReceiverSnmpValuesDropped.Add(ctx, int64(st.Dropped))
-		}
-		if snmp.KindOf(err) == snmp.KindNoSuchObject {
-			return md, targetpoll.Partial(err)
-		}
-		return md, err
-	}
+// target adapts one device's poller to the scheduler, which closes it
+// once its last poll has returned. Its fields other than r and p are used
+// only from the target's Deliver calls, which never run concurrently.
+type target struct {
+	r *snmpReceiver
+	p *snmp.Poller
+	// health builds snmp.up and snmp.poll.duration.
+	health *metadata.MetricsBuilder
+	// last is the resource of the last poll that returned data; a failed
+	// poll reports on it, so that its health points carry the same
+	// identity (host.name, snmp.sys.*) as the target's data.
+	last  pcommon.Map
+	known bool
 }
 
-// deliver adds snmp.up and snmp.poll.duration to a poll's metrics and
-// sends them on.
+func (t *target) Poll(ctx context.Context) (targetpoll.Output, error) {
+	md, st, err := t.p.Poll(ctx, time.Now())
+	tb := t.r.telemetry
+	tb.ReceiverSnmpPdusSent.Add(ctx, st.PDUs)
+	tb.ReceiverSnmpVarbindsReceived.Add(ctx, int64(st.Varbinds))
+	tb.ReceiverSnmpPollPdus.Record(ctx, st.PDUs)
+	if st.Dropped > 0 {
+		tb.ReceiverSnmpValuesDropped.Add(ctx, int64(st.Dropped))
+	}
+	if st.Rejected > 0 {
+		tb.ReceiverSnmpResponsesRejected.Add(ctx, st.Rejected)
+	}
+	if snmp.KindOf(err) == snmp.KindNoSuchObject {
+		err = targetpoll.Partial(err)
+	}
+	return targetpoll.Output{Metrics: md}, err
+}
+
+func (t *target) Close(context.Context) error { return t.p.Close() }
+
+// deliver adds snmp.up and snmp.poll.duration to a poll's metrics, on the
+// resource of the target's data (the last known one when the poll failed),
+// and sends them on.
 func (r *snmpReceiver) deliver(ctx context.Context, res targetpoll.Result) {
 	r.telemetry.ReceiverSnmpPolls.Add(ctx, 1)
 	if !res.Up {
 		r.telemetry.ReceiverSnmpPollFailures.Add(ctx, 1)
 	}
-	md := res.Metrics
+	t := r.targets[res.Index]
+	md := res.Output.Metrics
 	var ms pmetric.MetricSlice
 	if md.ResourceMetrics().Len() == 0 {
 		rm := md.ResourceMetrics().AppendEmpty()
-		for k, v := range r.devices[res.Index].Resource {
-			rm.Resource().Attributes().PutStr(k, v)
+		if t.known {
+			t.last.CopyTo(rm.Resource().Attributes())
+		} else {
+			snmp.PutAttributes(rm.Resource().Attributes(), r.devices[res.Index].Resource)
 		}
 		sm := rm.ScopeMetrics().AppendEmpty()
 		sm.Scope().SetName(metadata.ScopeName)
 		sm.Scope().SetVersion(r.set.BuildInfo.Version)
 		ms = sm.Metrics()
 	} else {
-		ms = md.ResourceMetrics().At(0).ScopeMetrics().At(0).Metrics()
+		rm := md.ResourceMetrics().At(0)
+		rm.Resource().Attributes().CopyTo(t.last)
+		t.known = true
+		ms = rm.ScopeMetrics().At(0).Metrics()
 	}
-	targetpoll.AppendHealth(ms, healthNames, res)
+	ts := pcommon.NewTimestampFromTime(res.Start.Add(res.Duration))
+	up := int64(0)
+	if res.Up {
+		up = 1
+	}
+	t.health.RecordSnmpUpDataPoint(ts, up)
+	t.health.RecordSnmpPollDurationDataPoint(ts, res.Duration.Seconds())
+	if hm := t.health.Emit(); hm.ResourceMetrics().Len() > 0 {
+		hm.ResourceMetrics().At(0).ScopeMetrics().At(0).Metrics().MoveAndAppendTo(ms)
+	}
 	// Accepted and refused points go to the standard receiver metrics.
 	octx := r.obsrecv.StartMetricsOp(ctx)
 	err := r.next.ConsumeMetrics(octx, md)
@@ -146,16 +184,19 @@ func (r *snmpReceiver) deliver(ctx context.Context, res targetpoll.Result) {
 	}
 }
 
-// Shutdown stops polling and closes the sessions. It is safe without Start.
+// Shutdown stops polling and closes the sessions once their polls have
+// returned. It is safe without Start.
 func (r *snmpReceiver) Shutdown(ctx context.Context) error {
 	var errs []error
 	if r.sched != nil {
 		errs = append(errs, r.sched.Shutdown(ctx))
 		r.set.Logger.Info("stopped SNMP polls")
-	}
-	for _, p := range r.pollers {
-		if p != nil {
-			errs = append(errs, p.Close())
+	} else {
+		// Start failed before the scheduler existed: nothing polled.
+		for _, p := range r.pollers {
+			if p != nil {
+				errs = append(errs, p.Close())
+			}
 		}
 	}
 	if r.telemetry != nil {

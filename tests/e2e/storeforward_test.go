@@ -1,3 +1,5 @@
+//go:build integration
+
 package e2e
 
 import (
@@ -237,7 +239,7 @@ func waitFor(limit time.Duration, cond func() bool) bool {
 	return cond()
 }
 
-func envInt(t *testing.T, name string, def int) int {
+func envInt(t testing.TB, name string, def int) int {
 	v := os.Getenv(name)
 	if v == "" {
 		return def

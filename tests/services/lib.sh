@@ -46,8 +46,8 @@ emit_env() {
 
 pid_alive() { [[ -f "$1" ]] && kill -0 "$(cat "$1")" 2>/dev/null; }
 
-# stop_pidfile FILE stops the process whose PID FILE holds: SIGTERM, then
-# SIGKILL after 30 s.
+# stop_pidfile FILE stops the process whose PID FILE holds: TERM, then KILL
+# after 30 s.
 stop_pidfile() {
   pid_alive "$1" || return 0
   local pid; pid=$(cat "$1")

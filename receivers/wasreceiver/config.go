@@ -1,0 +1,233 @@
+package wasreceiver
+
+import (
+	"errors"
+	"fmt"
+	"path/filepath"
+	"slices"
+	"strings"
+	"time"
+
+	"go.opentelemetry.io/collector/config/confighttp"
+	"go.opentelemetry.io/collector/config/configopaque"
+	"go.opentelemetry.io/collector/confmap"
+
+	"github.com/otelcol-ems/otelcol-ems/internal/targetconfig"
+	"github.com/otelcol-ems/otelcol-ems/internal/was"
+)
+
+// Config is the was receiver's configuration.
+type Config struct {
+	// CollectionInterval is the default time between two polls of a target.
+	CollectionInterval time.Duration `mapstructure:"collection_interval"`
+	// Timeout is the default bound of each HTTP request.
+	Timeout time.Duration `mapstructure:"timeout"`
+	// MaxConcurrent limits targets polled at the same time.
+	MaxConcurrent int `mapstructure:"max_concurrent"`
+	// Jitter spreads the targets' phases over this fraction of the interval.
+	Jitter float64 `mapstructure:"jitter"`
+	// MaxBackoff caps the poll interval of a target that keeps failing.
+	MaxBackoff time.Duration `mapstructure:"max_backoff"`
+	// ProfileFiles are glob patterns of user profile files.
+	ProfileFiles []string `mapstructure:"profile_files"`
+	// Credentials are named logins that targets reference.
+	Credentials targetconfig.Credentials[Credential] `mapstructure:"credentials"`
+	// Targets are the servers to read.
+	Targets []Target `mapstructure:"targets"`
+
+	_ struct{}
+}
+
+// Credential is an HTTP basic-authentication login.
+type Credential struct {
+	Username string              `mapstructure:"username"`
+	Password configopaque.String `mapstructure:"password"`
+}
+
+// Target is one server.
+type Target struct {
+	// Name identifies the target in logs and in the was.target resource
+	// attribute; it defaults to the endpoint.
+	Name string `mapstructure:"name"`
+	// Kind is tomcat, jolokia, apache or nginx.
+	Kind string `mapstructure:"kind"`
+	// ClientConfig holds endpoint, tls, timeout, headers and the rest of
+	// confighttp's client settings.
+	ClientConfig confighttp.ClientConfig `mapstructure:",squash"`
+	// Credential names an entry of the receiver's credentials.
+	Credential string `mapstructure:"credential"`
+	// Inline is the target's own login (username, password), for targets
+	// that reference no credential.
+	Inline Credential `mapstructure:",squash"`
+	// Profiles name the MBean rules (built in or from profile_files) of a
+	// tomcat or jolokia target.
+	Profiles []string `mapstructure:"profiles"`
+	// JMXProxy makes a tomcat target also read /manager/jmxproxy (default
+	// true; needs role manager-jmx).
+	JMXProxy *bool `mapstructure:"jmx_proxy"`
+	// CollectionInterval overrides the receiver's.
+	CollectionInterval time.Duration `mapstructure:"collection_interval"`
+	// ResourceAttributes are added to the target's resource (service.name,
+	// deployment.environment.name, ...).
+	ResourceAttributes map[string]string `mapstructure:"resource_attributes"`
+}
+
+// Unmarshal starts each target from confighttp's client defaults (keep-alive
+// connections on), which a list element would otherwise not get.
+func (t *Target) Unmarshal(conf *confmap.Conf) error {
+	type plain Target // no Unmarshal method: no recursion
+	p := (*plain)(t)
+	p.ClientConfig = confighttp.NewDefaultClientConfig()
+	return conf.Unmarshal(p)
+}
+
+// defaultProfiles are the profiles of a target that names none.
+var defaultProfiles = map[string][]string{
+	was.KindTomcat:  {"jvm", "tomcat"},
+	was.KindJolokia: {"jvm"},
+}
+
+// Validate checks the configuration and names the offending field.
+func (cfg *Config) Validate() error {
+	var errs []error
+	if cfg.CollectionInterval <= 0 {
+		errs = append(errs, errors.New("collection_interval: must be positive"))
+	}
+	if cfg.Timeout <= 0 {
+		errs = append(errs, errors.New("timeout: must be positive"))
+	}
+	if cfg.MaxConcurrent <= 0 {
+		errs = append(errs, errors.New("max_concurrent: must be positive"))
+	}
+	if cfg.Jitter < 0 || cfg.Jitter > 1 {
+		errs = append(errs, errors.New("jitter: must be between 0 and 1"))
+	}
+	if cfg.MaxBackoff < 0 {
+		errs = append(errs, errors.New("max_backoff: must not be negative"))
+	}
+	if len(cfg.Targets) == 0 {
+		errs = append(errs, errors.New("targets: at least one target is required"))
+	}
+	profiles, err := cfg.loadProfiles()
+	if err != nil {
+		errs = append(errs, err)
+	}
+	names := targetconfig.Names{}
+	refs := make([]string, len(cfg.Targets))
+	for i := range cfg.Targets {
+		t := &cfg.Targets[i]
+		refs[i] = t.Credential
+		where := targetconfig.Where(i, t.Name)
+		name := t.Name
+		if name == "" {
+			name = t.ClientConfig.Endpoint
+		}
+		if err := names.Add(where, name); err != nil {
+			errs = append(errs, err)
+		}
+		if _, err := targetconfig.Override("collection_interval", t.CollectionInterval, cfg.CollectionInterval); err != nil {
+			errs = append(errs, targetconfig.PrefixEach(where, err)...)
+		}
+		wt, err := cfg.target(t, profiles)
+		if err != nil {
+			errs = append(errs, targetconfig.PrefixEach(where, err)...)
+			continue
+		}
+		if _, err := was.NewPoller(wt, nil); err != nil {
+			errs = append(errs, targetconfig.PrefixEach(where, err)...)
+		}
+	}
+	for _, name := range cfg.Credentials.Unreferenced(refs) {
+		if err := cfg.Credentials[name].validate(); err != nil {
+			errs = append(errs, targetconfig.PrefixEach(targetconfig.CredentialPath(name), err)...)
+		}
+	}
+	return errors.Join(errs...)
+}
+
+// loadProfiles returns the built-in profiles and those of profile_files,
+// by name.
+func (cfg *Config) loadProfiles() (map[string]*was.Profile, error) {
+	out := map[string]*was.Profile{}
+	for _, n := range was.BuiltinProfileNames() {
+		p, err := was.BuiltinProfile(n)
+		if err != nil {
+			return nil, err
+		}
+		out[n] = p
+	}
+	var errs []error
+	for _, pattern := range cfg.ProfileFiles {
+		files, err := filepath.Glob(pattern)
+		if err != nil {
+			errs = append(errs, fmt.Errorf("profile_files: %q: %w", pattern, err))
+			continue
+		}
+		if len(files) == 0 {
+			errs = append(errs, fmt.Errorf("profile_files: %q matches no file", pattern))
+		}
+		for _, f := range files {
+			p, err := was.LoadProfileFile(f)
+			if err != nil {
+				errs = append(errs, fmt.Errorf("profile_files: %w", err))
+				continue
+			}
+			out[p.Name] = p
+		}
+	}
+	return out, errors.Join(errs...)
+}
+
+// target resolves a configured target into the engine's.
+func (cfg *Config) target(t *Target, profiles map[string]*was.Profile) (was.Target, error) {
+	if !slices.Contains(was.Kinds, t.Kind) {
+		return was.Target{}, fmt.Errorf("kind: %q is not one of %s", t.Kind, strings.Join(was.Kinds, ", "))
+	}
+	cred, err := cfg.Credentials.Resolve(t.Credential, t.Inline)
+	if err != nil {
+		return was.Target{}, err
+	}
+	if err := cred.validate(); err != nil {
+		return was.Target{}, err
+	}
+	wt := was.Target{
+		Name: t.Name, Kind: t.Kind, Endpoint: t.ClientConfig.Endpoint,
+		Username: cred.Username, Password: string(cred.Password),
+		JMXProxy: t.JMXProxy == nil || *t.JMXProxy,
+		Resource: t.ResourceAttributes,
+	}
+	if wt.Name == "" {
+		wt.Name = t.ClientConfig.Endpoint
+	}
+	names := t.Profiles
+	if len(names) == 0 {
+		names = defaultProfiles[t.Kind]
+	} else if t.Kind == was.KindApache || t.Kind == was.KindNginx {
+		return was.Target{}, fmt.Errorf("profiles: %s targets have no MBeans; remove profiles", t.Kind)
+	}
+	var ps []*was.Profile
+	for _, n := range names {
+		p, ok := profiles[n]
+		if !ok {
+			return was.Target{}, fmt.Errorf("profiles: no profile named %q (built in: %s; add files with profile_files)",
+				n, strings.Join(was.BuiltinProfileNames(), ", "))
+		}
+		ps = append(ps, p)
+	}
+	if len(ps) > 0 {
+		wt.Profiles = was.NewProfileSet(ps...)
+	}
+	return wt, nil
+}
+
+func (c Credential) validate() error {
+	if c.Password != "" && c.Username == "" {
+		return errors.New("username: required when password is set")
+	}
+	return nil
+}
+
+func (cfg *Config) interval(t *Target) time.Duration {
+	d, _ := targetconfig.Override("collection_interval", t.CollectionInterval, cfg.CollectionInterval)
+	return d
+}

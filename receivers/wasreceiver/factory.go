@@ -1,0 +1,32 @@
+package wasreceiver
+
+import (
+	"context"
+	"time"
+
+	"go.opentelemetry.io/collector/component"
+	"go.opentelemetry.io/collector/consumer"
+	"go.opentelemetry.io/collector/receiver"
+
+	"github.com/otelcol-ems/otelcol-ems/receivers/wasreceiver/internal/metadata"
+)
+
+// NewFactory returns the factory of the was receiver.
+func NewFactory() receiver.Factory {
+	return receiver.NewFactory(metadata.Type, createDefaultConfig,
+		receiver.WithMetrics(createMetrics, metadata.MetricsStability))
+}
+
+func createDefaultConfig() component.Config {
+	return &Config{
+		CollectionInterval: 30 * time.Second,
+		Timeout:            10 * time.Second,
+		MaxConcurrent:      64,
+		Jitter:             1,
+		MaxBackoff:         5 * time.Minute,
+	}
+}
+
+func createMetrics(_ context.Context, set receiver.Settings, cfg component.Config, next consumer.Metrics) (receiver.Metrics, error) {
+	return newReceiver(set, cfg.(*Config), next)
+}

@@ -1,0 +1,329 @@
+//go:build integration
+
+package e2e
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"strings"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"go.opentelemetry.io/collector/component"
+	"go.opentelemetry.io/collector/component/componenttest"
+	"go.opentelemetry.io/collector/confmap"
+	"go.opentelemetry.io/collector/consumer"
+	"go.opentelemetry.io/collector/pdata/plog"
+	"go.opentelemetry.io/collector/pdata/pmetric"
+	"go.opentelemetry.io/collector/pdata/ptrace"
+	"go.opentelemetry.io/collector/receiver/otlpreceiver"
+	"go.opentelemetry.io/collector/receiver/receivertest"
+
+	"github.com/otelcol-ems/otelcol-ems/tests/harness"
+)
+
+// The node agent's whole pipeline, measured as a user runs it (issue 12):
+// the collector pinned to one core (GOMAXPROCS=1), telemetrygen offering
+// OTLP/gRPC load, and a counting OTLP endpoint built from the upstream
+// otlpreceiver; pass-through and the node pipelines interleaved in one run.
+// `make bench-pipeline` runs it; knobs:
+//
+//	EMS_BENCH_RATE      items/s offered (default 20000)
+//	EMS_BENCH_SECONDS   seconds per run (default 15)
+//	EMS_BENCH_ROUNDS    interleaved rounds (default 3; medians reported)
+//	EMS_BENCH_SIGNALS   logs,traces,metrics (default all)
+//	EMS_BENCH_CORE      the core the collector is pinned to (default 1)
+//	EMS_BENCH_MASKING   the masking processor's config body (default every detector)
+
+type benchPipeline struct {
+	name       string
+	masking    bool
+	localStore bool
+	badger     bool
+}
+
+var benchPipelines = []benchPipeline{
+	{name: "pass-through"},
+	{name: "+ masking", masking: true},
+	{name: "+ masking + badger_storage queue", masking: true, badger: true},
+	{name: "+ masking + local_store", masking: true, localStore: true},
+	{name: "+ masking + local_store + badger_storage queue (node)", masking: true, localStore: true, badger: true},
+}
+
+// countingSink is an OTLP/gRPC endpoint that only counts what arrives.
+type countingSink struct {
+	addr  string
+	items atomic.Int64
+}
+
+func startCountingSink(b testing.TB) *countingSink {
+	s := &countingSink{addr: harness.FreeAddr(b)}
+	f := otlpreceiver.NewFactory()
+	cfg := f.CreateDefaultConfig()
+	if err := confmap.NewFromStringMap(map[string]any{
+		"protocols": map[string]any{"grpc": map[string]any{"endpoint": s.addr, "max_recv_msg_size_mib": 64}},
+	}).Unmarshal(cfg); err != nil {
+		b.Fatal(err)
+	}
+	set := receivertest.NewNopSettings(f.Type())
+	logs, _ := consumer.NewLogs(func(_ context.Context, ld plog.Logs) error { s.items.Add(int64(ld.LogRecordCount())); return nil })
+	traces, _ := consumer.NewTraces(func(_ context.Context, td ptrace.Traces) error { s.items.Add(int64(td.SpanCount())); return nil })
+	metrics, _ := consumer.NewMetrics(func(_ context.Context, md pmetric.Metrics) error {
+		s.items.Add(int64(md.DataPointCount()))
+		return nil
+	})
+	lr, err := f.CreateLogs(context.Background(), set, cfg, logs)
+	if err != nil {
+		b.Fatal(err)
+	}
+	tr, _ := f.CreateTraces(context.Background(), set, cfg, traces)
+	mr, _ := f.CreateMetrics(context.Background(), set, cfg, metrics)
+	host := componenttest.NewNopHost()
+	for _, c := range []component.Component{lr, tr, mr} {
+		if err := c.Start(context.Background(), host); err != nil {
+			b.Fatal(err)
+		}
+		b.Cleanup(func() { _ = c.Shutdown(context.Background()) })
+	}
+	return s
+}
+
+func benchConfig(p benchPipeline, signal, in, sink, masking string) string {
+	var ext, exts, procs, exps strings.Builder
+	exts.WriteString("[health_check")
+	if p.badger {
+		ext.WriteString(`  badger_storage:
+    directory: ${env:EMS_DIR}/queue
+    durability: interval
+    max_size_mib: 4096
+    memory: {value_log_file_size_mib: 16}
+`)
+		exts.WriteString(", badger_storage")
+	}
+	if p.localStore {
+		ext.WriteString(`  local_store:
+    memory_limit_mib: 200
+    stores:
+      default:
+        directory: ${env:EMS_DIR}/local_store
+        max_age: {traces: 6h, logs: 24h, metrics: 24h}
+        max_size_mib: 2048
+`)
+		exts.WriteString(", local_store")
+	}
+	exts.WriteString("]")
+	procs.WriteString("[memory_limiter")
+	if p.masking {
+		procs.WriteString(", masking")
+	}
+	procs.WriteString(", batch]")
+	exps.WriteString("[otlp_grpc")
+	queue := ""
+	if p.badger {
+		queue = `    sending_queue:
+      enabled: true
+      storage: badger_storage
+      sizer: items
+      queue_size: 5000000
+      block_on_overflow: false
+`
+	}
+	if p.localStore {
+		exps.WriteString(", local_store")
+	}
+	exps.WriteString("]")
+	return fmt.Sprintf(`%s%s
+receivers:
+  otlp:
+    protocols:
+      grpc:
+        endpoint: %s
+processors:
+  memory_limiter:
+    check_interval: 1s
+    limit_mib: 400
+    spike_limit_mib: 80
+  masking:
+%s
+  batch: {}
+exporters:
+  otlp_grpc:
+    endpoint: %s
+    tls: {insecure: true}
+    retry_on_failure: {enabled: true, max_elapsed_time: 0}
+%s  local_store:
+    extension: local_store
+    store: default
+service:
+  extensions: %s
+%s
+  pipelines:
+    %s:
+      receivers: [otlp]
+      processors: %s
+      exporters: %s
+`, harness.ExtensionsYAML, ext.String(), in, masking, sink, queue, exts.String(), harness.TelemetryYAML, signal, procs.String(), exps.String())
+}
+
+// telemetrygenArgs offers rate items/s of one signal: logs with a 324-byte
+// body and 6 attributes, spans with 8 attributes, SNMP-like gauges and sums
+// with 5 attributes.
+func telemetrygenArgs(signal, endpoint string, rate, seconds int) [][]string {
+	common := []string{"--otlp-endpoint", endpoint, "--otlp-insecure", "--duration", fmt.Sprintf("%ds", seconds), "--workers", "4"}
+	attrs := func(n int) []string {
+		var out []string
+		for i := 0; i < n; i++ {
+			out = append(out, "--telemetry-attributes", fmt.Sprintf(`attr%d="value-%d-of-the-benchmark"`, i, i))
+		}
+		return out
+	}
+	perWorker := func(r int) string { return strconv.FormatFloat(float64(r)/4, 'f', 1, 64) }
+	switch signal {
+	case "logs":
+		body := strings.Repeat("user kim@example.com paid with 4111 1111 1111 1111 from 10.0.0.1; ", 5)[:324]
+		return [][]string{append(append([]string{"logs", "--rate", perWorker(rate), "--body", body}, common...), attrs(6)...)}
+	case "traces":
+		return [][]string{append(append([]string{"traces", "--rate", perWorker(rate / 2), "--child-spans", "1"}, common...), attrs(8)...)}
+	default:
+		var out [][]string
+		for _, typ := range []string{"Gauge", "Sum"} {
+			out = append(out, append(append([]string{"metrics", "--metric-type", typ, "--rate", perWorker(rate / 2)}, common...), attrs(5)...))
+		}
+		return out
+	}
+}
+
+type benchResult struct {
+	delivered, offered, dropped int64
+	cpu, seconds, peakMiB       float64
+}
+
+func (r benchResult) perCPU() float64 { return float64(r.delivered) / r.cpu }
+
+func peakRSSMiB(pid int) float64 {
+	b, err := os.ReadFile(fmt.Sprintf("/proc/%d/status", pid))
+	if err != nil {
+		return 0
+	}
+	for _, l := range strings.Split(string(b), "\n") {
+		if f := strings.Fields(l); len(f) >= 2 && f[0] == "VmHWM:" {
+			kb, _ := strconv.ParseFloat(f[1], 64)
+			return kb / 1024
+		}
+	}
+	return 0
+}
+
+func runBenchPipeline(b *testing.B, tg string, p benchPipeline, signal string, rate, seconds int, core string) benchResult {
+	sink := startCountingSink(b)
+	in := harness.FreeAddr(b)
+	masking := os.Getenv("EMS_BENCH_MASKING")
+	if masking == "" {
+		masking = "    detectors: {ipv4: {enabled: true}, ipv6: {enabled: true}}"
+	}
+	c := harness.StartCollector(b, benchConfig(p, signal, in, sink.addr, masking), "GOMAXPROCS=1")
+	pid := collectorPIDOf(b, c.ConfigPath)
+	if out, err := exec.Command("taskset", "-a", "-p", "-c", core, strconv.Itoa(pid)).CombinedOutput(); err != nil {
+		b.Fatalf("taskset: %v: %s", err, out)
+	}
+	time.Sleep(time.Second)
+	cpu0 := procCPUSeconds(b, pid)
+	start := time.Now()
+	var cmds []*exec.Cmd
+	for _, args := range telemetrygenArgs(signal, in, rate, seconds) {
+		cmd := exec.Command(tg, args...)
+		var out bytes.Buffer
+		cmd.Stdout, cmd.Stderr = &out, &out
+		if err := cmd.Start(); err != nil {
+			b.Fatalf("telemetrygen: %v", err)
+		}
+		cmds = append(cmds, cmd)
+		b.Cleanup(func() {
+			if cmd.ProcessState == nil {
+				_ = cmd.Process.Kill()
+			}
+		})
+	}
+	for _, cmd := range cmds {
+		_ = cmd.Wait()
+	}
+	// Let the pipeline drain what it accepted.
+	last, stable := int64(-1), 0
+	for stable < 3 && time.Since(start) < time.Duration(seconds+30)*time.Second {
+		time.Sleep(500 * time.Millisecond)
+		if n := sink.items.Load(); n == last {
+			stable++
+		} else {
+			last, stable = n, 0
+		}
+	}
+	res := benchResult{cpu: procCPUSeconds(b, pid) - cpu0, seconds: time.Since(start).Seconds(), peakMiB: peakRSSMiB(pid)}
+	res.delivered = sink.items.Load()
+	item := map[string]string{"logs": "log_records", "traces": "spans", "metrics": "metric_points"}[signal]
+	accepted := int64(c.Metric(b, "otelcol_receiver_accepted_"+item, nil))
+	refused := int64(c.Metric(b, "otelcol_receiver_refused_"+item, nil))
+	res.offered = accepted + refused
+	res.dropped = refused + int64(c.Metric(b, "otelcol_exporter_send_failed_"+item, nil)) +
+		int64(c.Metric(b, "otelcol_exporter_enqueue_failed_"+item, nil))
+	c.Stop()
+	return res
+}
+
+func median(xs []float64) float64 {
+	s := append([]float64(nil), xs...)
+	sort.Float64s(s)
+	return s[len(s)/2]
+}
+
+// BenchmarkPipeline prints, per signal, each pipeline's items delivered per
+// CPU-second of the collector and its share of pass-through (medians of
+// interleaved rounds), with the rate delivered, drops and peak RSS.
+func BenchmarkPipeline(b *testing.B) {
+	tg, err := exec.LookPath("telemetrygen")
+	if err != nil {
+		tg = filepath.Join(os.Getenv("HOME"), "go", "bin", "telemetrygen")
+	}
+	if _, err := os.Stat(tg); err != nil {
+		b.Fatalf("telemetrygen not found (make bench-pipeline installs it): %v", err)
+	}
+	rate, seconds, rounds := envInt(b, "EMS_BENCH_RATE", 20000), envInt(b, "EMS_BENCH_SECONDS", 15), envInt(b, "EMS_BENCH_ROUNDS", 3)
+	core := os.Getenv("EMS_BENCH_CORE")
+	if core == "" {
+		core = "1"
+	}
+	signals := strings.Split(os.Getenv("EMS_BENCH_SIGNALS"), ",")
+	if signals[0] == "" {
+		signals = []string{"logs", "traces", "metrics"}
+	}
+	for i := 0; i < b.N; i++ {
+		for _, signal := range signals {
+			perCPU := make([][]float64, len(benchPipelines))
+			rates := make([][]float64, len(benchPipelines))
+			peaks := make([]float64, len(benchPipelines))
+			drops := make([]int64, len(benchPipelines))
+			for r := 0; r < rounds; r++ {
+				for j, p := range benchPipelines {
+					res := runBenchPipeline(b, tg, p, signal, rate, seconds, core)
+					perCPU[j] = append(perCPU[j], res.perCPU())
+					rates[j] = append(rates[j], float64(res.delivered)/float64(seconds))
+					peaks[j] = max(peaks[j], res.peakMiB)
+					drops[j] += res.dropped + max(0, res.offered-res.delivered)
+				}
+			}
+			base := median(perCPU[0])
+			fmt.Printf("\n%s at %d/s offered, %ds x %d rounds, collector on core %s (GOMAXPROCS=1)\n", signal, rate, seconds, rounds, core)
+			fmt.Printf("| pipeline | %s per CPU-second | share of pass-through | delivered/s | not delivered | peak RSS MiB |\n|---|---|---|---|---|---|\n", signal)
+			for j, p := range benchPipelines {
+				m := median(perCPU[j])
+				fmt.Printf("| %s | %.0f | %.0f%% | %.0f | %d | %.0f |\n", p.name, m, 100*m/base, median(rates[j]), drops[j], peaks[j])
+			}
+		}
+	}
+}
