@@ -68,16 +68,16 @@ func (e *storeExporter) done(ctx context.Context, sig store.Signal, res store.Wr
 }
 
 func (e *storeExporter) pushTraces(ctx context.Context, td ptrace.Traces) error {
-	res, err := e.store.WriteTraces(td)
+	res, err := e.store.WriteTraces(ctx, td)
 	return e.done(ctx, store.Traces, res, err)
 }
 
 func (e *storeExporter) pushLogs(ctx context.Context, ld plog.Logs) error {
-	res, err := e.store.WriteLogs(ld)
+	res, err := e.store.WriteLogs(ctx, ld)
 	return e.done(ctx, store.Logs, res, err)
 }
 
 func (e *storeExporter) pushMetrics(ctx context.Context, md pmetric.Metrics) error {
-	res, err := e.store.WriteMetrics(md)
+	res, err := e.store.WriteMetrics(ctx, md)
 	return e.done(ctx, store.Metrics, res, err)
 }

@@ -73,7 +73,7 @@ func (e *localStore) Start(ctx context.Context, host component.Host) error {
 	for _, name := range e.storeNames() {
 		opts := e.cfg.Stores[name].options()
 		opts.Logger = e.logger.With(zap.String("store", name))
-		s, err := store.Open(opts)
+		s, err := store.Open(ctx, opts)
 		if err != nil {
 			_ = e.closeStores()
 			return fmt.Errorf("local_store: store %q: %w", name, err)

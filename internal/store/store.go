@@ -1,6 +1,7 @@
 package store
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"os"
@@ -27,6 +28,7 @@ type Store struct {
 	width  map[Signal]int64 // bucket width in ns per signal
 	logger *zap.Logger
 	syncer *badgerdb.Syncer
+	space  *badgerdb.SpaceGuard
 
 	absDir           string
 	pagesUnsupported atomic.Bool
@@ -66,8 +68,10 @@ type Counters struct {
 	BudgetDrops atomic.Int64
 }
 
-// Open opens (or creates) the store in opts.Dir and starts its retention loop.
-func Open(opts Options) (*Store, error) {
+// Open opens (or creates) the store in opts.Dir and starts its retention
+// loop. While the filesystem has less free space than opening needs
+// (badgerdb.MinFree), it waits for space, logging once, until ctx ends.
+func Open(ctx context.Context, opts Options) (*Store, error) {
 	if err := opts.Validate(); err != nil {
 		return nil, err
 	}
@@ -80,9 +84,13 @@ func Open(opts Options) (*Store, error) {
 	if err := checkWritable(opts.Dir); err != nil {
 		return nil, err
 	}
+	bo := badgerOptions(opts)
+	if err := badgerdb.WaitForSpace(ctx, opts.Dir, badgerdb.MinFree(bo), time.Second, opts.Logger); err != nil {
+		return nil, fmt.Errorf("opening store in directory %s: %w", opts.Dir, err)
+	}
 	// A corrupt or half-written directory is moved aside (and what can be
 	// read is salvaged) instead of failing every start.
-	db, _, err := badgerdb.OpenOrRecover(badgerOptions(opts), opts.Logger)
+	db, _, err := badgerdb.OpenOrRecover(bo, opts.Logger)
 	if err != nil {
 		return nil, fmt.Errorf("opening store in directory %s: %w", opts.Dir, err)
 	}
@@ -101,6 +109,7 @@ func Open(opts Options) (*Store, error) {
 		stats:   map[statKey]*resStat{},
 		dirty:   map[statKey]struct{}{},
 		stop:    make(chan struct{}),
+		space:   badgerdb.NewSpaceGuard(absDir, opts.floor(bo), opts.Logger),
 	}
 	for _, sig := range Signals {
 		s.width[sig] = int64(BucketWidth(opts.MaxAge[sig]))
@@ -116,7 +125,7 @@ func Open(opts Options) (*Store, error) {
 	if opts.Durability == badgerdb.DurabilityInterval {
 		s.syncer = badgerdb.StartSyncer(db, opts.SyncInterval, opts.Logger)
 	}
-	if size, err := DirSize(opts.Dir); err == nil {
+	if size, err := badgerdb.DirSize(opts.Dir); err == nil {
 		s.diskUsage.Store(size)
 	}
 	s.wg.Add(1)

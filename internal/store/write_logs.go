@@ -1,6 +1,8 @@
 package store
 
 import (
+	"context"
+
 	"go.opentelemetry.io/collector/pdata/pcommon"
 	"go.opentelemetry.io/collector/pdata/plog"
 )
@@ -29,11 +31,14 @@ func (e *resourceEncoder) encode(r pcommon.Resource) (*resourceInfo, error) {
 
 // WriteLogs stores every log record of ld. Records are filed under their
 // timestamp, or their observed timestamp when it is zero.
-func (s *Store) WriteLogs(ld plog.Logs) (WriteResult, error) {
-	if s.closed.Load() {
-		return WriteResult{}, ErrClosed
+func (s *Store) WriteLogs(ctx context.Context, ld plog.Logs) (WriteResult, error) {
+	if err := s.writable(ctx); err != nil {
+		return WriteResult{}, err
 	}
-	b := s.newBatch(Logs)
+	b, err := s.newBatch(ctx, Logs)
+	if err != nil {
+		return WriteResult{}, err
+	}
 	renc := newResourceEncoder()
 	var m plog.ProtoMarshaler
 	dictScratch := plog.NewLogs()
@@ -73,7 +78,7 @@ func (s *Store) WriteLogs(ld plog.Logs) (WriteResult, error) {
 			}
 		}
 	}
-	return b.commit()
+	return b.commit(ctx)
 }
 
 // logDict encodes a resource and scope pair without records.

@@ -1,6 +1,8 @@
 package store
 
 import (
+	"context"
+
 	"go.opentelemetry.io/collector/pdata/pcommon"
 	"go.opentelemetry.io/collector/pdata/pmetric"
 )
@@ -20,11 +22,15 @@ type metricWriter struct {
 
 // WriteMetrics stores every data point of md, filed under its metric name and
 // timestamp.
-func (s *Store) WriteMetrics(md pmetric.Metrics) (WriteResult, error) {
-	if s.closed.Load() {
-		return WriteResult{}, ErrClosed
+func (s *Store) WriteMetrics(ctx context.Context, md pmetric.Metrics) (WriteResult, error) {
+	if err := s.writable(ctx); err != nil {
+		return WriteResult{}, err
 	}
-	w := &metricWriter{b: s.newBatch(Metrics), names: map[bucketName]struct{}{}}
+	b, err := s.newBatch(ctx, Metrics)
+	if err != nil {
+		return WriteResult{}, err
+	}
+	w := &metricWriter{b: b, names: map[bucketName]struct{}{}}
 	renc := newResourceEncoder()
 	dictScratch := pmetric.NewMetrics()
 	for i := 0; i < md.ResourceMetrics().Len(); i++ {
@@ -49,7 +55,7 @@ func (s *Store) WriteMetrics(md pmetric.Metrics) (WriteResult, error) {
 			}
 		}
 	}
-	return w.b.commit()
+	return w.b.commit(ctx)
 }
 
 // metric stores the points of one metric.

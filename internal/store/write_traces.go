@@ -1,15 +1,20 @@
 package store
 
 import (
+	"context"
+
 	"go.opentelemetry.io/collector/pdata/ptrace"
 )
 
 // WriteTraces stores every span of td, filed under its start time.
-func (s *Store) WriteTraces(td ptrace.Traces) (WriteResult, error) {
-	if s.closed.Load() {
-		return WriteResult{}, ErrClosed
+func (s *Store) WriteTraces(ctx context.Context, td ptrace.Traces) (WriteResult, error) {
+	if err := s.writable(ctx); err != nil {
+		return WriteResult{}, err
 	}
-	b := s.newBatch(Traces)
+	b, err := s.newBatch(ctx, Traces)
+	if err != nil {
+		return WriteResult{}, err
+	}
 	renc := newResourceEncoder()
 	var m ptrace.ProtoMarshaler
 	dictScratch := ptrace.NewTraces()
@@ -48,7 +53,7 @@ func (s *Store) WriteTraces(td ptrace.Traces) (WriteResult, error) {
 			}
 		}
 	}
-	return b.commit()
+	return b.commit(ctx)
 }
 
 // traceDict encodes a resource and scope pair without spans.

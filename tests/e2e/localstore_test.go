@@ -22,7 +22,7 @@ import (
 	"go.opentelemetry.io/collector/pdata/pmetric"
 	"go.opentelemetry.io/collector/pdata/ptrace"
 
-	"github.com/otelcol-ems/otelcol-ems/internal/store"
+	"github.com/otelcol-ems/otelcol-ems/internal/badgerdb"
 	"github.com/otelcol-ems/otelcol-ems/tests/harness"
 )
 
@@ -238,7 +238,7 @@ func bigLogs(service string, n int, seq int) plog.Logs {
 
 func storeSize(t *testing.T, dir string) int64 {
 	t.Helper()
-	n, err := store.DirSize(dir)
+	n, err := badgerdb.DirSize(dir)
 	require.NoError(t, err)
 	return n
 }
