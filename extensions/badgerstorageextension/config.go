@@ -27,7 +27,7 @@ type Config struct {
 	// MinFreeMiB is the free space kept on the directory's filesystem: below
 	// it, writes of new keys are refused (retryable, like max_size_mib) until
 	// space returns. 0 (the default) derives it from the memory settings
-	// (badgerdb.DefaultFloor).
+	// (badgerdb.NewDefaultFloor).
 	MinFreeMiB int64 `mapstructure:"min_free_mib"`
 	// Reclaim controls how space held by deleted entries is given back.
 	Reclaim ReclaimConfig `mapstructure:"reclaim"`
@@ -83,10 +83,10 @@ func (c *Config) Validate() error {
 	return errors.Join(errs...)
 }
 
-// floor is the free-space floor in bytes for a database opened with opts.
-func (c *Config) floor(opts badger.Options) int64 {
+// floor is the free-space floor for a database opened with opts.
+func (c *Config) floor(opts badger.Options) badgerdb.Floor {
 	if c.MinFreeMiB > 0 {
-		return c.MinFreeMiB << 20
+		return badgerdb.Floor{Base: c.MinFreeMiB << 20}
 	}
-	return badgerdb.DefaultFloor(opts)
+	return badgerdb.NewDefaultFloor(opts)
 }

@@ -135,6 +135,7 @@ func (e *localStore) startTelemetry() error {
 		tb.RegisterLocalStoreDiskUsageCallback(each(func(s *store.Store) int64 { return s.DiskUsage() })),
 		tb.RegisterLocalStoreBucketsDroppedCallback(each(func(s *store.Store) int64 { return s.Counters().BucketsDropped.Load() })),
 		tb.RegisterLocalStoreRecordsWrittenCallback(each(func(s *store.Store) int64 { return s.Counters().Written.Load() })),
+		tb.RegisterLocalStoreWritesRefusedCallback(each(func(s *store.Store) int64 { return s.SpaceGuard().Refused() })),
 	)
 }
 

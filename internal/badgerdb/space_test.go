@@ -3,6 +3,8 @@ package badgerdb
 import (
 	"context"
 	"errors"
+	"os"
+	"path/filepath"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -31,7 +33,7 @@ func TestSpaceGuardRefusesBelowFloorAndResumes(t *testing.T) {
 	fs := &fakeFree{}
 	fs.free.Store(100 * mib)
 	core, logs := observer.New(zap.InfoLevel)
-	g := newSpaceGuard("/data", 32*mib, zap.New(core), fs.of)
+	g := newSpaceGuard("/data", Floor{Base: 32 * mib}, zap.New(core), fs.of)
 	require.NoError(t, g.Check())
 
 	// Writes are accounted until the estimate reaches the floor; then the
@@ -56,6 +58,8 @@ func TestSpaceGuardRefusesBelowFloorAndResumes(t *testing.T) {
 	// Just above the floor is not enough: writes resume past the hysteresis.
 	fs.free.Store(32 * mib)
 	require.ErrorIs(t, g.Check(), ErrDiskFull)
+	fs.free.Store(39 * mib)
+	require.ErrorIs(t, g.Check(), ErrDiskFull)
 	fs.free.Store(40 * mib)
 	require.NoError(t, g.Check())
 	assert.False(t, g.Low())
@@ -70,7 +74,7 @@ func TestSpaceGuardExternalFillSeenByRefresh(t *testing.T) {
 	t.Parallel()
 	fs := &fakeFree{}
 	fs.free.Store(100 * mib)
-	g := newSpaceGuard("/data", 10*mib, nil, fs.of)
+	g := newSpaceGuard("/data", Floor{Base: 10 * mib}, nil, fs.of)
 	fs.free.Store(0) // another process filled the disk
 	require.NoError(t, g.Check(), "between readings the guard trusts its estimate")
 	assert.True(t, g.Refresh(), "the maintenance loop's reading sees it")
@@ -81,7 +85,7 @@ func TestSpaceGuardUnreadableFreeSpaceLetsWritesPass(t *testing.T) {
 	t.Parallel()
 	fs := &fakeFree{err: errors.New("statfs: function not implemented")}
 	core, logs := observer.New(zap.InfoLevel)
-	g := newSpaceGuard("/data", 10*mib, zap.New(core), fs.of)
+	g := newSpaceGuard("/data", Floor{Base: 10 * mib}, zap.New(core), fs.of)
 	require.NoError(t, g.Check())
 	g.Refresh()
 	assert.Equal(t, 1, logs.FilterMessageSnippet("Cannot read the free disk space").Len())
@@ -90,12 +94,29 @@ func TestSpaceGuardUnreadableFreeSpaceLetsWritesPass(t *testing.T) {
 func TestDefaultFloorCoversWhatBadgerWritesAlone(t *testing.T) {
 	t.Parallel()
 	o := Options("", NewDefaultMemoryConfig(), nil)
-	// 3 memtable logs of 2×16 MiB, and a level-0 compaction of 2 tables.
+	// 3 memtable logs of 2×16 MiB; 2 compactors, each rewriting 8 level-0
+	// tables of 16 MiB; and the base level, up to 10 × 10 MiB.
 	assert.Equal(t, int64(96*mib), MinFree(o))
-	assert.Equal(t, int64(96*mib+2*2*16*mib), DefaultFloor(o))
+	assert.Equal(t, Floor{Base: 96*mib + 2*8*16*mib, TablesUpTo: 100 * mib}, NewDefaultFloor(o))
 	small := Options("", MemoryConfig{MemTableSizeMiB: 1, NumMemtables: 2, ValueLogFileSizeMiB: 1}, nil)
 	assert.Equal(t, int64(6*mib), MinFree(small))
-	assert.Less(t, DefaultFloor(small), int64(16*mib), "a 20 MiB filesystem can hold a store with 1 MiB memtables")
+	assert.Equal(t, int64(6*mib+2*8*2*mib), DefaultFloor(small), "base tables are 2 MiB by default")
+}
+
+func TestSpaceGuardFloorGrowsWithTables(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	fs := &fakeFree{}
+	fs.free.Store(100 * mib)
+	g := newSpaceGuard(dir, Floor{Base: 10 * mib, TablesUpTo: 4 * mib}, nil, fs.of)
+	assert.Equal(t, int64(10*mib), g.Floor())
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "000001.sst"), make([]byte, 3*mib), 0o600))
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "000001.vlog"), make([]byte, 3*mib), 0o600))
+	g.Refresh()
+	assert.Equal(t, int64(13*mib), g.Floor(), "tables count, value logs do not")
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "000002.sst"), make([]byte, 3*mib), 0o600))
+	g.Refresh()
+	assert.Equal(t, int64(14*mib), g.Floor(), "up to TablesUpTo")
 }
 
 func TestWaitForSpace(t *testing.T) {

@@ -66,7 +66,7 @@ type Options struct {
 	// MinFree is the free space in bytes kept on the filesystem of Dir:
 	// below it writes are refused with an error wrapping
 	// badgerdb.ErrDiskFull until space returns. 0 takes
-	// badgerdb.DefaultFloor of the store's Badger options.
+	// badgerdb.NewDefaultFloor of the store's Badger options.
 	MinFree int64
 	// CheckInterval is how often retention and the budget are enforced.
 	CheckInterval time.Duration
@@ -131,11 +131,11 @@ func (o Options) Validate() error {
 }
 
 // floor is the free-space floor: MinFree, or the default for bo.
-func (o Options) floor(bo badger.Options) int64 {
+func (o Options) floor(bo badger.Options) badgerdb.Floor {
 	if o.MinFree > 0 {
-		return o.MinFree
+		return badgerdb.Floor{Base: o.MinFree}
 	}
-	return badgerdb.DefaultFloor(bo)
+	return badgerdb.NewDefaultFloor(bo)
 }
 
 // BucketWidth is the time span of one bucket for a retention of maxAge: an
