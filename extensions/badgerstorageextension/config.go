@@ -86,7 +86,7 @@ func (c *Config) Validate() error {
 // floor is the free-space floor for a database opened with opts.
 func (c *Config) floor(opts badger.Options) badgerdb.Floor {
 	if c.MinFreeMiB > 0 {
-		return badgerdb.Floor{Base: c.MinFreeMiB << 20}
+		return badgerdb.NewDefaultFloor(opts).WithMinFree(c.MinFreeMiB << 20)
 	}
 	return badgerdb.NewDefaultFloor(opts)
 }

@@ -54,12 +54,30 @@ type Floor struct {
 	// data until it outgrows LevelSizeMultiplier × BaseLevelSize (measured
 	// on a tmpfs: a store of 60 MiB took 32 MiB more in one compaction).
 	TablesUpTo int64
+	// Preallocate, when positive, is how far ahead of Badger's estimated
+	// write position the newest memtable log is allocated for real
+	// (fallocate, Linux): a memtable write then lands in a block that
+	// exists even when another process takes the last free block between
+	// two readings. Only a window is allocated, so that the directory's
+	// size (max_size_mib) counts little that is not written.
+	Preallocate int64
 }
 
 // NewDefaultFloor returns the floor that lets what Badger writes on its own
 // fit, for a database opened with o.
 func NewDefaultFloor(o badger.Options) Floor {
-	return Floor{Base: DefaultFloor(o), TablesUpTo: int64(o.LevelSizeMultiplier) * o.BaseLevelSize}
+	return Floor{
+		Base:        DefaultFloor(o),
+		TablesUpTo:  int64(o.LevelSizeMultiplier) * o.BaseLevelSize,
+		Preallocate: max(o.MemTableSize/2, mib),
+	}
+}
+
+// WithMinFree returns the floor with a fixed base of n bytes instead of the
+// default one and nothing added for tables; preallocation stays.
+func (f Floor) WithMinFree(n int64) Floor {
+	f.Base, f.TablesUpTo = n, 0
+	return f
 }
 
 // SpaceGuard keeps a floor of free space on the filesystem of a directory.
@@ -77,6 +95,8 @@ type SpaceGuard struct {
 	floor   atomic.Int64 // the floor at the last reading
 	free    atomic.Int64 // free bytes at the last reading
 	written atomic.Int64 // bytes written since the last reading
+	total   atomic.Int64 // bytes written since the guard started
+	head    headLog      // the newest memtable log, for Preallocate
 	low     atomic.Bool
 	refused atomic.Int64
 	failing bool // the last reading failed
@@ -92,7 +112,11 @@ func newSpaceGuard(dir string, floor Floor, logger *zap.Logger, freeOf func(stri
 	if logger == nil {
 		logger = zap.NewNop()
 	}
-	g := &SpaceGuard{dir: dir, cfg: floor, logger: logger, freeOf: freeOf, reread: max(floor.Base/8, 1<<20)}
+	reread := max(floor.Base/8, 1<<20)
+	if floor.Preallocate > 0 {
+		reread = min(reread, floor.Preallocate/2)
+	}
+	g := &SpaceGuard{dir: dir, cfg: floor, logger: logger, freeOf: freeOf, reread: reread}
 	g.floor.Store(floor.Base)
 	g.Refresh()
 	return g
@@ -137,7 +161,10 @@ func (g *SpaceGuard) Refuse() error {
 }
 
 // Wrote accounts for n bytes written since the last reading.
-func (g *SpaceGuard) Wrote(n int64) { g.written.Add(n) }
+func (g *SpaceGuard) Wrote(n int64) {
+	g.written.Add(n)
+	g.total.Add(n)
+}
 
 // Refresh reads the free space, logs a change of state once, and reports
 // whether writes are refused.
@@ -156,9 +183,13 @@ func (g *SpaceGuard) Refresh() bool {
 	} else {
 		g.failing = false
 	}
+	tables, head := scanDir(g.dir)
+	if g.cfg.Preallocate > 0 && head != "" {
+		g.preallocate(head)
+	}
 	floor := g.cfg.Base
 	if g.cfg.TablesUpTo > 0 {
-		floor += min(tableBytes(g.dir), g.cfg.TablesUpTo)
+		floor += min(tables, g.cfg.TablesUpTo)
 	}
 	g.floor.Store(floor)
 	g.free.Store(free)
@@ -180,22 +211,59 @@ func (g *SpaceGuard) Refresh() bool {
 	return low
 }
 
-// tableBytes is the disk space of the sorted tables directly in dir.
-func tableBytes(dir string) int64 {
+// scanDir returns the disk space of the sorted tables directly in dir and
+// the path of the newest memtable log (the one Badger writes).
+func scanDir(dir string) (tables int64, head string) {
 	entries, err := os.ReadDir(dir)
 	if err != nil {
-		return 0
+		return 0, ""
 	}
-	var n int64
 	for _, e := range entries {
-		if filepath.Ext(e.Name()) != ".sst" {
-			continue
-		}
-		if fi, err := e.Info(); err == nil {
-			n += Allocated(fi)
+		switch filepath.Ext(e.Name()) {
+		case ".sst":
+			if fi, err := e.Info(); err == nil {
+				tables += Allocated(fi)
+			}
+		case ".mem":
+			head = e.Name() // ReadDir sorts by name; names are zero-padded ids
 		}
 	}
-	return n
+	if head != "" {
+		head = filepath.Join(dir, head)
+	}
+	return tables, head
+}
+
+// headLog tracks the newest memtable log: where Badger's writes into it
+// started and how far it is allocated.
+type headLog struct {
+	path  string
+	base  int64 // allocated bytes when first seen: what Badger had written
+	total int64 // the guard's total written then
+	to    int64 // allocated up to here
+}
+
+// preallocate allocates the newest memtable log from Badger's estimated
+// write position (what it held when first seen, plus what was written
+// since, with a quarter for entry headers) to Preallocate bytes beyond.
+// Called with mu held.
+func (g *SpaceGuard) preallocate(path string) {
+	fi, err := os.Stat(path)
+	if err != nil {
+		return
+	}
+	if g.head.path != path {
+		g.head = headLog{path: path, base: Allocated(fi), total: g.total.Load()}
+	}
+	pos := g.head.base + (g.total.Load()-g.head.total)*5/4
+	want := min(fi.Size(), pos+g.cfg.Preallocate)
+	if want <= g.head.to {
+		return
+	}
+	if err := allocate(path, g.head.to, want-g.head.to); err != nil {
+		return // ENOSPC: the reading that follows refuses writes
+	}
+	g.head.to = want
 }
 
 // WaitForSpace returns once the filesystem of dir has need bytes free,

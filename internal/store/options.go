@@ -133,7 +133,7 @@ func (o Options) Validate() error {
 // floor is the free-space floor: MinFree, or the default for bo.
 func (o Options) floor(bo badger.Options) badgerdb.Floor {
 	if o.MinFree > 0 {
-		return badgerdb.Floor{Base: o.MinFree}
+		return badgerdb.NewDefaultFloor(bo).WithMinFree(o.MinFree)
 	}
 	return badgerdb.NewDefaultFloor(bo)
 }

@@ -88,10 +88,13 @@ func freeMiB(t *testing.T, dir string) float64 {
 	return float64(st.Bavail*uint64(st.Bsize)) / (1 << 20)
 }
 
+// batchRecords is the size of one request: about 270 KB.
+const batchRecords = 1000
+
 // acked is what the collector accepted: batch numbers of fill-N services.
 type acked []int
 
-// sendUntilRefused sends 200-record batches numbered from next on until the
+// sendUntilRefused sends batches numbered from next on until the
 // collector refuses refusals of them; it returns the accepted ones.
 func sendUntilRefused(t *testing.T, client *harness.OTLPClient, c *harness.Collector, disk string, next, refusals int) (acked, int) {
 	t.Helper()
@@ -100,7 +103,7 @@ func sendUntilRefused(t *testing.T, client *harness.OTLPClient, c *harness.Colle
 	for ; refused < refusals; next++ {
 		require.Less(t, next, 5000, "the collector never refused a write")
 		require.True(t, c.Running(), "the collector died")
-		if err := client.SendLogs(bigLogs(fmt.Sprintf("fill-%d", next), 200, next)); err != nil {
+		if err := client.SendLogs(bigLogs(fmt.Sprintf("fill-%d", next), batchRecords, next)); err != nil {
 			require.NotContains(t, err.Error(), "Unimplemented")
 			refused++
 			time.Sleep(50 * time.Millisecond)
@@ -118,7 +121,7 @@ func requireStored(t *testing.T, q queryAPI, batches acked) {
 	for _, b := range batches {
 		var p dataPage
 		require.Equal(t, http.StatusOK, q.get(t, fmt.Sprintf("/api/v1/logs?service=fill-%d&limit=1000&start=-1h", b), &p))
-		require.Equal(t, 200, p.Count, "acknowledged batch %d is not all there", b)
+		require.Equal(t, batchRecords, p.Count, "acknowledged batch %d is not all there", b)
 	}
 }
 
@@ -131,8 +134,7 @@ func TestDiskFullLocalStoreFilledByItself(t *testing.T) {
 
 	ok, next := sendUntilRefused(t, client, c, disk, 0, 5)
 	require.NotEmpty(t, ok)
-	t.Logf("%d batches of 200 records accepted before the floor, then refused", len(ok))
-	time.Sleep(2 * time.Second) // Badger's flushes and compactions settle
+		time.Sleep(2 * time.Second) // Badger's flushes and compactions settle
 	require.True(t, c.Running(), "the collector died of a full disk")
 	assert.Equal(t, 1, strings.Count(c.Output(), "Free disk space is below the floor"), "logged once")
 	assert.Positive(t, c.Metric(t, "otelcol_local_store_writes_refused", nil), "refusals are counted")
@@ -141,7 +143,7 @@ func TestDiskFullLocalStoreFilledByItself(t *testing.T) {
 	// Space returns: writes resume.
 	resize(t, disk, 128)
 	require.Eventually(t, func() bool {
-		return client.SendLogs(bigLogs(fmt.Sprintf("fill-%d", next), 200, next)) == nil
+		return client.SendLogs(bigLogs(fmt.Sprintf("fill-%d", next), batchRecords, next)) == nil
 	}, 20*time.Second, 200*time.Millisecond, "writes resume when space returns")
 	ok = append(ok, next)
 	assert.Contains(t, c.Output(), "Free disk space is back above the floor")
@@ -168,7 +170,7 @@ func TestDiskFullLocalStoreFilledByAnotherFile(t *testing.T) {
 	q := queryAPI{base: "http://" + api}
 	var ok acked
 	for i := range 5 {
-		require.NoError(t, client.SendLogs(bigLogs(fmt.Sprintf("fill-%d", i), 200, i)))
+		require.NoError(t, client.SendLogs(bigLogs(fmt.Sprintf("fill-%d", i), batchRecords, i)))
 		ok = append(ok, i)
 	}
 
@@ -192,7 +194,7 @@ func TestDiskFullLocalStoreFilledByAnotherFile(t *testing.T) {
 	assert.Contains(t, c.Output(), "Not enough free disk space to open the database safely; waiting for space")
 	requireStored(t, q, ok)
 	require.Eventually(t, func() bool {
-		return client.SendLogs(bigLogs(fmt.Sprintf("fill-%d", next), 200, next)) == nil
+		return client.SendLogs(bigLogs(fmt.Sprintf("fill-%d", next), batchRecords, next)) == nil
 	}, 20*time.Second, 200*time.Millisecond, "writes resume when space returns")
 	requireStored(t, q, append(ok, next))
 }
