@@ -2,6 +2,7 @@ package badgerstorageextension
 
 import (
 	"errors"
+	"fmt"
 	"time"
 
 	"github.com/dgraph-io/badger/v4"
@@ -67,6 +68,8 @@ func (c *Config) Validate() error {
 	var errs []error
 	if c.Directory == "" {
 		errs = append(errs, errors.New("directory must be set"))
+	} else if _, err := badgerdb.CheckDirectory(c.Directory, badgerdb.KindBadgerStorage); err != nil {
+		errs = append(errs, fmt.Errorf("directory: %w", err))
 	}
 	if err := c.Durability.Validate(); err != nil {
 		errs = append(errs, err)

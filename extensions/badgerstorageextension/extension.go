@@ -39,7 +39,7 @@ func (e *badgerStorage) Start(ctx context.Context, _ component.Host) error {
 	if err != nil {
 		return err
 	}
-	st, err := openStore(ctx, e.cfg, e.set.Logger, tel)
+	st, err := openStore(ctx, e.cfg, e.set.ID.String(), e.set.Logger, tel)
 	if err != nil {
 		tel.Shutdown()
 		return err

@@ -30,6 +30,8 @@ type store struct {
 	always *groupSync // always: group commit of the journal, before Batch returns
 	sizes  *sizeCache // sizes of recently used keys, for the live counters
 	space  *badgerdb.SpaceGuard
+	// release ends the claim on the directory.
+	release func()
 
 	// gate is held shared by every batch and exclusively by space reclaim,
 	// which must not run next to writes (badger refuses writes while it drops
@@ -51,7 +53,7 @@ type store struct {
 
 // openStore opens (or recovers) the database in cfg.Directory, replays the
 // journal into it and starts the journal's and the maintenance loops.
-func openStore(ctx context.Context, cfg *Config, logger *zap.Logger, tel *metadata.TelemetryBuilder) (*store, error) {
+func openStore(ctx context.Context, cfg *Config, owner string, logger *zap.Logger, tel *metadata.TelemetryBuilder) (_ *store, err error) {
 	if cfg.CreateDirectory {
 		if err := os.MkdirAll(cfg.Directory, 0o750); err != nil {
 			return nil, fmt.Errorf("badger_storage: creating directory %s: %w", cfg.Directory, err)
@@ -60,6 +62,15 @@ func openStore(ctx context.Context, cfg *Config, logger *zap.Logger, tel *metada
 	if fi, err := os.Stat(cfg.Directory); err != nil || !fi.IsDir() {
 		return nil, fmt.Errorf("badger_storage: directory %s is not usable (create it, or set create_directory: true): %w", cfg.Directory, err)
 	}
+	release, err := badgerdb.Claim(cfg.Directory, badgerdb.KindBadgerStorage, owner)
+	if err != nil {
+		return nil, fmt.Errorf("badger_storage: directory: %w", err)
+	}
+	defer func() {
+		if err != nil {
+			release()
+		}
+	}()
 	opts := badgerdb.Options(cfg.Directory, cfg.Memory, logger).
 		// Clients own disjoint key ranges and exporterhelper serialises each
 		// queue's batches, so conflict tracking would be pure overhead.
@@ -91,6 +102,7 @@ func openStore(ctx context.Context, cfg *Config, logger *zap.Logger, tel *metada
 		maxBytes:   cfg.MaxSizeMiB << 20,
 		sizes:      newSizeCache(),
 		space:      badgerdb.NewSpaceGuard(cfg.Directory, cfg.floor(opts), logger),
+		release:    release,
 		reclaimNow: make(chan struct{}, 1),
 		stop:       make(chan struct{}),
 	}
@@ -178,6 +190,7 @@ func (s *store) close() error {
 	s.j.mu.Unlock()
 	s.j.flushMu.Unlock()
 	errs = append(errs, s.db.Close())
+	s.release()
 	s.logger.Info("Badger storage closed", zap.String("directory", s.cfg.Directory))
 	return errors.Join(errs...)
 }

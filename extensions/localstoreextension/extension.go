@@ -73,6 +73,7 @@ func (e *localStore) Start(ctx context.Context, host component.Host) error {
 	for _, name := range e.storeNames() {
 		opts := e.cfg.Stores[name].options()
 		opts.Logger = e.logger.With(zap.String("store", name))
+		opts.Owner = fmt.Sprintf("store %q of %s", name, e.set.ID)
 		s, err := store.Open(ctx, opts)
 		if err != nil {
 			_ = e.closeStores()

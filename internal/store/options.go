@@ -70,6 +70,9 @@ type Options struct {
 	MinFree int64
 	// CheckInterval is how often retention and the budget are enforced.
 	CheckInterval time.Duration
+	// Owner names the store in errors about its directory, such as another
+	// database of this process claiming it.
+	Owner string
 	// Logger receives start, stop, drops and Badger's warnings.
 	Logger *zap.Logger
 	// ReleaseMappedPages unmaps the resident pages of the memory-mapped table

@@ -23,12 +23,13 @@ var ErrClosed = errors.New("store is closed")
 // Store is one local unified store: a Badger database with time-bucketed keys
 // for traces, logs and metrics. It is safe for concurrent use.
 type Store struct {
-	db     *badger.DB
-	opts   Options
-	width  map[Signal]int64 // bucket width in ns per signal
-	logger *zap.Logger
-	syncer *badgerdb.Syncer
-	space  *badgerdb.SpaceGuard
+	db      *badger.DB
+	opts    Options
+	width   map[Signal]int64 // bucket width in ns per signal
+	logger  *zap.Logger
+	syncer  *badgerdb.Syncer
+	space   *badgerdb.SpaceGuard
+	release func() // ends the claim on the directory
 
 	absDir           string
 	pagesUnsupported atomic.Bool
@@ -84,19 +85,29 @@ func Open(ctx context.Context, opts Options) (*Store, error) {
 	if err := checkWritable(opts.Dir); err != nil {
 		return nil, err
 	}
+	if opts.Owner == "" {
+		opts.Owner = "a local_store store"
+	}
+	release, err := badgerdb.Claim(opts.Dir, badgerdb.KindLocalStore, opts.Owner)
+	if err != nil {
+		return nil, fmt.Errorf("store directory: %w", err)
+	}
 	bo := badgerOptions(opts)
 	if err := badgerdb.WaitForSpace(ctx, opts.Dir, badgerdb.MinFree(bo), time.Second, opts.Logger); err != nil {
+		release()
 		return nil, fmt.Errorf("opening store in directory %s: %w", opts.Dir, err)
 	}
 	// A corrupt or half-written directory is moved aside (and what can be
 	// read is salvaged) instead of failing every start.
 	db, _, err := badgerdb.OpenOrRecover(bo, opts.Logger)
 	if err != nil {
+		release()
 		return nil, fmt.Errorf("opening store in directory %s: %w", opts.Dir, err)
 	}
 	absDir, err := filepath.Abs(opts.Dir)
 	if err != nil {
 		_ = db.Close()
+		release()
 		return nil, err
 	}
 	s := &Store{
@@ -110,6 +121,7 @@ func Open(ctx context.Context, opts Options) (*Store, error) {
 		dirty:   map[statKey]struct{}{},
 		stop:    make(chan struct{}),
 		space:   badgerdb.NewSpaceGuard(absDir, opts.floor(bo), opts.Logger),
+		release: release,
 	}
 	for _, sig := range Signals {
 		s.width[sig] = int64(BucketWidth(opts.MaxAge[sig]))
@@ -120,6 +132,7 @@ func Open(ctx context.Context, opts Options) (*Store, error) {
 	s.seq.Store(uint64(time.Now().UnixNano()))
 	if err := s.load(); err != nil {
 		_ = db.Close()
+		release()
 		return nil, fmt.Errorf("reading store in directory %s: %w", opts.Dir, err)
 	}
 	if opts.Durability == badgerdb.DurabilityInterval {
@@ -213,6 +226,7 @@ func (s *Store) Close() error {
 		errs = append(errs, s.db.Sync())
 	}
 	errs = append(errs, s.db.Close())
+	s.release()
 	return errors.Join(errs...)
 }
 
