@@ -134,7 +134,7 @@ func TestDiskFullLocalStoreFilledByItself(t *testing.T) {
 
 	ok, next := sendUntilRefused(t, client, c, disk, 0, 5)
 	require.NotEmpty(t, ok)
-		time.Sleep(2 * time.Second) // Badger's flushes and compactions settle
+	time.Sleep(2 * time.Second) // Badger's flushes and compactions settle
 	require.True(t, c.Running(), "the collector died of a full disk")
 	assert.Equal(t, 1, strings.Count(c.Output(), "Free disk space is below the floor"), "logged once")
 	assert.Positive(t, c.Metric(t, "otelcol_local_store_writes_refused", nil), "refusals are counted")
@@ -238,4 +238,3 @@ func TestDiskFullBadgerStorage(t *testing.T) {
 	require.True(t, c.Running())
 	require.NoError(t, client.SendLogs(logsWithIDs(sent, 500, 200)), "writes resume when space returns")
 }
-
