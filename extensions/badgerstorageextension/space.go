@@ -40,7 +40,7 @@ func dirUsage(dir string) usage {
 			continue
 		}
 		fi, err := e.Info()
-		if err != nil || !fi.Mode().IsRegular() {
+		if err != nil || !fi.Mode().IsRegular() || e.Name() == badgerdb.ReserveFile {
 			continue // a file removed by a compaction meanwhile
 		}
 		n := badgerdb.Allocated(fi)

@@ -52,3 +52,26 @@ func TestSpaceGuardPreallocatesAWindowOfTheNewestMemtableLog(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, int64(8*mib), fi.Size(), "the size stays")
 }
+
+func TestSpaceGuardReserveIsGivenBackWhenWritesAreRefused(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	reserve := filepath.Join(dir, ReserveFile)
+	fs := &fakeFree{}
+	fs.free.Store(100 * mib)
+	g := newSpaceGuard(dir, Floor{Base: 10 * mib, Reserve: 4 * mib}, nil, fs.of)
+	assert.Equal(t, int64(4*mib), allocatedOf(t, reserve), "taken while space is plentiful")
+	assert.Equal(t, int64(104*mib), g.Free(), "the reserve counts as free")
+	size, err := DirSize(dir)
+	require.NoError(t, err)
+	assert.Zero(t, size, "and not as the directory's size")
+
+	// Another process takes the disk: the next write sees it at once.
+	fs.free.Store(0)
+	require.ErrorIs(t, g.CheckNow(), ErrDiskFull)
+	assert.NoFileExists(t, reserve, "given back to Badger's own writes")
+
+	fs.free.Store(100 * mib)
+	require.NoError(t, g.CheckNow())
+	assert.FileExists(t, reserve, "taken again once space returned")
+}

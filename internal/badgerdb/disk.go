@@ -8,7 +8,8 @@ import (
 // DirSize returns the disk space used by the files under dir: allocated
 // blocks where the system reports them (Badger extends its logs as sparse
 // files, so their apparent size overstates what they hold), else the
-// apparent size. Files removed while walking are skipped.
+// apparent size. Files removed while walking are skipped, and so is the
+// free-space reserve (see Floor.Reserve), which is free space held.
 func DirSize(dir string) (int64, error) {
 	var total int64
 	err := filepath.WalkDir(dir, func(_ string, d fs.DirEntry, err error) error {
@@ -19,7 +20,7 @@ func DirSize(dir string) (int64, error) {
 		if err != nil {
 			return nil // removed while walking (a compaction)
 		}
-		if info.Mode().IsRegular() {
+		if info.Mode().IsRegular() && d.Name() != ReserveFile {
 			total += Allocated(info)
 		}
 		return nil

@@ -61,6 +61,11 @@ type Floor struct {
 	// two readings. Only a window is allocated, so that the directory's
 	// size (max_size_mib) counts little that is not written.
 	Preallocate int64
+	// Reserve, when positive, is the size of a file the guard allocates in
+	// the directory while space is plentiful and deletes as soon as writes
+	// are refused: room for the flush of the memtables Badger holds, even
+	// after another process took the last free block.
+	Reserve int64
 }
 
 // NewDefaultFloor returns the floor that lets what Badger writes on its own
@@ -70,6 +75,7 @@ func NewDefaultFloor(o badger.Options) Floor {
 		Base:        DefaultFloor(o),
 		TablesUpTo:  int64(o.LevelSizeMultiplier) * o.BaseLevelSize,
 		Preallocate: max(o.MemTableSize/2, mib),
+		Reserve:     MinFree(o),
 	}
 }
 
@@ -100,6 +106,9 @@ type SpaceGuard struct {
 	low     atomic.Bool
 	refused atomic.Int64
 	failing bool // the last reading failed
+	// reserved is the size of the reserve file held; it counts as free.
+	reserved int64
+	lastLog  [2]time.Time // last logged change to writable, to refusing
 }
 
 // NewSpaceGuard returns a guard keeping floor free on the filesystem of dir,
@@ -166,23 +175,12 @@ func (g *SpaceGuard) Wrote(n int64) {
 	g.total.Add(n)
 }
 
-// Refresh reads the free space, logs a change of state once, and reports
-// whether writes are refused.
+// Refresh reads the free space and the directory (tables for the floor,
+// the newest memtable log to preallocate), logs a change of state, and
+// reports whether writes are refused. Maintenance loops call it.
 func (g *SpaceGuard) Refresh() bool {
 	g.mu.Lock()
 	defer g.mu.Unlock()
-	free, err := g.freeOf(g.dir)
-	if err != nil {
-		// Without a reading the guard cannot judge: it lets writes pass
-		// rather than stop a healthy store on a statfs quirk.
-		if !g.failing {
-			g.logger.Warn("Cannot read the free disk space; the free-space floor is not enforced until it can", zap.String("directory", g.dir), zap.Error(err))
-		}
-		g.failing = true
-		free = math.MaxInt64
-	} else {
-		g.failing = false
-	}
 	tables, head := scanDir(g.dir)
 	if g.cfg.Preallocate > 0 && head != "" {
 		g.preallocate(head)
@@ -192,23 +190,116 @@ func (g *SpaceGuard) Refresh() bool {
 		floor += min(tables, g.cfg.TablesUpTo)
 	}
 	g.floor.Store(floor)
+	return g.readLocked()
+}
+
+// CheckNow is Check with a fresh reading of the free space (one statfs):
+// for writers whose calls are large enough that the reading costs nothing
+// next to them, so that a disk another process filled a moment ago is seen
+// before the write makes Badger flush into it.
+func (g *SpaceGuard) CheckNow() error {
+	g.mu.Lock()
+	low := g.readLocked()
+	g.mu.Unlock()
+	if !low {
+		return nil
+	}
+	return g.Refuse()
+}
+
+// stateLogEvery is how often a change of state is logged at most; the
+// changes between are logged at debug level. A disk at the floor flaps as
+// compactions free tables and writes take the space again.
+const stateLogEvery = time.Minute
+
+// readLocked reads the free space against the current floor. The reserve
+// file counts as free: it is space held for the store itself. Called with
+// mu held.
+func (g *SpaceGuard) readLocked() bool {
+	free, err := g.freeOf(g.dir)
+	if err != nil {
+		// Without a reading the guard cannot judge: it lets writes pass
+		// rather than stop a healthy store on a statfs quirk.
+		if !g.failing {
+			g.logger.Warn("Cannot read the free disk space; the free-space floor is not enforced until it can", zap.String("directory", g.dir), zap.Error(err))
+		}
+		g.failing = true
+		free = math.MaxInt64 - g.reserved
+	} else {
+		g.failing = false
+	}
+	free += g.reserved
+	floor := g.floor.Load()
 	g.free.Store(free)
 	g.written.Store(0)
 	was := g.low.Load()
-	// Hysteresis, so that a disk hovering at the floor (a compaction frees
-	// a table, the next batch takes it) does not flap.
+	// Hysteresis, so that a disk hovering at the floor does not flap.
 	low := free < floor || (was && free < floor+max(floor/4, 1<<20))
 	g.low.Store(low)
-	switch {
-	case low && !was:
-		g.logger.Warn("Free disk space is below the floor; refusing writes until space returns",
+	if low {
+		// Give the reserve to Badger's own flushes and compactions: what
+		// is refused from now on will not need it.
+		g.releaseReserve()
+	} else if g.reserved == 0 && g.cfg.Reserve > 0 && free-g.cfg.Reserve >= floor+max(floor/4, 1<<20) {
+		g.takeReserve()
+	}
+	if low == was {
+		return low
+	}
+	now, i := time.Now(), 0
+	if low {
+		i = 1
+	}
+	level := zap.DebugLevel
+	if now.Sub(g.lastLog[i]) >= stateLogEvery {
+		level = zap.WarnLevel
+		if !low {
+			level = zap.InfoLevel
+		}
+		g.lastLog[i] = now
+	}
+	if low {
+		g.logger.Log(level, "Free disk space is below the floor; refusing writes until space returns",
 			zap.String("directory", g.dir), zap.Int64("free_mib", free>>20), zap.Int64("min_free_mib", floor>>20))
-	case !low && was:
-		g.logger.Info("Free disk space is back above the floor; accepting writes again",
+	} else {
+		g.logger.Log(level, "Free disk space is back above the floor; accepting writes again",
 			zap.String("directory", g.dir), zap.Int64("free_mib", free>>20), zap.Int64("min_free_mib", floor>>20),
 			zap.Int64("writes_refused", g.refused.Load()))
 	}
 	return low
+}
+
+// ReserveFile names the file in which a SpaceGuard holds its reserve; it
+// is not counted in the directory's size.
+const ReserveFile = "otelcol-ems-reserve"
+
+// takeReserve allocates the reserve file. Called with mu held.
+func (g *SpaceGuard) takeReserve() {
+	path := filepath.Join(g.dir, ReserveFile)
+	f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE, 0o600)
+	if err != nil {
+		return
+	}
+	err = f.Truncate(g.cfg.Reserve)
+	_ = f.Close()
+	if err == nil {
+		err = allocate(path, 0, g.cfg.Reserve)
+	}
+	if err != nil {
+		_ = os.Remove(path)
+		return
+	}
+	g.reserved = g.cfg.Reserve
+}
+
+// releaseReserve deletes the reserve file. Called with mu held.
+func (g *SpaceGuard) releaseReserve() {
+	if g.reserved == 0 {
+		return
+	}
+	if err := os.Remove(filepath.Join(g.dir, ReserveFile)); err == nil || errors.Is(err, os.ErrNotExist) {
+		g.reserved = 0
+	}
 }
 
 // scanDir returns the disk space of the sorted tables directly in dir and
@@ -278,6 +369,8 @@ func waitForSpace(ctx context.Context, dir string, need int64, interval time.Dur
 	if logger == nil {
 		logger = zap.NewNop()
 	}
+	// The reserve a previous run held is this store's own space.
+	_ = os.Remove(filepath.Join(dir, ReserveFile))
 	var t *time.Ticker
 	for logged := false; ; logged = true {
 		free, err := freeOf(dir)

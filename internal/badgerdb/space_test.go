@@ -97,7 +97,7 @@ func TestDefaultFloorCoversWhatBadgerWritesAlone(t *testing.T) {
 	// 3 memtable logs of 2×16 MiB; 2 compactors, each rewriting 8 level-0
 	// tables of 16 MiB; and the base level, up to 10 × 10 MiB.
 	assert.Equal(t, int64(96*mib), MinFree(o))
-	assert.Equal(t, Floor{Base: 96*mib + 2*8*16*mib, TablesUpTo: 100 * mib, Preallocate: 8 * mib}, NewDefaultFloor(o))
+	assert.Equal(t, Floor{Base: 96*mib + 2*8*16*mib, TablesUpTo: 100 * mib, Preallocate: 8 * mib, Reserve: 96 * mib}, NewDefaultFloor(o))
 	small := Options("", MemoryConfig{MemTableSizeMiB: 1, NumMemtables: 2, ValueLogFileSizeMiB: 1}, nil)
 	assert.Equal(t, int64(6*mib), MinFree(small))
 	assert.Equal(t, int64(6*mib+2*8*2*mib), DefaultFloor(small), "base tables are 2 MiB by default")

@@ -19,6 +19,9 @@ type WriteResult struct {
 	// Expired is the number of records refused because they were older than
 	// the signal's retention when they arrived.
 	Expired int
+	// TooDeep is the number of records refused because their values nest
+	// deeper than can be read back (see maxValueDepth).
+	TooDeep int
 }
 
 // futureSlack is how far ahead of this clock a record time is believed.
@@ -131,7 +134,9 @@ func (s *Store) writable(ctx context.Context) error {
 	if err := ctx.Err(); err != nil {
 		return err
 	}
-	return s.space.Check()
+	// One statfs per write call (a request of many records) sees a disk
+	// another process just filled before the write can make Badger flush.
+	return s.space.CheckNow()
 }
 
 // keyTime picks the time a record is filed under: the first non-zero of ts,
@@ -204,26 +209,36 @@ func (b *batch) commit(ctx context.Context) (WriteResult, error) {
 	defer b.wb.Cancel()
 	defer func() { b.s.space.Wrote(b.bytes) }()
 	if err := ctx.Err(); err != nil {
-		return WriteResult{Expired: b.res.Expired}, err
+		return WriteResult{Expired: b.res.Expired, TooDeep: b.res.TooDeep}, err
 	}
 	for k, l := range b.traces {
 		if err := b.wb.Set(appendTraceIndexKey(b.alloc(traceIndexKeyLen), b.sig, k.trace, l.first), l.value()); err != nil {
-			return WriteResult{Expired: b.res.Expired}, err
+			return WriteResult{Expired: b.res.Expired, TooDeep: b.res.TooDeep}, err
 		}
 	}
 	if err := b.wb.Flush(); err != nil {
-		return WriteResult{Expired: b.res.Expired}, err
+		return WriteResult{Expired: b.res.Expired, TooDeep: b.res.TooDeep}, err
 	}
 	if b.s.opts.Durability == badgerdb.DurabilityAlways {
 		if err := b.s.db.Sync(); err != nil {
-			return WriteResult{Expired: b.res.Expired}, err
+			return WriteResult{Expired: b.res.Expired, TooDeep: b.res.TooDeep}, err
 		}
 	}
 	b.s.markWritten(b.sig, b.dicts)
 	b.s.addStats(b.stats)
 	b.s.counters.Written.Add(int64(b.res.Written))
 	b.s.counters.Expired.Add(int64(b.res.Expired))
+	b.s.counters.TooDeep.Add(int64(b.res.TooDeep))
 	return b.res, nil
+}
+
+// deep reports whether a record (or the resource or scope of n records)
+// must be refused for nesting too deep, and counts it.
+func (b *batch) deep(tooDeep bool, n int) bool {
+	if tooDeep {
+		b.res.TooDeep += n
+	}
+	return tooDeep
 }
 
 // abort discards the batch.

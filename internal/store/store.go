@@ -67,6 +67,9 @@ type Counters struct {
 	BucketsDropped atomic.Int64
 	// BudgetDrops counts buckets removed because of max_size.
 	BudgetDrops atomic.Int64
+	// TooDeep counts records refused because they nest too deep to be read
+	// back.
+	TooDeep atomic.Int64
 }
 
 // Open opens (or creates) the store in opts.Dir and starts its retention

@@ -52,8 +52,12 @@ func (s *Store) WriteLogs(ctx context.Context, ld plog.Logs) (WriteResult, error
 			b.abort()
 			return WriteResult{}, err
 		}
+		resDeep := attrsTooDeep(rl.Resource().Attributes())
 		for j := 0; j < rl.ScopeLogs().Len(); j++ {
 			sl := rl.ScopeLogs().At(j)
+			if b.deep(resDeep || attrsTooDeep(sl.Scope().Attributes()), sl.LogRecords().Len()) {
+				continue
+			}
 			dict, err := logDict(&m, dictScratch, rl, sl)
 			if err != nil {
 				b.abort()
@@ -61,6 +65,9 @@ func (s *Store) WriteLogs(ctx context.Context, ld plog.Logs) (WriteResult, error
 			}
 			for k := 0; k < sl.LogRecords().Len(); k++ {
 				lr := sl.LogRecords().At(k)
+				if b.deep(valueTooDeep(lr.Body(), 1) || attrsTooDeep(lr.Attributes()), 1) {
+					continue
+				}
 				ts, ok := b.keyTime(lr.Timestamp(), lr.ObservedTimestamp())
 				if !ok {
 					continue

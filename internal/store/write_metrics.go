@@ -40,8 +40,13 @@ func (s *Store) WriteMetrics(ctx context.Context, md pmetric.Metrics) (WriteResu
 			w.b.abort()
 			return WriteResult{}, err
 		}
+		resDeep := attrsTooDeep(rm.Resource().Attributes())
 		for j := 0; j < rm.ScopeMetrics().Len(); j++ {
 			sm := rm.ScopeMetrics().At(j)
+			if resDeep || attrsTooDeep(sm.Scope().Attributes()) {
+				w.b.deep(true, pointCount(sm.Metrics()))
+				continue
+			}
 			dict, err := w.dict(dictScratch, rm, sm)
 			if err != nil {
 				w.b.abort()
@@ -67,7 +72,10 @@ func (w *metricWriter) metric(res *resourceInfo, dict *dictInfo, src pmetric.Met
 	om.SetDescription(src.Description())
 	om.SetUnit(src.Unit())
 	src.Metadata().CopyTo(om.Metadata())
-	emit := func(ts, start pcommon.Timestamp) error {
+	emit := func(ts, start pcommon.Timestamp, attrs pcommon.Map) error {
+		if w.b.deep(attrsTooDeep(attrs), 1) {
+			return nil
+		}
 		t, ok := w.b.keyTime(ts, start)
 		if !ok {
 			return nil
@@ -92,7 +100,7 @@ func (w *metricWriter) metric(res *resourceInfo, dict *dictInfo, src pmetric.Met
 		odp := om.SetEmptyGauge().DataPoints().AppendEmpty()
 		for i := 0; i < dps.Len(); i++ {
 			dps.At(i).CopyTo(odp)
-			if err := emit(odp.Timestamp(), odp.StartTimestamp()); err != nil {
+			if err := emit(odp.Timestamp(), odp.StartTimestamp(), odp.Attributes()); err != nil {
 				return err
 			}
 		}
@@ -104,7 +112,7 @@ func (w *metricWriter) metric(res *resourceInfo, dict *dictInfo, src pmetric.Met
 		odp := os.DataPoints().AppendEmpty()
 		for i := 0; i < dps.Len(); i++ {
 			dps.At(i).CopyTo(odp)
-			if err := emit(odp.Timestamp(), odp.StartTimestamp()); err != nil {
+			if err := emit(odp.Timestamp(), odp.StartTimestamp(), odp.Attributes()); err != nil {
 				return err
 			}
 		}
@@ -115,7 +123,7 @@ func (w *metricWriter) metric(res *resourceInfo, dict *dictInfo, src pmetric.Met
 		odp := oh.DataPoints().AppendEmpty()
 		for i := 0; i < dps.Len(); i++ {
 			dps.At(i).CopyTo(odp)
-			if err := emit(odp.Timestamp(), odp.StartTimestamp()); err != nil {
+			if err := emit(odp.Timestamp(), odp.StartTimestamp(), odp.Attributes()); err != nil {
 				return err
 			}
 		}
@@ -126,7 +134,7 @@ func (w *metricWriter) metric(res *resourceInfo, dict *dictInfo, src pmetric.Met
 		odp := oh.DataPoints().AppendEmpty()
 		for i := 0; i < dps.Len(); i++ {
 			dps.At(i).CopyTo(odp)
-			if err := emit(odp.Timestamp(), odp.StartTimestamp()); err != nil {
+			if err := emit(odp.Timestamp(), odp.StartTimestamp(), odp.Attributes()); err != nil {
 				return err
 			}
 		}
@@ -135,7 +143,7 @@ func (w *metricWriter) metric(res *resourceInfo, dict *dictInfo, src pmetric.Met
 		odp := om.SetEmptySummary().DataPoints().AppendEmpty()
 		for i := 0; i < dps.Len(); i++ {
 			dps.At(i).CopyTo(odp)
-			if err := emit(odp.Timestamp(), odp.StartTimestamp()); err != nil {
+			if err := emit(odp.Timestamp(), odp.StartTimestamp(), odp.Attributes()); err != nil {
 				return err
 			}
 		}
@@ -157,4 +165,24 @@ func (w *metricWriter) dict(scratch pmetric.Metrics, rm pmetric.ResourceMetrics,
 		return nil, err
 	}
 	return &dictInfo{id: hash64(p), proto: p}, nil
+}
+
+// pointCount is how many data points ms hold.
+func pointCount(ms pmetric.MetricSlice) int {
+	n := 0
+	for i := 0; i < ms.Len(); i++ {
+		switch m := ms.At(i); m.Type() {
+		case pmetric.MetricTypeGauge:
+			n += m.Gauge().DataPoints().Len()
+		case pmetric.MetricTypeSum:
+			n += m.Sum().DataPoints().Len()
+		case pmetric.MetricTypeHistogram:
+			n += m.Histogram().DataPoints().Len()
+		case pmetric.MetricTypeExponentialHistogram:
+			n += m.ExponentialHistogram().DataPoints().Len()
+		case pmetric.MetricTypeSummary:
+			n += m.Summary().DataPoints().Len()
+		}
+	}
+	return n
 }

@@ -27,8 +27,12 @@ func (s *Store) WriteTraces(ctx context.Context, td ptrace.Traces) (WriteResult,
 			b.abort()
 			return WriteResult{}, err
 		}
+		resDeep := attrsTooDeep(rs.Resource().Attributes())
 		for j := 0; j < rs.ScopeSpans().Len(); j++ {
 			ss := rs.ScopeSpans().At(j)
+			if b.deep(resDeep || attrsTooDeep(ss.Scope().Attributes()), ss.Spans().Len()) {
+				continue
+			}
 			dict, err := traceDict(&m, dictScratch, rs, ss)
 			if err != nil {
 				b.abort()
@@ -36,6 +40,9 @@ func (s *Store) WriteTraces(ctx context.Context, td ptrace.Traces) (WriteResult,
 			}
 			for k := 0; k < ss.Spans().Len(); k++ {
 				sp := ss.Spans().At(k)
+				if b.deep(spanTooDeep(sp), 1) {
+					continue
+				}
 				ts, ok := b.keyTime(sp.StartTimestamp(), sp.EndTimestamp())
 				if !ok {
 					continue
@@ -70,4 +77,23 @@ func traceDict(m *ptrace.ProtoMarshaler, scratch ptrace.Traces, rs ptrace.Resour
 		return nil, err
 	}
 	return &dictInfo{id: hash64(p), proto: p}, nil
+}
+
+// spanTooDeep reports whether the attributes of a span, its events or its
+// links nest too deep to be read back.
+func spanTooDeep(sp ptrace.Span) bool {
+	if attrsTooDeep(sp.Attributes()) {
+		return true
+	}
+	for i := 0; i < sp.Events().Len(); i++ {
+		if attrsTooDeep(sp.Events().At(i).Attributes()) {
+			return true
+		}
+	}
+	for i := 0; i < sp.Links().Len(); i++ {
+		if attrsTooDeep(sp.Links().At(i).Attributes()) {
+			return true
+		}
+	}
+	return false
 }

@@ -175,6 +175,7 @@ func TestDiskFullLocalStoreFilledByAnotherFile(t *testing.T) {
 	}
 
 	filler := fill(t, disk)
+	t.Cleanup(func() { _ = os.WriteFile("/tmp/storage-collector.log", []byte(c.Output()), 0o600) })
 	more, next := sendUntilRefused(t, client, c, disk, 5, 5)
 	ok = append(ok, more...)
 	time.Sleep(time.Second)
