@@ -85,9 +85,13 @@ func (b *batch) alloc(n int) []byte {
 	return p
 }
 
-// newBatch starts a batch; commit or abort ends it and lets drops run again.
-// While a drop runs it waits, until ctx ends.
+// newBatch starts a batch once the store can take it (see writable);
+// commit or abort ends it and lets drops run again. While a drop runs it
+// waits, until ctx ends.
 func (s *Store) newBatch(ctx context.Context, sig Signal) (*batch, error) {
+	if err := s.writable(ctx); err != nil {
+		return nil, err
+	}
 	if !s.dropMu.TryRLock() {
 		if err := s.waitDrop(ctx); err != nil {
 			return nil, err

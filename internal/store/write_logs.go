@@ -32,9 +32,6 @@ func (e *resourceEncoder) encode(r pcommon.Resource) (*resourceInfo, error) {
 // WriteLogs stores every log record of ld. Records are filed under their
 // timestamp, or their observed timestamp when it is zero.
 func (s *Store) WriteLogs(ctx context.Context, ld plog.Logs) (WriteResult, error) {
-	if err := s.writable(ctx); err != nil {
-		return WriteResult{}, err
-	}
 	b, err := s.newBatch(ctx, Logs)
 	if err != nil {
 		return WriteResult{}, err

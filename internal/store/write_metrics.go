@@ -23,9 +23,6 @@ type metricWriter struct {
 // WriteMetrics stores every data point of md, filed under its metric name and
 // timestamp.
 func (s *Store) WriteMetrics(ctx context.Context, md pmetric.Metrics) (WriteResult, error) {
-	if err := s.writable(ctx); err != nil {
-		return WriteResult{}, err
-	}
 	b, err := s.newBatch(ctx, Metrics)
 	if err != nil {
 		return WriteResult{}, err
