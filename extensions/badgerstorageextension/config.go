@@ -88,8 +88,9 @@ func (c *Config) Validate() error {
 
 // floor is the free-space floor for a database opened with opts.
 func (c *Config) floor(opts badger.Options) badgerdb.Floor {
+	f := badgerdb.NewDefaultFloor(opts).WithBudget(c.MaxSizeMiB << 20)
 	if c.MinFreeMiB > 0 {
-		return badgerdb.NewDefaultFloor(opts).WithMinFree(c.MinFreeMiB << 20)
+		return f.WithMinFree(c.MinFreeMiB << 20)
 	}
-	return badgerdb.NewDefaultFloor(opts)
+	return f
 }
