@@ -68,7 +68,9 @@ func (c *Config) Validate() error {
 	var errs []error
 	if c.Directory == "" {
 		errs = append(errs, errors.New("directory must be set"))
-	} else if _, err := badgerdb.CheckDirectory(c.Directory, badgerdb.KindBadgerStorage); err != nil {
+	} else if resolved, err := badgerdb.CheckDirectory(c.Directory, badgerdb.KindBadgerStorage); err != nil {
+		errs = append(errs, fmt.Errorf("directory: %w", err))
+	} else if err := badgerdb.CheckShared(resolved, badgerdb.KindBadgerStorage, "a badger_storage"); err != nil {
 		errs = append(errs, fmt.Errorf("directory: %w", err))
 	}
 	if err := c.Durability.Validate(); err != nil {
