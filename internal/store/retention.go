@@ -1,40 +1,36 @@
 package store
 
 import (
-	"io/fs"
 	"math"
-	"path/filepath"
 	"time"
 
 	"github.com/dgraph-io/badger/v4"
 	"go.uber.org/zap"
+
+	"github.com/otelcol-ems/otelcol-ems/internal/badgerdb"
 )
 
 // pageOutInterval is how often mapped tables are paged out.
 const pageOutInterval = 250 * time.Millisecond
 
 // maintain runs retention and the disk budget every check interval, and
-// pages out mapped tables every pageOutInterval.
+// reads the free space and pages out mapped tables every pageOutInterval.
 func (s *Store) maintain() {
 	defer s.wg.Done()
-	t := time.NewTicker(s.opts.CheckInterval)
-	defer t.Stop()
-	// Compactions write and read tables through their mappings at hundreds
-	// of MB/s: release them often.
-	pages := time.NewTicker(min(pageOutInterval, s.opts.CheckInterval))
-	defer pages.Stop()
-	for {
-		select {
-		case <-s.stop:
-			return
-		case <-pages.C:
-			s.releasePages()
-		case <-t.C:
+	badgerdb.Maintain(s.stop,
+		badgerdb.Task{Every: s.opts.CheckInterval, Run: func() {
 			if err := s.Enforce(); err != nil {
 				s.logger.Warn("local store maintenance failed", zap.String("directory", s.opts.Dir), zap.Error(err))
 			}
-		}
-	}
+		}},
+		// Compactions write and read tables through their mappings at
+		// hundreds of MB/s: release them often. The free space is read as
+		// often, so that a disk another process fills stops writes soon.
+		badgerdb.Task{Every: min(pageOutInterval, s.opts.CheckInterval), Run: func() {
+			s.space.Refresh()
+			s.releasePages()
+		}},
+	)
 }
 
 // Enforce saves the resource counts, drops the buckets past their retention
@@ -60,7 +56,7 @@ func (s *Store) Enforce() error {
 		}
 	}
 	for {
-		size, err := DirSize(s.opts.Dir)
+		size, err := badgerdb.DirSize(s.opts.Dir)
 		if err != nil {
 			return err
 		}
@@ -110,6 +106,10 @@ func (s *Store) releasePages() {
 		s.logger.Info("cannot release the store's mapped tables; RSS will include them", zap.Error(err))
 	}
 }
+
+// SpaceGuard returns the store's free-space guard, for its refusal count
+// and state.
+func (s *Store) SpaceGuard() *badgerdb.SpaceGuard { return s.space }
 
 // DiskUsage returns the directory's size in bytes as last measured by the
 // retention check.
@@ -165,23 +165,4 @@ func (s *Store) dropBuckets(sig Signal, buckets ...int64) error {
 	s.mu.Unlock()
 	s.counters.BucketsDropped.Add(int64(len(buckets)))
 	return nil
-}
-
-// DirSize returns the disk space used by the files under dir: allocated
-// blocks where the system reports them (Badger preallocates sparse files),
-// else the apparent size.
-func DirSize(dir string) (int64, error) {
-	var total int64
-	err := filepath.WalkDir(dir, func(_ string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		info, err := d.Info()
-		if err != nil {
-			return nil // removed while walking
-		}
-		total += diskUsage(info)
-		return nil
-	})
-	return total, err
 }
