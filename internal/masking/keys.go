@@ -35,19 +35,28 @@ func (p *keyPatterns) match(key string) bool {
 	return false
 }
 
-// secretKeys matches key names against the Secret detector's list,
-// case-insensitively and on name-part boundaries.
-type secretKeys struct {
-	keys []string // lower case
-	// first holds, for each lower-case byte, whether a key starts with it.
-	first [256]bool
+// vocab is a vocabulary of key and label words (secret keys, token keys,
+// bank words). ASCII words match case-insensitively on name parts:
+// "password" matches "db_password" and "dbPassword" but not "passwords".
+// Words with non-ASCII letters (Korean) match anywhere inside a key or a
+// run of non-ASCII text, since Korean compounds carry no separators
+// ("임시비밀번호", "KB국민").
+type vocab struct {
+	keys []string // lower-case ASCII words
+	// first holds, for each lower-case byte, whether an ASCII word starts with it.
+	first  [256]bool
+	native []string // words with non-ASCII bytes
 }
 
-func newSecretKeys(list []string) secretKeys {
-	var s secretKeys
+func newVocab(list []string) vocab {
+	var s vocab
 	for _, k := range list {
 		k = strings.ToLower(strings.TrimSpace(k))
 		if k == "" {
+			continue
+		}
+		if strings.IndexFunc(k, func(r rune) bool { return r >= 0x80 }) >= 0 {
+			s.native = append(s.native, k)
 			continue
 		}
 		s.keys = append(s.keys, k)
@@ -56,17 +65,26 @@ func newSecretKeys(list []string) secretKeys {
 	return s
 }
 
-// isPartSep reports whether c separates parts of a key name.
+func (s *vocab) empty() bool { return len(s.keys) == 0 && len(s.native) == 0 }
+
+// isPartSep reports whether c separates parts of a key name. Non-ASCII
+// bytes do too, so "KB국민" has the part "kb".
 func isPartSep(c byte) bool {
-	return c == '_' || c == '-' || c == '.' || c == ' ' || c == '/' || c == ':'
+	return c == '_' || c == '-' || c == '.' || c == ' ' || c == '/' || c == ':' || c >= 0x80
 }
 
-// match reports whether ident contains a configured key as a whole name part.
-func (s *secretKeys) match(ident string) bool {
+// match reports whether ident contains a word of the vocabulary as a whole
+// name part (ASCII) or anywhere (non-ASCII words).
+func (s *vocab) match(ident string) bool {
 	if len(ident) == 0 || len(ident) > 128 {
 		return false
 	}
+	ascii := true
 	for p := 0; p < len(ident); p++ {
+		if ident[p] >= 0x80 {
+			ascii = false
+			continue
+		}
 		if !s.first[lower(ident[p])] {
 			continue
 		}
@@ -87,6 +105,35 @@ func (s *secretKeys) match(ident string) bool {
 					return true
 				}
 			}
+		}
+	}
+	if !ascii {
+		for _, k := range s.native {
+			if strings.Contains(ident, k) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// word reports whether w is, as a whole, a word of the vocabulary (ASCII
+// case-insensitive); labels before a value are matched this way.
+func (s *vocab) word(w string) bool {
+	if len(w) == 0 || w[0] >= 0x80 {
+		for _, k := range s.native {
+			if strings.Contains(w, k) {
+				return true
+			}
+		}
+		return false
+	}
+	if !s.first[lower(w[0])] {
+		return false
+	}
+	for _, k := range s.keys {
+		if len(k) == len(w) && hasPrefixFold(w, 0, k) {
+			return true
 		}
 	}
 	return false

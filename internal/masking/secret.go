@@ -18,12 +18,20 @@ func (m *Masker) scanKeyValue(s string, p, last int) (int, int) {
 	}
 	if k > last && (s[k-1] == '"' || s[k-1] == '\'') {
 		k--
+		for k > last && s[k-1] == '\\' {
+			k-- // an escaped quote: {\"pwd\":\"…\"} inside a string
+		}
 	}
 	ke := k
-	for k > last && ke-k < 128 && (isWord(s[k-1]) || s[k-1] == '.' || s[k-1] == '-') {
+	for k > last && ke-k < 128 && isKeyByte(s[k-1]) {
 		k--
 	}
-	if k == ke || !m.secret.match(s[k:ke]) {
+	if k == ke {
+		return 0, 0
+	}
+	key := s[k:ke]
+	secret := m.secret.match(key)
+	if !secret && !m.tokens.match(key) {
 		return 0, 0
 	}
 	if k >= len(hashPrefix) && s[k-len(hashPrefix):k] == hashPrefix {
@@ -32,7 +40,11 @@ func (m *Masker) scanKeyValue(s string, p, last int) (int, int) {
 	if m.touchesMask(s, k, k) {
 		return 0, 0 // the key is in the kept tail of a partial mask
 	}
-	return valueAfter(s, p+1)
+	a, e := valueAfter(s, p+1)
+	if !secret && e > 0 && !tokenShaped(s[a:e]) {
+		return 0, 0 // a token key with a plain value: session=expired
+	}
+	return a, e
 }
 
 // quoted handles a quote at i: SQL "PASSWORD 'x'" and "IDENTIFIED BY 'x'".
@@ -173,6 +185,21 @@ func valueAfter(s string, j int) (int, int) {
 			e++
 		}
 		e = min(e, len(s))
+	case '\\':
+		// An escaped quote opens a string inside a string: "{\"pwd\":\"x\"}".
+		r := j
+		for r < len(s) && s[r] == '\\' {
+			r++
+		}
+		if r >= len(s) || s[r] != '"' {
+			return 0, 0
+		}
+		a = r + 1
+		if k := strings.Index(s[a:], s[j:r+1]); k >= 0 {
+			e = a + k
+		} else {
+			e = len(s)
+		}
 	case '{', '[', ',', ';', '&', ')', '}', ']', '<', '>':
 		return 0, 0
 	default:

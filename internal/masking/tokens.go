@@ -170,3 +170,30 @@ func basicDecodesToPair(tok string) bool {
 	}
 	return colon
 }
+
+// awsSecretAfter matches a 40-character AWS secret access key that follows
+// an access key id ending at e, after one to four separator bytes.
+func awsSecretAfter(s string, e int) (int, int) {
+	j := e
+	for j < len(s) && j-e < 4 {
+		switch s[j] {
+		case ' ', '\t', ',', ':', ';', '|', '/', '"', '\'', '=':
+			j++
+			continue
+		}
+		break
+	}
+	if j == e {
+		return 0, 0
+	}
+	a := j
+	var seen uint8
+	for j < len(s) && j-a <= 40 && is(s[j], clsB64) {
+		seen |= class[s[j]] & (clsDigit | clsUpper | clsLower)
+		j++
+	}
+	if j-a != 40 || seen != clsDigit|clsUpper|clsLower || (j < len(s) && (isWord(s[j]) || s[j] == '=')) {
+		return 0, 0
+	}
+	return a, j
+}

@@ -1,0 +1,77 @@
+package masking
+
+import "unsafe"
+
+// maxDecoded bounds the percent-encoded span that is decoded.
+const maxDecoded = 256
+
+// isURLDelim reports whether c ends a percent-encoded query value or path
+// segment.
+func isURLDelim(c byte) bool {
+	switch c {
+	case ' ', '\t', '\r', '\n', '&', '?', '=', '/', '"', '\'', '<', '>', ';', ',', '[', ']', '{', '}', '|', '\\', '#':
+		return true
+	}
+	return false
+}
+
+func unhex(c byte) byte {
+	switch {
+	case c >= '0' && c <= '9':
+		return c - '0'
+	case c >= 'a' && c <= 'f':
+		return c - 'a' + 10
+	case c >= 'A' && c <= 'F':
+		return c - 'A' + 10
+	}
+	return 0xff
+}
+
+// percentTrigger reports whether %XY decodes to a byte a detector starts
+// at: '@' (e-mail), '+' (phone), '=' and ':' (key=value).
+func percentTrigger(x, y byte) bool {
+	switch unhex(x)<<4 | unhex(y) {
+	case '@', '+', '=', ':':
+		return unhex(x) != 0xff && unhex(y) != 0xff
+	}
+	return false
+}
+
+// percent decodes the percent-encoded value around the '%' at i
+// (email=kim%40example.com, tel=%2B82%2010-1234-5678), runs the detectors
+// on the decoded text and maps what they find back to the original. It
+// returns end 0 when nothing was found.
+func (m *Masker) percent(s string, i, last int, kc keyClass, ms []Match) ([]Match, int) {
+	if i+2 >= len(s) || !percentTrigger(s[i+1], s[i+2]) {
+		return ms, 0
+	}
+	a := i
+	for a > last && i-a < maxDecoded/2 && !isURLDelim(s[a-1]) {
+		a--
+	}
+	var dec [maxDecoded]byte
+	var from, to [maxDecoded]uint16 // the original span of each decoded byte, from a
+	n := 0
+	for j := a; j < len(s) && n < maxDecoded && !isURLDelim(s[j]); n++ {
+		from[n] = uint16(j - a)
+		if s[j] == '%' && j+2 < len(s) && unhex(s[j+1]) != 0xff && unhex(s[j+2]) != 0xff {
+			dec[n] = unhex(s[j+1])<<4 | unhex(s[j+2])
+			j += 3
+		} else {
+			dec[n] = s[j]
+			j++
+		}
+		to[n] = uint16(j - a)
+	}
+	// The decoded text lives on this stack frame only for the scan below,
+	// which keeps no reference to it.
+	d := unsafe.String(&dec[0], n)
+	var buf [4]Match
+	found := m.sub(d, 0, kc, buf[:0])
+	end := 0
+	for _, f := range found {
+		ms = append(ms, Match{f.Kind, a + int(from[f.Start]), a + int(to[f.End-1])})
+		end = a + int(to[f.End-1])
+	}
+	return ms, end
+}
