@@ -115,7 +115,7 @@ type Config struct {
 
 // DefaultSecretKeys is the default key list of the Secret detector.
 var DefaultSecretKeys = []string{
-	"password", "passwd", "pwd", "passphrase", "secret", "token", "apikey", "api_key", "api-key",
+	"password", "passwd", "pwd", "pw", "passphrase", "secret", "token", "apikey", "api_key", "api-key",
 	"access_key", "private_key", "credential", "credentials", "authorization", "auth_token", "session_key",
 	"비밀번호", "패스워드", "암호",
 }

@@ -26,13 +26,18 @@ type Score struct {
 	Secrets, Leaks          int
 	LookAlikes, Altered     int
 	LeaksByKind             map[string]int
+	SecretsByKind           map[string]int
+	AlteredByFormat         map[string]int
+	LookAlikesByFormat      map[string]int
 	FirstLeak, FirstAltered string
+	LeakExamples            []string
+	AlteredExamples         []string
 }
 
 // score masks every line with mask and checks it against the ground truth;
 // secrets of kinds not in kinds are ignored.
 func score(lines []corpus.Line, kinds map[string]bool, mask func(string) string) Score {
-	s := Score{LeaksByKind: map[string]int{}}
+	s := Score{LeaksByKind: map[string]int{}, SecretsByKind: map[string]int{}, AlteredByFormat: map[string]int{}, LookAlikesByFormat: map[string]int{}}
 	for _, l := range lines {
 		out := mask(l.Text)
 		for _, sec := range l.Secrets {
@@ -40,9 +45,13 @@ func score(lines []corpus.Line, kinds map[string]bool, mask func(string) string)
 				continue
 			}
 			s.Secrets++
+			s.SecretsByKind[sec.Kind]++
 			if strings.Contains(out, sec.Value) {
 				s.Leaks++
 				s.LeaksByKind[sec.Kind]++
+				if len(s.LeakExamples) < 40 {
+					s.LeakExamples = append(s.LeakExamples, sec.Kind+": "+sec.Value+" in "+out)
+				}
 				if s.FirstLeak == "" {
 					s.FirstLeak = sec.Kind + ": " + sec.Value + " in " + out
 				}
@@ -50,8 +59,13 @@ func score(lines []corpus.Line, kinds map[string]bool, mask func(string) string)
 		}
 		for _, la := range l.LookAlikes {
 			s.LookAlikes++
+			s.LookAlikesByFormat[l.Format]++
 			if !strings.Contains(out, la) {
 				s.Altered++
+				s.AlteredByFormat[l.Format]++
+				if len(s.AlteredExamples) < 40 {
+					s.AlteredExamples = append(s.AlteredExamples, la+" in "+out)
+				}
 				if s.FirstAltered == "" {
 					s.FirstAltered = la + " in " + out
 				}
@@ -91,6 +105,31 @@ func TestCorpusWithIPs(t *testing.T) {
 		return out
 	})
 	require.Greater(t, s.Secrets, 100)
+	assert.Zero(t, s.Leaks, "first leak: %s", s.FirstLeak)
+	assert.LessOrEqual(t, float64(s.Altered), 0.005*float64(s.LookAlikes), "first altered: %s", s.FirstAltered)
+}
+
+// strictKinds are the detector names of StrictDetectors.
+func strictKinds() map[string]bool {
+	kinds := map[string]bool{}
+	for _, d := range masking.StrictDetectors() {
+		kinds[d.Kind.String()] = true
+	}
+	return kinds
+}
+
+// TestContextCorpus is the tuning set of the context layer, with every detector on.
+func TestContextCorpus(t *testing.T) {
+	t.Parallel()
+	m, err := masking.New(masking.Config{Detectors: masking.StrictDetectors()})
+	require.NoError(t, err)
+	counts := make([]int64, m.NumCounters())
+	s := score(corpus.GenerateContext(21, corpusSize(), 0.5), strictKinds(), func(in string) string {
+		out, _ := m.MaskString("", in, counts)
+		return out
+	})
+	t.Logf("secrets %d, leaks %d %v; look-alikes %d, altered %d", s.Secrets, s.Leaks, s.LeaksByKind, s.LookAlikes, s.Altered)
+	require.Greater(t, s.Secrets, 1000)
 	assert.Zero(t, s.Leaks, "first leak: %s", s.FirstLeak)
 	assert.LessOrEqual(t, float64(s.Altered), 0.005*float64(s.LookAlikes), "first altered: %s", s.FirstAltered)
 }
