@@ -65,14 +65,28 @@ func tokenShaped(v string) bool {
 		return false
 	}
 	var seen uint8
+	upper, lower, flips := 0, 0, 0
 	for k := 0; k < len(v); k++ {
 		c := v[k]
 		if !isTokenByte(c) {
 			return false
 		}
 		seen |= class[c] & (clsDigit | clsUpper | clsLower)
+		if is(c, clsUpper) {
+			upper++
+		} else if is(c, clsLower) {
+			lower++
+		}
+		if k > 0 && is(c, clsAlpha) && is(v[k-1], clsAlpha) && is(c, clsUpper) != is(v[k-1], clsUpper) {
+			flips++
+		}
 	}
-	if seen&clsDigit == 0 || seen&clsAlpha == 0 {
+	if seen&clsAlpha == 0 {
+		return false
+	}
+	// Letters only: random mixed case (s.umoHAetEelmVYNVBXTtJFYej) flips
+	// case often; CamelCase words (AuthenticationFailedException) rarely.
+	if seen&clsDigit == 0 && (upper < 4 || lower < 4 || flips*4 < len(v)) {
 		return false
 	}
 	return !isUUID(v)

@@ -49,7 +49,7 @@ func score(lines []corpus.Line, kinds map[string]bool, mask func(string) string)
 			if strings.Contains(out, sec.Value) {
 				s.Leaks++
 				s.LeaksByKind[sec.Kind]++
-				if len(s.LeakExamples) < 40 {
+				if len(s.LeakExamples) < 10 {
 					s.LeakExamples = append(s.LeakExamples, sec.Kind+": "+sec.Value+" in "+out)
 				}
 				if s.FirstLeak == "" {
@@ -63,7 +63,7 @@ func score(lines []corpus.Line, kinds map[string]bool, mask func(string) string)
 			if !strings.Contains(out, la) {
 				s.Altered++
 				s.AlteredByFormat[l.Format]++
-				if len(s.AlteredExamples) < 40 {
+				if len(s.AlteredExamples) < 10 {
 					s.AlteredExamples = append(s.AlteredExamples, la+" in "+out)
 				}
 				if s.FirstAltered == "" {

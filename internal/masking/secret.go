@@ -44,7 +44,17 @@ func (m *Masker) scanKeyValue(s string, p, last int) (int, int) {
 	if !secret && e > 0 && !tokenShaped(s[a:e]) {
 		return 0, 0 // a token key with a plain value: session=expired
 	}
+	if e > 0 && workingDirectory(key, s[a:e]) {
+		return 0, 0
+	}
 	return a, e
+}
+
+// workingDirectory reports whether key=v is the shell's working directory
+// (PWD=/home/deploy in sudo and environment dumps), not a password: the
+// upper-case variable name and an absolute path.
+func workingDirectory(key, v string) bool {
+	return key == "PWD" && (v[0] == '/' || v[0] == '~')
 }
 
 // quoted handles a quote at i: SQL "PASSWORD 'x'" and "IDENTIFIED BY 'x'".
