@@ -115,9 +115,27 @@ func (m *Masker) SecretKey(key string) bool {
 // value masked by detector or rule i, and returns s itself, without
 // allocating, when nothing was found.
 func (m *Masker) MaskString(key, s string, counts []int64) (string, bool) {
+	return m.MaskStringIn("", key, s, counts)
+}
+
+// ContextKey reports whether key, as the key of a map, gives context to
+// the values below it: {"refund_account": {"number": "110-…"}}.
+func (m *Masker) ContextKey(key string) bool {
+	return m.classify(key)&(keyBank|keyToken) != 0
+}
+
+// MaskStringIn is MaskString for a value whose own key says nothing about
+// it but that sits below parent, a ContextKey (the nearest one, or "").
+// Rules and the include and exclude lists still see key.
+func (m *Masker) MaskStringIn(parent, key, s string, counts []int64) (string, bool) {
 	var kc keyClass
 	if key != "" {
 		kc = m.classify(key)
+	}
+	if kc == 0 && parent != "" {
+		kc = m.classify(parent) &^ keySecret
+	}
+	if kc != 0 {
 		if k, ok := m.wholeValue(kc, s); ok {
 			counts[k]++
 			return m.act.mask(m.actions[k], kindNames[k], s), true
