@@ -42,7 +42,7 @@ func (m *Masker) bankContext(s string, i, last int, kc keyClass, dashed bool) bo
 		if we == j {
 			return false
 		}
-		if m.bank.match(s[j:we]) {
+		if m.lex.classes(s[j:we], keyBank) != 0 {
 			return true
 		}
 		if words++; !dashed && words == 2 {

@@ -35,37 +35,38 @@ func (p *keyPatterns) match(key string) bool {
 	return false
 }
 
-// vocab is a vocabulary of key and label words (secret keys, token keys,
-// bank words). ASCII words match case-insensitively on name parts:
-// "password" matches "db_password" and "dbPassword" but not "passwords".
-// Words with non-ASCII letters (Korean) match anywhere inside a key or a
-// run of non-ASCII text, since Korean compounds carry no separators
-// ("임시비밀번호", "KB국민").
-type vocab struct {
-	keys []string // lower-case ASCII words
-	// first holds, for each lower-case byte, whether an ASCII word starts with it.
-	first  [256]bool
-	native []string // words with non-ASCII bytes
+// lexicon holds the key and label vocabularies (secret keys, token keys,
+// bank words), each word tagged with its class, so one pass over a key
+// finds every class it belongs to. ASCII words match case-insensitively on
+// name parts: "password" matches "db_password" and "dbPassword" but not
+// "passwords". Words with non-ASCII letters (Korean) match anywhere inside
+// a key or a run of non-ASCII text, since Korean compounds carry no
+// separators ("임시비밀번호", "KB국민").
+type lexicon struct {
+	byFirst [256][]lexWord // ASCII words by their lower-case first byte
+	first   [256]keyClass  // classes of the ASCII words starting with each byte
+	native  []lexWord      // words with non-ASCII bytes
 }
 
-func newVocab(list []string) vocab {
-	var s vocab
+type lexWord struct {
+	w     string // lower case
+	class keyClass
+}
+
+func (l *lexicon) add(list []string, c keyClass) {
 	for _, k := range list {
 		k = strings.ToLower(strings.TrimSpace(k))
 		if k == "" {
 			continue
 		}
 		if strings.IndexFunc(k, func(r rune) bool { return r >= 0x80 }) >= 0 {
-			s.native = append(s.native, k)
+			l.native = append(l.native, lexWord{k, c})
 			continue
 		}
-		s.keys = append(s.keys, k)
-		s.first[k[0]] = true
+		l.byFirst[k[0]] = append(l.byFirst[k[0]], lexWord{k, c})
+		l.first[k[0]] |= c
 	}
-	return s
 }
-
-func (s *vocab) empty() bool { return len(s.keys) == 0 && len(s.native) == 0 }
 
 // isPartSep reports whether c separates parts of a key name. Non-ASCII
 // bytes do too, so "KB국민" has the part "kb".
@@ -73,66 +74,62 @@ func isPartSep(c byte) bool {
 	return c == '_' || c == '-' || c == '.' || c == ' ' || c == '/' || c == ':' || c >= 0x80
 }
 
-// match reports whether ident contains a word of the vocabulary as a whole
-// name part (ASCII) or anywhere (non-ASCII words).
-func (s *vocab) match(ident string) bool {
+// classes returns the classes, among want, of the words that ident
+// contains as whole name parts (ASCII) or anywhere (non-ASCII words).
+func (l *lexicon) classes(ident string, want keyClass) keyClass {
 	if len(ident) == 0 || len(ident) > 128 {
-		return false
+		return 0
 	}
+	var got keyClass
 	ascii := true
 	for p := 0; p < len(ident); p++ {
-		if ident[p] >= 0x80 {
+		c := ident[p]
+		if c >= 0x80 {
 			ascii = false
 			continue
 		}
-		if !s.first[lower(ident[p])] {
+		lc := lower(c)
+		if l.first[lc]&want&^got == 0 {
 			continue
 		}
 		// Left boundary: start, separator, or a lower→Upper camel-case step.
-		if p > 0 && !isPartSep(ident[p-1]) && !(is(ident[p], clsUpper) && is(ident[p-1], clsLower|clsDigit)) {
+		if p > 0 && !isPartSep(ident[p-1]) && !(is(c, clsUpper) && is(ident[p-1], clsLower|clsDigit)) {
 			continue
 		}
-		for _, k := range s.keys {
-			if !hasPrefixFold(ident, p, k) {
+		for _, k := range l.byFirst[lc] {
+			if k.class&want&^got == 0 || !hasPrefixFold(ident, p, k.w) {
 				continue
 			}
-			e := p + len(k)
-			if e == len(ident) {
-				return true
-			}
-			if isPartSep(ident[e]) || (is(ident[e], clsUpper) && is(ident[e-1], clsLower)) {
-				if !qualified(ident, e) {
-					return true
-				}
+			e := p + len(k.w)
+			if e == len(ident) || ((isPartSep(ident[e]) || (is(ident[e], clsUpper) && is(ident[e-1], clsLower))) && !qualified(ident, e)) {
+				got |= k.class
 			}
 		}
 	}
 	if !ascii {
-		for _, k := range s.native {
-			if strings.Contains(ident, k) {
-				return true
+		for _, k := range l.native {
+			if k.class&want&^got != 0 && strings.Contains(ident, k.w) {
+				got |= k.class
 			}
 		}
 	}
-	return false
+	return got & want
 }
 
-// word reports whether w is, as a whole, a word of the vocabulary (ASCII
-// case-insensitive); labels before a value are matched this way.
-func (s *vocab) word(w string) bool {
+// word reports whether w is, as a whole, a word of class c (ASCII
+// case-insensitive, or containing a non-ASCII word); labels before a value
+// are matched this way.
+func (l *lexicon) word(w string, c keyClass) bool {
 	if len(w) == 0 || w[0] >= 0x80 {
-		for _, k := range s.native {
-			if strings.Contains(w, k) {
+		for _, k := range l.native {
+			if k.class&c != 0 && strings.Contains(w, k.w) {
 				return true
 			}
 		}
 		return false
 	}
-	if !s.first[lower(w[0])] {
-		return false
-	}
-	for _, k := range s.keys {
-		if len(k) == len(w) && hasPrefixFold(w, 0, k) {
+	for _, k := range l.byFirst[lower(w[0])] {
+		if k.class&c != 0 && len(k.w) == len(w) && hasPrefixFold(w, 0, k.w) {
 			return true
 		}
 	}

@@ -20,9 +20,11 @@ type Masker struct {
 	names      []string
 	rules      []rule
 	checkDigit CheckDigitPolicy
-	secret     vocab // keys whose values are secrets
-	tokens     vocab // keys and labels whose token-shaped values are secrets
-	bank       vocab // keys, labels and bank names before bank account numbers
+	// lex holds the secret keys, the token keys and labels, and the bank
+	// keys, labels and names.
+	lex lexicon
+	// kinds are the key classes of the enabled detectors.
+	kinds keyClass
 	include    keyPatterns
 	exclude    keyPatterns
 	act        *actor
@@ -58,9 +60,9 @@ func New(cfg Config) (*Masker, error) {
 	if keys == nil {
 		keys = DefaultSecretKeys
 	}
-	m.secret = newVocab(keys)
-	m.tokens = newVocab(orDefault(cfg.TokenKeys, DefaultTokenKeys))
-	m.bank = newVocab(orDefault(cfg.BankKeys, DefaultBankKeys))
+	m.lex.add(keys, keySecret)
+	m.lex.add(orDefault(cfg.TokenKeys, DefaultTokenKeys), keyToken)
+	m.lex.add(orDefault(cfg.BankKeys, DefaultBankKeys), keyBank)
 	for _, d := range cfg.Detectors {
 		m.enabled[d.Kind] = true
 		m.numbers[d.Kind] = d.Numbers
@@ -76,6 +78,12 @@ func New(cfg Config) (*Masker, error) {
 		if a.Kind == Partial {
 			m.maxKeep = max(m.maxKeep, a.KeepLast)
 		}
+	}
+	if m.enabled[Secret] {
+		m.kinds |= keySecret | keyToken
+	}
+	if m.enabled[BankAccount] {
+		m.kinds |= keyBank
 	}
 	m.buildTriggers()
 	m.sub = m.scan
@@ -107,7 +115,7 @@ func (m *Masker) Inspect(key string) bool {
 
 // SecretKey reports whether values under key are masked whole by the Secret detector.
 func (m *Masker) SecretKey(key string) bool {
-	return m.enabled[Secret] && m.secret.match(key)
+	return m.lex.classes(key, m.kinds&keySecret) != 0
 }
 
 // MaskString masks s, a value found under key ("" for free text such as a
@@ -171,19 +179,12 @@ const (
 	keyBank                        // an account-shaped number is a bank account
 )
 
-// classify looks key up in the vocabularies of the enabled detectors.
+// classify looks key up in the vocabularies of the enabled detectors; a
+// secret key is only that.
 func (m *Masker) classify(key string) keyClass {
-	var c keyClass
-	if m.enabled[Secret] {
-		if m.secret.match(key) {
-			return keySecret
-		}
-		if m.tokens.match(key) {
-			c |= keyToken
-		}
-	}
-	if m.enabled[BankAccount] && m.bank.match(key) {
-		c |= keyBank
+	c := m.lex.classes(key, m.kinds)
+	if c&keySecret != 0 {
+		return keySecret
 	}
 	return c
 }

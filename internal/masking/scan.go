@@ -57,7 +57,7 @@ func (m *Masker) buildTriggers() {
 		m.trigger['\''] |= trQuote
 		m.trigger['"'] |= trQuote
 		for c := range 128 {
-			if m.tokens.first[lower(byte(c))] && is(byte(c), clsAlpha) {
+			if m.lex.first[lower(byte(c))]&keyToken != 0 && is(byte(c), clsAlpha) {
 				m.trigger[c] |= trLabel
 			}
 		}
@@ -121,7 +121,7 @@ func (m *Masker) scan(s string, from int, kc keyClass, ms []Match) []Match {
 			ws := i
 			for i++; i < n && isWord(s[i]); i++ {
 			}
-			if t&trLabel != 0 && i+1 < n && s[i] == ' ' && m.tokens.word(s[ws:i]) {
+			if t&trLabel != 0 && i+1 < n && s[i] == ' ' && m.lex.word(s[ws:i], keyToken) {
 				if a, e := m.tokenAfterLabel(s, i); e > 0 && !m.touchesMask(s, a, e) {
 					ms = append(ms, Match{Secret, a, e})
 					i, last = e, e

@@ -30,10 +30,11 @@ func (m *Masker) scanKeyValue(s string, p, last int) (int, int) {
 		return 0, 0
 	}
 	key := s[k:ke]
-	secret := m.secret.match(key)
-	if !secret && !m.tokens.match(key) {
+	kc := m.lex.classes(key, keySecret|keyToken)
+	if kc == 0 {
 		return 0, 0
 	}
+	secret := kc&keySecret != 0
 	if k >= len(hashPrefix) && s[k-len(hashPrefix):k] == hashPrefix {
 		return 0, 0 // the name inside our own [HASH:name:…] mask
 	}
@@ -155,7 +156,7 @@ func (m *Masker) scanXMLElement(s string, p, last int) (int, int) {
 	for k > last && p-k < 128 && (isWord(s[k-1]) || s[k-1] == '.' || s[k-1] == '-' || s[k-1] == ':') {
 		k--
 	}
-	if k == p || k == 0 || k-1 < last || s[k-1] != '<' || !m.secret.match(s[k:p]) || m.touchesMask(s, k, k) {
+	if k == p || k == 0 || k-1 < last || s[k-1] != '<' || m.lex.classes(s[k:p], keySecret) == 0 || m.touchesMask(s, k, k) {
 		return 0, 0
 	}
 	a := p + 1
