@@ -24,11 +24,11 @@ type Masker struct {
 	// keys, labels and names.
 	lex lexicon
 	// kinds are the key classes of the enabled detectors.
-	kinds keyClass
-	include    keyPatterns
-	exclude    keyPatterns
-	act        *actor
-	maxKeep    int // largest Partial KeepLast, -1 without Partial actions
+	kinds   keyClass
+	include keyPatterns
+	exclude keyPatterns
+	act     *actor
+	maxKeep int // largest Partial KeepLast, -1 without Partial actions
 	// sub is scan, called through a function value by the scanners that
 	// scan a part of a value again (decoded text, SQL values): a direct
 	// recursive call would make escape analysis move every caller's match
