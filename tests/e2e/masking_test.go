@@ -1,3 +1,5 @@
+//go:build integration
+
 package e2e
 
 import (
@@ -173,5 +175,66 @@ func TestMaskingConfigErrors(t *testing.T) {
 			assert.Contains(t, out, "masking")
 			assert.Contains(t, out, tt.want)
 		})
+	}
+}
+
+// TestMaskingStrictContext runs the strict preset in the built collector:
+// context-driven bank accounts, SQL columns, addresses (with versions
+// left alone) and a body nested past the depth limit.
+func TestMaskingStrictContext(t *testing.T) {
+	sink := harness.StartSink(t)
+	in := harness.FreeAddr(t)
+	cfg := fmt.Sprintf(`%s
+receivers:
+  otlp:
+    protocols:
+      grpc:
+        endpoint: %s
+processors:
+  masking:
+    preset: strict
+exporters:
+  otlp_grpc:
+    endpoint: %s
+    tls:
+      insecure: true
+service:
+  extensions: [health_check]
+%s
+  pipelines:
+    logs:
+      receivers: [otlp]
+      processors: [masking]
+      exporters: [otlp_grpc]
+`, harness.ExtensionsYAML, in, sink.GRPCEndpoint, harness.TelemetryYAML)
+	c := harness.StartCollector(t, cfg)
+	client := harness.NewOTLPClient(t, in)
+
+	ld := plog.NewLogs()
+	lrs := ld.ResourceLogs().AppendEmpty().ScopeLogs().AppendEmpty().LogRecords()
+	lrs.AppendEmpty().Body().SetStr(`203.0.113.7 - - [04/Mar/2024:10:15:30 +0900] "GET /login?email=kim%40example.com HTTP/1.1" 200 512 "-" "Mozilla/5.0 Chrome/124.0.0.0 Whale/3.25.182.22" upstream=10.0.0.1:8443`)
+	lrs.AppendEmpty().Body().SetStr(`환불 계좌: 신한 110-123-456789, 주문 ORD-20240304-603457`)
+	lrs.AppendEmpty().Body().SetStr(`INSERT INTO t (owner, access_key, secret) VALUES ('ops', 'AKIAIOSFODNN7EXAMPLE', 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY')`)
+	deep := lrs.AppendEmpty().Body()
+	for range 70 {
+		deep = deep.SetEmptyMap().PutEmpty("level")
+	}
+	deep.SetEmptyMap().PutStr("password", "Tiger#42")
+
+	require.NoError(t, client.SendLogs(ld))
+	require.Eventually(t, func() bool { return sink.Logs.LogRecordCount() == 4 }, 30*time.Second, 50*time.Millisecond)
+	got := sink.Logs.AllLogs()[0].ResourceLogs().At(0).ScopeLogs().At(0).LogRecords()
+	assert.Equal(t, `[REDACTED:ipv4] - - [04/Mar/2024:10:15:30 +0900] "GET /login?email=[REDACTED:email] HTTP/1.1" 200 512 "-" "Mozilla/5.0 Chrome/124.0.0.0 Whale/3.25.182.22" upstream=[REDACTED:ipv4]:8443`,
+		got.At(0).Body().Str())
+	assert.Equal(t, `환불 계좌: 신한 [REDACTED:bank_account], 주문 ORD-20240304-603457`, got.At(1).Body().Str())
+	assert.Equal(t, `INSERT INTO t (owner, access_key, secret) VALUES ('ops', '[REDACTED:secret]', '[REDACTED:secret]')`, got.At(2).Body().Str())
+	assert.NotContains(t, got.At(3).Body().AsString(), "Tiger#42")
+	assert.Contains(t, got.At(3).Body().AsString(), "[REDACTED:depth_limit]")
+
+	require.Eventually(t, func() bool {
+		return c.Metric(t, "otelcol_processor_masking_masked", map[string]string{"detector": "depth_limit"}) == 1
+	}, 20*time.Second, 200*time.Millisecond, "metrics:\n%s", c.MetricsText(t))
+	for det, want := range map[string]float64{"ipv4": 2, "email": 1, "bank_account": 1, "secret": 2} {
+		assert.Equal(t, want, c.Metric(t, "otelcol_processor_masking_masked", map[string]string{"detector": det}), det)
 	}
 }
