@@ -128,7 +128,7 @@ func TestContextCorpus(t *testing.T) {
 		out, _ := m.MaskString("", in, counts)
 		return out
 	})
-	t.Logf("secrets %d, leaks %d %v; look-alikes %d, altered %d", s.Secrets, s.Leaks, s.LeaksByKind, s.LookAlikes, s.Altered)
+	logScore(t, "context (tuning)", s)
 	require.Greater(t, s.Secrets, 1000)
 	assert.Zero(t, s.Leaks, "first leak: %s", s.FirstLeak)
 	assert.LessOrEqual(t, float64(s.Altered), 0.005*float64(s.LookAlikes), "first altered: %s", s.FirstAltered)
