@@ -9,6 +9,7 @@ import (
 
 	"github.com/otelcol-ems/otelcol-ems/internal/masking"
 	"github.com/otelcol-ems/otelcol-ems/internal/masking/corpus"
+	"github.com/otelcol-ems/otelcol-ems/internal/masking/corpus/blind"
 	"github.com/otelcol-ems/otelcol-ems/internal/masking/corpus/heldout"
 )
 
@@ -69,6 +70,17 @@ func TestExistingCorpusStrict(t *testing.T) {
 	t.Parallel()
 	s := strictScore(t, corpus.Generate(1, corpusSize(), 0.4))
 	logScore(t, "existing, strict", s)
+	require.Greater(t, s.Secrets, 1000)
+	assert.Zero(t, s.Leaks, "first leak: %s", s.FirstLeak)
+	assert.LessOrEqual(t, float64(s.Altered), 0.005*float64(s.LookAlikes), "first altered: %s", s.FirstAltered)
+}
+
+// TestBlindCorpus reports on the third corpus, written after the held-out
+// set had revealed two fixes and never tuned on.
+func TestBlindCorpus(t *testing.T) {
+	t.Parallel()
+	s := strictScore(t, blind.Generate(1, corpusSize(), 0.5))
+	logScore(t, "blind", s)
 	require.Greater(t, s.Secrets, 1000)
 	assert.Zero(t, s.Leaks, "first leak: %s", s.FirstLeak)
 	assert.LessOrEqual(t, float64(s.Altered), 0.005*float64(s.LookAlikes), "first altered: %s", s.FirstAltered)
