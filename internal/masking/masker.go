@@ -193,7 +193,7 @@ func (m *Masker) classify(key string) keyClass {
 // value under a secret key, a token under a token key, an account number
 // under a bank key.
 func (m *Masker) wholeValue(kc keyClass, s string) (Kind, bool) {
-	if kc == 0 || s == "" || isMaskToken(s) {
+	if kc == 0 || s == "" || isMaskToken(s) || upstreamMask(s) {
 		return 0, false // empty, or already masked ("***")
 	}
 	switch {

@@ -33,8 +33,9 @@ func (m *Masker) buildTriggers() {
 		}
 	}
 	if e[AccessKey] {
-		m.trigger['A'] |= trWordAlpha
-		m.trigger['g'] |= trWordAlpha
+		for _, c := range "Agsr" {
+			m.trigger[c] |= trWordAlpha
+		}
 	}
 	if e[JWT] {
 		m.trigger['e'] |= trWordAlpha
@@ -219,7 +220,7 @@ func (m *Masker) numeric(s string, i, last int, kc keyClass) (Kind, int, int) {
 func (m *Masker) alpha(s string, i int) (Kind, int, int) {
 	e := &m.enabled
 	switch s[i] {
-	case 'A', 'g':
+	case 'A', 'g', 's', 'r':
 		if e[AccessKey] {
 			if end := scanAccessKey(s, i); end > 0 {
 				return AccessKey, i, end

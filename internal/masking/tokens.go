@@ -34,18 +34,23 @@ func scanJWT(s string, i int) int {
 // accessKeyFormats are the access-key prefixes and how many characters of
 // which class follow them.
 var accessKeyFormats = []struct {
-	prefix string
-	n      int
-	cls    uint8
+	prefix  string
+	n       int
+	cls     uint8
+	atLeast bool // n is a minimum (up to 128)
 }{
-	{"AKIA", 16, clsUpper | clsDigit}, // AWS long-term access key id
-	{"ASIA", 16, clsUpper | clsDigit}, // AWS temporary access key id
-	{"AIza", 35, clsB64URL},           // Google API key
-	{"ghp_", 36, clsAlnum},            // GitHub personal access token
-	{"gho_", 36, clsAlnum},
-	{"ghu_", 36, clsAlnum},
-	{"ghs_", 36, clsAlnum},
-	{"ghr_", 36, clsAlnum},
+	{"AKIA", 16, clsUpper | clsDigit, false}, // AWS long-term access key id
+	{"ASIA", 16, clsUpper | clsDigit, false}, // AWS temporary access key id
+	{"AIza", 35, clsB64URL, false},           // Google API key
+	{"ghp_", 36, clsAlnum, false},            // GitHub personal access token
+	{"gho_", 36, clsAlnum, false},
+	{"ghu_", 36, clsAlnum, false},
+	{"ghs_", 36, clsAlnum, false},
+	{"ghr_", 36, clsAlnum, false},
+	{"sk_live_", 24, clsAlnum, true}, // Stripe secret and restricted keys
+	{"rk_live_", 24, clsAlnum, true},
+	{"sk_test_", 24, clsAlnum, true},
+	{"glpat-", 20, clsB64URL, false}, // GitLab personal access token
 }
 
 // scanAccessKey matches an access key id at word start i.
@@ -55,11 +60,15 @@ func scanAccessKey(s string, i int) int {
 			continue
 		}
 		j := i + len(f.prefix)
+		limit := f.n
+		if f.atLeast {
+			limit = 128
+		}
 		e := j
-		for e < len(s) && e-j < f.n && is(s[e], f.cls) {
+		for e < len(s) && e-j < limit && is(s[e], f.cls) {
 			e++
 		}
-		if e-j == f.n && (e == len(s) || !is(s[e], f.cls|clsWord)) {
+		if (e-j == f.n || (f.atLeast && e-j > f.n)) && (e == len(s) || !is(s[e], f.cls|clsWord)) {
 			return e
 		}
 	}
