@@ -105,6 +105,8 @@ func seeds() []string {
 		`"pwd":"`, `"pwd":"x`, `\"pwd\":\"y\"`, "비밀번호:", "비밀번호=x", "임시 비밀번호: í",
 		"token ", "token 0123456789abcdef", "Token aaaaBBBBccccDDDDeeee.", "session=0123456789abcdefX",
 		"AKIAIOSFODNN7EXAMPLE ", "AKIAIOSFODNN7EXAMPLE wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY",
+		`"token"=>"`, `'pwd' => '`, "=>", "sk_live_", "sk_live_0123456789abcdefghijABCD", "glpat-", "password=a&b=c&", "&=", "[FILTERED]", "password=<hidden>",
+		"비밀번호 발급: ", "임시 비밀번호 발급: Xy7#ab12", "비밀번호 변경: 완료",
 		"+1 (", "+1 (415", "+1 (415) 555-2671", "+44 (0) (20) 1", "Chrome/1.2.3.4", "PWD=/", "PWD=",
 	}
 	for _, l := range corpus.Generate(7, 50, 0.8) {
