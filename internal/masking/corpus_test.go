@@ -117,19 +117,3 @@ func strictKinds() map[string]bool {
 	}
 	return kinds
 }
-
-// TestContextCorpus is the tuning set of the context layer, with every detector on.
-func TestContextCorpus(t *testing.T) {
-	t.Parallel()
-	m, err := masking.New(masking.Config{Detectors: masking.StrictDetectors()})
-	require.NoError(t, err)
-	counts := make([]int64, m.NumCounters())
-	s := score(corpus.GenerateContext(21, corpusSize(), 0.5), strictKinds(), func(in string) string {
-		out, _ := m.MaskString("", in, counts)
-		return out
-	})
-	logScore(t, "context (tuning)", s)
-	require.Greater(t, s.Secrets, 1000)
-	assert.Zero(t, s.Leaks, "first leak: %s", s.FirstLeak)
-	assert.LessOrEqual(t, float64(s.Altered), 0.005*float64(s.LookAlikes), "first altered: %s", s.FirstAltered)
-}

@@ -70,6 +70,29 @@ service:
 `, harness.ExtensionsYAML, grpcIn, sinkEndpoint, harness.TelemetryYAML)
 }
 
+// logsPipelineConfig is one logs pipeline: the otlp receiver with the
+// given protocol, masking with the given settings, and one exporter.
+func logsPipelineConfig(protocol, masking, exporter, exporterName string) string {
+	return fmt.Sprintf(`%s
+receivers:
+  otlp:
+    protocols:
+      %s
+processors:
+  masking: %s
+exporters:
+  %s
+service:
+  extensions: [health_check]
+%s
+  pipelines:
+    logs:
+      receivers: [otlp]
+      processors: [masking]
+      exporters: [%s]
+`, harness.ExtensionsYAML, protocol, masking, exporter, harness.TelemetryYAML, exporterName)
+}
+
 // pseudonym is the documented hash format, computed independently of the engine.
 func pseudonym(name, v string) string {
 	h := hmac.New(sha256.New, []byte(maskingHashKey))
@@ -188,29 +211,8 @@ func TestMaskingConfigErrors(t *testing.T) {
 func TestMaskingStrictContext(t *testing.T) {
 	sink := harness.StartSink(t)
 	in := harness.FreeAddr(t)
-	cfg := fmt.Sprintf(`%s
-receivers:
-  otlp:
-    protocols:
-      grpc:
-        endpoint: %s
-processors:
-  masking:
-    preset: strict
-exporters:
-  otlp_grpc:
-    endpoint: %s
-    tls:
-      insecure: true
-service:
-  extensions: [health_check]
-%s
-  pipelines:
-    logs:
-      receivers: [otlp]
-      processors: [masking]
-      exporters: [otlp_grpc]
-`, harness.ExtensionsYAML, in, sink.GRPCEndpoint, harness.TelemetryYAML)
+	cfg := logsPipelineConfig("grpc:\n        endpoint: "+in, "{preset: strict}",
+		"otlp_grpc:\n    endpoint: "+sink.GRPCEndpoint+"\n    tls:\n      insecure: true", "otlp_grpc")
 	c := harness.StartCollector(t, cfg)
 	client := harness.NewOTLPClient(t, in)
 
@@ -243,26 +245,7 @@ service:
 func TestMaskingDeepBodyFailsClosed(t *testing.T) {
 	in := harness.FreeAddr(t)
 	out := filepath.Join(t.TempDir(), "logs.json")
-	cfg := fmt.Sprintf(`%s
-receivers:
-  otlp:
-    protocols:
-      http:
-        endpoint: %s
-processors:
-  masking:
-exporters:
-  file:
-    path: %s
-service:
-  extensions: [health_check]
-%s
-  pipelines:
-    logs:
-      receivers: [otlp]
-      processors: [masking]
-      exporters: [file]
-`, harness.ExtensionsYAML, in, out, harness.TelemetryYAML)
+	cfg := logsPipelineConfig("http:\n        endpoint: "+in, "{}", "file:\n    path: "+out, "file")
 	c := harness.StartCollector(t, cfg)
 
 	ld := plog.NewLogs()
