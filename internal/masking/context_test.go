@@ -46,6 +46,7 @@ func TestContextDetectors(t *testing.T) {
 		{"percent email", "GET /login?email=kim%40example.com&lang=ko", "GET /login?email=[REDACTED:email]&lang=ko"},
 		{"percent email path", "/u/kim.minsu%40example.co.kr/profile", "/u/[REDACTED:email]/profile"},
 		{"percent phone", "?tel=%2B82%2010-1234-5678 x", "?tel=[REDACTED:phone] x"},
+		{"json unicode escape", `{"mail":"kim\u0040example.com","note":"a\"b"}`, `{"mail":"[REDACTED:email]","note":"a\"b"}`},
 		{"percent kv", "q=password%3Dhunter2", "q=password%3D[REDACTED:secret]"},
 		{"escaped json pwd", `body="{\"user\":\"kim\",\"pwd\":\"Tiger#42\"}"`, `body="{\"user\":\"kim\",\"pwd\":\"[REDACTED:secret]\"}"`},
 		{"korean password colon", "임시 비밀번호: Xy7#abc 발송", "임시 비밀번호: [REDACTED:secret] 발송"},

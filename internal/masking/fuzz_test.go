@@ -101,7 +101,7 @@ func seeds() []string {
 		"계좌 110-123-456789", "계좌110-123-456789-", "acct=1234567890 1234567890", "국민 123456-12-123456-1", "acct [REDACTED:bank_account] 1234567890",
 		"VALUES", "(a) VALUES", "(a) VALUES (", "(pwd) VALUES ('x'", "(pwd, acct) VALUES ('x', '1234567890'), (", "(a,b) VALUES ('it''s', 'x\\'), ('y',",
 		"x (pwd) VALUES (?, 'a''b') , ('c')", "(account_no) VALUES ('1234567890')VALUES",
-		"%", "%4", "%40", "a%40b.co", "%2B82%2010-1234-5678", "%40%40%40", "pw%3D", "pw%3Dx%3Dy", "a%2540b.com", "%3A%3A1",
+		"%", "%4", "%40", "\\u0040", "a\\u0040b.co", "\\u00", "\\u0040\\u0040", "x\\u002B82 10 1234 5678", "a%40b.co", "%2B82%2010-1234-5678", "%40%40%40", "pw%3D", "pw%3Dx%3Dy", "a%2540b.com", "%3A%3A1",
 		`"pwd":"`, `"pwd":"x`, `\"pwd\":\"y\"`, "비밀번호:", "비밀번호=x", "임시 비밀번호: í",
 		"token ", "token 0123456789abcdef", "Token aaaaBBBBccccDDDDeeee.", "session=0123456789abcdefX",
 		"AKIAIOSFODNN7EXAMPLE ", "AKIAIOSFODNN7EXAMPLE wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY",

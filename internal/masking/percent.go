@@ -27,22 +27,24 @@ func unhex(c byte) byte {
 	return 0xff
 }
 
-// percentTrigger reports whether %XY decodes to a byte a detector starts
-// at: '@' (e-mail), '+' (phone), '=' and ':' (key=value).
-func percentTrigger(x, y byte) bool {
-	switch unhex(x)<<4 | unhex(y) {
-	case '@', '+', '=', ':':
-		return unhex(x) != 0xff && unhex(y) != 0xff
+// escapeAt returns the byte an escape at j encodes and the escape's length:
+// %XY, or the JSON escape \u00XY; 0 when there is none.
+func escapeAt(s string, j int) (byte, int) {
+	switch {
+	case s[j] == '%' && j+2 < len(s) && unhex(s[j+1]) != 0xff && unhex(s[j+2]) != 0xff:
+		return unhex(s[j+1])<<4 | unhex(s[j+2]), 3
+	case s[j] == '\\' && j+5 < len(s) && s[j+1] == 'u' && s[j+2] == '0' && s[j+3] == '0' && unhex(s[j+4]) != 0xff && unhex(s[j+5]) != 0xff:
+		return unhex(s[j+4])<<4 | unhex(s[j+5]), 6
 	}
-	return false
+	return 0, 0
 }
 
-// percent decodes the percent-encoded value around the '%' at i
-// (email=kim%40example.com, tel=%2B82%2010-1234-5678), runs the detectors
+// percent decodes the percent- or \u-encoded value around the escape at i
+// (email=kim%40example.com, tel=%2B82%2010-1234-5678, kim\u0040example.com), runs the detectors
 // on the decoded text and maps what they find back to the original. It
 // returns end 0 when nothing was found.
 func (m *Masker) percent(s string, i, last int, kc keyClass, ms []Match) ([]Match, int) {
-	if i+2 >= len(s) || !percentTrigger(s[i+1], s[i+2]) {
+	if c, n := escapeAt(s, i); n == 0 || (c != '@' && c != '+' && c != '=' && c != ':') {
 		return ms, 0
 	}
 	a := i
@@ -52,11 +54,13 @@ func (m *Masker) percent(s string, i, last int, kc keyClass, ms []Match) ([]Matc
 	var dec [maxDecoded]byte
 	var from, to [maxDecoded]uint16 // the original span of each decoded byte, from a
 	n := 0
-	for j := a; j < len(s) && n < maxDecoded && !isURLDelim(s[j]); n++ {
+	for j := a; j < len(s) && n < maxDecoded; n++ {
 		from[n] = uint16(j - a)
-		if s[j] == '%' && j+2 < len(s) && unhex(s[j+1]) != 0xff && unhex(s[j+2]) != 0xff {
-			dec[n] = unhex(s[j+1])<<4 | unhex(s[j+2])
-			j += 3
+		if c, w := escapeAt(s, j); w > 0 {
+			dec[n] = c
+			j += w
+		} else if isURLDelim(s[j]) {
+			break
 		} else {
 			dec[n] = s[j]
 			j++

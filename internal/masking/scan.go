@@ -17,7 +17,7 @@ const (
 	trSecretPunct                    // '-' (PEM private key blocks), '>' (XML elements)
 	trLabel                          // first letter of a token label word ("token 9f8e…")
 	trSQL                            // 'V'/'v': an SQL VALUES list
-	trPercent                        // '%': a percent-encoded value
+	trPercent                        // '%' or '\\': a percent- or \\u-encoded value
 )
 
 func (m *Masker) buildTriggers() {
@@ -69,6 +69,7 @@ func (m *Masker) buildTriggers() {
 	}
 	if e[Email] || e[Phone] || e[Secret] {
 		m.trigger['%'] |= trPercent
+		m.trigger['\\'] |= trPercent // \u0040 in JSON
 	}
 	if e[Phone] {
 		m.trigger['+'] |= trPlus
