@@ -21,7 +21,8 @@ func isKeyByte(c byte) bool { return isWord(c) || c == '.' || c == '-' || c >= 0
 // before it. A dashed number may have the word anywhere in the window; a
 // bare digit run only in one of the two words just before it, since bare
 // runs are mostly timestamps and ids. The look-back stops at the previous
-// match and at our own masks, so a second pass sees what the first saw.
+// match and at our own masks (and, with partial actions, at any star), so
+// a second pass sees what the first saw.
 func (m *Masker) bankContext(s string, i, last int, kc keyClass, dashed bool) bool {
 	if kc&keyBank != 0 {
 		return true
@@ -30,8 +31,8 @@ func (m *Masker) bankContext(s string, i, last int, kc keyClass, dashed bool) bo
 	words := 0
 	for j := i; j > lo; {
 		for j > lo && !isKeyByte(s[j-1]) {
-			if s[j-1] == ']' && maskEndsAt(s, j) {
-				return false
+			if s[j-1] == ']' && maskEndsAt(s, j) || s[j-1] == '*' && m.maxKeep >= 0 {
+				return false // our mask, or stars that may be a partial one
 			}
 			j--
 		}
