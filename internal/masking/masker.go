@@ -177,6 +177,10 @@ const (
 	keySecret keyClass = 1 << iota // the whole value is a secret
 	keyToken                       // a token-shaped value is a secret
 	keyBank                        // an account-shaped number is a bank account
+
+	// scanRaw is no key class but a scan flag: do not decode escapes (the
+	// raw pass over a span that percent is about to decode).
+	scanRaw keyClass = 1 << 7
 )
 
 // classify looks key up in the vocabularies of the enabled detectors; a

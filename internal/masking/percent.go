@@ -67,10 +67,16 @@ func (m *Masker) percent(s string, i, last int, kc keyClass, ms []Match) ([]Matc
 		}
 		to[n] = uint16(j - a)
 	}
+	// What the span says undecoded comes first: the main scan will find it
+	// there, so a second pass (which may no longer decode the span the same
+	// way once part of it is masked) sees the same.
+	var buf [4]Match
+	if n == 0 || len(m.sub(s[:a+int(to[n-1])], a, kc|scanRaw, buf[:0])) > 0 {
+		return ms, 0
+	}
 	// The decoded text lives on this stack frame only for the scan below,
 	// which keeps no reference to it.
 	d := unsafe.String(&dec[0], n)
-	var buf [4]Match
 	found := m.sub(d, 0, kc, buf[:0])
 	end := 0
 	for _, f := range found {

@@ -132,6 +132,10 @@ func (m *Masker) scan(s string, from int, kc keyClass, ms []Match) []Match {
 			continue
 		}
 		if t&trPercent != 0 {
+			if kc&scanRaw != 0 {
+				i++
+				continue
+			}
 			if out, end := m.percent(s, i, last, kc, ms); end > 0 {
 				ms, i, last = out, end, end
 				continue
