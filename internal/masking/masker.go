@@ -214,6 +214,12 @@ func (m *Masker) wholeValue(kc keyClass, s string) (Kind, bool) {
 // MaskInt masks an integer value when a detector that opted in to numbers
 // reports it; the result then is a string.
 func (m *Masker) MaskInt(key string, v int64, counts []int64) (string, bool) {
+	return m.MaskIntIn("", key, v, counts)
+}
+
+// MaskIntIn is MaskInt for an integer below parent, a ContextKey (see
+// MaskStringIn).
+func (m *Masker) MaskIntIn(parent, key string, v int64, counts []int64) (string, bool) {
 	if key != "" && m.numbers[Secret] && m.SecretKey(key) {
 		counts[Secret]++
 		var nb [24]byte
@@ -221,7 +227,8 @@ func (m *Masker) MaskInt(key string, v int64, counts []int64) (string, bool) {
 	}
 	var nb [24]byte
 	d := strconv.AppendInt(nb[:0], v, 10)
-	if key != "" && m.numbers[BankAccount] && len(d) >= minBankDigits && len(d) <= maxBankDigits && m.classify(key)&keyBank != 0 {
+	if m.numbers[BankAccount] && len(d) >= minBankDigits && len(d) <= maxBankDigits &&
+		(key != "" && m.classify(key)&keyBank != 0 || parent != "" && m.classify(parent)&keyBank != 0) {
 		counts[BankAccount]++
 		return m.act.mask(m.actions[BankAccount], kindNames[BankAccount], string(d)), true
 	}

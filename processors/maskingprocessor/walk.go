@@ -73,7 +73,7 @@ func (ps *pass) valueIn(parent, key string, v pcommon.Value, depth int) {
 			v.SetStr(out)
 		}
 	case pcommon.ValueTypeInt:
-		if out, ok := ps.masker.MaskInt(key, v.Int(), ps.counts); ok {
+		if out, ok := ps.masker.MaskIntIn(parent, key, v.Int(), ps.counts); ok {
 			v.SetStr(out)
 		}
 	case pcommon.ValueTypeMap:
