@@ -1,6 +1,9 @@
 package masking
 
-import "unsafe"
+import (
+	"strings"
+	"unsafe"
+)
 
 // maxDecoded bounds the percent-encoded span that is decoded.
 const maxDecoded = 256
@@ -71,8 +74,13 @@ func (m *Masker) percent(s string, i, last int, kc keyClass, ms []Match) ([]Matc
 	// there, so a second pass (which may no longer decode the span the same
 	// way once part of it is masked) sees the same.
 	var buf [4]Match
-	if n == 0 || len(m.sub(s[:a+int(to[n-1])], a, kc|scanRaw, buf[:0])) > 0 {
+	if n == 0 {
 		return ms, 0
+	}
+	span := s[a : a+int(to[n-1])]
+	if strings.Contains(span, "****") || strings.Contains(span, redactPrefix) || strings.Contains(span, hashPrefix) ||
+		len(m.sub(s[:a+len(span)], a, kc|scanRaw, buf[:0])) > 0 {
+		return ms, 0 // masked already in part, or the raw text holds something
 	}
 	// The decoded text lives on this stack frame only for the scan below,
 	// which keeps no reference to it.
