@@ -79,8 +79,8 @@ func (m *Masker) percent(s string, i, last int, kc keyClass, ms []Match) ([]Matc
 	}
 	span := s[a : a+int(to[n-1])]
 	if strings.Contains(span, "****") || strings.Contains(span, redactPrefix) || strings.Contains(span, hashPrefix) ||
-		len(m.sub(s[:a+len(span)], a, kc|scanRaw, buf[:0])) > 0 {
-		return ms, 0 // masked already in part, or the raw text holds something
+		m.touchesMask(s, a, a+len(span)) || len(m.sub(s[:a+len(span)], a, kc|scanRaw, buf[:0])) > 0 {
+		return ms, 0 // masked already in part or next to a mask, or the raw text holds something
 	}
 	// The decoded text lives on this stack frame only for the scan below,
 	// which keeps no reference to it.
