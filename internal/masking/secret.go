@@ -157,9 +157,9 @@ func scanURLPassword(s string, p int) (int, int) {
 	if at < 0 || colon < 0 || colon > at || colon+1 == at || isMaskToken(s[colon+1:at]) {
 		return 0, 0
 	}
-	// A user name never contains '@' or brackets; a ':' inside our
+	// A user name never contains '@', brackets or stars (a partial mask); a ':' inside our
 	// [REDACTED:…] mask is not the user:password separator.
-	if strings.ContainsAny(s[p+3:colon], "@[]") {
+	if strings.ContainsAny(s[p+3:colon], "@[]*") {
 		return 0, 0
 	}
 	return colon + 1, at
