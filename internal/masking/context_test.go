@@ -70,6 +70,14 @@ func TestContextDetectors(t *testing.T) {
 	}
 }
 
+func TestNativeWordsStartingASCII(t *testing.T) {
+	t.Parallel()
+	m := newTestMasker(t, Config{Detectors: StrictDetectors(), BankKeys: []string{"KB국민"}})
+	counts := make([]int64, m.NumCounters())
+	got, _ := m.MaskString("", "KB국민 110-123-456789, 신한 110-123-456789", counts)
+	assert.Equal(t, "KB국민 [REDACTED:bank_account], 신한 110-123-456789", got, "only the configured words")
+}
+
 func TestKeyContext(t *testing.T) {
 	t.Parallel()
 	m := newTestMasker(t, Config{Detectors: StrictDetectors()})

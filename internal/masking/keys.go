@@ -1,6 +1,9 @@
 package masking
 
-import "strings"
+import (
+	"strings"
+	"unicode"
+)
 
 // keyPatterns matches attribute keys exactly, or by prefix for entries that
 // end in '*'.
@@ -46,11 +49,30 @@ type lexicon struct {
 	byFirst [256][]lexWord // ASCII words by their lower-case first byte
 	first   [256]keyClass  // classes of the ASCII words starting with each byte
 	native  []lexWord      // words with non-ASCII bytes
+	// nativeFirst says which UTF-8 lead and continuation byte pairs start a
+	// native word, so text that cannot hold one is rejected without a
+	// substring search per word.
+	nativeFirst [64][64]bool
+	nativeAny   bool // a native word starts with an ASCII byte: no filter
 }
 
 type lexWord struct {
 	w     string // lower case
 	class keyClass
+	fold  bool // a native word with ASCII letters: compared case-insensitively
+}
+
+// in reports whether the word occurs in ident.
+func (k *lexWord) in(ident string) bool {
+	if !k.fold {
+		return strings.Contains(ident, k.w)
+	}
+	for p := 0; p+len(k.w) <= len(ident); p++ {
+		if hasPrefixFold(ident, p, k.w) {
+			return true
+		}
+	}
+	return false
 }
 
 func (l *lexicon) add(list []string, c keyClass) {
@@ -60,10 +82,15 @@ func (l *lexicon) add(list []string, c keyClass) {
 			continue
 		}
 		if strings.IndexFunc(k, func(r rune) bool { return r >= 0x80 }) >= 0 {
-			l.native = append(l.native, lexWord{k, c})
+			l.native = append(l.native, lexWord{w: k, class: c, fold: strings.IndexFunc(k, func(r rune) bool { return r < 0x80 && unicode.IsLetter(r) }) >= 0})
+			if k[0] >= 0xc0 && k[1]&0xc0 == 0x80 {
+				l.nativeFirst[k[0]-0xc0][k[1]-0x80] = true
+			} else {
+				l.nativeAny = true
+			}
 			continue
 		}
-		l.byFirst[k[0]] = append(l.byFirst[k[0]], lexWord{k, c})
+		l.byFirst[k[0]] = append(l.byFirst[k[0]], lexWord{w: k, class: c})
 		l.first[k[0]] |= c
 	}
 }
@@ -106,9 +133,9 @@ func (l *lexicon) classes(ident string, want keyClass) keyClass {
 			}
 		}
 	}
-	if !ascii {
-		for _, k := range l.native {
-			if k.class&want&^got != 0 && strings.Contains(ident, k.w) {
+	if !ascii && l.mayHoldNative(ident) {
+		for i := range l.native {
+			if k := &l.native[i]; k.class&want&^got != 0 && k.in(ident) {
 				got |= k.class
 			}
 		}
@@ -116,13 +143,29 @@ func (l *lexicon) classes(ident string, want keyClass) keyClass {
 	return got & want
 }
 
+// mayHoldNative reports whether a native word could start somewhere in w.
+func (l *lexicon) mayHoldNative(w string) bool {
+	if l.nativeAny {
+		return true
+	}
+	for p := 0; p+1 < len(w); p++ {
+		if w[p] >= 0xc0 && w[p+1]&0xc0 == 0x80 && l.nativeFirst[w[p]-0xc0][w[p+1]-0x80] {
+			return true
+		}
+	}
+	return false
+}
+
 // word reports whether w is, as a whole, a word of class c (ASCII
 // case-insensitive, or containing a non-ASCII word); labels before a value
 // are matched this way.
 func (l *lexicon) word(w string, c keyClass) bool {
 	if len(w) == 0 || w[0] >= 0x80 {
-		for _, k := range l.native {
-			if k.class&c != 0 && strings.Contains(w, k.w) {
+		if !l.mayHoldNative(w) {
+			return false
+		}
+		for i := range l.native {
+			if k := &l.native[i]; k.class&c != 0 && k.in(w) {
 				return true
 			}
 		}

@@ -55,8 +55,18 @@ var accessKeyFormats = []struct {
 
 // scanAccessKey matches an access key id at word start i.
 func scanAccessKey(s string, i int) int {
+	if len(s)-i < 20 {
+		return 0 // shorter than any key (AKIA and 16)
+	}
+	// Every prefix has a second byte of 'K', 'I', 'S', 'h', 'k' or 'l':
+	// most words are rejected here, before the list.
+	switch s[i+1] {
+	case 'K', 'I', 'S', 'h', 'k', 'l':
+	default:
+		return 0
+	}
 	for _, f := range accessKeyFormats {
-		if !hasPrefixAt(s, i, f.prefix) {
+		if s[i] != f.prefix[0] || !hasPrefixAt(s, i, f.prefix) {
 			continue
 		}
 		j := i + len(f.prefix)
