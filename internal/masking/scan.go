@@ -151,6 +151,11 @@ func (m *Masker) scan(s string, from int, kc keyClass, ms []Match) []Match {
 			a, e = scanEmail(s, i, last)
 		case t&trAssign != 0:
 			k, a, e = m.assign(s, i, last)
+			if e > 0 && a > i+3 && hasPrefixAt(s, i, "://") && !m.touchesMask(s, a, e) {
+				// A URL password: the user part before it is text too.
+				var pre [4]Match
+				ms = append(ms, m.sub(s[:a-1], i+3, kc, pre[:0])...)
+			}
 		case t&trQuote != 0:
 			k, a, e = m.quoted(s, i, last)
 		case t&trPlus != 0:
