@@ -70,7 +70,8 @@ func ParseCheckDigitPolicy(s string) (CheckDigitPolicy, error) {
 type Detector struct {
 	Kind   Kind
 	Action Action
-	// Numbers lets the detector inspect integer values (PaymentCard and Secret only).
+	// Numbers lets the detector inspect integer values (PaymentCard, Secret
+	// and BankAccount only).
 	Numbers bool
 }
 
@@ -94,7 +95,15 @@ type Config struct {
 	// is case-insensitive on name parts: "password" matches "db_password"
 	// and "dbPassword" but "token" does not match "tokens".
 	SecretKeys []string
-	Rules      []Rule
+	// TokenKeys are keys and label words whose value is a secret when it
+	// looks like a token (16+ characters mixing letters and digits, not a
+	// UUID): session=…, "Token 9f8e… expired". nil means DefaultTokenKeys.
+	TokenKeys []string
+	// BankKeys are keys, label words and bank names that make a nearby
+	// number of an account number's shape a bank account. nil means
+	// DefaultBankKeys.
+	BankKeys []string
+	Rules    []Rule
 	// HashKey is the HMAC-SHA256 key of the Hash action.
 	HashKey []byte
 	// IncludeKeys, when not empty, limits inspection of attributes and map
@@ -106,19 +115,50 @@ type Config struct {
 
 // DefaultSecretKeys is the default key list of the Secret detector.
 var DefaultSecretKeys = []string{
-	"password", "passwd", "pwd", "passphrase", "secret", "token", "apikey", "api_key", "api-key",
+	"password", "passwd", "pwd", "pw", "passphrase", "secret", "token", "apikey", "api_key", "api-key",
 	"access_key", "private_key", "credential", "credentials", "authorization", "auth_token", "session_key",
+	"비밀번호", "패스워드", "암호",
 }
 
+// DefaultTokenKeys is the default key and label list for token-shaped secrets.
+var DefaultTokenKeys = []string{
+	"token", "session", "sid", "sessionid", "jsessionid", "phpsessid", "csrf", "xsrf", "nonce", "토큰", "세션",
+}
+
+// DefaultBankKeys is the default key, label and bank name list of the
+// BankAccount detector.
+var DefaultBankKeys = []string{
+	"account", "account_no", "account_number", "acct", "acct_no", "bank", "bank_account", "iban", "deposit",
+	"ibk", "계좌", "은행", "예금주", "입금", "환불", "국민", "신한", "우리", "하나", "농협", "기업",
+	"카카오뱅크", "토스뱅크", "케이뱅크", "새마을", "우체국", "수협", "씨티", "제일",
+}
+
+// StrictDetectors returns every built-in detector with the Redact action:
+// the strict preset, for operators who must mask addresses too.
+func StrictDetectors() []Detector {
+	var ds []Detector
+	for k := range NumKinds {
+		ds = append(ds, Detector{Kind: k, Numbers: numbersByDefault(k)})
+	}
+	return ds
+}
+
+// numbersByDefault says which detectors inspect integers by default.
+func numbersByDefault(k Kind) bool { return k == PaymentCard || k == Secret || k == BankAccount }
+
+// canInspectNumbers says which detectors can inspect integers at all.
+func canInspectNumbers(k Kind) bool { return numbersByDefault(k) }
+
 // DefaultDetectors returns every built-in detector except IPv4 and IPv6,
-// with the Redact action; PaymentCard and Secret also inspect integers.
+// with the Redact action; PaymentCard, Secret and BankAccount also inspect
+// integers.
 func DefaultDetectors() []Detector {
 	var ds []Detector
 	for k := range NumKinds {
 		if k == IPv4 || k == IPv6 {
 			continue
 		}
-		ds = append(ds, Detector{Kind: k, Numbers: k == PaymentCard || k == Secret})
+		ds = append(ds, Detector{Kind: k, Numbers: numbersByDefault(k)})
 	}
 	return ds
 }
@@ -159,13 +199,18 @@ func (c *Config) Validate() error {
 		if err := d.Action.validate(&needKey); err != nil {
 			errs = append(errs, fmt.Errorf("detectors::%s: %w", d.Kind, err))
 		}
-		if d.Numbers && d.Kind != PaymentCard && d.Kind != Secret {
-			errs = append(errs, fmt.Errorf("detectors::%s::numbers: only payment_card and secret can inspect numbers", d.Kind))
+		if d.Numbers && !canInspectNumbers(d.Kind) {
+			errs = append(errs, fmt.Errorf("detectors::%s::numbers: only payment_card, secret and bank_account can inspect numbers", d.Kind))
 		}
 	}
-	for i, k := range c.SecretKeys {
-		if strings.TrimSpace(k) == "" {
-			errs = append(errs, fmt.Errorf("detectors::secret::keys[%d]: empty key", i))
+	for _, l := range []struct {
+		field string
+		keys  []string
+	}{{"detectors::secret::keys", c.SecretKeys}, {"detectors::secret::token_keys", c.TokenKeys}, {"detectors::bank_account::keys", c.BankKeys}} {
+		for i, k := range l.keys {
+			if strings.TrimSpace(k) == "" {
+				errs = append(errs, fmt.Errorf("%s[%d]: empty key", l.field, i))
+			}
 		}
 	}
 	names := map[string]bool{}

@@ -26,13 +26,18 @@ type Score struct {
 	Secrets, Leaks          int
 	LookAlikes, Altered     int
 	LeaksByKind             map[string]int
+	SecretsByKind           map[string]int
+	AlteredByFormat         map[string]int
+	LookAlikesByFormat      map[string]int
 	FirstLeak, FirstAltered string
+	LeakExamples            []string
+	AlteredExamples         []string
 }
 
 // score masks every line with mask and checks it against the ground truth;
 // secrets of kinds not in kinds are ignored.
 func score(lines []corpus.Line, kinds map[string]bool, mask func(string) string) Score {
-	s := Score{LeaksByKind: map[string]int{}}
+	s := Score{LeaksByKind: map[string]int{}, SecretsByKind: map[string]int{}, AlteredByFormat: map[string]int{}, LookAlikesByFormat: map[string]int{}}
 	for _, l := range lines {
 		out := mask(l.Text)
 		for _, sec := range l.Secrets {
@@ -40,9 +45,13 @@ func score(lines []corpus.Line, kinds map[string]bool, mask func(string) string)
 				continue
 			}
 			s.Secrets++
+			s.SecretsByKind[sec.Kind]++
 			if strings.Contains(out, sec.Value) {
 				s.Leaks++
 				s.LeaksByKind[sec.Kind]++
+				if len(s.LeakExamples) < 10 {
+					s.LeakExamples = append(s.LeakExamples, sec.Kind+": "+sec.Value+" in "+out)
+				}
 				if s.FirstLeak == "" {
 					s.FirstLeak = sec.Kind + ": " + sec.Value + " in " + out
 				}
@@ -50,8 +59,13 @@ func score(lines []corpus.Line, kinds map[string]bool, mask func(string) string)
 		}
 		for _, la := range l.LookAlikes {
 			s.LookAlikes++
+			s.LookAlikesByFormat[l.Format]++
 			if !strings.Contains(out, la) {
 				s.Altered++
+				s.AlteredByFormat[l.Format]++
+				if len(s.AlteredExamples) < 10 {
+					s.AlteredExamples = append(s.AlteredExamples, la+" in "+out)
+				}
 				if s.FirstAltered == "" {
 					s.FirstAltered = la + " in " + out
 				}
@@ -93,4 +107,13 @@ func TestCorpusWithIPs(t *testing.T) {
 	require.Greater(t, s.Secrets, 100)
 	assert.Zero(t, s.Leaks, "first leak: %s", s.FirstLeak)
 	assert.LessOrEqual(t, float64(s.Altered), 0.005*float64(s.LookAlikes), "first altered: %s", s.FirstAltered)
+}
+
+// strictKinds are the detector names of StrictDetectors.
+func strictKinds() map[string]bool {
+	kinds := map[string]bool{}
+	for _, d := range masking.StrictDetectors() {
+		kinds[d.Kind.String()] = true
+	}
+	return kinds
 }

@@ -21,9 +21,9 @@ func propertyMaskers(t testing.TB) map[string]*masking.Masker {
 		"hash":    {Kind: masking.Hash},
 		"partial": {Kind: masking.Partial, KeepLast: 4},
 	} {
-		var ds []masking.Detector
-		for k := range masking.NumKinds {
-			ds = append(ds, masking.Detector{Kind: k, Action: act, Numbers: k == masking.PaymentCard || k == masking.Secret})
+		ds := masking.StrictDetectors()
+		for i := range ds {
+			ds[i].Action = act
 		}
 		m, err := masking.New(masking.Config{Detectors: ds, HashKey: []byte(strings.Repeat("0123456789abcdef", 2))})
 		if err != nil {
@@ -81,7 +81,7 @@ func checkProperties(t testing.TB, ms map[string]*masking.Masker, in string) {
 		if utf8.ValidString(in) && !utf8.ValidString(out) {
 			t.Fatalf("%s: output not UTF-8: %q", name, out)
 		}
-		for _, key := range []string{"password", "user.email"} {
+		for _, key := range []string{"password", "user.email", "bank_account", "session"} {
 			kout, _ := m.MaskString(key, in, counts)
 			if k2, _ := m.MaskString(key, kout, counts); k2 != kout {
 				t.Fatalf("%s key %s: not idempotent: %q -> %q -> %q", name, key, in, kout, k2)
@@ -97,8 +97,22 @@ func seeds() []string {
 		"Bearer x", "basic ====", "eyJ.eyJ.", "AKIA", "\xff\xfe@\x80.com", "x@y.\xc3", "010-1234-5678\xff",
 		"IDENTIFIED BY '", "PASSWORD ('", "-----BEGIN EC PRIVATE KEY-----\nabc\n-----END", "-----BEGIN  PRIVATE KEY-----",
 		"postgres://u:p@h/db", "://:@", "token_count=5 secretName=x", "<pwd>x</pwd>", "<a:token>", ">", "fe80::1%eth0", "ffff:ffff:ffff:ffff:ffff:ffff:255.255.255.255",
+		// The context layer's scanners.
+		"계좌 110-123-456789", "계좌110-123-456789-", "acct=1234567890 1234567890", "국민 123456-12-123456-1", "acct [REDACTED:bank_account] 1234567890",
+		"VALUES", "(a) VALUES", "(a) VALUES (", "(pwd) VALUES ('x'", "(pwd, acct) VALUES ('x', '1234567890'), (", "(a,b) VALUES ('it''s', 'x\\'), ('y',",
+		"x (pwd) VALUES (?, 'a''b') , ('c')", "(account_no) VALUES ('1234567890')VALUES",
+		"%", "%4", "%40", "\\u0040", "a\\u0040b.co", "\\u00", "\\u0040\\u0040", "x\\u002B82 10 1234 5678", "a%40b.co", "%2B82%2010-1234-5678", "%40%40%40", "pw%3D", "pw%3Dx%3Dy", "a%2540b.com", "%3A%3A1",
+		`"pwd":"`, `"pwd":"x`, `\"pwd\":\"y\"`, "비밀번호:", "비밀번호=x", "임시 비밀번호: í",
+		"token ", "token 0123456789abcdef", "Token aaaaBBBBccccDDDDeeee.", "session=0123456789abcdefX",
+		"AKIAIOSFODNN7EXAMPLE ", "AKIAIOSFODNN7EXAMPLE wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY",
+		`"token"=>"`, `'pwd' => '`, "=>", "sk_live_", "sk_live_0123456789abcdefghijABCD", "glpat-", "password=a&b=c&", "&=", "[FILTERED]", "password=<hidden>",
+		"비밀번호 발급: ", "임시 비밀번호 발급: Xy7#ab12", "비밀번호 변경: 완료",
+		"+1 (", "+1 (415", "+1 (415) 555-2671", "+44 (0) (20) 1", "Chrome/1.2.3.4", "PWD=/", "PWD=",
 	}
 	for _, l := range corpus.Generate(7, 50, 0.8) {
+		s = append(s, l.Text)
+	}
+	for _, l := range corpus.GenerateContext(7, 50, 0.8) {
 		s = append(s, l.Text)
 	}
 	return s
@@ -117,7 +131,7 @@ func FuzzMaskString(f *testing.F) {
 // `go test` run, not only under -fuzz.
 func TestProperties(t *testing.T) {
 	ms := propertyMaskers(t)
-	lines := corpus.Generate(11, 1500, 0.6)
+	lines := append(corpus.Generate(11, 1500, 0.6), corpus.GenerateContext(11, 700, 0.6)...)
 	r := rand.New(rand.NewPCG(3, 4))
 	for _, s := range seeds() {
 		checkProperties(t, ms, s)

@@ -1,6 +1,9 @@
 package masking
 
-import "strings"
+import (
+	"strings"
+	"unicode"
+)
 
 // keyPatterns matches attribute keys exactly, or by prefix for entries that
 // end in '*'.
@@ -35,58 +38,142 @@ func (p *keyPatterns) match(key string) bool {
 	return false
 }
 
-// secretKeys matches key names against the Secret detector's list,
-// case-insensitively and on name-part boundaries.
-type secretKeys struct {
-	keys []string // lower case
-	// first holds, for each lower-case byte, whether a key starts with it.
-	first [256]bool
+// lexicon holds the key and label vocabularies (secret keys, token keys,
+// bank words), each word tagged with its class, so one pass over a key
+// finds every class it belongs to. ASCII words match case-insensitively on
+// name parts: "password" matches "db_password" and "dbPassword" but not
+// "passwords". Words with non-ASCII letters (Korean) match anywhere inside
+// a key or a run of non-ASCII text, since Korean compounds carry no
+// separators ("임시비밀번호", "KB국민").
+type lexicon struct {
+	byFirst [256][]lexWord // ASCII words by their lower-case first byte
+	first   [256]keyClass  // classes of the ASCII words starting with each byte
+	native  []lexWord      // words with non-ASCII bytes
+	// nativeFirst says which UTF-8 lead and continuation byte pairs start a
+	// native word, so text that cannot hold one is rejected without a
+	// substring search per word.
+	nativeFirst [64][64]bool
+	nativeAny   bool // a native word starts with an ASCII byte: no filter
 }
 
-func newSecretKeys(list []string) secretKeys {
-	var s secretKeys
+type lexWord struct {
+	w     string // lower case
+	class keyClass
+	fold  bool // a native word with ASCII letters: compared case-insensitively
+}
+
+// in reports whether the word occurs in ident.
+func (k *lexWord) in(ident string) bool {
+	if !k.fold {
+		return strings.Contains(ident, k.w)
+	}
+	for p := 0; p+len(k.w) <= len(ident); p++ {
+		if hasPrefixFold(ident, p, k.w) {
+			return true
+		}
+	}
+	return false
+}
+
+func (l *lexicon) add(list []string, c keyClass) {
 	for _, k := range list {
 		k = strings.ToLower(strings.TrimSpace(k))
 		if k == "" {
 			continue
 		}
-		s.keys = append(s.keys, k)
-		s.first[k[0]] = true
+		if strings.IndexFunc(k, func(r rune) bool { return r >= 0x80 }) >= 0 {
+			l.native = append(l.native, lexWord{w: k, class: c, fold: strings.IndexFunc(k, func(r rune) bool { return r < 0x80 && unicode.IsLetter(r) }) >= 0})
+			if k[0] >= 0xc0 && k[1]&0xc0 == 0x80 {
+				l.nativeFirst[k[0]-0xc0][k[1]-0x80] = true
+			} else {
+				l.nativeAny = true
+			}
+			continue
+		}
+		l.byFirst[k[0]] = append(l.byFirst[k[0]], lexWord{w: k, class: c})
+		l.first[k[0]] |= c
 	}
-	return s
 }
 
-// isPartSep reports whether c separates parts of a key name.
+// isPartSep reports whether c separates parts of a key name. Non-ASCII
+// bytes do too, so "KB국민" has the part "kb".
 func isPartSep(c byte) bool {
-	return c == '_' || c == '-' || c == '.' || c == ' ' || c == '/' || c == ':'
+	return c == '_' || c == '-' || c == '.' || c == ' ' || c == '/' || c == ':' || c >= 0x80
 }
 
-// match reports whether ident contains a configured key as a whole name part.
-func (s *secretKeys) match(ident string) bool {
+// classes returns the classes, among want, of the words that ident
+// contains as whole name parts (ASCII) or anywhere (non-ASCII words).
+func (l *lexicon) classes(ident string, want keyClass) keyClass {
 	if len(ident) == 0 || len(ident) > 128 {
-		return false
+		return 0
 	}
+	var got keyClass
+	ascii := true
 	for p := 0; p < len(ident); p++ {
-		if !s.first[lower(ident[p])] {
+		c := ident[p]
+		if c >= 0x80 {
+			ascii = false
+			continue
+		}
+		lc := lower(c)
+		if l.first[lc]&want&^got == 0 {
 			continue
 		}
 		// Left boundary: start, separator, or a lower→Upper camel-case step.
-		if p > 0 && !isPartSep(ident[p-1]) && !(is(ident[p], clsUpper) && is(ident[p-1], clsLower|clsDigit)) {
+		if p > 0 && !isPartSep(ident[p-1]) && !(is(c, clsUpper) && is(ident[p-1], clsLower|clsDigit)) {
 			continue
 		}
-		for _, k := range s.keys {
-			if !hasPrefixFold(ident, p, k) {
+		for _, k := range l.byFirst[lc] {
+			if k.class&want&^got == 0 || !hasPrefixFold(ident, p, k.w) {
 				continue
 			}
-			e := p + len(k)
-			if e == len(ident) {
+			e := p + len(k.w)
+			if e == len(ident) || ((isPartSep(ident[e]) || (is(ident[e], clsUpper) && is(ident[e-1], clsLower))) && !qualified(ident, e)) {
+				got |= k.class
+			}
+		}
+	}
+	if !ascii && l.mayHoldNative(ident) {
+		for i := range l.native {
+			if k := &l.native[i]; k.class&want&^got != 0 && k.in(ident) {
+				got |= k.class
+			}
+		}
+	}
+	return got & want
+}
+
+// mayHoldNative reports whether a native word could start somewhere in w.
+func (l *lexicon) mayHoldNative(w string) bool {
+	if l.nativeAny {
+		return true
+	}
+	for p := 0; p+1 < len(w); p++ {
+		if w[p] >= 0xc0 && w[p+1]&0xc0 == 0x80 && l.nativeFirst[w[p]-0xc0][w[p+1]-0x80] {
+			return true
+		}
+	}
+	return false
+}
+
+// word reports whether w is, as a whole, a word of class c (ASCII
+// case-insensitive, or containing a non-ASCII word); labels before a value
+// are matched this way.
+func (l *lexicon) word(w string, c keyClass) bool {
+	if len(w) == 0 || w[0] >= 0x80 {
+		if !l.mayHoldNative(w) {
+			return false
+		}
+		for i := range l.native {
+			if k := &l.native[i]; k.class&c != 0 && k.in(w) {
 				return true
 			}
-			if isPartSep(ident[e]) || (is(ident[e], clsUpper) && is(ident[e-1], clsLower)) {
-				if !qualified(ident, e) {
-					return true
-				}
-			}
+		}
+		return false
+	}
+	for _, k := range l.byFirst[lower(w[0])] {
+		if k.class&c != 0 && len(k.w) == len(w) && hasPrefixFold(w, 0, k.w) {
+			return true
 		}
 	}
 	return false

@@ -17,11 +17,12 @@ const (
 	AccessKey               // cloud and forge access keys (AKIA…, ASIA…, AIza…, ghp_…)
 	AuthHeader              // bearer and basic credentials
 	Secret                  // values of password/secret/token keys
+	BankAccount             // bank account numbers next to a bank name, label or key
 	NumKinds                // number of built-in detectors
 )
 
 var kindNames = [NumKinds]string{
-	"email", "payment_card", "kr_rrn", "phone", "ipv4", "ipv6", "jwt", "access_key", "auth_header", "secret",
+	"email", "payment_card", "kr_rrn", "phone", "ipv4", "ipv6", "jwt", "access_key", "auth_header", "secret", "bank_account",
 }
 
 // String returns the detector's configuration name, e.g. "payment_card".

@@ -20,13 +20,22 @@ type Masker struct {
 	names      []string
 	rules      []rule
 	checkDigit CheckDigitPolicy
-	secret     secretKeys
-	include    keyPatterns
-	exclude    keyPatterns
-	act        *actor
-	maxKeep    int // largest Partial KeepLast, -1 without Partial actions
+	// lex holds the secret keys, the token keys and labels, and the bank
+	// keys, labels and names.
+	lex lexicon
+	// kinds are the key classes of the enabled detectors.
+	kinds   keyClass
+	include keyPatterns
+	exclude keyPatterns
+	act     *actor
+	maxKeep int // largest Partial KeepLast, -1 without Partial actions
+	// sub is scan, called through a function value by the scanners that
+	// scan a part of a value again (decoded text, SQL values): a direct
+	// recursive call would make escape analysis move every caller's match
+	// buffer to the heap.
+	sub func(s string, from int, kc keyClass, ms []Match) []Match
 	// trigger says, per byte, which scanners run at it.
-	trigger [256]uint8
+	trigger [256]uint16
 }
 
 type rule struct {
@@ -51,7 +60,9 @@ func New(cfg Config) (*Masker, error) {
 	if keys == nil {
 		keys = DefaultSecretKeys
 	}
-	m.secret = newSecretKeys(keys)
+	m.lex.add(keys, keySecret)
+	m.lex.add(orDefault(cfg.TokenKeys, DefaultTokenKeys), keyToken)
+	m.lex.add(orDefault(cfg.BankKeys, DefaultBankKeys), keyBank)
 	for _, d := range cfg.Detectors {
 		m.enabled[d.Kind] = true
 		m.numbers[d.Kind] = d.Numbers
@@ -68,8 +79,22 @@ func New(cfg Config) (*Masker, error) {
 			m.maxKeep = max(m.maxKeep, a.KeepLast)
 		}
 	}
+	if m.enabled[Secret] {
+		m.kinds |= keySecret | keyToken
+	}
+	if m.enabled[BankAccount] {
+		m.kinds |= keyBank
+	}
 	m.buildTriggers()
+	m.sub = m.scan
 	return m, nil
+}
+
+func orDefault(list, def []string) []string {
+	if list == nil {
+		return def
+	}
+	return list
 }
 
 // NumCounters is the length of the counts slice MaskString expects: one
@@ -90,7 +115,7 @@ func (m *Masker) Inspect(key string) bool {
 
 // SecretKey reports whether values under key are masked whole by the Secret detector.
 func (m *Masker) SecretKey(key string) bool {
-	return m.enabled[Secret] && m.secret.match(key)
+	return m.lex.classes(key, m.kinds&keySecret) != 0
 }
 
 // MaskString masks s, a value found under key ("" for free text such as a
@@ -98,15 +123,37 @@ func (m *Masker) SecretKey(key string) bool {
 // value masked by detector or rule i, and returns s itself, without
 // allocating, when nothing was found.
 func (m *Masker) MaskString(key, s string, counts []int64) (string, bool) {
-	if key != "" && m.SecretKey(key) {
-		if s == "" || isMaskToken(s) {
-			return s, false // empty, or already masked ("***")
+	return m.MaskStringIn("", key, s, counts)
+}
+
+// ContextKey reports whether key, as the key of a map, gives context to
+// the values below it: {"refund_account": {"number": "110-…"}}.
+func (m *Masker) ContextKey(key string) bool {
+	return m.classify(key)&(keyBank|keyToken) != 0
+}
+
+// MaskStringIn is MaskString for a value whose own key says nothing about
+// it but that sits below parent, a ContextKey (the nearest one, or "").
+// Rules and the include and exclude lists still see key.
+func (m *Masker) MaskStringIn(parent, key, s string, counts []int64) (string, bool) {
+	var kc keyClass
+	if key != "" {
+		kc = m.classify(key)
+	}
+	if kc == 0 && parent != "" {
+		kc = m.classify(parent) &^ keySecret
+	}
+	if kc != 0 {
+		if k, ok := m.wholeValue(kc, s); ok {
+			counts[k]++
+			return m.act.mask(m.actions[k], kindNames[k], s), true
 		}
-		counts[Secret]++
-		return m.act.mask(m.actions[Secret], kindNames[Secret], s), true
+		if kc&keySecret != 0 {
+			return s, false // empty, or already masked
+		}
 	}
 	var buf [8]Match
-	ms := m.scan(s, buf[:0])
+	ms := m.scan(s, 0, kc, buf[:0])
 	out, changed := s, false
 	if len(ms) > 0 {
 		out, changed = m.apply(s, ms, counts), true
@@ -123,19 +170,71 @@ func (m *Masker) MaskString(key, s string, counts []int64) (string, bool) {
 	return out, changed
 }
 
+// keyClass says what the key a value sits under implies for it.
+type keyClass uint8
+
+const (
+	keySecret keyClass = 1 << iota // the whole value is a secret
+	keyToken                       // a token-shaped value is a secret
+	keyBank                        // an account-shaped number is a bank account
+
+	// scanRaw is no key class but a scan flag: do not decode escapes (the
+	// raw pass over a span that percent is about to decode).
+	scanRaw keyClass = 1 << 7
+)
+
+// classify looks key up in the vocabularies of the enabled detectors; a
+// secret key is only that.
+func (m *Masker) classify(key string) keyClass {
+	c := m.lex.classes(key, m.kinds)
+	if c&keySecret != 0 {
+		return keySecret
+	}
+	return c
+}
+
+// wholeValue reports whether all of s is masked because of its key: any
+// value under a secret key, a token under a token key, an account number
+// under a bank key.
+func (m *Masker) wholeValue(kc keyClass, s string) (Kind, bool) {
+	if kc == 0 || s == "" || isMaskToken(s) || upstreamMask(s) {
+		return 0, false // empty, or already masked ("***")
+	}
+	switch {
+	case kc&keySecret != 0:
+		return Secret, true
+	case kc&keyToken != 0 && tokenShaped(s):
+		return Secret, true
+	case kc&keyBank != 0 && bankShaped(s):
+		return BankAccount, true
+	}
+	return 0, false
+}
+
 // MaskInt masks an integer value when a detector that opted in to numbers
 // reports it; the result then is a string.
 func (m *Masker) MaskInt(key string, v int64, counts []int64) (string, bool) {
+	return m.MaskIntIn("", key, v, counts)
+}
+
+// MaskIntIn is MaskInt for an integer below parent, a ContextKey (see
+// MaskStringIn).
+func (m *Masker) MaskIntIn(parent, key string, v int64, counts []int64) (string, bool) {
 	if key != "" && m.numbers[Secret] && m.SecretKey(key) {
 		counts[Secret]++
 		var nb [24]byte
 		return m.act.mask(m.actions[Secret], kindNames[Secret], string(strconv.AppendInt(nb[:0], v, 10))), true
 	}
+	var nb [24]byte
+	d := strconv.AppendInt(nb[:0], v, 10)
+	if m.numbers[BankAccount] && len(d) >= minBankDigits && len(d) <= maxBankDigits &&
+		(key != "" && m.classify(key)&keyBank != 0 || parent != "" && m.classify(parent)&keyBank != 0) {
+		counts[BankAccount]++
+		return m.act.mask(m.actions[BankAccount], kindNames[BankAccount], string(d)), true
+	}
 	if !m.numbers[PaymentCard] || v < 1_000_000_000_000 {
 		return "", false
 	}
-	var nb [24]byte
-	d := strconv.AppendInt(nb[:0], v, 10)
 	if !cardDigitsValid(d) {
 		return "", false
 	}
@@ -144,7 +243,7 @@ func (m *Masker) MaskInt(key string, v int64, counts []int64) (string, bool) {
 }
 
 // Find returns what the built-in detectors report in s, in order.
-func (m *Masker) Find(s string) []Match { return m.scan(s, nil) }
+func (m *Masker) Find(s string) []Match { return m.scan(s, 0, 0, nil) }
 
 func (m *Masker) apply(s string, ms []Match, counts []int64) string {
 	var b strings.Builder

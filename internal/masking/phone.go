@@ -64,8 +64,8 @@ func phoneTail(s string, j int) int {
 }
 
 // scanE164 matches an international number at '+' position i: +CC and 8 to
-// 15 digits in all, in groups separated by single spaces, dashes or dots (or
-// one "(0)" trunk prefix). When the groups run on into something else, the
+// 15 digits in all, in groups separated by single spaces, dashes or dots (a
+// group may stand in parentheses: "(0)" trunk prefixes, area codes). When the groups run on into something else, the
 // longest run of whole groups that ends on a boundary wins.
 func scanE164(s string, i int) int {
 	if !wordBoundaryBefore(s, i) || i+1 >= len(s) || !isDigit(s[i+1]) || s[i+1] == '0' {
@@ -91,8 +91,19 @@ func scanE164(s string, i int) int {
 			j = e + 1
 			continue
 		}
-		if (c == ' ' || c == '-') && e+4 < len(s) && s[e+1:e+4] == "(0)" {
-			j = e + 4
+		// A group in parentheses: the "(0)" trunk prefix (not dialled from
+		// abroad, so not counted) or an area code, +1 (415) 555-2671.
+		if (c == ' ' || c == '-') && e+3 < len(s) && s[e+1] == '(' && isDigit(s[e+2]) {
+			pe := digitsAt(s, e+2)
+			if pe-(e+2) > 4 || pe >= len(s) || s[pe] != ')' {
+				break
+			}
+			if s[e+2:pe] != "0" {
+				if nd += pe - (e + 2); nd > 15 {
+					break
+				}
+			}
+			j = pe + 1
 			if j < len(s) && (s[j] == ' ' || s[j] == '-') {
 				j++
 			}

@@ -7,14 +7,17 @@ import (
 
 // Trigger bits.
 const (
-	trWordNumeric uint8 = 1 << iota // digit at a word start
-	trWordAlpha                     // letter at a word start that may begin a token
-	trAt                            // '@'
-	trAssign                        // '=' or ':'
-	trQuote                         // '\''
-	trPlus                          // '+'
-	trWord                          // any word byte: the scanner skips whole words
-	trSecretPunct                   // '-' (PEM private key blocks), '>' (XML elements)
+	trWordNumeric uint16 = 1 << iota // digit at a word start
+	trWordAlpha                      // letter at a word start that may begin a token
+	trAt                             // '@'
+	trAssign                         // '=' or ':'
+	trQuote                          // '\''
+	trPlus                           // '+'
+	trWord                           // any word byte: the scanner skips whole words
+	trSecretPunct                    // '-' (PEM private key blocks), '>' (XML elements)
+	trLabel                          // first letter of a token label word ("token 9f8e…")
+	trSQL                            // 'V'/'v': an SQL VALUES list
+	trPercent                        // '%' or '\\': a percent- or \\u-encoded value
 )
 
 func (m *Masker) buildTriggers() {
@@ -24,14 +27,15 @@ func (m *Masker) buildTriggers() {
 		}
 	}
 	e := &m.enabled
-	if e[PaymentCard] || e[KRRRN] || e[Phone] || e[IPv4] {
+	if e[PaymentCard] || e[KRRRN] || e[Phone] || e[IPv4] || e[BankAccount] {
 		for c := '0'; c <= '9'; c++ {
 			m.trigger[c] |= trWordNumeric
 		}
 	}
 	if e[AccessKey] {
-		m.trigger['A'] |= trWordAlpha
-		m.trigger['g'] |= trWordAlpha
+		for _, c := range "Agsr" {
+			m.trigger[c] |= trWordAlpha
+		}
 	}
 	if e[JWT] {
 		m.trigger['e'] |= trWordAlpha
@@ -53,19 +57,32 @@ func (m *Masker) buildTriggers() {
 		m.trigger['>'] |= trSecretPunct
 		m.trigger['\''] |= trQuote
 		m.trigger['"'] |= trQuote
+		for c := range 128 {
+			if m.lex.first[lower(byte(c))]&keyToken != 0 && is(byte(c), clsAlpha) {
+				m.trigger[c] |= trLabel
+			}
+		}
+	}
+	if e[Secret] || e[BankAccount] {
+		m.trigger['V'] |= trSQL
+		m.trigger['v'] |= trSQL
+	}
+	if e[Email] || e[Phone] || e[Secret] {
+		m.trigger['%'] |= trPercent
+		m.trigger['\\'] |= trPercent // \u0040 in JSON
 	}
 	if e[Phone] {
 		m.trigger['+'] |= trPlus
 	}
 }
 
-// scan appends the built-in detectors' matches in s to ms, left to right,
-// without overlaps.
-func (m *Masker) scan(s string, ms []Match) []Match {
-	last := 0 // end of the previous match: scanners never look back past it
+// scan appends the built-in detectors' matches in s[from:] to ms, left to
+// right, without overlaps. kc is what the key of the value implies.
+func (m *Masker) scan(s string, from int, kc keyClass, ms []Match) []Match {
+	last := from // end of the previous match: scanners never look back past it
 	n := len(s)
 	act := &m.trigger
-	for i := 0; i < n; {
+	for i := from; i < n; {
 		// Skip bytes that neither start a word nor trigger a scanner.
 		t := act[s[i]]
 		for t == 0 {
@@ -76,22 +93,54 @@ func (m *Masker) scan(s string, ms []Match) []Match {
 		}
 		if t&trWord != 0 {
 			// i starts a word (the loop skips whole words).
+			if t&trSQL != 0 {
+				if out, end := m.sqlValues(s, i, last, ms); end > 0 {
+					ms, i, last = out, end, end
+					continue
+				}
+			}
 			if t&(trWordNumeric|trWordAlpha) != 0 {
 				var k Kind
 				var a, e int
 				if t&trWordNumeric != 0 {
-					k, a, e = m.numeric(s, i)
+					k, a, e = m.numeric(s, i, last, kc)
 				} else {
 					k, a, e = m.alpha(s, i)
 				}
 				if e > 0 && !m.touchesMask(s, a, e) {
 					ms = append(ms, Match{k, a, e})
 					i, last = e, e
+					if k == AccessKey && m.enabled[Secret] {
+						// An AWS secret access key right after its key id.
+						if a, e := awsSecretAfter(s, i); e > 0 && !m.touchesMask(s, a, e) {
+							ms = append(ms, Match{Secret, a, e})
+							i, last = e, e
+						}
+					}
 					continue
 				}
 			}
+			ws := i
 			for i++; i < n && isWord(s[i]); i++ {
 			}
+			if t&trLabel != 0 && i+1 < n && s[i] == ' ' && m.lex.word(s[ws:i], keyToken) {
+				if a, e := m.tokenAfterLabel(s, i); e > 0 && !m.touchesMask(s, a, e) {
+					ms = append(ms, Match{Secret, a, e})
+					i, last = e, e
+				}
+			}
+			continue
+		}
+		if t&trPercent != 0 {
+			if kc&scanRaw != 0 {
+				i++
+				continue
+			}
+			if out, end := m.percent(s, i, last, kc, ms); end > 0 {
+				ms, i, last = out, end, end
+				continue
+			}
+			i++
 			continue
 		}
 		var k Kind
@@ -102,6 +151,11 @@ func (m *Masker) scan(s string, ms []Match) []Match {
 			a, e = scanEmail(s, i, last)
 		case t&trAssign != 0:
 			k, a, e = m.assign(s, i, last)
+			if e > 0 && a > i+3 && hasPrefixAt(s, i, "://") && !m.touchesMask(s, a, e) {
+				// A URL password: the user part before it is text too.
+				var pre [4]Match
+				ms = append(ms, m.sub(s[:a-1], i+3, kc, pre[:0])...)
+			}
 		case t&trQuote != 0:
 			k, a, e = m.quoted(s, i, last)
 		case t&trPlus != 0:
@@ -129,21 +183,21 @@ func (m *Masker) scan(s string, ms []Match) []Match {
 // shape of the first run of digits (its length l and the byte after it)
 // decides which scanners can match at all; most numbers in logs (status
 // codes, sizes, durations, dates, versions) fail these tests at once.
-func (m *Masker) numeric(s string, i int) (Kind, int, int) {
+func (m *Masker) numeric(s string, i, last int, kc keyClass) (Kind, int, int) {
 	e0 := digitsAt(s, i)
 	l := e0 - i
 	var next byte
 	if e0 < len(s) {
 		next = s[e0]
 	}
+	e := &m.enabled
 	sep := next == '-' || next == ' ' || next == '.' || next == ')'
-	if l < 13 && !(l >= 10 && s[i] == '0') && !sep {
+	if l < 13 && !(l >= 10 && (s[i] == '0' || e[BankAccount])) && !sep {
 		return 0, 0, 0
 	}
 	if !numericBoundaryBefore(s, i) {
 		return 0, 0, 0
 	}
-	e := &m.enabled
 	if e[KRRRN] && ((l == 6 && next == '-') || l == 13) {
 		if end := scanRRN(s, i, m.checkDigit); end > 0 {
 			return KRRRN, i, end
@@ -159,7 +213,12 @@ func (m *Masker) numeric(s string, i int) (Kind, int, int) {
 			return PaymentCard, i, end
 		}
 	}
-	if e[IPv4] && l <= 3 && next == '.' {
+	if e[BankAccount] && ((l >= minBankDigits && l <= maxBankDigits) || (l >= 3 && l <= 6 && next == '-')) {
+		if end := scanBankAccount(s, i); end > 0 && m.bankContext(s, i, last, kc, end-i > l) {
+			return BankAccount, i, end
+		}
+	}
+	if e[IPv4] && l <= 3 && next == '.' && !productVersion(s, i) {
 		if end := scanIPv4(s, i); end > 0 {
 			return IPv4, i, end
 		}
@@ -171,7 +230,7 @@ func (m *Masker) numeric(s string, i int) (Kind, int, int) {
 func (m *Masker) alpha(s string, i int) (Kind, int, int) {
 	e := &m.enabled
 	switch s[i] {
-	case 'A', 'g':
+	case 'A', 'g', 's', 'r':
 		if e[AccessKey] {
 			if end := scanAccessKey(s, i); end > 0 {
 				return AccessKey, i, end

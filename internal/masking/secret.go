@@ -11,6 +11,10 @@ func (m *Masker) scanKeyValue(s string, p, last int) (int, int) {
 	if p+1 < len(s) && (s[p+1] == sep || (sep == ':' && s[p+1] == '/')) {
 		return 0, 0 // "==", "::", "://"
 	}
+	vs := p + 1
+	if sep == '=' && vs < len(s) && s[vs] == '>' {
+		vs++ // Ruby and PHP hashes: "key"=>"value", 'key' => 'value'
+	}
 	// Key: back over spaces, a closing quote, then the name.
 	k := p
 	for k > last && k > p-3 && s[k-1] == ' ' {
@@ -18,21 +22,85 @@ func (m *Masker) scanKeyValue(s string, p, last int) (int, int) {
 	}
 	if k > last && (s[k-1] == '"' || s[k-1] == '\'') {
 		k--
+		for k > last && s[k-1] == '\\' {
+			k-- // an escaped quote: {\"pwd\":\"…\"} inside a string
+		}
 	}
 	ke := k
-	for k > last && ke-k < 128 && (isWord(s[k-1]) || s[k-1] == '.' || s[k-1] == '-') {
+	for k > last && ke-k < 128 && isKeyByte(s[k-1]) {
 		k--
 	}
-	if k == ke || !m.secret.match(s[k:ke]) {
+	if k == ke {
 		return 0, 0
 	}
+	key := s[k:ke]
+	kc := m.lex.classes(key, keySecret|keyToken)
+	if kc == 0 && key[0] >= 0x80 {
+		// A Korean secret word one word further back, before a predicate:
+		// "임시 비밀번호 발급: Xy7#…". Only password-shaped values count then
+		// ("비밀번호 변경: 완료" is a status).
+		if w := k; w > last+1 && s[w-1] == ' ' {
+			w--
+			ws := w
+			for ws > last && s[ws-1] >= 0x80 {
+				ws--
+			}
+			if ws < w && m.lex.classes(s[ws:w], keySecret) != 0 {
+				if a, e := valueAfter(s, vs); e > 0 && passwordShaped(s[a:e]) && !m.touchesMask(s, ws, ws) {
+					return a, e
+				}
+			}
+		}
+		return 0, 0
+	}
+	if kc == 0 {
+		return 0, 0
+	}
+	secret := kc&keySecret != 0
 	if k >= len(hashPrefix) && s[k-len(hashPrefix):k] == hashPrefix {
 		return 0, 0 // the name inside our own [HASH:name:…] mask
 	}
 	if m.touchesMask(s, k, k) {
 		return 0, 0 // the key is in the kept tail of a partial mask
 	}
-	return valueAfter(s, p+1)
+	a, e := valueAfter(s, vs)
+	if !secret && e > 0 && !tokenShaped(s[a:e]) {
+		return 0, 0 // a token key with a plain value: session=expired
+	}
+	if e > 0 && workingDirectory(key, s[a:e]) {
+		return 0, 0
+	}
+	return a, e
+}
+
+// passwordShaped reports whether v looks like a password: 6 to 64
+// printable ASCII bytes with at least two of letters, digits and symbols.
+func passwordShaped(v string) bool {
+	if len(v) < 6 || len(v) > 64 {
+		return false
+	}
+	var letter, digit, symbol bool
+	for k := 0; k < len(v); k++ {
+		c := v[k]
+		switch {
+		case c <= ' ' || c >= 0x7f:
+			return false
+		case is(c, clsAlpha):
+			letter = true
+		case isDigit(c):
+			digit = true
+		default:
+			symbol = true
+		}
+	}
+	return (letter && digit) || (letter && symbol) || (digit && symbol)
+}
+
+// workingDirectory reports whether key=v is the shell's working directory
+// (PWD=/home/deploy in sudo and environment dumps), not a password: the
+// upper-case variable name and an absolute path.
+func workingDirectory(key, v string) bool {
+	return key == "PWD" && (v[0] == '/' || v[0] == '~')
 }
 
 // quoted handles a quote at i: SQL "PASSWORD 'x'" and "IDENTIFIED BY 'x'".
@@ -89,9 +157,9 @@ func scanURLPassword(s string, p int) (int, int) {
 	if at < 0 || colon < 0 || colon > at || colon+1 == at || isMaskToken(s[colon+1:at]) {
 		return 0, 0
 	}
-	// A user name never contains '@' or brackets; a ':' inside our
+	// A user name never contains '@', brackets or stars (a partial mask); a ':' inside our
 	// [REDACTED:…] mask is not the user:password separator.
-	if strings.ContainsAny(s[p+3:colon], "@[]") {
+	if strings.ContainsAny(s[p+3:colon], "@[]*") {
 		return 0, 0
 	}
 	return colon + 1, at
@@ -133,7 +201,7 @@ func (m *Masker) scanXMLElement(s string, p, last int) (int, int) {
 	for k > last && p-k < 128 && (isWord(s[k-1]) || s[k-1] == '.' || s[k-1] == '-' || s[k-1] == ':') {
 		k--
 	}
-	if k == p || k == 0 || k-1 < last || s[k-1] != '<' || !m.secret.match(s[k:p]) || m.touchesMask(s, k, k) {
+	if k == p || k == 0 || k-1 < last || s[k-1] != '<' || m.lex.classes(s[k:p], keySecret) == 0 || m.touchesMask(s, k, k) {
 		return 0, 0
 	}
 	a := p + 1
@@ -173,6 +241,21 @@ func valueAfter(s string, j int) (int, int) {
 			e++
 		}
 		e = min(e, len(s))
+	case '\\':
+		// An escaped quote opens a string inside a string: "{\"pwd\":\"x\"}".
+		r := j
+		for r < len(s) && s[r] == '\\' {
+			r++
+		}
+		if r >= len(s) || s[r] != '"' {
+			return 0, 0
+		}
+		a = r + 1
+		if k := strings.Index(s[a:], s[j:r+1]); k >= 0 {
+			e = a + k
+		} else {
+			e = len(s)
+		}
 	case '{', '[', ',', ';', '&', ')', '}', ']', '<', '>':
 		return 0, 0
 	default:
@@ -188,19 +271,47 @@ func valueAfter(s string, j int) (int, int) {
 		}
 	}
 	v := s[a:e]
-	if e == a || v == "null" || isMaskToken(v) {
+	if e == a || v == "null" || isMaskToken(v) || upstreamMask(v) {
 		return 0, 0
 	}
 	return a, e
 }
 
+// upstreamMask reports whether v is a placeholder another tool wrote in
+// place of a secret: [FILTERED] (Rails), [REDACTED], [MASKED], <hidden>.
+func upstreamMask(v string) bool {
+	if len(v) < 3 || len(v) > 24 || !(v[0] == '[' && v[len(v)-1] == ']' || v[0] == '<' && v[len(v)-1] == '>') {
+		return false
+	}
+	for k := 1; k < len(v)-1; k++ {
+		if !is(v[k], clsAlpha) && v[k] != '_' && v[k] != ' ' {
+			return false
+		}
+	}
+	return true
+}
+
 func unquotedEnd(s string, e int) int {
 	for e < len(s) {
 		switch s[e] {
-		case ' ', '\t', '\r', '\n', ',', ';', '&', '"', '\'', ')', '}', ']', '<', '>':
+		case ' ', '\t', '\r', '\n', ',', ';', '"', '\'', ')', '}', ']', '<', '>':
 			return e
+		case '&':
+			if queryParamAt(s, e+1) {
+				return e // the next parameter of a query string
+			}
 		}
 		e++
 	}
 	return e
+}
+
+// queryParamAt reports whether a query parameter name and '=' (or another
+// '&') start at j: "a=1&b=2", not the '&' inside "RHq&375PGxS".
+func queryParamAt(s string, j int) bool {
+	k := j
+	for k < len(s) && k-j < 64 && (isWord(s[k]) || s[k] == '.' || s[k] == '-' || s[k] == '[' || s[k] == ']' || s[k] == '%') {
+		k++
+	}
+	return k < len(s) && k > j && (s[k] == '=' || s[k] == '&')
 }

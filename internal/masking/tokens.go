@@ -34,32 +34,51 @@ func scanJWT(s string, i int) int {
 // accessKeyFormats are the access-key prefixes and how many characters of
 // which class follow them.
 var accessKeyFormats = []struct {
-	prefix string
-	n      int
-	cls    uint8
+	prefix  string
+	n       int
+	cls     uint8
+	atLeast bool // n is a minimum (up to 128)
 }{
-	{"AKIA", 16, clsUpper | clsDigit}, // AWS long-term access key id
-	{"ASIA", 16, clsUpper | clsDigit}, // AWS temporary access key id
-	{"AIza", 35, clsB64URL},           // Google API key
-	{"ghp_", 36, clsAlnum},            // GitHub personal access token
-	{"gho_", 36, clsAlnum},
-	{"ghu_", 36, clsAlnum},
-	{"ghs_", 36, clsAlnum},
-	{"ghr_", 36, clsAlnum},
+	{"AKIA", 16, clsUpper | clsDigit, false}, // AWS long-term access key id
+	{"ASIA", 16, clsUpper | clsDigit, false}, // AWS temporary access key id
+	{"AIza", 35, clsB64URL, false},           // Google API key
+	{"ghp_", 36, clsAlnum, false},            // GitHub personal access token
+	{"gho_", 36, clsAlnum, false},
+	{"ghu_", 36, clsAlnum, false},
+	{"ghs_", 36, clsAlnum, false},
+	{"ghr_", 36, clsAlnum, false},
+	{"sk_live_", 24, clsAlnum, true}, // Stripe secret and restricted keys
+	{"rk_live_", 24, clsAlnum, true},
+	{"sk_test_", 24, clsAlnum, true},
+	{"glpat-", 20, clsB64URL, false}, // GitLab personal access token
 }
 
 // scanAccessKey matches an access key id at word start i.
 func scanAccessKey(s string, i int) int {
+	if len(s)-i < 20 {
+		return 0 // shorter than any key (AKIA and 16)
+	}
+	// Every prefix has a second byte of 'K', 'I', 'S', 'h', 'k' or 'l':
+	// most words are rejected here, before the list.
+	switch s[i+1] {
+	case 'K', 'I', 'S', 'h', 'k', 'l':
+	default:
+		return 0
+	}
 	for _, f := range accessKeyFormats {
-		if !hasPrefixAt(s, i, f.prefix) {
+		if s[i] != f.prefix[0] || !hasPrefixAt(s, i, f.prefix) {
 			continue
 		}
 		j := i + len(f.prefix)
+		limit := f.n
+		if f.atLeast {
+			limit = 128
+		}
 		e := j
-		for e < len(s) && e-j < f.n && is(s[e], f.cls) {
+		for e < len(s) && e-j < limit && is(s[e], f.cls) {
 			e++
 		}
-		if e-j == f.n && (e == len(s) || !is(s[e], f.cls|clsWord)) {
+		if (e-j == f.n || (f.atLeast && e-j > f.n)) && (e == len(s) || !is(s[e], f.cls|clsWord)) {
 			return e
 		}
 	}
@@ -169,4 +188,31 @@ func basicDecodesToPair(tok string) bool {
 		}
 	}
 	return colon
+}
+
+// awsSecretAfter matches a 40-character AWS secret access key that follows
+// an access key id ending at e, after one to four separator bytes.
+func awsSecretAfter(s string, e int) (int, int) {
+	j := e
+	for j < len(s) && j-e < 4 {
+		switch s[j] {
+		case ' ', '\t', ',', ':', ';', '|', '/', '"', '\'', '=':
+			j++
+			continue
+		}
+		break
+	}
+	if j == e {
+		return 0, 0
+	}
+	a := j
+	var seen uint8
+	for j < len(s) && j-a <= 40 && is(s[j], clsB64) {
+		seen |= class[s[j]] & (clsDigit | clsUpper | clsLower)
+		j++
+	}
+	if j-a != 40 || seen != clsDigit|clsUpper|clsLower || (j < len(s) && (isWord(s[j]) || s[j] == '=')) {
+		return 0, 0
+	}
+	return a, j
 }

@@ -10,6 +10,10 @@ import (
 
 // Config is the masking processor's configuration.
 type Config struct {
+	// Preset is "default" (or empty): the detectors as configured; or
+	// "strict": every built-in detector on, IP addresses included, each
+	// with its configured action and vocabulary.
+	Preset string `mapstructure:"preset"`
 	// Detectors configures the built-in detectors.
 	Detectors DetectorsConfig `mapstructure:"detectors"`
 	// Rules are user rules: RE2 patterns with an optional key filter.
@@ -40,7 +44,8 @@ type ActionConfig struct {
 type DetectorConfig struct {
 	Enabled bool         `mapstructure:"enabled"`
 	Action  ActionConfig `mapstructure:",squash"`
-	// Numbers lets the detector inspect integer values (payment_card and secret only).
+	// Numbers lets the detector inspect integer values (payment_card,
+	// secret and bank_account only).
 	Numbers bool `mapstructure:"numbers"`
 }
 
@@ -56,21 +61,32 @@ type SecretConfig struct {
 	Detector DetectorConfig `mapstructure:",squash"`
 	// Keys are the key names whose values are secrets.
 	Keys []string `mapstructure:"keys"`
+	// TokenKeys are keys and label words whose token-shaped values are secrets.
+	TokenKeys []string `mapstructure:"token_keys"`
+}
+
+// BankAccountConfig configures the bank account detector.
+type BankAccountConfig struct {
+	Detector DetectorConfig `mapstructure:",squash"`
+	// Keys are the keys, label words and bank names that make a nearby
+	// account-shaped number a bank account.
+	Keys []string `mapstructure:"keys"`
 }
 
 // DetectorsConfig holds one entry per built-in detector; unknown names are
 // rejected when the configuration is loaded.
 type DetectorsConfig struct {
-	Email       DetectorConfig `mapstructure:"email"`
-	PaymentCard DetectorConfig `mapstructure:"payment_card"`
-	KRRRN       RRNConfig      `mapstructure:"kr_rrn"`
-	Phone       DetectorConfig `mapstructure:"phone"`
-	IPv4        DetectorConfig `mapstructure:"ipv4"`
-	IPv6        DetectorConfig `mapstructure:"ipv6"`
-	JWT         DetectorConfig `mapstructure:"jwt"`
-	AccessKey   DetectorConfig `mapstructure:"access_key"`
-	AuthHeader  DetectorConfig `mapstructure:"auth_header"`
-	Secret      SecretConfig   `mapstructure:"secret"`
+	Email       DetectorConfig    `mapstructure:"email"`
+	PaymentCard DetectorConfig    `mapstructure:"payment_card"`
+	KRRRN       RRNConfig         `mapstructure:"kr_rrn"`
+	Phone       DetectorConfig    `mapstructure:"phone"`
+	IPv4        DetectorConfig    `mapstructure:"ipv4"`
+	IPv6        DetectorConfig    `mapstructure:"ipv6"`
+	JWT         DetectorConfig    `mapstructure:"jwt"`
+	AccessKey   DetectorConfig    `mapstructure:"access_key"`
+	AuthHeader  DetectorConfig    `mapstructure:"auth_header"`
+	Secret      SecretConfig      `mapstructure:"secret"`
+	BankAccount BankAccountConfig `mapstructure:"bank_account"`
 }
 
 // RuleConfig is a user rule.
@@ -98,7 +114,9 @@ func createDefaultConfig() *Config {
 			JWT:         on,
 			AccessKey:   on,
 			AuthHeader:  on,
-			Secret:      SecretConfig{Detector: numbers, Keys: append([]string(nil), masking.DefaultSecretKeys...)},
+			Secret: SecretConfig{Detector: numbers, Keys: append([]string(nil), masking.DefaultSecretKeys...),
+				TokenKeys: append([]string(nil), masking.DefaultTokenKeys...)},
+			BankAccount: BankAccountConfig{Detector: numbers, Keys: append([]string(nil), masking.DefaultBankKeys...)},
 		},
 	}
 }
@@ -107,6 +125,14 @@ func createDefaultConfig() *Config {
 func (c *Config) Validate() error {
 	_, err := c.engineConfig()
 	return err
+}
+
+// nonNil keeps an empty list empty: the engine reads nil as its defaults.
+func nonNil(list []string) []string {
+	if list == nil {
+		return []string{}
+	}
+	return list
 }
 
 func (a ActionConfig) engine(field string) (masking.Action, error) {
@@ -124,18 +150,27 @@ func (c *Config) engineConfig() (masking.Config, error) {
 		masking.Email: &d.Email, masking.PaymentCard: &d.PaymentCard, masking.KRRRN: &d.KRRRN.Detector,
 		masking.Phone: &d.Phone, masking.IPv4: &d.IPv4, masking.IPv6: &d.IPv6, masking.JWT: &d.JWT,
 		masking.AccessKey: &d.AccessKey, masking.AuthHeader: &d.AuthHeader, masking.Secret: &d.Secret.Detector,
+		masking.BankAccount: &d.BankAccount.Detector,
+	}
+	strict := false
+	switch c.Preset {
+	case "", "default":
+	case "strict":
+		strict = true
+	default:
+		return masking.Config{}, fmt.Errorf("preset: unknown preset %q (use default or strict)", c.Preset)
 	}
 	ec := masking.Config{
 		SecretKeys:  d.Secret.Keys,
+		TokenKeys:   nonNil(d.Secret.TokenKeys),
+		BankKeys:    nonNil(d.BankAccount.Keys),
 		HashKey:     []byte(c.HashKey),
 		IncludeKeys: c.IncludeKeys,
 		ExcludeKeys: c.ExcludeKeys,
 	}
-	if ec.SecretKeys == nil {
-		ec.SecretKeys = []string{}
-	}
+	ec.SecretKeys = nonNil(ec.SecretKeys)
 	for k, dc := range byKind {
-		if !dc.Enabled {
+		if !dc.Enabled && !strict {
 			continue
 		}
 		kind := masking.Kind(k)
@@ -149,8 +184,11 @@ func (c *Config) engineConfig() (masking.Config, error) {
 	if ec.CheckDigit, err = masking.ParseCheckDigitPolicy(d.KRRRN.CheckDigit); err != nil {
 		return ec, fmt.Errorf("detectors::kr_rrn::check_digit: %w", err)
 	}
-	if d.Secret.Detector.Enabled && len(d.Secret.Keys) == 0 {
+	if (d.Secret.Detector.Enabled || strict) && len(d.Secret.Keys) == 0 {
 		return ec, fmt.Errorf("detectors::secret::keys: must not be empty while the secret detector is enabled")
+	}
+	if (d.BankAccount.Detector.Enabled || strict) && len(d.BankAccount.Keys) == 0 {
+		return ec, fmt.Errorf("detectors::bank_account::keys: must not be empty while the bank_account detector is enabled (it works from context only)")
 	}
 	for i, r := range c.Rules {
 		act, err := r.Action.engine(fmt.Sprintf("rules[%d]", i))

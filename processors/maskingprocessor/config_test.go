@@ -10,6 +10,7 @@ import (
 	"go.opentelemetry.io/collector/confmap"
 	"go.opentelemetry.io/collector/confmap/confmaptest"
 
+	"github.com/otelcol-ems/otelcol-ems/internal/masking"
 	"github.com/otelcol-ems/otelcol-ems/processors/maskingprocessor/internal/metadata"
 )
 
@@ -45,6 +46,18 @@ func TestLoadConfig(t *testing.T) {
 	want.ExcludeKeys = []string{"http.user_agent"}
 	want.Audit = true
 	assert.Equal(t, want, cfg)
+
+	cfg, err = loadConfig(t, "strict")
+	require.NoError(t, err)
+	want = createDefaultConfig()
+	want.Preset = "strict"
+	want.Detectors.BankAccount.Detector.Action = ActionConfig{Action: "partial", KeepLast: 4}
+	want.Detectors.BankAccount.Keys = []string{"account", "계좌", "국민"}
+	want.Detectors.Secret.TokenKeys = []string{"token", "session"}
+	assert.Equal(t, want, cfg)
+	ec, err := cfg.engineConfig()
+	require.NoError(t, err)
+	assert.Len(t, ec.Detectors, int(masking.NumKinds), "strict turns every detector on")
 }
 
 func TestConfigErrorsNameTheField(t *testing.T) {
@@ -55,6 +68,8 @@ func TestConfigErrorsNameTheField(t *testing.T) {
 		"bad_action":       `detectors::jwt::action: unknown action "scramble"`,
 		"bad_check_digit":  "detectors::kr_rrn::check_digit",
 		"empty_keys":       "detectors::secret::keys",
+		"bad_preset":       `preset: unknown preset "paranoid"`,
+		"empty_bank_keys":  "detectors::bank_account::keys",
 	}
 	for name, want := range tests {
 		t.Run(name, func(t *testing.T) {

@@ -25,7 +25,9 @@ type maskingProcessor struct {
 	audit     bool
 	// byCounter holds the `detector` attribute option of each engine counter.
 	byCounter []metric.AddOption
-	passes    sync.Pool // of *pass
+	// deepOpt is the `detector` attribute of values replaced at the depth limit.
+	deepOpt metric.AddOption
+	passes  sync.Pool // of *pass
 }
 
 func newProcessor(set processor.Settings, cfg *Config) (*maskingProcessor, error) {
@@ -45,6 +47,7 @@ func newProcessor(set processor.Settings, cfg *Config) (*maskingProcessor, error
 	for i := range m.NumCounters() {
 		p.byCounter = append(p.byCounter, metric.WithAttributeSet(attribute.NewSet(attribute.String("detector", m.CounterName(i)))))
 	}
+	p.deepOpt = metric.WithAttributeSet(attribute.NewSet(attribute.String("detector", depthLimitCounter)))
 	p.passes.New = func() any { return &pass{masker: m, counts: make([]int64, m.NumCounters())} }
 	return p, nil
 }
@@ -63,6 +66,10 @@ func (p *maskingProcessor) finish(ctx context.Context, ps *pass) {
 			p.telemetry.ProcessorMaskingMasked.Add(ctx, c, p.byCounter[i])
 			ps.counts[i] = 0
 		}
+	}
+	if ps.deep > 0 {
+		p.telemetry.ProcessorMaskingMasked.Add(ctx, ps.deep, p.deepOpt)
+		ps.deep = 0
 	}
 	p.passes.Put(ps)
 }

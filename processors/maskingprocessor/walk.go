@@ -12,15 +12,24 @@ import (
 // maxDepth bounds recursion into nested maps and slices.
 const maxDepth = 64
 
+// depthMask replaces a map or slice at the depth limit, and
+// depthLimitCounter counts those replacements in the masked metric.
+const (
+	depthMask         = "[REDACTED:depth_limit]"
+	depthLimitCounter = "depth_limit"
+)
+
 // pass walks one batch and counts what it masks.
 type pass struct {
 	masker *masking.Masker
 	counts []int64
+	// deep counts maps and slices replaced whole at the depth limit.
+	deep int64
 }
 
 // masked is the number of values masked so far in this pass.
 func (ps *pass) masked() int64 {
-	var n int64
+	n := ps.deep
 	for _, c := range ps.counts {
 		n += c
 	}
@@ -28,13 +37,17 @@ func (ps *pass) masked() int64 {
 }
 
 // attrs masks the values of an attribute map (or a body map) in place.
-func (ps *pass) attrs(m pcommon.Map, depth int) {
+func (ps *pass) attrs(m pcommon.Map, depth int) { ps.attrsIn("", m, depth) }
+
+// attrsIn masks the entries of a map below parent, the nearest key that
+// gives its values context (a bank or token key), or "".
+func (ps *pass) attrsIn(parent string, m pcommon.Map, depth int) {
 	if m.Len() == 0 {
 		return
 	}
 	m.Range(func(k string, v pcommon.Value) bool {
 		if ps.masker.Inspect(k) {
-			ps.value(k, v, depth)
+			ps.valueIn(parent, k, v, depth)
 		}
 		return true
 	})
@@ -51,33 +64,51 @@ func (ps *pass) secretTree(key string, m pcommon.Map, depth int) {
 }
 
 // value masks v found under key (key "" for bodies and slice elements of bodies).
-func (ps *pass) value(key string, v pcommon.Value, depth int) {
+func (ps *pass) value(key string, v pcommon.Value, depth int) { ps.valueIn("", key, v, depth) }
+
+func (ps *pass) valueIn(parent, key string, v pcommon.Value, depth int) {
 	switch v.Type() {
 	case pcommon.ValueTypeStr:
-		if out, ok := ps.masker.MaskString(key, v.Str(), ps.counts); ok {
+		if out, ok := ps.masker.MaskStringIn(parent, key, v.Str(), ps.counts); ok {
 			v.SetStr(out)
 		}
 	case pcommon.ValueTypeInt:
-		if out, ok := ps.masker.MaskInt(key, v.Int(), ps.counts); ok {
+		if out, ok := ps.masker.MaskIntIn(parent, key, v.Int(), ps.counts); ok {
 			v.SetStr(out)
 		}
 	case pcommon.ValueTypeMap:
 		if depth >= maxDepth {
+			ps.tooDeep(v)
 			return
 		}
-		if key != "" && ps.masker.SecretKey(key) {
+		switch {
+		case key != "" && ps.masker.SecretKey(key):
 			ps.secretTree(key, v.Map(), depth+1)
-		} else {
-			ps.attrs(v.Map(), depth+1)
+		case key != "" && ps.masker.ContextKey(key):
+			ps.attrsIn(key, v.Map(), depth+1)
+		default:
+			ps.attrsIn(parent, v.Map(), depth+1)
 		}
 	case pcommon.ValueTypeSlice:
-		if depth < maxDepth {
-			s := v.Slice()
-			for i := 0; i < s.Len(); i++ {
-				ps.value(key, s.At(i), depth+1)
-			}
+		if depth >= maxDepth {
+			ps.tooDeep(v)
+			return
+		}
+		s := v.Slice()
+		for i := 0; i < s.Len(); i++ {
+			ps.valueIn(parent, key, s.At(i), depth+1)
 		}
 	}
+}
+
+// tooDeep fails closed at the depth limit: the map or slice is replaced by
+// one mask, since what it holds was not inspected.
+func (ps *pass) tooDeep(v pcommon.Value) {
+	if v.Type() == pcommon.ValueTypeMap && v.Map().Len() == 0 || v.Type() == pcommon.ValueTypeSlice && v.Slice().Len() == 0 {
+		return // nothing below
+	}
+	v.SetStr(depthMask)
+	ps.deep++
 }
 
 // auditMark adds the audit attribute when values were masked since before.

@@ -3,10 +3,14 @@
 package e2e
 
 import (
+	"bytes"
 	"crypto/hmac"
 	"crypto/sha256"
 	"encoding/base32"
 	"fmt"
+	"net/http"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -64,6 +68,29 @@ service:
       processors: [masking]
       exporters: [otlp_grpc]
 `, harness.ExtensionsYAML, grpcIn, sinkEndpoint, harness.TelemetryYAML)
+}
+
+// logsPipelineConfig is one logs pipeline: the otlp receiver with the
+// given protocol, masking with the given settings, and one exporter.
+func logsPipelineConfig(protocol, masking, exporter, exporterName string) string {
+	return fmt.Sprintf(`%s
+receivers:
+  otlp:
+    protocols:
+      %s
+processors:
+  masking: %s
+exporters:
+  %s
+service:
+  extensions: [health_check]
+%s
+  pipelines:
+    logs:
+      receivers: [otlp]
+      processors: [masking]
+      exporters: [%s]
+`, harness.ExtensionsYAML, protocol, masking, exporter, harness.TelemetryYAML, exporterName)
 }
 
 // pseudonym is the documented hash format, computed independently of the engine.
@@ -176,4 +203,75 @@ func TestMaskingConfigErrors(t *testing.T) {
 			assert.Contains(t, out, tt.want)
 		})
 	}
+}
+
+// TestMaskingStrictContext runs the strict preset in the built collector:
+// context-driven bank accounts, SQL columns, addresses (with versions
+// left alone) and a body nested past the depth limit.
+func TestMaskingStrictContext(t *testing.T) {
+	sink := harness.StartSink(t)
+	in := harness.FreeAddr(t)
+	cfg := logsPipelineConfig("grpc:\n        endpoint: "+in, "{preset: strict}",
+		"otlp_grpc:\n    endpoint: "+sink.GRPCEndpoint+"\n    tls:\n      insecure: true", "otlp_grpc")
+	c := harness.StartCollector(t, cfg)
+	client := harness.NewOTLPClient(t, in)
+
+	ld := plog.NewLogs()
+	lrs := ld.ResourceLogs().AppendEmpty().ScopeLogs().AppendEmpty().LogRecords()
+	lrs.AppendEmpty().Body().SetStr(`203.0.113.7 - - [04/Mar/2024:10:15:30 +0900] "GET /login?email=kim%40example.com HTTP/1.1" 200 512 "-" "Mozilla/5.0 Chrome/124.0.0.0 Whale/3.25.182.22" upstream=10.0.0.1:8443`)
+	lrs.AppendEmpty().Body().SetStr(`환불 계좌: 신한 110-123-456789, 주문 ORD-20240304-603457`)
+	lrs.AppendEmpty().Body().SetStr(`INSERT INTO t (owner, access_key, secret) VALUES ('ops', 'AKIAIOSFODNN7EXAMPLE', 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY')`)
+
+	require.NoError(t, client.SendLogs(ld))
+	require.Eventually(t, func() bool { return sink.Logs.LogRecordCount() == 3 }, 30*time.Second, 50*time.Millisecond)
+	got := sink.Logs.AllLogs()[0].ResourceLogs().At(0).ScopeLogs().At(0).LogRecords()
+	assert.Equal(t, `[REDACTED:ipv4] - - [04/Mar/2024:10:15:30 +0900] "GET /login?email=[REDACTED:email] HTTP/1.1" 200 512 "-" "Mozilla/5.0 Chrome/124.0.0.0 Whale/3.25.182.22" upstream=[REDACTED:ipv4]:8443`,
+		got.At(0).Body().Str())
+	assert.Equal(t, `환불 계좌: 신한 [REDACTED:bank_account], 주문 ORD-20240304-603457`, got.At(1).Body().Str())
+	assert.Equal(t, `INSERT INTO t (owner, access_key, secret) VALUES ('ops', '[REDACTED:secret]', '[REDACTED:secret]')`, got.At(2).Body().Str())
+
+	require.Eventually(t, func() bool {
+		return c.Metric(t, "otelcol_processor_masking_masked", map[string]string{"detector": "bank_account"}) == 1
+	}, 20*time.Second, 200*time.Millisecond, "metrics:\n%s", c.MetricsText(t))
+	for det, want := range map[string]float64{"ipv4": 2, "email": 1, "secret": 2} {
+		assert.Equal(t, want, c.Metric(t, "otelcol_processor_masking_masked", map[string]string{"detector": det}), det)
+	}
+}
+
+// TestMaskingDeepBodyFailsClosed sends a body nested 70 levels deep as
+// OTLP/JSON (protobuf decoders stop at 100 message levels, about 33 body
+// levels, so gRPC cannot carry it) and writes the result with the file
+// exporter: nothing below the depth limit passes unmasked (issue #10).
+func TestMaskingDeepBodyFailsClosed(t *testing.T) {
+	in := harness.FreeAddr(t)
+	out := filepath.Join(t.TempDir(), "logs.json")
+	cfg := logsPipelineConfig("http:\n        endpoint: "+in, "{}", "file:\n    path: "+out, "file")
+	c := harness.StartCollector(t, cfg)
+
+	ld := plog.NewLogs()
+	deep := ld.ResourceLogs().AppendEmpty().ScopeLogs().AppendEmpty().LogRecords().AppendEmpty().Body()
+	for range 70 {
+		deep = deep.SetEmptyMap().PutEmpty("level")
+	}
+	leaf := deep.SetEmptyMap()
+	leaf.PutStr("password", "Tiger#42")
+	leaf.PutStr("msg", "mail kim@example.com")
+	body, err := (&plog.JSONMarshaler{}).MarshalLogs(ld)
+	require.NoError(t, err)
+	resp, err := http.Post("http://"+in+"/v1/logs", "application/json", bytes.NewReader(body))
+	require.NoError(t, err)
+	resp.Body.Close()
+	require.Equal(t, http.StatusOK, resp.StatusCode)
+
+	var written []byte
+	require.Eventually(t, func() bool {
+		written, _ = os.ReadFile(out)
+		return bytes.Contains(written, []byte("depth_limit"))
+	}, 30*time.Second, 100*time.Millisecond, "file exporter output: %s", written)
+	assert.NotContains(t, string(written), "Tiger#42")
+	assert.NotContains(t, string(written), "kim@example.com")
+	assert.Contains(t, string(written), "[REDACTED:depth_limit]")
+	require.Eventually(t, func() bool {
+		return c.Metric(t, "otelcol_processor_masking_masked", map[string]string{"detector": "depth_limit"}) == 1
+	}, 20*time.Second, 200*time.Millisecond, "metrics:\n%s", c.MetricsText(t))
 }

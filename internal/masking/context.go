@@ -1,0 +1,144 @@
+package masking
+
+// The context layer: what the key a value sits under, or the label words
+// just before it, say about the value. Keys come from attribute and map
+// keys (MaskString's key), from key=value, "key": value, SQL column lists
+// and XML elements; labels are the words in a short window before a
+// candidate, read backwards from it during the same scan (never a second
+// pass over the text). The vocabularies are data: Config.SecretKeys,
+// TokenKeys and BankKeys.
+
+// contextWindow is how far back label words are looked for, in bytes
+// (16 Korean syllables, or a JSON key and a bank name before it).
+const contextWindow = 48
+
+// isKeyByte reports whether c can be part of a key or label word: ASCII
+// word bytes, '.', '-', and any non-ASCII byte (Korean words).
+func isKeyByte(c byte) bool { return isWord(c) || c == '.' || c == '-' || c >= 0x80 }
+
+// bankContext reports whether the number at i has bank context: its key is
+// a bank key, or a bank word (key, label, bank name) stands in the window
+// before it. A dashed number may have the word anywhere in the window; a
+// bare digit run only in one of the two words just before it, since bare
+// runs are mostly timestamps and ids. The look-back stops at the previous
+// match and at our own masks (and, with partial actions, at any star), so
+// a second pass sees what the first saw.
+func (m *Masker) bankContext(s string, i, last int, kc keyClass, dashed bool) bool {
+	if kc&keyBank != 0 {
+		return true
+	}
+	lo := max(last, i-contextWindow)
+	words := 0
+	for j := i; j > lo; {
+		for j > lo && !isKeyByte(s[j-1]) {
+			if s[j-1] == ']' && maskEndsAt(s, j) || s[j-1] == '*' && m.maxKeep >= 0 {
+				return false // our mask, or stars that may be a partial one
+			}
+			j--
+		}
+		we := j
+		for j > lo && isKeyByte(s[j-1]) {
+			j--
+		}
+		if we == j {
+			return false
+		}
+		if m.lex.classes(s[j:we], keyBank) != 0 {
+			return true
+		}
+		if words++; !dashed && words == 2 {
+			return false
+		}
+	}
+	return false
+}
+
+// isTokenByte reports whether c can be part of an opaque token.
+func isTokenByte(c byte) bool {
+	return is(c, clsB64URL|clsB64) || c == '.' || c == '~' || c == '='
+}
+
+// tokenShaped reports whether v looks like a credential rather than a word,
+// a number or an id: 16 to 512 token bytes mixing letters and digits, not
+// a UUID.
+func tokenShaped(v string) bool {
+	if len(v) < 16 || len(v) > 512 {
+		return false
+	}
+	var seen uint8
+	upper, lower, flips := 0, 0, 0
+	for k := 0; k < len(v); k++ {
+		c := v[k]
+		if !isTokenByte(c) {
+			return false
+		}
+		seen |= class[c] & (clsDigit | clsUpper | clsLower)
+		if is(c, clsUpper) {
+			upper++
+		} else if is(c, clsLower) {
+			lower++
+		}
+		if k > 0 && is(c, clsAlpha) && is(v[k-1], clsAlpha) && is(c, clsUpper) != is(v[k-1], clsUpper) {
+			flips++
+		}
+	}
+	if seen&clsAlpha == 0 {
+		return false
+	}
+	// Letters only: random mixed case (s.umoHAetEelmVYNVBXTtJFYej) flips
+	// case often; CamelCase words (AuthenticationFailedException) rarely.
+	if seen&clsDigit == 0 && (upper < 4 || lower < 4 || flips*4 < len(v)) {
+		return false
+	}
+	return !isUUID(v)
+}
+
+// isUUID reports whether v is 8-4-4-4-12 hex digits: a request or object id.
+func isUUID(v string) bool {
+	if len(v) != 36 {
+		return false
+	}
+	for k := 0; k < 36; k++ {
+		switch k {
+		case 8, 13, 18, 23:
+			if v[k] != '-' {
+				return false
+			}
+		default:
+			if !is(v[k], clsHex) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// tokenAfterLabel matches a token-shaped value after a token label word
+// that ends at the space at i ("token 9f8e… expired").
+func (m *Masker) tokenAfterLabel(s string, i int) (int, int) {
+	j := i
+	for j < len(s) && j-i < 2 && s[j] == ' ' {
+		j++
+	}
+	a := j
+	for j < len(s) && isTokenByte(s[j]) {
+		j++
+	}
+	for j > a && s[j-1] == '.' {
+		j-- // a sentence ends in '.'
+	}
+	if j < len(s) && (s[j] == '@' || s[j] == '\'' || s[j] == ':') {
+		return 0, 0 // an address, a quoted word, a key
+	}
+	v := s[a:j]
+	if !tokenShaped(v) || (m.enabled[JWT] && scanJWT(s, a) > 0) {
+		return 0, 0 // JWTs are reported by their own detector
+	}
+	return a, j
+}
+
+// productVersion reports whether the dotted number at i is the version of
+// a product token such as Chrome/124.0.0.0 (word, then '/').
+func productVersion(s string, i int) bool {
+	return i >= 2 && s[i-1] == '/' && isWord(s[i-2])
+}

@@ -1,0 +1,95 @@
+package masking
+
+import (
+	"strings"
+	"unsafe"
+)
+
+// maxDecoded bounds the percent-encoded span that is decoded.
+const maxDecoded = 256
+
+// isURLDelim reports whether c ends a percent-encoded query value or path
+// segment.
+func isURLDelim(c byte) bool {
+	switch c {
+	case ' ', '\t', '\r', '\n', '&', '?', '=', '/', '"', '\'', '<', '>', ';', ',', '[', ']', '{', '}', '|', '\\', '#':
+		return true
+	}
+	return false
+}
+
+func unhex(c byte) byte {
+	switch {
+	case c >= '0' && c <= '9':
+		return c - '0'
+	case c >= 'a' && c <= 'f':
+		return c - 'a' + 10
+	case c >= 'A' && c <= 'F':
+		return c - 'A' + 10
+	}
+	return 0xff
+}
+
+// escapeAt returns the byte an escape at j encodes and the escape's length:
+// %XY, or the JSON escape \u00XY; 0 when there is none.
+func escapeAt(s string, j int) (byte, int) {
+	switch {
+	case s[j] == '%' && j+2 < len(s) && unhex(s[j+1]) != 0xff && unhex(s[j+2]) != 0xff:
+		return unhex(s[j+1])<<4 | unhex(s[j+2]), 3
+	case s[j] == '\\' && j+5 < len(s) && s[j+1] == 'u' && s[j+2] == '0' && s[j+3] == '0' && unhex(s[j+4]) != 0xff && unhex(s[j+5]) != 0xff:
+		return unhex(s[j+4])<<4 | unhex(s[j+5]), 6
+	}
+	return 0, 0
+}
+
+// percent decodes the percent- or \u-encoded value around the escape at i
+// (email=kim%40example.com, tel=%2B82%2010-1234-5678, kim\u0040example.com), runs the detectors
+// on the decoded text and maps what they find back to the original. It
+// returns end 0 when nothing was found.
+func (m *Masker) percent(s string, i, last int, kc keyClass, ms []Match) ([]Match, int) {
+	if c, n := escapeAt(s, i); n == 0 || (c != '@' && c != '+' && c != '=' && c != ':') {
+		return ms, 0
+	}
+	a := i
+	for a > last && i-a < maxDecoded/2 && !isURLDelim(s[a-1]) {
+		a--
+	}
+	var dec [maxDecoded]byte
+	var from, to [maxDecoded]uint16 // the original span of each decoded byte, from a
+	n := 0
+	for j := a; j < len(s) && n < maxDecoded; n++ {
+		from[n] = uint16(j - a)
+		if c, w := escapeAt(s, j); w > 0 {
+			dec[n] = c
+			j += w
+		} else if isURLDelim(s[j]) {
+			break
+		} else {
+			dec[n] = s[j]
+			j++
+		}
+		to[n] = uint16(j - a)
+	}
+	// What the span says undecoded comes first: the main scan will find it
+	// there, so a second pass (which may no longer decode the span the same
+	// way once part of it is masked) sees the same.
+	var buf [4]Match
+	if n == 0 {
+		return ms, 0
+	}
+	span := s[a : a+int(to[n-1])]
+	if strings.Contains(span, "****") || strings.Contains(span, redactPrefix) || strings.Contains(span, hashPrefix) ||
+		m.touchesMask(s, a, a+len(span)) || len(m.sub(s[:a+len(span)], a, kc|scanRaw, buf[:0])) > 0 {
+		return ms, 0 // masked already in part or next to a mask, or the raw text holds something
+	}
+	// The decoded text lives on this stack frame only for the scan below,
+	// which keeps no reference to it.
+	d := unsafe.String(&dec[0], n)
+	found := m.sub(d, 0, kc, buf[:0])
+	end := 0
+	for _, f := range found {
+		ms = append(ms, Match{f.Kind, a + int(from[f.Start]), a + int(to[f.End-1])})
+		end = a + int(to[f.End-1])
+	}
+	return ms, end
+}
