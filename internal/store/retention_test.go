@@ -40,15 +40,19 @@ func TestRetentionReturnsDiskSpace(t *testing.T) {
 	// Three minutes on, the first three minutes are past retention.
 	clock.Add(3 * time.Minute)
 	require.NoError(t, s.Enforce())
-	after, err := badgerdb.DirSize(s.Dir())
-	require.NoError(t, err)
+	// Badger removes a dropped table's file once its last reader lets go,
+	// which on a loaded machine can trail Enforce by a moment.
+	var after int64
+	require.Eventually(t, func() bool {
+		after, err = badgerdb.DirSize(s.Dir())
+		return err == nil && float64(after) < 0.6*float64(before)
+	}, 10*time.Second, 50*time.Millisecond, "the directory shrinks: %d KiB before, %d KiB after", before>>10, after>>10)
 	left, err := s.QueryLogs(LogQuery{Limit: 100_000})
 	require.NoError(t, err)
 	t.Logf("directory %d KiB before expiry, %d KiB after; records %d -> %d", before>>10, after>>10, all.Count, left.Count)
 	assert.Less(t, left.Count, all.Count/3, "expired records are gone")
 	assert.Greater(t, left.Count, 0, "records within retention stay")
 	assert.Positive(t, s.Counters().BucketsDropped.Load())
-	assert.Less(t, float64(after), 0.6*float64(before), "the directory shrinks")
 	for _, lr := range allLogs(left.Logs) {
 		assert.False(t, lr.Timestamp().AsTime().Before(clock.Now().Add(-4*time.Minute-30*time.Second)))
 	}
