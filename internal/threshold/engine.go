@@ -234,7 +234,9 @@ func (e *Engine) full() bool { return e.maxSeries > 0 && e.stats.Series >= e.max
 // or every resource and point attribute (the point's win on a clash).
 func newGroup(r *compiled, key uint64, res, attrs []KV) *group {
 	byName := map[string]Label{}
-	put := func(k, v string) { byName[sanitizeLabel(k)] = Label{Key: strings.Clone(k), Name: sanitizeLabel(k), Value: strings.Clone(v)} }
+	put := func(k, v string) {
+		byName[sanitizeLabel(k)] = Label{Key: strings.Clone(k), Name: sanitizeLabel(k), Value: strings.Clone(v)}
+	}
 	if len(r.groupBy) == 0 {
 		for _, kv := range res {
 			put(kv.Key, kv.Value)
@@ -259,6 +261,7 @@ func newGroup(r *compiled, key uint64, res, attrs []KV) *group {
 	g := &group{key: key, labels: labels}
 	g.fp = fingerprint(r.Name, labels)
 	g.st.Value = math.NaN()
+	g.st.State = StateInactive
 	return g
 }
 

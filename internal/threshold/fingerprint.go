@@ -83,4 +83,3 @@ func FormatFingerprint(fp uint64) string {
 	}
 	return s
 }
-

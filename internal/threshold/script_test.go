@@ -53,6 +53,7 @@ type script struct {
 	eng     *Engine
 	pool    []loaded
 	lastNow int64
+	fps     map[string]uint64
 }
 
 func TestScripts(t *testing.T) {
@@ -101,7 +102,7 @@ func runScript(t *testing.T, path string) {
 		case "eval":
 			s.eval(where, f[1], block)
 		case "restart":
-			s.restart(where)
+			s.restart(where, block)
 		default:
 			t.Fatalf("%s: unknown command %q", where, f[0])
 		}
@@ -128,12 +129,13 @@ func (s *script) newEngine(where string) {
 	s.eng = eng
 }
 
-func (s *script) restart(where string) {
+func (s *script) restart(where string, block []string) {
 	snap, err := s.eng.Snapshot()
 	require.NoError(s.t, err, where)
 	s.newEngine(where)
-	_, err = s.eng.Restore(snap, s.lastNow)
+	evs, err := s.eng.Restore(snap, s.lastNow)
 	require.NoError(s.t, err, where)
+	s.check(where, "restart", Result{Events: evs}, block, false)
 }
 
 // epoch offsets script times: a zero timestamp means "unknown" to the engine.
@@ -308,7 +310,21 @@ func (s *script) eval(where, when string, block []string) {
 		}
 	}
 	s.lastNow = now
+	s.check(where, when, res, block, true)
+}
 
+// check compares the events (and, with alerts, the active alerts) with the
+// expectations of a block, and that fingerprints never change.
+func (s *script) check(where, when string, res Result, block []string, alerts bool) {
+	if s.fps == nil {
+		s.fps = map[string]uint64{}
+	}
+	for _, ev := range res.Events {
+		s.sameFP(where, labelString(ev.Rule, ev.Labels), ev.Fingerprint)
+	}
+	for _, a := range res.Active {
+		s.sameFP(where, labelString(a.Rule, a.Labels), a.Fingerprint)
+	}
 	var wantEvents, wantAlerts, gotEvents, gotAlerts []string
 	for _, ev := range res.Events {
 		gotEvents = append(gotEvents, fmt.Sprintf("%s %s->%s %s", labelString(ev.Rule, ev.Labels), ev.PreviousState, ev.State, ev.Severity))
@@ -366,7 +382,16 @@ func (s *script) eval(where, when string, block []string) {
 	slices.Sort(wantAlerts)
 	slices.Sort(gotAlerts)
 	require.Equal(s.t, strings.Join(wantEvents, "\n"), strings.Join(gotEvents, "\n"), "%s: events at %s", where, when)
-	require.Equal(s.t, strings.Join(wantAlerts, "\n"), strings.Join(gotAlerts, "\n"), "%s: alerts at %s", where, when)
+	if alerts {
+		require.Equal(s.t, strings.Join(wantAlerts, "\n"), strings.Join(gotAlerts, "\n"), "%s: alerts at %s", where, when)
+	}
+}
+
+func (s *script) sameFP(where, sel string, fp uint64) {
+	if old, ok := s.fps[sel]; ok {
+		require.Equal(s.t, old, fp, "%s: fingerprint of %s changed", where, sel)
+	}
+	s.fps[sel] = fp
 }
 
 func findEvent(evs []Event, sel string) *Event {

@@ -138,6 +138,9 @@ func (g *group) step(r *compiled, now int64, v float64, ok bool) *Event {
 		sev = SeverityWarning
 	case !ok && r.NoData != nil && now-g.lastSeen >= int64(r.NoData.After):
 		sev, noData = r.noDataSev, true
+	case !ok && r.NoData != nil:
+		// A gap shorter than no_data.after changes nothing.
+		return nil
 	}
 	active := sev != ""
 	if !active && st.State == StateFiring && ok && r.recover != nil && !r.recover.holds(v) {
