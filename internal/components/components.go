@@ -24,6 +24,10 @@ import (
 
 	"github.com/otelcol-ems/otelcol-ems/exporters/localstoreexporter"
 	"github.com/otelcol-ems/otelcol-ems/extensions/localstoreextension"
+
+	"github.com/otelcol-ems/otelcol-ems/connectors/thresholdconnector"
+	"github.com/otelcol-ems/otelcol-ems/exporters/alertmanagerexporter"
+	"github.com/otelcol-ems/otelcol-ems/processors/thresholdprocessor"
 )
 
 var (
@@ -33,10 +37,12 @@ var (
 
 	processors = []func() processor.Factory{
 		maskingprocessor.NewFactory,
+		thresholdprocessor.NewFactory,
 	}
 
 	exporters = []func() exporter.Factory{
 		localstoreexporter.NewFactory,
+		alertmanagerexporter.NewFactory,
 	}
 
 	extensions = []func() extension.Factory{
@@ -44,7 +50,9 @@ var (
 		localstoreextension.NewFactory,
 	}
 
-	connectors = []func() connector.Factory{}
+	connectors = []func() connector.Factory{
+		thresholdconnector.NewFactory,
+	}
 )
 
 // Receivers returns the factories of the project's own receivers.
