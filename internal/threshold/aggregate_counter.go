@@ -14,7 +14,7 @@ func (a counterAgg) value(members []*member, winStart int64) (float64, bool) {
 	var acc float64
 	n := 0
 	for _, m := range members {
-		inc, span, ok := increase(m.samples[firstIn(m.samples, winStart):], m.kind, winStart)
+		inc, span, ok := increase(m.live()[firstIn(m.live(), winStart):], m.kind, winStart)
 		if !ok {
 			continue
 		}

@@ -20,7 +20,7 @@ func (a gaugeAgg) value(members []*member, winStart int64) (float64, bool) {
 		acc = math.Inf(-1)
 	}
 	for _, m := range members {
-		v, ok := a.one(m.samples, winStart)
+		v, ok := a.one(m.live(), winStart)
 		if !ok {
 			continue
 		}

@@ -21,7 +21,8 @@ func (a histAgg) keepOne() bool       { return false }
 func (a histAgg) value(members []*member, winStart int64) (float64, bool) {
 	var acc *Histogram
 	for _, m := range members {
-		h := windowHist(m.samples[firstIn(m.samples, winStart):], m.kind, winStart)
+		i := firstIn(m.live(), winStart)
+		h := windowHist(m.live()[i:], m.liveHists()[i:], m.kind, winStart)
 		if h == nil {
 			continue
 		}
@@ -42,27 +43,27 @@ func (a histAgg) value(members []*member, winStart int64) (float64, bool) {
 }
 
 // windowHist returns the observations made over ss as one histogram.
-func windowHist(ss []sample, kind Kind, winStart int64) *Histogram {
-	if len(ss) == 0 {
+func windowHist(ss []sample, hs []*Histogram, kind Kind, winStart int64) *Histogram {
+	if len(ss) == 0 || len(hs) != len(ss) {
 		return nil
 	}
 	var acc *Histogram
 	if kind.delta() {
-		for _, s := range ss {
-			if acc == nil || !slices.Equal(acc.Bounds, s.h.Bounds) {
-				acc = cloneHist(s.h)
+		for _, h := range hs {
+			if acc == nil || !slices.Equal(acc.Bounds, h.Bounds) {
+				acc = cloneHist(h)
 				continue
 			}
-			addHist(acc, s.h)
+			addHist(acc, h)
 		}
 		return acc
 	}
 	first := ss[0]
 	if first.start > winStart && first.start < first.t {
-		acc = cloneHist(first.h)
+		acc = cloneHist(hs[0])
 	}
 	for i := 1; i < len(ss); i++ {
-		a, b := ss[i-1].h, ss[i].h
+		a, b := hs[i-1], hs[i]
 		reset := b.Count < a.Count || !slices.Equal(a.Bounds, b.Bounds) ||
 			(ss[i-1].start != 0 && ss[i].start != 0 && ss[i-1].start != ss[i].start)
 		switch {

@@ -1,6 +1,7 @@
 package threshold
 
 import (
+	"cmp"
 	"errors"
 	"math"
 	"slices"
@@ -46,10 +47,12 @@ type Engine struct {
 	rules     []*compiled
 	byName    map[string]*compiled
 	byMetric  map[string][]*compiled
-	groups    []map[uint64]*group
+	groups    []*groupSet
 	maxSeries int
 	stats     Stats
 	dirty     bool
+	routes    map[uint64]*route
+	maxRoutes int
 
 	batch Batch
 }
@@ -62,14 +65,18 @@ func New(cfg Config) (*Engine, error) {
 	if cfg.MaxSeries < 0 {
 		return nil, errors.New("max_series: must not be negative")
 	}
-	e := &Engine{byName: map[string]*compiled{}, byMetric: map[string][]*compiled{}, maxSeries: cfg.MaxSeries}
+	e := &Engine{byName: map[string]*compiled{}, byMetric: map[string][]*compiled{}, maxSeries: cfg.MaxSeries,
+		routes: map[uint64]*route{}, maxRoutes: 2 * cfg.MaxSeries}
+	if e.maxRoutes == 0 {
+		e.maxRoutes = 1 << 21
+	}
 	for i := range cfg.Rules {
 		c, _ := compileRule(&cfg.Rules[i])
 		c.idx = i
 		e.rules = append(e.rules, c)
 		e.byName[c.Name] = c
 		e.byMetric[c.Metric] = append(e.byMetric[c.Metric], c)
-		e.groups = append(e.groups, map[uint64]*group{})
+		e.groups = append(e.groups, &groupSet{index: map[uint64]*group{}})
 	}
 	e.batch.e = e
 	return e, nil
@@ -103,6 +110,8 @@ type Batch struct {
 	kind   Kind
 	idHash uint64
 	idSet  bool
+
+	metricHash uint64
 }
 
 // Begin locks the engine for ingestion; now (Unix ns) stands in for points
@@ -137,6 +146,7 @@ func (b *Batch) Resource(attrs []KV) {
 func (b *Batch) Metric(name string, kind Kind) bool {
 	b.cand = b.cand[:0]
 	b.kind = kind
+	b.metricHash = mix(hashString(fnvOffset, name))
 	for _, r := range b.e.byMetric[name] {
 		ok, seen := b.resOK[r]
 		if !seen {
@@ -150,6 +160,20 @@ func (b *Batch) Metric(name string, kind Kind) bool {
 	return len(b.cand) > 0
 }
 
+// route is what one source series of one metric feeds: the members it
+// appends to. Caching it turns the per-rule matching and lookups into one
+// map access per point; a member's removal drops its route.
+type route struct {
+	kind    Kind
+	targets []target
+}
+
+type target struct {
+	g       *group
+	m       *member
+	keepOne bool
+}
+
 // Add feeds one point of the current metric to every rule that matches it.
 func (b *Batch) Add(p *Point) {
 	e := b.e
@@ -158,10 +182,49 @@ func (b *Batch) Add(p *Point) {
 		t = b.now
 	}
 	b.idSet = false
+	rk := mix(b.identity(p.Attrs) ^ b.metricHash)
+	if rt, ok := e.routes[rk]; ok && rt.kind == b.kind {
+		var h *Histogram
+		if b.kind.histogram() {
+			if p.Hist == nil {
+				e.stats.KindMismatch += uint64(len(rt.targets))
+				return
+			}
+			h = cloneHist(p.Hist)
+		}
+		for i := range rt.targets {
+			e.addSample(&rt.targets[i], sample{t: t, start: p.Start, v: p.Value}, h)
+		}
+		return
+	}
+	b.slowAdd(p, t, rk)
+}
+
+func (e *Engine) addSample(tg *target, s sample, h *Histogram) {
+	if !tg.m.add(s, h, tg.keepOne) {
+		e.stats.OutOfOrder++
+		return
+	}
+	e.stats.Points++
+	if s.t > tg.m.lastSeen {
+		tg.m.lastSeen = s.t
+	}
+	if s.t > tg.g.lastSeen {
+		tg.g.lastSeen = s.t
+	}
+}
+
+// slowAdd matches the point against the candidate rules, finds or makes
+// its groups and members, and caches the route unless something was refused.
+func (b *Batch) slowAdd(p *Point, t int64, rk uint64) {
+	e := b.e
+	rt := &route{kind: b.kind}
+	cacheable := true
 	var h *Histogram
 	for _, r := range b.cand {
-		if !r.agg.accepts(b.kind) {
+		if !r.agg.accepts(b.kind) || (b.kind.histogram() && p.Hist == nil) {
 			e.stats.KindMismatch++
+			cacheable = false
 			continue
 		}
 		if !matchAll(r.match, p.Attrs) {
@@ -176,20 +239,22 @@ func (b *Batch) Add(p *Point) {
 			mid = b.identity(p.Attrs)
 		}
 		groups := e.groups[r.idx]
-		g := groups[key]
+		g := groups.index[key]
 		if g == nil {
 			if e.full() {
 				e.stats.RefusedSeries++
+				cacheable = false
 				continue
 			}
 			g = newGroup(r, key, b.res, p.Attrs)
-			groups[key] = g
+			groups.add(g)
 			e.stats.Groups++
 		}
 		m := g.member(mid)
 		if m == nil {
 			if e.full() {
 				e.stats.RefusedSeries++
+				cacheable = false
 				continue
 			}
 			m = &member{id: mid, kind: b.kind}
@@ -197,26 +262,16 @@ func (b *Batch) Add(p *Point) {
 			e.stats.Series++
 		}
 		m.kind = b.kind
-		if b.kind.histogram() {
-			if p.Hist == nil {
-				e.stats.KindMismatch++
-				continue
-			}
-			if h == nil {
-				h = cloneHist(p.Hist)
-			}
+		m.route = rk
+		if b.kind.histogram() && h == nil {
+			h = cloneHist(p.Hist)
 		}
-		if !m.add(sample{t: t, start: p.Start, v: p.Value, h: h}, r.agg.keepOne()) {
-			e.stats.OutOfOrder++
-			continue
-		}
-		e.stats.Points++
-		if t > m.lastSeen {
-			m.lastSeen = t
-		}
-		if t > g.lastSeen {
-			g.lastSeen = t
-		}
+		tg := target{g: g, m: m, keepOne: r.agg.keepOne()}
+		rt.targets = append(rt.targets, tg)
+		e.addSample(&tg, sample{t: t, start: p.Start, v: p.Value}, h)
+	}
+	if cacheable {
+		e.routes[rk] = rt
 	}
 }
 
@@ -280,19 +335,14 @@ func (e *Engine) Evaluate(now int64) Result {
 	var res Result
 	for _, r := range e.rules {
 		groups := e.groups[r.idx]
-		keys := make([]uint64, 0, len(groups))
-		for k := range groups {
-			keys = append(keys, k)
-		}
-		// Sorted by fingerprint so events come out in a stable order.
-		slices.SortFunc(keys, func(a, b uint64) int { return cmpU64(groups[a].fp, groups[b].fp) })
-		for _, k := range keys {
-			g := groups[k]
-			winStart := now - r.window
+		winStart := now - r.window
+		for i := 0; i < len(groups.list); {
+			g := groups.list[i]
 			g.members = slices.DeleteFunc(g.members, func(m *member) bool {
 				m.trim(winStart)
-				if len(m.samples) == 0 && m.lastSeen <= winStart {
+				if len(m.live()) == 0 && m.lastSeen <= winStart {
 					e.stats.Series--
+					delete(e.routes, m.route)
 					return true
 				}
 				return false
@@ -305,20 +355,52 @@ func (e *Engine) Evaluate(now int64) Result {
 			if g.st.State != StateInactive {
 				res.Active = append(res.Active, g.alert(r))
 			} else if len(g.members) == 0 && g.forgettable(r, now) {
-				delete(groups, k)
+				groups.remove(g)
 				e.stats.Groups--
+				continue // the last group moved to i
 			}
+			i++
 		}
 	}
+	// Routes of series that match no rule are never removed one by one;
+	// past the bound they all go and are rebuilt as points arrive.
+	if len(e.routes) > e.maxRoutes {
+		clear(e.routes)
+	}
+	// A stable order: by rule, then fingerprint.
+	slices.SortFunc(res.Events, func(a, b Event) int {
+		return cmp.Or(cmp.Compare(e.byName[a.Rule].idx, e.byName[b.Rule].idx), cmp.Compare(a.Fingerprint, b.Fingerprint))
+	})
+	slices.SortFunc(res.Active, func(a, b Alert) int {
+		return cmp.Or(cmp.Compare(e.byName[a.Rule].idx, e.byName[b.Rule].idx), cmp.Compare(a.Fingerprint, b.Fingerprint))
+	})
 	return res
 }
 
-func cmpU64(a, b uint64) int {
-	switch {
-	case a < b:
-		return -1
-	case a > b:
-		return 1
+func cmpU64(a, b uint64) int { return cmp.Compare(a, b) }
+
+// groupSet holds a rule's alert series: a list to iterate and an index.
+type groupSet struct {
+	index map[uint64]*group
+	list  []*group
+}
+
+func (s *groupSet) add(g *group) {
+	if old, ok := s.index[g.key]; ok {
+		s.list[old.pos] = g
+		g.pos = old.pos
+	} else {
+		g.pos = len(s.list)
+		s.list = append(s.list, g)
 	}
-	return 0
+	s.index[g.key] = g
+}
+
+func (s *groupSet) remove(g *group) {
+	last := s.list[len(s.list)-1]
+	s.list[g.pos] = last
+	last.pos = g.pos
+	s.list[len(s.list)-1] = nil
+	s.list = s.list[:len(s.list)-1]
+	delete(s.index, g.key)
 }

@@ -46,7 +46,7 @@ func (e *Engine) Snapshot() ([]byte, error) {
 	defer e.mu.Unlock()
 	s := snapshot{Version: snapshotVersion, Rules: map[string][]savedState{}}
 	for _, r := range e.rules {
-		for _, g := range e.groups[r.idx] {
+		for _, g := range e.groups[r.idx].list {
 			st := g.st
 			if st.State == StateInactive || st.State == "" {
 				continue
@@ -108,10 +108,10 @@ func (e *Engine) Restore(data []byte, now int64) ([]Event, error) {
 			if ss.Value != nil {
 				g.st.Value = *ss.Value
 			}
-			if _, ok := e.groups[r.idx][g.key]; !ok {
+			if _, ok := e.groups[r.idx].index[g.key]; !ok {
 				e.stats.Groups++
 			}
-			e.groups[r.idx][g.key] = g
+			e.groups[r.idx].add(g)
 		}
 	}
 	if len(gone) > 0 {

@@ -36,56 +36,87 @@ type Point struct {
 	Hist *Histogram
 }
 
+// sample holds no pointer, so the GC never scans the sample buffers.
 type sample struct {
 	t, start int64
 	v        float64
-	h        *Histogram
 }
 
-// member is one source series feeding a group.
+// member is one source series feeding a group. Its live samples are
+// samples[head:]; trimming advances head and appends compact, so a steady
+// window costs no copying per evaluation.
 type member struct {
 	id       uint64
 	kind     Kind
+	head     int
 	samples  []sample
 	lastSeen int64
+	route    uint64 // key of the route that feeds it
+	// hists is aligned with samples, for histogram members only.
+	hists []*Histogram
+}
+
+func (m *member) live() []sample { return m.samples[m.head:] }
+
+func (m *member) liveHists() []*Histogram {
+	if len(m.hists) != len(m.samples) {
+		return nil // not a histogram member, or its kind changed
+	}
+	return m.hists[m.head:]
 }
 
 // add appends a sample in time order; it reports false for an out-of-order
 // point (older than the newest kept one).
-func (m *member) add(s sample, keepOne bool) bool {
-	n := len(m.samples)
-	if n > 0 {
-		last := &m.samples[n-1]
-		switch {
-		case s.t < last.t:
+func (m *member) add(s sample, h *Histogram, keepOne bool) bool {
+	live := m.live()
+	if n := len(live); n > 0 {
+		last := &live[n-1]
+		if s.t < last.t {
 			return false
-		case s.t == last.t:
+		}
+		if s.t == last.t || keepOne {
 			*last = s
+			if h != nil {
+				m.hists[len(m.hists)-1] = h
+			}
 			return true
 		}
 	}
-	if keepOne && n == 1 {
-		m.samples[0] = s
-	} else {
-		m.samples = append(m.samples, s)
+	if len(m.samples) == cap(m.samples) && m.head > 0 {
+		n := copy(m.samples, live)
+		m.samples = m.samples[:n]
+		if len(m.hists) == n+m.head {
+			copy(m.hists, m.hists[m.head:])
+			clear(m.hists[n:])
+			m.hists = m.hists[:n]
+		} else {
+			m.hists = nil
+		}
+		m.head = 0
+	}
+	m.samples = append(m.samples, s)
+	if h != nil {
+		for len(m.hists) < len(m.samples)-1 {
+			m.hists = append(m.hists, nil)
+		}
+		m.hists = append(m.hists, h)
 	}
 	return true
 }
 
-// trim drops samples at or before from, reusing the backing array.
+// trim drops samples at or before from.
 func (m *member) trim(from int64) {
-	i := 0
-	for i < len(m.samples) && m.samples[i].t <= from {
-		i++
+	for m.head < len(m.samples) && m.samples[m.head].t <= from {
+		if m.head < len(m.hists) {
+			m.hists[m.head] = nil
+		}
+		m.head++
 	}
-	if i == 0 {
-		return
-	}
-	n := copy(m.samples, m.samples[i:])
-	clear(m.samples[n:])
-	m.samples = m.samples[:n]
-	if n == 0 && cap(m.samples) > 64 {
-		m.samples = nil
+	if m.head == len(m.samples) {
+		m.samples, m.head = m.samples[:0], 0
+		if m.hists != nil {
+			m.hists = m.hists[:0]
+		}
 	}
 }
 

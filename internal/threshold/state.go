@@ -66,6 +66,7 @@ type alertState struct {
 
 type group struct {
 	key      uint64
+	pos      int // in its groupSet's list
 	fp       uint64
 	labels   []Label
 	members  []*member
