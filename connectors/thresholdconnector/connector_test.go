@@ -21,7 +21,9 @@ import (
 	"github.com/otelcol-ems/otelcol-ems/internal/threshold"
 )
 
-type host struct{ ext map[component.ID]component.Component }
+type host struct {
+	ext map[component.ID]component.Component
+}
 
 func (h host) GetExtensions() map[component.ID]component.Component { return h.ext }
 

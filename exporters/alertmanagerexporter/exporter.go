@@ -93,18 +93,23 @@ func (e *amExporter) start(ctx context.Context, host component.Host) error {
 	loopCtx, cancel := context.WithCancel(context.Background())
 	e.cancel = cancel
 	e.done = make(chan struct{})
-	go e.resendLoop(loopCtx)
+	// What was restored goes out at once, so a restart does not let the
+	// alerts time out in Alertmanager.
+	go e.resendLoop(loopCtx, e.table.Due(e.now()))
 	e.log.Info("Alertmanager exporter started", zap.Int("alertmanagers", len(e.targets)), zap.Int("alerts_restored", e.table.Len()))
 	return nil
 }
 
-// resendLoop re-sends at once after a start (a restart must not let the
-// alerts time out in Alertmanager), then every resend_interval.
-func (e *amExporter) resendLoop(ctx context.Context) {
+// resendLoop sends the restored alerts, then re-sends every resend_interval.
+func (e *amExporter) resendLoop(ctx context.Context, restored []notify.Alert) {
 	defer close(e.done)
 	t := time.NewTicker(e.cfg.ResendInterval)
 	defer t.Stop()
-	e.resend(ctx)
+	if len(restored) > 0 {
+		if err := e.sendAll(ctx, restored); err != nil {
+			e.log.Warn("Restored alerts not sent; next try in resend_interval", zap.Error(err))
+		}
+	}
 	for {
 		select {
 		case <-ctx.Done():
