@@ -9,6 +9,9 @@ import (
 	"fmt"
 	"net/http"
 	"net/url"
+	"os/exec"
+	"path/filepath"
+	"strings"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -269,4 +272,21 @@ func TestThresholdAlertmanager(t *testing.T) {
 		}
 	}
 	assert.Positive(t, c.Metric(t, "otelcol_exporter_alertmanager_alerts_sent", nil))
+}
+
+// distribution/alerts.yaml merged over the default config is valid.
+func TestThresholdDistributionConfig(t *testing.T) {
+	dist := filepath.Join(harness.RepoRoot(), "distribution")
+	out, err := exec.Command(harness.Binary(t), "validate", "--config", filepath.Join(dist, "config.yaml"),
+		"--config", filepath.Join(dist, "alerts.yaml")).CombinedOutput()
+	require.NoError(t, err, "%s", out)
+}
+
+// A template error fails at start and names the rule and the field.
+func TestThresholdBadTemplateFailsValidation(t *testing.T) {
+	cfg := strings.Replace(thresholdConfig("127.0.0.1:1", "127.0.0.1:2", "http://127.0.0.1:3", "http://127.0.0.1:4", "x"),
+		"{{ .Value | humanizePercentage }}", "{{ .Value | humanizePercent }}", 1)
+	code, out := harness.Validate(t, cfg)
+	assert.NotEqual(t, 0, code)
+	assert.Contains(t, out, `rule "HighCPU": annotations: summary: template: summary:1: function "humanizePercent" not defined`)
 }
