@@ -21,6 +21,7 @@ import (
 
 	"github.com/otelcol-ems/otelcol-ems/exporters/alertmanagerexporter/internal/metadata"
 	"github.com/otelcol-ems/otelcol-ems/internal/threshold/notify"
+	"github.com/otelcol-ems/otelcol-ems/internal/threshold/runner"
 )
 
 const tableKey = "alert_table"
@@ -69,17 +70,9 @@ func (e *amExporter) start(ctx context.Context, host component.Host) error {
 			attrs: metric.WithAttributeSet(attribute.NewSet(attribute.String("server.address", addr)))})
 	}
 	if id := e.cfg.storageID(); id != nil {
-		ext, ok := host.GetExtensions()[*id]
-		if !ok {
-			return fmt.Errorf("storage: extension %q not found (add it to service.extensions)", id)
-		}
-		se, ok := ext.(storage.Extension)
-		if !ok {
-			return fmt.Errorf("storage: extension %q is not a storage extension", id)
-		}
-		client, err := se.GetClient(ctx, component.KindExporter, e.set.ID, "alerts")
+		client, err := runner.StorageClient(ctx, host, *id, component.KindExporter, e.set.ID, "alerts")
 		if err != nil {
-			return fmt.Errorf("storage: %q: %w", id, err)
+			return err
 		}
 		e.store = client
 		data, err := client.Get(ctx, tableKey)

@@ -97,17 +97,9 @@ func (r *Runner) Start(ctx context.Context, host component.Host) error {
 	}
 	now := time.Now()
 	if r.cfg.Storage != nil {
-		ext, ok := host.GetExtensions()[*r.cfg.Storage]
-		if !ok {
-			return fmt.Errorf("storage: extension %q not found (add it to service.extensions)", r.cfg.Storage)
-		}
-		se, ok := ext.(storage.Extension)
-		if !ok {
-			return fmt.Errorf("storage: extension %q is not a storage extension", r.cfg.Storage)
-		}
-		client, err := se.GetClient(ctx, r.set.Kind, r.set.ID, "")
+		client, err := StorageClient(ctx, host, *r.cfg.Storage, r.set.Kind, r.set.ID, "")
 		if err != nil {
-			return fmt.Errorf("storage: %q: %w", r.cfg.Storage, err)
+			return err
 		}
 		r.client = client
 		data, err := client.Get(ctx, stateKey)
