@@ -20,7 +20,7 @@ func (a gaugeAgg) value(members []*member, winStart int64) (float64, bool) {
 		acc = math.Inf(-1)
 	}
 	for _, m := range members {
-		v, ok := a.one(m.live(), winStart)
+		v, ok := a.one(m, winStart)
 		if !ok {
 			continue
 		}
@@ -43,11 +43,19 @@ func (a gaugeAgg) value(members []*member, winStart int64) (float64, bool) {
 	return acc, true
 }
 
-func (a gaugeAgg) one(ss []sample, winStart int64) (float64, bool) {
+func (a gaugeAgg) one(m *member, winStart int64) (float64, bool) {
+	ss := m.live()
 	i := firstIn(ss, winStart)
 	ss = ss[i:]
 	if len(ss) == 0 {
 		return 0, false
+	}
+	if i == 0 && (a.op == AggAvg || a.op == AggSum) {
+		// The engine trims before it aggregates: the running sum is the window's.
+		if a.op == AggAvg {
+			return m.sum / float64(len(ss)), true
+		}
+		return m.sum, true
 	}
 	switch a.op {
 	case AggLast:

@@ -209,9 +209,6 @@ func (e *Engine) addSample(tg *target, s sample, h *Histogram) {
 	if s.t > tg.m.lastSeen {
 		tg.m.lastSeen = s.t
 	}
-	if s.t > tg.g.lastSeen {
-		tg.g.lastSeen = s.t
-	}
 }
 
 // slowAdd matches the point against the candidate rules, finds or makes
@@ -339,6 +336,7 @@ func (e *Engine) Evaluate(now int64) Result {
 		for i := 0; i < len(groups.list); {
 			g := groups.list[i]
 			g.members = slices.DeleteFunc(g.members, func(m *member) bool {
+				g.lastSeen = max(g.lastSeen, m.lastSeen)
 				m.trim(winStart)
 				if len(m.live()) == 0 && m.lastSeen <= winStart {
 					e.stats.Series--

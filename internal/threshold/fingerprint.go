@@ -2,14 +2,23 @@ package threshold
 
 import "strconv"
 
-// FNV-1a: deterministic across processes, so keys and fingerprints persisted
-// before a restart still match after it.
+// Deterministic hashes (no per-process seed), so keys and fingerprints
+// persisted before a restart still match after it.
 const (
 	fnvOffset = 14695981039346656037
 	fnvPrime  = 1099511628211
 )
 
+// hashString folds s into h eight bytes at a time (FNV-1a for the tail);
+// the identity of every point is hashed, so this is on the hot path.
 func hashString(h uint64, s string) uint64 {
+	for len(s) >= 8 {
+		v := uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+			uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+		h = (h ^ v) * 0x9e3779b97f4a7c15
+		h ^= h >> 32
+		s = s[8:]
+	}
 	for i := 0; i < len(s); i++ {
 		h ^= uint64(s[i])
 		h *= fnvPrime

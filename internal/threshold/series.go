@@ -54,6 +54,9 @@ type member struct {
 	route    uint64 // key of the route that feeds it
 	// hists is aligned with samples, for histogram members only.
 	hists []*Histogram
+	// sum of the live values, kept as samples come and go so that avg and
+	// sum need not read the window; recomputed when the buffer compacts.
+	sum float64
 }
 
 func (m *member) live() []sample { return m.samples[m.head:] }
@@ -75,6 +78,7 @@ func (m *member) add(s sample, h *Histogram, keepOne bool) bool {
 			return false
 		}
 		if s.t == last.t || keepOne {
+			m.sum += s.v - last.v
 			*last = s
 			if h != nil {
 				m.hists[len(m.hists)-1] = h
@@ -93,8 +97,13 @@ func (m *member) add(s sample, h *Histogram, keepOne bool) bool {
 			m.hists = nil
 		}
 		m.head = 0
+		m.sum = 0
+		for _, x := range m.samples {
+			m.sum += x.v
+		}
 	}
 	m.samples = append(m.samples, s)
+	m.sum += s.v
 	if h != nil {
 		for len(m.hists) < len(m.samples)-1 {
 			m.hists = append(m.hists, nil)
@@ -110,10 +119,11 @@ func (m *member) trim(from int64) {
 		if m.head < len(m.hists) {
 			m.hists[m.head] = nil
 		}
+		m.sum -= m.samples[m.head].v
 		m.head++
 	}
 	if m.head == len(m.samples) {
-		m.samples, m.head = m.samples[:0], 0
+		m.samples, m.head, m.sum = m.samples[:0], 0, 0
 		if m.hists != nil {
 			m.hists = m.hists[:0]
 		}
