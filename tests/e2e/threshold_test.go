@@ -184,6 +184,13 @@ func stateGaugePoints(s *harness.Sink) int {
 
 func TestThresholdAlertmanager(t *testing.T) {
 	am := harness.RequireService(t, "alertmanager")
+	t.Run("sigterm", func(t *testing.T) { thresholdScenario(t, am, func(c *harness.Collector) { c.Stop() }) })
+	// SIGKILL right after the alert fired: the state was saved after the
+	// evaluation that fired it.
+	t.Run("sigkill", func(t *testing.T) { thresholdScenario(t, am, func(c *harness.Collector) { c.Kill() }) })
+}
+
+func thresholdScenario(t *testing.T, am map[string]string, stopCollector func(*harness.Collector)) {
 	buf := make([]byte, 6)
 	_, _ = rand.Read(buf)
 	run := hex.EncodeToString(buf)
@@ -244,7 +251,7 @@ func TestThresholdAlertmanager(t *testing.T) {
 	require.Eventually(t, func() bool { return stateGaugePoints(sink) > 0 }, 10*time.Second, 100*time.Millisecond, "state gauge")
 
 	// A restart neither re-fires nor loses the alert.
-	c.Stop()
+	stopCollector(c)
 	c.Start(t)
 	time.Sleep(4 * time.Second)
 	evs = alertEvents(sink)
