@@ -278,7 +278,12 @@ func thresholdScenario(t *testing.T, am map[string]string, stopCollector func(*h
 			assert.Equal(t, "0.7", attr(ev, "alert.threshold"))
 		}
 	}
-	assert.Positive(t, c.Metric(t, "otelcol_exporter_alertmanager_alerts_sent", nil))
+	// Both Alertmanagers took posts; the rules counted their points and
+	// refused none.
+	assert.Positive(t, c.Metric(t, "otelcol_exporter_alertmanager_alerts_sent", map[string]string{"server_address": strings.TrimPrefix(am["URL2"], "http://")}))
+	assert.Positive(t, c.Metric(t, "otelcol_threshold_points", nil))
+	assert.Equal(t, 1.0, c.Metric(t, "otelcol_threshold_series", nil), "db-1's user state only")
+	assert.Zero(t, c.Metric(t, "otelcol_threshold_refused_points", nil))
 }
 
 // distribution/alerts.yaml merged over the default config is valid.
