@@ -190,23 +190,29 @@ func (r *Runner) Shutdown(ctx context.Context) error {
 	if r.refs > 0 {
 		r.refs--
 	}
-	if r.refs > 0 || !r.started {
+	if r.refs > 0 {
 		return nil
 	}
-	r.started = false
-	r.cancel()
-	select {
-	case <-r.done:
-	case <-ctx.Done():
-		return ctx.Err()
-	}
 	var errs []error
-	if r.client != nil {
-		data, err := r.eng.Snapshot()
-		if err == nil {
-			err = r.client.Set(ctx, stateKey, data)
+	if r.started {
+		r.started = false
+		r.cancel()
+		select {
+		case <-r.done:
+		case <-ctx.Done():
+			return ctx.Err()
 		}
-		errs = append(errs, err, r.client.Close(ctx))
+		if r.client != nil {
+			data, err := r.eng.Snapshot()
+			if err == nil {
+				err = r.client.Set(ctx, stateKey, data)
+			}
+			errs = append(errs, err)
+		}
+	}
+	// Also after a failed Start: what it opened is closed here.
+	if r.client != nil {
+		errs = append(errs, r.client.Close(ctx))
 		r.client = nil
 	}
 	if r.reg != nil {
