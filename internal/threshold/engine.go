@@ -53,6 +53,7 @@ type Engine struct {
 	dirty     bool
 	routes    map[uint64]*route
 	maxRoutes int
+	seqs      map[uint64]*seq
 
 	batch Batch
 }
@@ -66,7 +67,7 @@ func New(cfg Config) (*Engine, error) {
 		return nil, errors.New("max_series: must not be negative")
 	}
 	e := &Engine{byName: map[string]*compiled{}, byMetric: map[string][]*compiled{}, maxSeries: cfg.MaxSeries,
-		routes: map[uint64]*route{}, maxRoutes: 2 * cfg.MaxSeries}
+		routes: map[uint64]*route{}, maxRoutes: 2 * cfg.MaxSeries, seqs: map[uint64]*seq{}}
 	if e.maxRoutes == 0 {
 		e.maxRoutes = 1 << 21
 	}
@@ -110,6 +111,16 @@ type Batch struct {
 	kind   Kind
 	idHash uint64
 	idSet  bool
+	resSum uint64
+
+	// The positional route cache: receivers send a target's points in the
+	// same order at every scrape, so the route of the point at position pos
+	// is most likely prev.routes[pos]; reading it in order spares the random
+	// probe into the routes map.
+	pos  int
+	prev *seq
+	rec  *seq
+	head uint64
 
 	metricHash uint64
 }
@@ -122,19 +133,37 @@ func (e *Engine) Begin(now int64) *Batch {
 	b.now = now
 	b.res = nil
 	b.cand = b.cand[:0]
+	b.pos, b.prev, b.rec = 0, nil, nil
 	return b
 }
 
 // End unlocks the engine.
 func (b *Batch) End() {
-	b.res = nil
-	b.e.mu.Unlock()
+	e := b.e
+	if b.rec != nil {
+		if len(e.seqs) >= maxSeqs {
+			clear(e.seqs)
+		}
+		e.seqs[b.head] = b.rec
+	}
+	b.res, b.prev, b.rec = nil, nil, nil
+	e.mu.Unlock()
 }
+
+// seq is the routes of one batch's points in order, keyed by its first.
+type seq struct {
+	keys   []uint64
+	routes []*route
+}
+
+// maxSeqs bounds the remembered batch shapes.
+const maxSeqs = 4096
 
 // Resource sets the resource attributes of the points that follow; the
 // slice must stay unchanged until the next Resource or End.
 func (b *Batch) Resource(attrs []KV) {
 	b.res = attrs
+	b.resSum = resourceSum(attrs)
 	if b.resOK == nil {
 		b.resOK = map[*compiled]bool{}
 	}
@@ -165,6 +194,7 @@ func (b *Batch) Metric(name string, kind Kind) bool {
 // map access per point; a member's removal drops its route.
 type route struct {
 	kind    Kind
+	dead    bool // dropped from the map; positional caches must not use it
 	targets []target
 }
 
@@ -183,7 +213,25 @@ func (b *Batch) Add(p *Point) {
 	}
 	b.idSet = false
 	rk := mix(b.identity(p.Attrs) ^ b.metricHash)
-	if rt, ok := e.routes[rk]; ok && rt.kind == b.kind {
+	if b.pos == 0 {
+		b.head = rk
+		b.prev = e.seqs[rk]
+		n := 64
+		if b.prev != nil {
+			n = len(b.prev.keys)
+		}
+		b.rec = &seq{keys: make([]uint64, 0, n), routes: make([]*route, 0, n)}
+	}
+	var rt *route
+	if pv := b.prev; pv != nil && b.pos < len(pv.keys) && pv.keys[b.pos] == rk && pv.routes[b.pos] != nil && !pv.routes[b.pos].dead {
+		rt = pv.routes[b.pos]
+	} else {
+		rt = e.routes[rk]
+	}
+	b.pos++
+	if rt != nil && rt.kind == b.kind {
+		b.rec.keys = append(b.rec.keys, rk)
+		b.rec.routes = append(b.rec.routes, rt)
 		var h *Histogram
 		if b.kind.histogram() {
 			if p.Hist == nil {
@@ -197,7 +245,8 @@ func (b *Batch) Add(p *Point) {
 		}
 		return
 	}
-	b.slowAdd(p, t, rk)
+	b.rec.keys = append(b.rec.keys, rk)
+	b.rec.routes = append(b.rec.routes, b.slowAdd(p, t, rk))
 }
 
 func (e *Engine) addSample(tg *target, s sample, h *Histogram) {
@@ -213,7 +262,7 @@ func (e *Engine) addSample(tg *target, s sample, h *Histogram) {
 
 // slowAdd matches the point against the candidate rules, finds or makes
 // its groups and members, and caches the route unless something was refused.
-func (b *Batch) slowAdd(p *Point, t int64, rk uint64) {
+func (b *Batch) slowAdd(p *Point, t int64, rk uint64) *route {
 	e := b.e
 	rt := &route{kind: b.kind}
 	cacheable := true
@@ -267,14 +316,19 @@ func (b *Batch) slowAdd(p *Point, t int64, rk uint64) {
 		rt.targets = append(rt.targets, tg)
 		e.addSample(&tg, sample{t: t, start: p.Start, v: p.Value}, h)
 	}
-	if cacheable {
-		e.routes[rk] = rt
+	if !cacheable {
+		return nil
 	}
+	if old := e.routes[rk]; old != nil {
+		old.dead = true
+	}
+	e.routes[rk] = rt
+	return rt
 }
 
 func (b *Batch) identity(attrs []KV) uint64 {
 	if !b.idSet {
-		b.idHash = identityHash(b.res, attrs)
+		b.idHash = identityWith(b.resSum, len(b.res), attrs)
 		b.idSet = true
 	}
 	return b.idHash
@@ -340,7 +394,10 @@ func (e *Engine) Evaluate(now int64) Result {
 				m.trim(winStart)
 				if len(m.live()) == 0 && m.lastSeen <= winStart {
 					e.stats.Series--
-					delete(e.routes, m.route)
+					if rt := e.routes[m.route]; rt != nil {
+						rt.dead = true
+						delete(e.routes, m.route)
+					}
 					return true
 				}
 				return false
@@ -363,7 +420,11 @@ func (e *Engine) Evaluate(now int64) Result {
 	// Routes of series that match no rule are never removed one by one;
 	// past the bound they all go and are rebuilt as points arrive.
 	if len(e.routes) > e.maxRoutes {
+		for _, rt := range e.routes {
+			rt.dead = true
+		}
 		clear(e.routes)
+		clear(e.seqs)
 	}
 	// A stable order: by rule, then fingerprint.
 	slices.SortFunc(res.Events, func(a, b Event) int {

@@ -43,14 +43,25 @@ func mix(h uint64) uint64 {
 // identityHash is the identity of a source series: every resource and point
 // attribute, independent of their order.
 func identityHash(res, attrs []KV) uint64 {
+	return identityWith(resourceSum(res), len(res), attrs)
+}
+
+// resourceSum is the resource's part of identityHash, computed once per
+// resource rather than once per point.
+func resourceSum(res []KV) uint64 {
 	var sum uint64
 	for i := range res {
 		sum += mix(hashString(hashByte(hashString(hashByte(fnvOffset, 1), res[i].Key), 0xff), res[i].Value))
 	}
+	return sum
+}
+
+func identityWith(resSum uint64, nres int, attrs []KV) uint64 {
+	sum := resSum
 	for i := range attrs {
 		sum += mix(hashString(hashByte(hashString(hashByte(fnvOffset, 2), attrs[i].Key), 0xff), attrs[i].Value))
 	}
-	return mix(sum + uint64(len(res))<<32 + uint64(len(attrs)))
+	return mix(sum + uint64(nres)<<32 + uint64(len(attrs)))
 }
 
 // groupHash is the identity of a group: the group_by attributes' values,
