@@ -389,19 +389,22 @@ func (e *Engine) Evaluate(now int64) Result {
 		winStart := now - r.window
 		for i := 0; i < len(groups.list); {
 			g := groups.list[i]
-			g.members = slices.DeleteFunc(g.members, func(m *member) bool {
+			kept := g.members[:0]
+			for _, m := range g.members {
 				g.lastSeen = max(g.lastSeen, m.lastSeen)
 				m.trim(winStart)
-				if len(m.live()) == 0 && m.lastSeen <= winStart {
-					e.stats.Series--
-					if rt := e.routes[m.route]; rt != nil {
-						rt.dead = true
-						delete(e.routes, m.route)
-					}
-					return true
+				if len(m.samples) > m.head || m.lastSeen > winStart {
+					kept = append(kept, m)
+					continue
 				}
-				return false
-			})
+				e.stats.Series--
+				if rt := e.routes[m.route]; rt != nil {
+					rt.dead = true
+					delete(e.routes, m.route)
+				}
+			}
+			clear(g.members[len(kept):])
+			g.members = kept
 			v, ok := r.agg.value(g.members, winStart)
 			if ev := g.step(r, now, v, ok); ev != nil {
 				res.Events = append(res.Events, *ev)

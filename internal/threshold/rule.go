@@ -219,36 +219,42 @@ func compileRule(r *Rule) (*compiled, error) {
 }
 
 type cond struct {
-	op    string
+	op    byte // one of > G(>=) < L(<=) = !
 	value float64
-	f     func(v, t float64) bool
 }
 
 func compileCond(c Condition) (*cond, error) {
-	var f func(v, t float64) bool
-	switch c.Op {
-	case ">":
-		f = func(v, t float64) bool { return v > t }
-	case ">=":
-		f = func(v, t float64) bool { return v >= t }
-	case "<":
-		f = func(v, t float64) bool { return v < t }
-	case "<=":
-		f = func(v, t float64) bool { return v <= t }
-	case "==":
-		f = func(v, t float64) bool { return v == t }
-	case "!=":
-		f = func(v, t float64) bool { return v != t }
-	default:
+	ops := map[string]byte{">": '>', ">=": 'G', "<": '<', "<=": 'L', "==": '=', "!=": '!'}
+	op, ok := ops[c.Op]
+	if !ok {
 		return nil, fmt.Errorf("op %q is not one of > >= < <= == !=", c.Op)
 	}
 	if math.IsNaN(c.Value) {
 		return nil, errors.New("value is NaN")
 	}
-	return &cond{op: c.Op, value: c.Value, f: f}, nil
+	return &cond{op: op, value: c.Value}, nil
 }
 
-func (c *cond) holds(v float64) bool { return c != nil && !math.IsNaN(v) && c.f(v, c.value) }
+// holds compares with a switch, not a function value: it runs for every
+// alert series at every evaluation.
+func (c *cond) holds(v float64) bool {
+	if c == nil || v != v {
+		return false
+	}
+	switch c.op {
+	case '>':
+		return v > c.value
+	case 'G':
+		return v >= c.value
+	case '<':
+		return v < c.value
+	case 'L':
+		return v <= c.value
+	case '=':
+		return v == c.value
+	}
+	return v != c.value
+}
 
 // sanitizeLabel turns an attribute key into a Prometheus label name.
 func sanitizeLabel(k string) string {

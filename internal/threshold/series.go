@@ -46,17 +46,19 @@ type sample struct {
 // samples[head:]; trimming advances head and appends compact, so a steady
 // window costs no copying per evaluation.
 type member struct {
-	id       uint64
-	kind     Kind
+	// The fields ingestion and evaluation read first, together.
 	head     int
 	samples  []sample
 	lastSeen int64
-	route    uint64 // key of the route that feeds it
-	// hists is aligned with samples, for histogram members only.
-	hists []*Histogram
 	// sum of the live values, kept as samples come and go so that avg and
 	// sum need not read the window; recomputed when the buffer compacts.
-	sum float64
+	sum  float64
+	kind Kind
+
+	id    uint64
+	route uint64 // key of the route that feeds it
+	// hists is aligned with samples, for histogram members only.
+	hists []*Histogram
 }
 
 func (m *member) live() []sample { return m.samples[m.head:] }

@@ -50,28 +50,30 @@ type Alert struct {
 	FiredAt     int64
 }
 
+// alertState's and group's fields are ordered for the evaluation loop: what
+// it reads for every series comes first, on one or two cache lines.
 type alertState struct {
+	restoredAt int64
+	Value      float64
 	State      string
+	LastActive bool
+	NoData     bool
 	Severity   string
 	ActiveAt   int64
 	FiredAt    int64
-	LastChange int64 // firing start or last severity change
-	KeepSince  int64 // when the condition cleared while firing
-	LastActive bool
+	LastChange int64   // firing start or last severity change
+	KeepSince  int64   // when the condition cleared while firing
 	Changes    []int64 // condition changes, for flap detection
-	Value      float64
-	NoData     bool
-	restoredAt int64
 }
 
 type group struct {
+	members  []*member
+	lastSeen int64
+	st       alertState
 	key      uint64
 	pos      int // in its groupSet's list
 	fp       uint64
 	labels   []Label
-	members  []*member
-	lastSeen int64
-	st       alertState
 }
 
 func (g *group) member(id uint64) *member {
