@@ -54,6 +54,7 @@ type Engine struct {
 	routes    map[uint64]*route
 	maxRoutes int
 	seqs      map[uint64]*seq
+	spare     *seq
 
 	batch Batch
 }
@@ -145,6 +146,9 @@ func (b *Batch) End() {
 			clear(e.seqs)
 		}
 		e.seqs[b.head] = b.rec
+		if b.prev != nil && b.prev != b.rec {
+			e.spare = b.prev
+		}
 	}
 	b.res, b.prev, b.rec = nil, nil, nil
 	e.mu.Unlock()
@@ -220,7 +224,15 @@ func (b *Batch) Add(p *Point) {
 		if b.prev != nil {
 			n = len(b.prev.keys)
 		}
-		b.rec = &seq{keys: make([]uint64, 0, n), routes: make([]*route, 0, n)}
+		if sp := e.spare; sp != nil && cap(sp.keys) >= n {
+			// The buffers of the sequence the previous batch replaced.
+			e.spare = nil
+			clear(sp.routes[:cap(sp.routes)])
+			sp.keys, sp.routes = sp.keys[:0], sp.routes[:0]
+			b.rec = sp
+		} else {
+			b.rec = &seq{keys: make([]uint64, 0, n), routes: make([]*route, 0, n)}
+		}
 	}
 	var rt *route
 	if pv := b.prev; pv != nil && b.pos < len(pv.keys) && pv.keys[b.pos] == rk && pv.routes[b.pos] != nil && !pv.routes[b.pos].dead {
