@@ -67,6 +67,12 @@ func newBenchInput() *benchInput {
 // round ingests one scrape of every series at t, values mostly low and a
 // few over the thresholds, then evaluates.
 func (in *benchInput) round(e *Engine, t int64, r int) Result {
+	return in.roundOrder(e, t, r, false)
+}
+
+// roundOrder with rotate sends each host's interfaces starting at a
+// different one every round, so the positional route cache never hits.
+func (in *benchInput) roundOrder(e *Engine, t int64, r int, rotate bool) Result {
 	b := e.Begin(t)
 	var p Point
 	for h := range in.res {
@@ -75,7 +81,11 @@ func (in *benchInput) round(e *Engine, t int64, r int) Result {
 			if !b.Metric(metricNames[m], Gauge) {
 				continue
 			}
-			for i := range in.attrs[h] {
+			for k := range in.attrs[h] {
+				i := k
+				if rotate {
+					i = (k + r) % len(in.attrs[h])
+				}
 				// About 1 % of the series over the thresholds.
 				v := float64((h*7 + i*13 + m + r) % 50)
 				if i == 0 {
@@ -108,6 +118,11 @@ var metricNames = func() []string {
 // one scrape round (ingest plus one evaluation), and the heap per tracked
 // alert series in the steady state (a full 5-minute window).
 func BenchmarkEvaluate(b *testing.B) {
+	b.Run("same_order", func(b *testing.B) { benchEvaluate(b, false) })
+	b.Run("rotated_order", func(b *testing.B) { benchEvaluate(b, true) })
+}
+
+func benchEvaluate(b *testing.B, rotate bool) {
 	in := newBenchInput()
 	var before runtime.MemStats
 	runtime.GC()
@@ -121,7 +136,7 @@ func BenchmarkEvaluate(b *testing.B) {
 	// Fill the windows: 20 rounds of 15 s are 5 minutes.
 	for r := 0; r < 21; r++ {
 		t += step
-		in.round(e, t, r)
+		in.roundOrder(e, t, r, rotate)
 	}
 	var after runtime.MemStats
 	runtime.GC()
@@ -134,7 +149,7 @@ func BenchmarkEvaluate(b *testing.B) {
 	cpu0 := cpuTime()
 	for r := 0; r < b.N; r++ {
 		t += step
-		in.round(e, t, r)
+		in.roundOrder(e, t, r, rotate)
 	}
 	b.StopTimer()
 	cpu := cpuTime() - cpu0
