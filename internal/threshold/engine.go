@@ -54,6 +54,7 @@ type Engine struct {
 	routes    map[uint64]*route
 	maxRoutes int
 	seqs      map[uint64]*seq
+	seqLen    int // entries over all seqs
 	spare     *seq
 
 	batch Batch
@@ -142,10 +143,16 @@ func (e *Engine) Begin(now int64) *Batch {
 func (b *Batch) End() {
 	e := b.e
 	if b.rec != nil {
-		if len(e.seqs) >= maxSeqs {
+		if b.prev != nil {
+			e.seqLen -= len(b.prev.keys)
+		}
+		// Bounded in shapes and in total length (as many entries as routes).
+		if len(e.seqs) >= maxSeqs || e.seqLen+len(b.rec.keys) > e.maxRoutes {
 			clear(e.seqs)
+			e.seqLen = 0
 		}
 		e.seqs[b.head] = b.rec
+		e.seqLen += len(b.rec.keys)
 		if b.prev != nil && b.prev != b.rec {
 			e.spare = b.prev
 		}
@@ -440,6 +447,7 @@ func (e *Engine) Evaluate(now int64) Result {
 		}
 		clear(e.routes)
 		clear(e.seqs)
+		e.seqLen = 0
 	}
 	// A stable order: by rule, then fingerprint.
 	slices.SortFunc(res.Events, func(a, b Event) int {
