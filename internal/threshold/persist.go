@@ -101,6 +101,12 @@ func (e *Engine) Restore(data []byte, now int64) ([]Event, error) {
 				}
 				continue
 			}
+			if ss.State != StatePending && ss.State != StateFiring {
+				continue // not written by Snapshot
+			}
+			if ss.Severity != SeverityWarning && ss.Severity != SeverityCritical {
+				ss.Severity = r.lowest()
+			}
 			g := &group{key: ss.Key, fp: ss.FP, labels: ss.Labels, lastSeen: ss.LastSeen}
 			g.st = alertState{State: ss.State, Severity: ss.Severity, ActiveAt: ss.ActiveAt, FiredAt: ss.FiredAt,
 				LastChange: ss.LastChange, KeepSince: ss.KeepSince, LastActive: true, Changes: ss.Changes,
