@@ -147,9 +147,11 @@ func (t *Table) Restore(data []byte) error {
 	}
 	t.mu.Lock()
 	defer t.mu.Unlock()
-	t.entries = s.Entries
-	if t.entries == nil {
-		t.entries = map[string]*entry{}
+	t.entries = map[string]*entry{}
+	for k, e := range s.Entries {
+		if e != nil && e.Alert.Labels != nil {
+			t.entries[k] = e
+		}
 	}
 	return nil
 }
