@@ -302,3 +302,55 @@ func TestThresholdBadTemplateFailsValidation(t *testing.T) {
 	assert.NotEqual(t, 0, code)
 	assert.Contains(t, out, `rule "HighCPU": annotations: summary: template: summary:1: function "humanizePercent" not defined`)
 }
+
+// The threshold processor in the built collector: metrics pass through and
+// the state gauge follows them down the pipeline.
+func TestThresholdProcessor(t *testing.T) {
+	sink := harness.StartSink(t)
+	otlp := harness.FreeAddr(t)
+	cfg := fmt.Sprintf(`%sreceivers:
+  otlp:
+    protocols:
+      grpc:
+        endpoint: %s
+processors:
+  threshold:
+    evaluation_interval: 200ms
+    rules:
+      - name: HighCPU
+        metric: system.cpu.utilization
+        match: {state: user}
+        group_by: [host.name]
+        critical: {op: ">", value: 0.9}
+exporters:
+  otlp_grpc:
+    endpoint: %s
+    tls:
+      insecure: true
+service:
+  extensions: [health_check]
+  pipelines:
+    metrics:
+      receivers: [otlp]
+      processors: [threshold]
+      exporters: [otlp_grpc]
+%s`, harness.ExtensionsYAML, otlp, sink.GRPCEndpoint, harness.TelemetryYAML)
+	harness.StartCollector(t, cfg)
+	client := harness.NewOTLPClient(t, otlp)
+	require.NoError(t, client.SendMetrics(cpuMetrics("db-7", 0.97)))
+	require.Eventually(t, func() bool { return stateGaugePoints(sink) > 0 }, 20*time.Second, 100*time.Millisecond)
+	var names []string
+	var attrs map[string]any
+	for _, md := range sink.Metrics.AllMetrics() {
+		m := md.ResourceMetrics().At(0).ScopeMetrics().At(0).Metrics().At(0)
+		names = append(names, m.Name())
+		if m.Name() == "ems.alert.state" {
+			attrs = m.Gauge().DataPoints().At(0).Attributes().AsRaw()
+		}
+	}
+	assert.Contains(t, names, "system.cpu.utilization", "the input passes through")
+	assert.Equal(t, "HighCPU", attrs["alertname"])
+	assert.Equal(t, "critical", attrs["severity"])
+	assert.Equal(t, "firing", attrs["state"])
+	assert.Equal(t, "db-7", attrs["host.name"])
+}
