@@ -54,7 +54,8 @@ type Engine struct {
 	routes    map[uint64]*route
 	maxRoutes int
 	seqs      map[uint64]*seq
-	seqLen    int // entries over all seqs
+	heads     map[uint64]struct{} // batch shapes seen once
+	seqLen    int                 // entries over all seqs
 	spare     *seq
 
 	batch Batch
@@ -69,7 +70,8 @@ func New(cfg Config) (*Engine, error) {
 		return nil, errors.New("max_series: must not be negative")
 	}
 	e := &Engine{byName: map[string]*compiled{}, byMetric: map[string][]*compiled{}, maxSeries: cfg.MaxSeries,
-		routes: map[uint64]*route{}, maxRoutes: 2 * cfg.MaxSeries, seqs: map[uint64]*seq{}}
+		routes: map[uint64]*route{}, maxRoutes: 2 * cfg.MaxSeries, seqs: map[uint64]*seq{},
+		heads: map[uint64]struct{}{}}
 	if e.maxRoutes == 0 {
 		e.maxRoutes = 1 << 21
 	}
@@ -231,7 +233,16 @@ func (b *Batch) Add(p *Point) {
 		if b.prev != nil {
 			n = len(b.prev.keys)
 		}
-		if sp := e.spare; sp != nil && cap(sp.keys) >= n {
+		if _, seen := e.heads[rk]; b.prev == nil && !seen {
+			// A batch shape seen once is only remembered: recording every
+			// batch of senders whose batches never repeat would cost
+			// more than it saves. The second time it is recorded, from
+			// the third on it pays.
+			if len(e.heads) >= 4*maxSeqs {
+				clear(e.heads)
+			}
+			e.heads[rk] = struct{}{}
+		} else if sp := e.spare; sp != nil && cap(sp.keys) >= n {
 			// The buffers of the sequence the previous batch replaced.
 			e.spare = nil
 			clear(sp.routes[:cap(sp.routes)])
@@ -249,8 +260,10 @@ func (b *Batch) Add(p *Point) {
 	}
 	b.pos++
 	if rt != nil && rt.kind == b.kind {
-		b.rec.keys = append(b.rec.keys, rk)
-		b.rec.routes = append(b.rec.routes, rt)
+		if b.rec != nil {
+			b.rec.keys = append(b.rec.keys, rk)
+			b.rec.routes = append(b.rec.routes, rt)
+		}
 		var h *Histogram
 		if b.kind.histogram() {
 			if p.Hist == nil {
@@ -264,8 +277,11 @@ func (b *Batch) Add(p *Point) {
 		}
 		return
 	}
-	b.rec.keys = append(b.rec.keys, rk)
-	b.rec.routes = append(b.rec.routes, b.slowAdd(p, t, rk))
+	rt = b.slowAdd(p, t, rk)
+	if b.rec != nil {
+		b.rec.keys = append(b.rec.keys, rk)
+		b.rec.routes = append(b.rec.routes, rt)
+	}
 }
 
 func (e *Engine) addSample(tg *target, s sample, h *Histogram) {
