@@ -27,6 +27,10 @@ import (
 	"github.com/otelcol-ems/otelcol-ems/exporters/archiveexporter"
 	"github.com/otelcol-ems/otelcol-ems/exporters/localstoreexporter"
 	"github.com/otelcol-ems/otelcol-ems/extensions/localstoreextension"
+
+	"github.com/otelcol-ems/otelcol-ems/connectors/thresholdconnector"
+	"github.com/otelcol-ems/otelcol-ems/exporters/alertmanagerexporter"
+	"github.com/otelcol-ems/otelcol-ems/processors/thresholdprocessor"
 )
 
 var (
@@ -38,11 +42,13 @@ var (
 
 	processors = []func() processor.Factory{
 		maskingprocessor.NewFactory,
+		thresholdprocessor.NewFactory,
 	}
 
 	exporters = []func() exporter.Factory{
 		localstoreexporter.NewFactory,
 		archiveexporter.NewFactory,
+		alertmanagerexporter.NewFactory,
 	}
 
 	extensions = []func() extension.Factory{
@@ -50,7 +56,9 @@ var (
 		localstoreextension.NewFactory,
 	}
 
-	connectors = []func() connector.Factory{}
+	connectors = []func() connector.Factory{
+		thresholdconnector.NewFactory,
+	}
 )
 
 // Receivers returns the factories of the project's own receivers.

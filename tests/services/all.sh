@@ -5,7 +5,7 @@ set -euo pipefail
 HERE="$(cd "$(dirname "$0")" && pwd)"
 ROOT_DIR=${EMS_SERVICES_DIR:-/tmp/otelcol-ems-services}
 cmd=${1:?usage: all.sh start|stop}
-for s in snmpd postgres mariadb tomcat snmptools nginx apache prometheus node-exporter; do
+for s in snmpd postgres mariadb tomcat snmptools nginx apache prometheus node-exporter alertmanager; do
   [[ -x $HERE/$s.sh ]] || continue
   mkdir -p "$ROOT_DIR/$s"
   echo "== $s $cmd" >&2

@@ -1,0 +1,127 @@
+package threshold
+
+import (
+	"encoding/json"
+	"fmt"
+	"math"
+	"slices"
+	"strings"
+)
+
+// snapshotVersion is bumped when the stored layout changes.
+const snapshotVersion = 1
+
+type savedState struct {
+	Key        uint64   `json:"key"`
+	FP         uint64   `json:"fp"`
+	Labels     []Label  `json:"labels"`
+	State      string   `json:"state"`
+	Severity   string   `json:"severity"`
+	ActiveAt   int64    `json:"active_at"`
+	FiredAt    int64    `json:"fired_at,omitempty"`
+	LastChange int64    `json:"last_change,omitempty"`
+	KeepSince  int64    `json:"keep_since,omitempty"`
+	LastSeen   int64    `json:"last_seen"`
+	Changes    []int64  `json:"changes,omitempty"`
+	Value      *float64 `json:"value,omitempty"`
+}
+
+type snapshot struct {
+	Version int                     `json:"version"`
+	Rules   map[string][]savedState `json:"rules"`
+}
+
+// Dirty reports whether a transition happened since the last Snapshot.
+func (e *Engine) Dirty() bool {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	return e.dirty
+}
+
+// Snapshot encodes the pending and firing alerts, so that a restarted
+// engine continues them. Samples are not kept: after a restart a restored
+// alert holds its state until data arrives or one window passes.
+func (e *Engine) Snapshot() ([]byte, error) {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	s := snapshot{Version: snapshotVersion, Rules: map[string][]savedState{}}
+	for _, r := range e.rules {
+		for _, g := range e.groups[r.idx].list {
+			st := g.st
+			if st.State == StateInactive || st.State == "" {
+				continue
+			}
+			ss := savedState{Key: g.key, FP: g.fp, Labels: g.labels, State: st.State, Severity: st.Severity,
+				ActiveAt: st.ActiveAt, FiredAt: st.FiredAt, LastChange: st.LastChange, KeepSince: st.KeepSince,
+				LastSeen: g.lastSeen, Changes: st.Changes}
+			if !math.IsNaN(st.Value) {
+				v := st.Value
+				ss.Value = &v
+			}
+			s.Rules[r.Name] = append(s.Rules[r.Name], ss)
+		}
+		slices.SortFunc(s.Rules[r.Name], func(a, b savedState) int { return cmpU64(a.FP, b.FP) })
+	}
+	e.dirty = false
+	return json.Marshal(s)
+}
+
+// Restore loads a snapshot at now (Unix ns). Alerts of rules that no longer
+// exist come back as resolved events, so downstream systems close them.
+func (e *Engine) Restore(data []byte, now int64) ([]Event, error) {
+	if len(data) == 0 {
+		return nil, nil
+	}
+	var s snapshot
+	if err := json.Unmarshal(data, &s); err != nil {
+		return nil, fmt.Errorf("alert state: %w", err)
+	}
+	if s.Version != snapshotVersion {
+		return nil, fmt.Errorf("alert state: version %d, want %d", s.Version, snapshotVersion)
+	}
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	names := make([]string, 0, len(s.Rules))
+	for n := range s.Rules {
+		names = append(names, n)
+	}
+	slices.Sort(names)
+	var gone []Event
+	for _, name := range names {
+		r := e.byName[name]
+		for _, ss := range s.Rules[name] {
+			for i := range ss.Labels {
+				ss.Labels[i].Key = strings.Clone(ss.Labels[i].Key)
+			}
+			if r == nil {
+				if ss.State == StateFiring {
+					gone = append(gone, Event{Rule: name, Fingerprint: ss.FP, Labels: ss.Labels, State: StateResolved,
+						PreviousState: StateFiring, Severity: ss.Severity, PreviousSeverity: ss.Severity,
+						Value: math.NaN(), Threshold: math.NaN(), Time: now, ActiveAt: ss.ActiveAt, FiredAt: ss.FiredAt})
+				}
+				continue
+			}
+			if ss.State != StatePending && ss.State != StateFiring {
+				continue // not written by Snapshot
+			}
+			if ss.Severity != SeverityWarning && ss.Severity != SeverityCritical {
+				ss.Severity = r.lowest()
+			}
+			g := &group{key: ss.Key, fp: ss.FP, labels: ss.Labels, lastSeen: ss.LastSeen}
+			g.st = alertState{State: ss.State, Severity: ss.Severity, ActiveAt: ss.ActiveAt, FiredAt: ss.FiredAt,
+				LastChange: ss.LastChange, KeepSince: ss.KeepSince, LastActive: true, Changes: ss.Changes,
+				Value: math.NaN(), restoredAt: now}
+			if ss.Value != nil {
+				g.st.Value = *ss.Value
+			}
+			if _, ok := e.groups[r.idx].index[g.key]; !ok {
+				e.stats.Groups++
+			}
+			e.groups[r.idx].add(g)
+		}
+	}
+	if len(gone) > 0 {
+		e.dirty = true
+	}
+	return gone, nil
+}
