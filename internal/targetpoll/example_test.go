@@ -5,8 +5,6 @@ import (
 	"fmt"
 	"time"
 
-	"go.opentelemetry.io/collector/pdata/pmetric"
-
 	"github.com/otelcol-ems/otelcol-ems/internal/targetpoll"
 )
 
@@ -19,7 +17,7 @@ func Example() {
 		Jitter:        0, // 1 spreads first polls over the interval
 		MaxBackoff:    5 * time.Minute,
 		Deliver: func(_ context.Context, r targetpoll.Result) {
-			md := r.Metrics
+			md := r.Output.Metrics
 			ms := md.ResourceMetrics().AppendEmpty().ScopeMetrics().AppendEmpty().Metrics()
 			targetpoll.AppendHealth(ms, targetpoll.HealthNames{Up: "postgresql.up", Duration: "postgresql.poll.duration"}, r)
 			fmt.Println(r.Target, "up:", r.Up, "metrics:", md.MetricCount())
@@ -29,9 +27,9 @@ func Example() {
 		Name:     "db1",
 		Interval: time.Minute,
 		Timeout:  10 * time.Second,
-		Poll: func(context.Context) (pmetric.Metrics, error) {
-			return pmetric.NewMetrics(), nil // query the target here
-		},
+		Poller: targetpoll.PollerFunc(func(context.Context) (targetpoll.Output, error) {
+			return targetpoll.Output{}, nil // query the target here
+		}),
 	}})
 	if err != nil {
 		panic(err)

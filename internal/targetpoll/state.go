@@ -50,7 +50,9 @@ func classOf(err error) string {
 }
 
 // state remembers what a target's last poll looked like, so that only
-// changes are logged.
+// changes are logged. Each line's message names the target: the collector's
+// log sampler keys on the message, so one target's line is never dropped
+// because another target logged the same words.
 type state struct {
 	class    string
 	failures int
@@ -70,12 +72,12 @@ func (s *state) observe(log *zap.Logger, target string, r Result) {
 	s.class = class
 	switch {
 	case r.Err == nil && !first:
-		log.Info("target recovered", zap.String("target", target))
+		log.Info("target "+target+" recovered", zap.String("target", target))
 	case r.Err == nil:
 	case r.Up:
-		log.Warn("target answers but data is missing", zap.String("target", target), zap.Error(r.Err))
+		log.Warn("target "+target+" answers but data is missing", zap.String("target", target), zap.Error(r.Err))
 	default:
-		log.Error("target is down; will keep polling and log again when its state changes",
+		log.Error("target "+target+" is down; will keep polling and log again when its state changes",
 			zap.String("target", target), zap.Error(r.Err))
 	}
 }

@@ -26,7 +26,8 @@ type Config struct {
 	MaxOIDsPerRequest int `mapstructure:"max_oids_per_request"`
 	// MaxConcurrent limits targets polled at the same time.
 	MaxConcurrent int `mapstructure:"max_concurrent"`
-	// Jitter spreads first polls over this fraction of the interval.
+	// Jitter spreads the targets' phases, pinned to the wall clock, over
+	// this fraction of the interval.
 	Jitter float64 `mapstructure:"jitter"`
 	// MaxBackoff caps the poll interval of a target that keeps failing.
 	MaxBackoff time.Duration `mapstructure:"max_backoff"`

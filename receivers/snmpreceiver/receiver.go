@@ -74,7 +74,7 @@ func (r *snmpReceiver) Start(ctx context.Context, _ component.Host) error {
 			Name:     r.devices[i].name,
 			Interval: r.devices[i].interval,
 			Timeout:  pollTimeout(&r.devices[i]),
-			Poll:     r.pollFunc(p),
+			Poller:   &target{r: r, p: p},
 		}
 	}
 	r.sched, err = targetpoll.New(targetpoll.Settings{
@@ -99,21 +99,29 @@ func pollTimeout(d *device) time.Duration {
 	return max(d.interval, 3*d.Conn.Timeout*time.Duration(d.Conn.Retries+1))
 }
 
-func (r *snmpReceiver) pollFunc(p *snmp.Poller) targetpoll.PollFunc {
-	return func(ctx context.Context) (pmetric.Metrics, error) {
-		md, st, err := p.Poll(ctx, time.Now())
-		r.telemetry.ReceiverSnmpPdusSent.Add(ctx, st.PDUs)
-		r.telemetry.ReceiverSnmpVarbindsReceived.Add(ctx, int64(st.Varbinds))
-		r.telemetry.ReceiverSnmpPollPdus.Record(ctx, st.PDUs)
-		if st.Dropped > 0 {
-			r.telemetry.ReceiverSnmpValuesDropped.Add(ctx, int64(st.Dropped))
-		}
-		if snmp.KindOf(err) == snmp.KindNoSuchObject {
-			return md, targetpoll.Partial(err)
-		}
-		return md, err
-	}
+// target adapts one device's poller to the scheduler, which closes it
+// once its last poll has returned.
+type target struct {
+	r *snmpReceiver
+	p *snmp.Poller
 }
+
+func (t *target) Poll(ctx context.Context) (targetpoll.Output, error) {
+	md, st, err := t.p.Poll(ctx, time.Now())
+	tb := t.r.telemetry
+	tb.ReceiverSnmpPdusSent.Add(ctx, st.PDUs)
+	tb.ReceiverSnmpVarbindsReceived.Add(ctx, int64(st.Varbinds))
+	tb.ReceiverSnmpPollPdus.Record(ctx, st.PDUs)
+	if st.Dropped > 0 {
+		tb.ReceiverSnmpValuesDropped.Add(ctx, int64(st.Dropped))
+	}
+	if snmp.KindOf(err) == snmp.KindNoSuchObject {
+		err = targetpoll.Partial(err)
+	}
+	return targetpoll.Output{Metrics: md}, err
+}
+
+func (t *target) Close(context.Context) error { return t.p.Close() }
 
 // deliver adds snmp.up and snmp.poll.duration to a poll's metrics and
 // sends them on.
@@ -122,7 +130,7 @@ func (r *snmpReceiver) deliver(ctx context.Context, res targetpoll.Result) {
 	if !res.Up {
 		r.telemetry.ReceiverSnmpPollFailures.Add(ctx, 1)
 	}
-	md := res.Metrics
+	md := res.Output.Metrics
 	var ms pmetric.MetricSlice
 	if md.ResourceMetrics().Len() == 0 {
 		rm := md.ResourceMetrics().AppendEmpty()
@@ -146,16 +154,19 @@ func (r *snmpReceiver) deliver(ctx context.Context, res targetpoll.Result) {
 	}
 }
 
-// Shutdown stops polling and closes the sessions. It is safe without Start.
+// Shutdown stops polling and closes the sessions once their polls have
+// returned. It is safe without Start.
 func (r *snmpReceiver) Shutdown(ctx context.Context) error {
 	var errs []error
 	if r.sched != nil {
 		errs = append(errs, r.sched.Shutdown(ctx))
 		r.set.Logger.Info("stopped SNMP polls")
-	}
-	for _, p := range r.pollers {
-		if p != nil {
-			errs = append(errs, p.Close())
+	} else {
+		// Start failed before the scheduler existed: nothing polled.
+		for _, p := range r.pollers {
+			if p != nil {
+				errs = append(errs, p.Close())
+			}
 		}
 	}
 	if r.telemetry != nil {
