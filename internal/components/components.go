@@ -18,6 +18,8 @@ import (
 
 	"github.com/otelcol-ems/otelcol-ems/receivers/snmpreceiver"
 
+	"github.com/otelcol-ems/otelcol-ems/receivers/dbmsreceiver"
+
 	"github.com/otelcol-ems/otelcol-ems/processors/maskingprocessor"
 
 	"github.com/otelcol-ems/otelcol-ems/extensions/badgerstorageextension"
@@ -29,6 +31,7 @@ import (
 var (
 	receivers = []func() receiver.Factory{
 		snmpreceiver.NewFactory,
+		dbmsreceiver.NewFactory,
 	}
 
 	processors = []func() processor.Factory{
