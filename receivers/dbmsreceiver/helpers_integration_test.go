@@ -1,0 +1,249 @@
+//go:build integration
+
+package dbmsreceiver
+
+import (
+	"context"
+	"crypto/rand"
+	"database/sql"
+	"encoding/hex"
+	"fmt"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/go-sql-driver/mysql"
+	"github.com/jackc/pgx/v5"
+	"github.com/stretchr/testify/require"
+	"go.opentelemetry.io/collector/component/componenttest"
+	"go.opentelemetry.io/collector/consumer"
+	"go.opentelemetry.io/collector/pdata/pcommon"
+	"go.opentelemetry.io/collector/pdata/plog"
+	"go.opentelemetry.io/collector/pdata/pmetric"
+	"go.opentelemetry.io/collector/receiver/receivertest"
+	"go.uber.org/zap"
+	"go.uber.org/zap/zapcore"
+	"go.uber.org/zap/zaptest/observer"
+)
+
+// sink keeps every scrape's metrics and logs, per target.
+type sink struct {
+	mu      sync.Mutex
+	metrics map[string][]pmetric.Metrics
+	logs    map[string][]plog.Logs
+}
+
+func (s *sink) Capabilities() consumer.Capabilities { return consumer.Capabilities{} }
+
+func targetOf(res pcommon.Resource) string {
+	v, _ := res.Attributes().Get("dbms.target")
+	return v.Str()
+}
+
+func (s *sink) ConsumeMetrics(_ context.Context, md pmetric.Metrics) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if md.ResourceMetrics().Len() > 0 {
+		n := targetOf(md.ResourceMetrics().At(0).Resource())
+		s.metrics[n] = append(s.metrics[n], md)
+	}
+	return nil
+}
+
+func (s *sink) ConsumeLogs(_ context.Context, ld plog.Logs) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if ld.ResourceLogs().Len() > 0 {
+		n := targetOf(ld.ResourceLogs().At(0).Resource())
+		s.logs[n] = append(s.logs[n], ld)
+	}
+	return nil
+}
+
+// scrapes returns the target's scrapes so far.
+func (s *sink) scrapes(target string) []pmetric.Metrics {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return append([]pmetric.Metrics(nil), s.metrics[target]...)
+}
+
+// waitScrapes waits until the target has n more scrapes than it had at
+// from, and returns the last.
+func (s *sink) waitScrapes(t *testing.T, target string, from, n int) pmetric.Metrics {
+	t.Helper()
+	require.Eventually(t, func() bool { return len(s.scrapes(target)) >= from+n }, 60*time.Second, 50*time.Millisecond,
+		"target %s: waiting for %d scrapes", target, n)
+	all := s.scrapes(target)
+	return all[len(all)-1]
+}
+
+// records returns the log records of one event name for a target.
+func (s *sink) records(target, event string) []plog.LogRecord {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	var out []plog.LogRecord
+	for _, ld := range s.logs[target] {
+		for i := 0; i < ld.ResourceLogs().Len(); i++ {
+			sls := ld.ResourceLogs().At(i).ScopeLogs()
+			for j := 0; j < sls.Len(); j++ {
+				lrs := sls.At(j).LogRecords()
+				for k := 0; k < lrs.Len(); k++ {
+					if lrs.At(k).EventName() == event {
+						out = append(out, lrs.At(k))
+					}
+				}
+			}
+		}
+	}
+	return out
+}
+
+type running struct {
+	r    *dbmsReceiver
+	sink *sink
+	logs *observer.ObservedLogs
+}
+
+// start runs a receiver with the given targets at a short interval.
+func start(t *testing.T, edit func(*Config)) *running {
+	t.Helper()
+	cfg := createDefaultConfig().(*Config)
+	cfg.CollectionInterval = time.Second
+	cfg.Jitter = 0
+	cfg.MaxBackoff = 0
+	edit(cfg)
+	require.NoError(t, cfg.Validate())
+	core, logs := observer.New(zapcore.InfoLevel)
+	set := receivertest.NewNopSettings(typ)
+	set.Logger = zap.New(core)
+	s := &sink{metrics: map[string][]pmetric.Metrics{}, logs: map[string][]plog.Logs{}}
+	f := NewFactory()
+	mr, err := f.CreateMetrics(context.Background(), set, cfg, s)
+	require.NoError(t, err)
+	lr, err := f.CreateLogs(context.Background(), set, cfg, s)
+	require.NoError(t, err)
+	require.NoError(t, mr.Start(context.Background(), componenttest.NewNopHost()))
+	require.NoError(t, lr.Start(context.Background(), componenttest.NewNopHost()))
+	t.Cleanup(func() {
+		ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+		defer cancel()
+		require.NoError(t, lr.Shutdown(ctx))
+		require.NoError(t, mr.Shutdown(ctx))
+	})
+	return &running{r: mr.(*dbmsReceiver), sink: s, logs: logs}
+}
+
+// point finds the value of a metric's data point on the resource whose
+// db.namespace is db ("" for the server's) and whose attributes include
+// attrs.
+func point(md pmetric.Metrics, name, db string, attrs map[string]string) (float64, bool) {
+	for i := 0; i < md.ResourceMetrics().Len(); i++ {
+		rm := md.ResourceMetrics().At(i)
+		ns, _ := rm.Resource().Attributes().Get("db.namespace")
+		if ns.Str() != db {
+			continue
+		}
+		for j := 0; j < rm.ScopeMetrics().Len(); j++ {
+			ms := rm.ScopeMetrics().At(j).Metrics()
+			for k := 0; k < ms.Len(); k++ {
+				m := ms.At(k)
+				if m.Name() != name {
+					continue
+				}
+				var dps pmetric.NumberDataPointSlice
+				switch m.Type() {
+				case pmetric.MetricTypeSum:
+					dps = m.Sum().DataPoints()
+				case pmetric.MetricTypeGauge:
+					dps = m.Gauge().DataPoints()
+				default:
+					continue
+				}
+			next:
+				for d := 0; d < dps.Len(); d++ {
+					dp := dps.At(d)
+					for ak, av := range attrs {
+						v, ok := dp.Attributes().Get(ak)
+						if !ok || v.AsString() != av {
+							continue next
+						}
+					}
+					if dp.ValueType() == pmetric.NumberDataPointValueTypeInt {
+						return float64(dp.IntValue()), true
+					}
+					return dp.DoubleValue(), true
+				}
+			}
+		}
+	}
+	return 0, false
+}
+
+func mustPoint(t *testing.T, md pmetric.Metrics, name, db string, attrs map[string]string) float64 {
+	t.Helper()
+	v, ok := point(md, name, db, attrs)
+	require.True(t, ok, "no %s point for database %q with %v", name, db, attrs)
+	return v
+}
+
+func randName(prefix string) string {
+	b := make([]byte, 4)
+	_, _ = rand.Read(b)
+	return prefix + hex.EncodeToString(b)
+}
+
+// pgAdmin connects as the service's superuser over TCP.
+func pgAdmin(t *testing.T, env map[string]string, db string) *pgx.Conn {
+	t.Helper()
+	c, err := pgx.Connect(context.Background(), fmt.Sprintf("host=%s port=%s user=%s password=%s dbname=%s sslmode=disable",
+		env["HOST"], env["PORT"], env["ADMIN_USER"], env["ADMIN_PASSWORD"], db))
+	require.NoError(t, err)
+	t.Cleanup(func() { _ = c.Close(context.Background()) })
+	return c
+}
+
+func pgExec(t *testing.T, c *pgx.Conn, sql string, args ...any) {
+	t.Helper()
+	_, err := c.Exec(context.Background(), sql, args...)
+	require.NoError(t, err, sql)
+}
+
+// pgDatabase creates a database of the test's own on a shared server and
+// drops it at the end.
+func pgDatabase(t *testing.T, env map[string]string) string {
+	t.Helper()
+	name := randName("dbms_it_")
+	admin := pgAdmin(t, env, "postgres")
+	pgExec(t, admin, "CREATE DATABASE "+name)
+	t.Cleanup(func() {
+		c, err := pgx.Connect(context.Background(), fmt.Sprintf("host=%s port=%s user=%s password=%s dbname=postgres sslmode=disable",
+			env["HOST"], env["PORT"], env["ADMIN_USER"], env["ADMIN_PASSWORD"]))
+		if err == nil {
+			_, _ = c.Exec(context.Background(), "DROP DATABASE IF EXISTS "+name+" WITH (FORCE)")
+			_ = c.Close(context.Background())
+		}
+	})
+	return name
+}
+
+// myRoot connects as root through the server's socket.
+func myRoot(t *testing.T, env map[string]string) *sql.DB {
+	t.Helper()
+	cfg := mysql.NewConfig()
+	cfg.User, cfg.Net, cfg.Addr = "root", "unix", env["SOCKET"]
+	cfg.MultiStatements = true
+	conn, err := mysql.NewConnector(cfg)
+	require.NoError(t, err)
+	db := sql.OpenDB(conn)
+	t.Cleanup(func() { _ = db.Close() })
+	require.NoError(t, db.Ping())
+	return db
+}
+
+func myExec(t *testing.T, db interface {
+	ExecContext(context.Context, string, ...any) (sql.Result, error)
+}, q string, args ...any) {
+	t.Helper()
+	_, err := db.ExecContext(context.Background(), q, args...)
+	require.NoError(t, err, q)
+}
