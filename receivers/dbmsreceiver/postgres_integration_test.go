@@ -231,4 +231,3 @@ func TestPostgresPoolKeepsItsConnections(t *testing.T) {
 	assert.Equal(t, before, backends(), "no new connections across 20 scrapes")
 	assert.LessOrEqual(t, len(before), 2)
 }
-
