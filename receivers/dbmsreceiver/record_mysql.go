@@ -99,10 +99,15 @@ func buildMySQLStatus() map[string]recordFunc {
 	m["questions"] = (*metadata.MetricsBuilder).RecordMysqlQueryClientCountDataPoint
 	m["queries"] = (*metadata.MetricsBuilder).RecordMysqlQueryCountDataPoint
 	m["slow_queries"] = (*metadata.MetricsBuilder).RecordMysqlQuerySlowCountDataPoint
-	m["wsrep_cluster_size"] = (*metadata.MetricsBuilder).RecordMysqlGaleraClusterSizeDataPoint
-	m["wsrep_local_state"] = (*metadata.MetricsBuilder).RecordMysqlGaleraLocalStateDataPoint
-	m["wsrep_local_recv_queue"] = (*metadata.MetricsBuilder).RecordMysqlGaleraRecvQueueDataPoint
 	return m
+}
+
+// galeraStatus maps the wsrep_* variables, read only when a Galera
+// provider is loaded (MariaDB reports placeholder wsrep_* values without).
+var galeraStatus = map[string]recordFunc{
+	"wsrep_cluster_size":     (*metadata.MetricsBuilder).RecordMysqlGaleraClusterSizeDataPoint,
+	"wsrep_local_state":      (*metadata.MetricsBuilder).RecordMysqlGaleraLocalStateDataPoint,
+	"wsrep_local_recv_queue": (*metadata.MetricsBuilder).RecordMysqlGaleraRecvQueueDataPoint,
 }
 
 // recordMySQL records a MySQL/MariaDB scrape on the server's resource.
@@ -126,11 +131,14 @@ func (t *target) recordMySQL(ts pcommon.Timestamp, st *dbms.MySQLStats) {
 	if st.BufferPoolSize > 0 {
 		mb.RecordMysqlBufferPoolLimitDataPoint(ts, st.BufferPoolSize)
 	}
-	if v, ok := st.Status["wsrep_ready"]; ok {
-		mb.RecordMysqlGaleraReadyDataPoint(ts, b2i(strings.EqualFold(v, "ON")))
-	}
-	if v, ok := st.Status["wsrep_flow_control_paused"]; ok {
-		if f, err := strconv.ParseFloat(v, 64); err == nil {
+	if st.Status["wsrep_provider_name"] != "" {
+		for name, rec := range galeraStatus {
+			if v, ok := st.Int(name); ok {
+				rec(mb, ts, v)
+			}
+		}
+		mb.RecordMysqlGaleraReadyDataPoint(ts, b2i(strings.EqualFold(st.Status["wsrep_ready"], "ON")))
+		if f, err := strconv.ParseFloat(st.Status["wsrep_flow_control_paused"], 64); err == nil {
 			mb.RecordMysqlGaleraFlowControlPausedDataPoint(ts, f)
 		}
 	}
