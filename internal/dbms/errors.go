@@ -56,9 +56,17 @@ func (e *Error) Error() string {
 
 func (e *Error) Unwrap() error { return e.Err }
 
-// Class names the state the error puts its target in: the kind and the
-// query, not the driver's message, which may carry changing details.
-func (e *Error) Class() string { return string(e.Kind) + " " + e.Query }
+// Class names the state the error puts its target in: the kind (and, for
+// a failed query of a server that answers, the query), not the driver's
+// message, which may carry changing details. A server that is down is
+// down whichever statement noticed it first.
+func (e *Error) Class() string {
+	switch e.Kind {
+	case KindUnreachable, KindAuth, KindUnsupported:
+		return string(e.Kind)
+	}
+	return string(e.Kind) + " " + e.Query
+}
 
 // Errors are the failed queries of a scrape that otherwise answered.
 type Errors []*Error
