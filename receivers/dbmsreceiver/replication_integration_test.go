@@ -12,6 +12,7 @@ import (
 	"github.com/stretchr/testify/require"
 	"go.uber.org/zap/zapcore"
 
+	"github.com/otelcol-ems/otelcol-ems/internal/dbms"
 	"github.com/otelcol-ems/otelcol-ems/tests/harness"
 )
 
@@ -117,4 +118,65 @@ func fmtAny(v any) string {
 		return ""
 	}
 	return v.(string)
+}
+
+func TestMariaDBReplicaLagAndThreads(t *testing.T) {
+	env := harness.StartService(t, "mariadb-replica")
+	replica := myRoot(t, env)
+	primary := myRoot(t, map[string]string{"SOCKET": env["PRIMARY_SOCKET"]})
+	myExec(t, primary, "CREATE DATABASE IF NOT EXISTS app")
+	myExec(t, primary, "CREATE TABLE IF NOT EXISTS app.t (id int PRIMARY KEY AUTO_INCREMENT, v text)")
+
+	// Both statement forms read the same channel.
+	for _, stmt := range []string{"SHOW REPLICA STATUS", "SHOW SLAVE STATUS", "SHOW ALL REPLICAS STATUS", "SHOW ALL SLAVES STATUS"} {
+		rs, err := dbms.ReadReplicas(context.Background(), replica, stmt, 5*time.Second)
+		require.NoError(t, err, stmt)
+		require.Len(t, rs, 1, stmt)
+		assert.Equal(t, dbms.MySQLReplica{SourceHost: "127.0.0.1", IORunning: true, SQLRunning: true, SecondsBehind: 0}, rs[0], stmt)
+	}
+
+	run := start(t, func(c *Config) {
+		r := myTarget(env, "maria-replica")
+		p := myTarget(env, "maria-primary")
+		p.Endpoint = env["HOST"] + ":" + env["PRIMARY_PORT"]
+		c.Targets = []Target{r, p}
+		c.Metrics.MysqlReplicaTimeBehindSource.Enabled = true
+		c.Metrics.MysqlReplicaSQLDelay.Enabled = true
+	})
+	ch := map[string]string{"mysql.replica.channel": ""}
+	md := run.sink.waitScrapes(t, "maria-replica", 0, 1)
+	assert.Equal(t, 1.0, mustPoint(t, md, "mysql.replica.io_running", "", ch))
+	assert.Equal(t, 1.0, mustPoint(t, md, "mysql.replica.sql_running", "", ch))
+	assert.Equal(t, 0.0, mustPoint(t, md, "mysql.replica.time_behind_source", "", ch))
+	assert.Equal(t, 0.0, mustPoint(t, md, "mysql.replica.sql_delay", "", ch))
+	pm := run.sink.waitScrapes(t, "maria-primary", 0, 1)
+	_, primaryIsReplica := point(pm, "mysql.replica.io_running", "", nil)
+	assert.False(t, primaryIsReplica)
+
+	// Stopping the SQL thread: IO runs on, SQL does not, and the lag is
+	// unknown (NULL), so no time_behind_source point.
+	myExec(t, replica, "STOP SLAVE SQL_THREAD")
+	require.Eventually(t, func() bool {
+		sqlRun, _ := run.sink.lastPoint("maria-replica", "mysql.replica.sql_running", "", ch)
+		ioRun, _ := run.sink.lastPoint("maria-replica", "mysql.replica.io_running", "", ch)
+		_, lag := run.sink.lastPoint("maria-replica", "mysql.replica.time_behind_source", "", ch)
+		return sqlRun == 0 && ioRun == 1 && !lag
+	}, 30*time.Second, 100*time.Millisecond)
+
+	// A delayed replica: SQL_Delay and a growing lag once the primary writes.
+	myExec(t, replica, "STOP SLAVE")
+	myExec(t, replica, "CHANGE MASTER TO MASTER_DELAY = 60")
+	myExec(t, replica, "START SLAVE")
+	t.Cleanup(func() {
+		_, _ = replica.Exec("STOP SLAVE")
+		_, _ = replica.Exec("CHANGE MASTER TO MASTER_DELAY = 0")
+		_, _ = replica.Exec("START SLAVE")
+	})
+	myExec(t, primary, "INSERT INTO app.t (v) VALUES ('late')")
+	require.Eventually(t, func() bool {
+		delay, _ := run.sink.lastPoint("maria-replica", "mysql.replica.sql_delay", "", ch)
+		lag, _ := run.sink.lastPoint("maria-replica", "mysql.replica.time_behind_source", "", ch)
+		sqlRun, _ := run.sink.lastPoint("maria-replica", "mysql.replica.sql_running", "", ch)
+		return delay == 60 && lag >= 2 && sqlRun == 1
+	}, 30*time.Second, 200*time.Millisecond, "the delayed replica falls behind")
 }
