@@ -37,7 +37,7 @@ start)
   mkdir -p "$D/primary" "$D/replica"
   ensure_packages mariadb-server mariadb-client
   chown mysql "$D" "$D/primary" "$D/replica"
-  start_one primary "$P_PORT" 1 --log-bin=mariadb-bin --binlog-format=ROW
+  start_one primary "$P_PORT" 1 --log-bin=mariadb-bin --binlog-format=ROW --performance-schema=ON
   sql primary >&2 <<SQL
 CREATE USER IF NOT EXISTS 'repl'@'%' IDENTIFIED BY '$REPL_PASSWORD';
 GRANT REPLICATION SLAVE ON *.* TO 'repl'@'%';
