@@ -47,4 +47,3 @@ func point(md pmetric.Metrics, name, db string, attrs map[string]string) (float6
 	}
 	return 0, false
 }
-
