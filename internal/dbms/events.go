@@ -57,7 +57,7 @@ func (c *PGClient) Samples(ctx context.Context, limit int) ([]QuerySample, error
 		coalesce(extract(epoch FROM now() - l.waitstart), 0)::bigint
 		FROM pg_stat_activity a
 		LEFT JOIN LATERAL (SELECT * FROM pg_locks x WHERE x.pid = a.pid AND NOT x.granted LIMIT 1) l ON true
-		WHERE a.state = 'active' AND a.backend_type = 'client backend' AND a.pid <> pg_backend_pid()
+		WHERE a.state = 'active' AND a.backend_type = 'client backend' AND a.application_name <> '`+pgAppName+`'
 		  AND a.datname = ANY($1)
 		ORDER BY a.query_start LIMIT $2`, func(r pgx.Rows) error {
 		var s QuerySample

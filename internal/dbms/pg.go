@@ -13,6 +13,11 @@ import (
 	"github.com/jackc/pgx/v5/pgxpool"
 )
 
+// pgAppName is the application_name of the receiver's sessions, which
+// session counts, locks and samples leave out (they are the receiver, not
+// the workload).
+const pgAppName = "otelcol-ems dbms"
+
 // pgGrant is what the PostgreSQL monitoring user needs.
 const pgGrant = "pg_monitor"
 
@@ -64,7 +69,7 @@ func (c *PGClient) poolConfig(db string) (*pgxpool.Config, error) {
 	cc.TLSConfig = c.set.TLS
 	cc.Fallbacks = nil
 	cc.ConnectTimeout = c.set.clientTimeout()
-	cc.RuntimeParams["application_name"] = "otelcol-ems dbms"
+	cc.RuntimeParams["application_name"] = pgAppName
 	// The server cuts off any statement that runs longer, lock waits too.
 	cc.RuntimeParams["statement_timeout"] = strconv.FormatInt(c.set.QueryTimeout.Milliseconds(), 10)
 	cc.RuntimeParams["lock_timeout"] = strconv.FormatInt(c.set.QueryTimeout.Milliseconds(), 10)

@@ -116,7 +116,7 @@ func (c *PGClient) serverStats(ctx context.Context, p *pgxpool.Pool, st *PGStats
 		coalesce(max(extract(epoch FROM now() - xact_start)), 0)::float8,
 		coalesce(max(extract(epoch FROM now() - query_start)) FILTER (WHERE state = 'active'), 0)::float8
 		FROM pg_stat_activity
-		WHERE backend_type = 'client backend' AND datname = ANY($1) AND pid <> pg_backend_pid()
+		WHERE backend_type = 'client backend' AND datname = ANY($1) AND application_name <> '`+pgAppName+`'
 		GROUP BY 1, 2 ORDER BY 1, 2`, func(r pgx.Rows) error {
 		var s PGSessions
 		if err := r.Scan(&s.Database, &s.State, &s.Count, &s.Blocked, &s.MaxTxAge, &s.MaxQueryAge); err != nil {
@@ -164,7 +164,7 @@ func (c *PGClient) databaseStats(ctx context.Context, p *pgxpool.Pool, db string
 	run("pg_locks", `SELECT coalesce(c.relname, ''), l.mode, l.locktype, count(*)
 		FROM pg_locks l LEFT JOIN pg_class c ON c.oid = l.relation
 		WHERE l.database = (SELECT oid FROM pg_database WHERE datname = current_database())
-		  AND l.pid <> pg_backend_pid()
+		  AND l.pid NOT IN (SELECT pid FROM pg_stat_activity WHERE application_name = '`+pgAppName+`')
 		GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`, func(r pgx.Rows) error {
 		x := PGLock{Database: db}
 		if err := r.Scan(&x.Relation, &x.Mode, &x.LockType, &x.Count); err != nil {
