@@ -69,7 +69,7 @@ func (s *sink) scrapes(target string) []pmetric.Metrics {
 
 // waitScrapes waits until the target has n more scrapes than it had at
 // from, and returns the last.
-func (s *sink) waitScrapes(t *testing.T, target string, from, n int) pmetric.Metrics {
+func (s *sink) waitScrapes(t testing.TB, target string, from, n int) pmetric.Metrics {
 	t.Helper()
 	require.Eventually(t, func() bool { return len(s.scrapes(target)) >= from+n }, 60*time.Second, 50*time.Millisecond,
 		"target %s: waiting for %d scrapes", target, n)
@@ -105,7 +105,7 @@ type running struct {
 }
 
 // start runs a receiver with the given targets at a short interval.
-func start(t *testing.T, edit func(*Config)) *running {
+func start(t testing.TB, edit func(*Config)) *running {
 	t.Helper()
 	cfg := createDefaultConfig().(*Config)
 	cfg.CollectionInterval = time.Second
