@@ -114,8 +114,9 @@ type CustomLogs struct {
 	BodyColumn       string   `mapstructure:"body_column"`
 	AttributeColumns []string `mapstructure:"attribute_columns"`
 	// TrackingColumn is a column that grows with each new row (an id or a
-	// timestamp); its last value is kept in Storage and bound to the
-	// statement's first placeholder, so a restart resumes.
+	// timestamp; the statement orders its rows by it); the last row's value
+	// is kept in Storage and bound to the statement's only placeholder ($1
+	// or ?), so a restart resumes instead of repeating.
 	TrackingColumn string `mapstructure:"tracking_column"`
 	// TrackingStart is the value used before anything was stored.
 	TrackingStart string `mapstructure:"tracking_start"`
@@ -177,11 +178,6 @@ func (cfg *Config) Validate() error {
 		if err := cfg.CustomQueries[i].validate(); err != nil {
 			errs = append(errs, fmt.Errorf("custom_queries[%d]: %w", i, err))
 		}
-	}
-	if len(cfg.CustomQueries) > 0 {
-		// The shape is checked above so that configs can be prepared; the
-		// queries do not run yet, and silently ignoring them would be worse.
-		errs = append(errs, errors.New("custom_queries: not supported yet by this version of the dbms receiver"))
 	}
 	return errors.Join(errs...)
 }

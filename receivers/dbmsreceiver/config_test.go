@@ -61,7 +61,8 @@ func TestConfigErrorsNameTheField(t *testing.T) {
 		"nocredential": `targets[0]: (a) credential: "missing" is not in credentials`,
 		"badendpoint":  `targets[0]: (a) endpoint: "no-port" is neither host:port nor a socket path`,
 		"notargets":    "targets: at least one target is required",
-		"customquery":  "custom_queries: not supported yet",
+		"customquery":  `custom_queries[0]: (q) metrics[0] (x.v): type: "counter" is not gauge or sum`,
+		"customlogs":   "custom_queries[0]: (audit) logs::storage: required with tracking_column",
 	} {
 		err := confmap.Validate(loadConfig(t, name))
 		require.Error(t, err, name)

@@ -6,7 +6,6 @@ import (
 	"slices"
 	"time"
 
-	"go.opentelemetry.io/collector/component"
 	"go.opentelemetry.io/collector/pdata/pcommon"
 	"go.opentelemetry.io/collector/pdata/plog"
 	"go.opentelemetry.io/collector/receiver"
@@ -47,8 +46,6 @@ func newEvents(t *target, _ receiver.Settings) *events {
 	return &events{t: t, masker: m, counts: make([]int64, m.NumCounters()),
 		samples: t.tcfg.QuerySamples, top: t.tcfg.TopQueries}
 }
-
-func (e *events) bind(context.Context, component.Host) error { return nil }
 
 func (e *events) due(c EventConfig, next *time.Time, now time.Time) bool {
 	if !c.Enabled || now.Before(*next) {

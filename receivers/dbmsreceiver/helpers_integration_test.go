@@ -15,6 +15,7 @@ import (
 	"github.com/go-sql-driver/mysql"
 	"github.com/jackc/pgx/v5"
 	"github.com/stretchr/testify/require"
+	"go.opentelemetry.io/collector/component"
 	"go.opentelemetry.io/collector/component/componenttest"
 	"go.opentelemetry.io/collector/consumer"
 	"go.opentelemetry.io/collector/pdata/pcommon"
@@ -88,7 +89,7 @@ func (s *sink) records(target, event string) []plog.LogRecord {
 			for j := 0; j < sls.Len(); j++ {
 				lrs := sls.At(j).LogRecords()
 				for k := 0; k < lrs.Len(); k++ {
-					if lrs.At(k).EventName() == event {
+					if lrs.At(k).EventName() == event { // "" selects custom query records
 						out = append(out, lrs.At(k))
 					}
 				}
@@ -107,6 +108,12 @@ type running struct {
 // start runs a receiver with the given targets at a short interval.
 func start(t testing.TB, edit func(*Config)) *running {
 	t.Helper()
+	return startOn(t, componenttest.NewNopHost(), edit)
+}
+
+// startOn runs a receiver on a host (one with extensions, for storage).
+func startOn(t testing.TB, host component.Host, edit func(*Config)) *running {
+	t.Helper()
 	cfg := createDefaultConfig().(*Config)
 	cfg.CollectionInterval = time.Second
 	cfg.Jitter = 0
@@ -115,6 +122,7 @@ func start(t testing.TB, edit func(*Config)) *running {
 	require.NoError(t, cfg.Validate())
 	core, logs := observer.New(zapcore.InfoLevel)
 	set := receivertest.NewNopSettings(typ)
+	set.ID = component.NewID(typ) // stable, as across collector restarts
 	set.Logger = zap.New(core)
 	s := &sink{metrics: map[string][]pmetric.Metrics{}, logs: map[string][]plog.Logs{}}
 	f := NewFactory()
@@ -122,8 +130,8 @@ func start(t testing.TB, edit func(*Config)) *running {
 	require.NoError(t, err)
 	lr, err := f.CreateLogs(context.Background(), set, cfg, s)
 	require.NoError(t, err)
-	require.NoError(t, mr.Start(context.Background(), componenttest.NewNopHost()))
-	require.NoError(t, lr.Start(context.Background(), componenttest.NewNopHost()))
+	require.NoError(t, mr.Start(context.Background(), host))
+	require.NoError(t, lr.Start(context.Background(), host))
 	t.Cleanup(func() {
 		ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 		defer cancel()

@@ -86,7 +86,8 @@ func (r *dbmsReceiver) Start(ctx context.Context, host component.Host) error {
 		}
 		tg := newTarget(r.cfg, t, set, r.set)
 		tg.queryErrors = func(ctx context.Context, n int) { r.telemetry.ReceiverDbmsQueryErrors.Add(ctx, int64(n)) }
-		if err := tg.events.bind(ctx, host); err != nil {
+		tg.customs.dropped = func(ctx context.Context, n int) { r.telemetry.ReceiverDbmsRecordsDropped.Add(ctx, int64(n)) }
+		if err := tg.customs.bind(ctx, host, r.set.ID); err != nil {
 			return err
 		}
 		r.targets = append(r.targets, tg)

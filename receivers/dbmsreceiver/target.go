@@ -29,6 +29,7 @@ type target struct {
 	// queryErrors counts failed queries of partial scrapes.
 	queryErrors func(ctx context.Context, n int)
 	events      *events
+	customs     *customs
 }
 
 func newTarget(cfg *Config, t *Target, set dbms.Settings, rs receiver.Settings) *target {
@@ -42,6 +43,7 @@ func newTarget(cfg *Config, t *Target, set dbms.Settings, rs receiver.Settings) 
 		tg.my = dbms.NewMySQLClient(set)
 	}
 	tg.events = newEvents(tg, rs)
+	tg.customs = newCustoms(tg, cfg)
 	return tg
 }
 
@@ -54,13 +56,13 @@ func (t *target) Open(ctx context.Context) error {
 }
 
 // Close closes the target's pools.
-func (t *target) Close(context.Context) error {
+func (t *target) Close(ctx context.Context) error {
 	if t.pg != nil {
 		t.pg.Close()
 	} else {
 		t.my.Close()
 	}
-	return nil
+	return t.customs.close(ctx)
 }
 
 // openConns is the number of connections the target's pools hold.
@@ -96,9 +98,15 @@ func (t *target) Poll(ctx context.Context) (targetpoll.Output, error) {
 		return out, err
 	}
 	logs, eerr := t.events.poll(ctx, time.Now())
-	out.Logs = logs
+	if logs == (plog.Logs{}) {
+		logs = plog.NewLogs()
+	}
 	var qerrs dbms.Errors
 	errors.As(err, &qerrs)
+	qerrs = append(qerrs, t.customs.poll(ctx, time.Now(), out.Metrics, logs)...)
+	if logs.LogRecordCount() > 0 {
+		out.Logs = logs
+	}
 	if eerr != nil {
 		var more dbms.Errors
 		if errors.As(eerr, &more) {
