@@ -41,10 +41,14 @@ RSS_SECONDS ?= 300
 bench-memory: build
 	EMS_LOCALSTORE_RSS_SECONDS=$(RSS_SECONDS) $(GO) test -count=1 -v -timeout 30m -run TestLocalStoreRSS ./tests/e2e/
 
-## lint: gofmt and go vet
+## lint: golangci-lint with .golangci.yml (installed into GOPATH/bin when missing)
+GOLANGCI_LINT_VERSION ?= v2.15.0
+GOLANGCI_LINT := $(shell $(GO) env GOPATH 2>/dev/null)/bin/golangci-lint
 lint:
-	@out="$$(gofmt -l $$(git ls-files '*.go'))"; if [[ -n "$$out" ]]; then echo "gofmt needed:"; echo "$$out"; exit 1; fi
-	$(GO) vet ./...
+	@if ! "$(GOLANGCI_LINT)" version 2>/dev/null | grep -q "version $(patsubst v%,%,$(GOLANGCI_LINT_VERSION))"; then \
+		echo "installing golangci-lint $(GOLANGCI_LINT_VERSION)"; \
+		$(GO) install github.com/golangci/golangci-lint/v2/cmd/golangci-lint@$(GOLANGCI_LINT_VERSION); fi
+	$(GOLANGCI_LINT) run ./...
 
 ## generate: regenerate internal/metadata packages with mdatagen (pinned in internal/tools)
 generate:

@@ -22,6 +22,7 @@ case $what in
   e2e) pkgs=$pkgs_e2e ;;
   *) echo "usage: $0 [all|unit|e2e]" >&2; exit 2 ;;
 esac
-# Fail fast on gofmt and vet problems too.
-go vet $pkgs
-go test -count=1 -timeout 45m $pkgs
+# Service-backed and end-to-end tests carry the integration build tag; this
+# runs them with the hermetic ones. Fail fast on vet problems too.
+go vet -tags integration $pkgs
+go test -tags integration -count=1 -timeout 45m $pkgs

@@ -1,3 +1,5 @@
+//go:build integration
+
 package snmp
 
 import (
@@ -11,7 +13,7 @@ import (
 	"github.com/stretchr/testify/require"
 	"go.opentelemetry.io/collector/pdata/pmetric"
 
-	"github.com/otelcol-ems/otelcol-ems/tests/harness"
+	"github.com/otelcol-ems/otelcol-ems/internal/testenv"
 )
 
 // agent is a running net-snmp snmpd, started through tests/services/snmpd.sh.
@@ -21,7 +23,7 @@ type agent struct {
 
 func requireAgent(t *testing.T) agent {
 	t.Helper()
-	return agent{env: harness.RequireService(t, "snmpd")}
+	return agent{env: testenv.RequireService(t, "snmpd")}
 }
 
 func (a agent) v2c() ConnConfig {
@@ -53,69 +55,10 @@ func (a agent) snmpcmd(t *testing.T, tool string, oids ...string) []string {
 	return strings.Split(strings.TrimSpace(string(out)), "\n")
 }
 
-func mustProfiles(t *testing.T, names ...string) []*Profile {
-	t.Helper()
-	var out []*Profile
-	for _, n := range names {
-		p, err := BuiltinProfile(n)
-		require.NoError(t, err)
-		out = append(out, p)
-	}
-	return out
-}
-
 func pollOnce(t *testing.T, conn ConnConfig, profiles ...string) (pmetric.Metrics, Stats, error) {
 	t.Helper()
 	p, err := NewPoller(Device{Conn: conn, Profiles: mustProfiles(t, profiles...), ScopeName: "test"})
 	require.NoError(t, err)
 	defer p.Close()
 	return p.Poll(context.Background(), time.Now())
-}
-
-// points returns the data points of a metric keyed by a data point
-// attribute's value (or "" when key is "").
-func points(md pmetric.Metrics, name, key string, match map[string]string) map[string]pmetric.NumberDataPoint {
-	out := map[string]pmetric.NumberDataPoint{}
-	rms := md.ResourceMetrics()
-	for i := 0; i < rms.Len(); i++ {
-		sms := rms.At(i).ScopeMetrics()
-		for j := 0; j < sms.Len(); j++ {
-			ms := sms.At(j).Metrics()
-			for k := 0; k < ms.Len(); k++ {
-				m := ms.At(k)
-				if m.Name() != name {
-					continue
-				}
-				var dps pmetric.NumberDataPointSlice
-				if m.Type() == pmetric.MetricTypeSum {
-					dps = m.Sum().DataPoints()
-				} else {
-					dps = m.Gauge().DataPoints()
-				}
-			next:
-				for d := 0; d < dps.Len(); d++ {
-					dp := dps.At(d)
-					for mk, mv := range match {
-						if v, ok := dp.Attributes().Get(mk); !ok || v.AsString() != mv {
-							continue next
-						}
-					}
-					label := ""
-					if key != "" {
-						v, _ := dp.Attributes().Get(key)
-						label = v.AsString()
-					}
-					out[label] = dp
-				}
-			}
-		}
-	}
-	return out
-}
-
-func value(dp pmetric.NumberDataPoint) float64 {
-	if dp.ValueType() == pmetric.NumberDataPointValueTypeInt {
-		return float64(dp.IntValue())
-	}
-	return dp.DoubleValue()
 }

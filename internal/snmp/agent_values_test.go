@@ -1,3 +1,5 @@
+//go:build integration
+
 package snmp
 
 import (
@@ -13,7 +15,7 @@ import (
 	"github.com/stretchr/testify/require"
 	"go.opentelemetry.io/collector/pdata/pmetric"
 
-	"github.com/otelcol-ems/otelcol-ems/tests/harness"
+	"github.com/otelcol-ems/otelcol-ems/internal/testenv"
 )
 
 // snmpValue returns the value of one "OID value" line of snmpget -Oqn.
@@ -120,7 +122,7 @@ func TestFailuresAreClassified(t *testing.T) {
 	wrongPriv := short(a.v3(""))
 	wrongPriv.PrivPassword = "wrong-privacy"
 	closed := short(a.v2c())
-	closed.Endpoint = "udp://127.0.0.1:" + strconv.Itoa(harness.FreeUDPPort(t))
+	closed.Endpoint = "udp://127.0.0.1:" + strconv.Itoa(testenv.FreeUDPPort(t))
 
 	for name, tc := range map[string]struct {
 		conn ConnConfig
@@ -243,7 +245,7 @@ scalars:
 // sysUpTime goes back, so every counter series starts again at the new
 // boot time instead of reporting a drop.
 func TestAgentRestartStartsNewSeries(t *testing.T) {
-	a := agent{env: harness.StartService(t, "snmpd")}
+	a := agent{env: testenv.StartService(t, "snmpd")}
 	p, err := NewPoller(Device{Conn: a.v2c(), Profiles: mustProfiles(t, "system", "if_mib"), ScopeName: "test"})
 	require.NoError(t, err)
 	defer p.Close()
@@ -255,7 +257,7 @@ func TestAgentRestartStartsNewSeries(t *testing.T) {
 
 	// Let the old agent run long enough for its boot time to differ.
 	time.Sleep(2500 * time.Millisecond)
-	out, err := exec.Command(filepath.Join(harness.RepoRoot(), "tests", "services", "snmpd.sh"), "restart", a.env["DIR"]).CombinedOutput()
+	out, err := exec.Command(filepath.Join(testenv.RepoRoot(), "tests", "services", "snmpd.sh"), "restart", a.env["DIR"]).CombinedOutput()
 	require.NoError(t, err, "%s", out)
 
 	var md2 pmetric.Metrics

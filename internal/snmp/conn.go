@@ -107,15 +107,8 @@ func (c *ConnConfig) Validate() error {
 	if _, _, _, err := ParseEndpoint(c.Endpoint); err != nil {
 		errs = append(errs, fmt.Errorf("endpoint: %w", err))
 	}
-	switch c.Version {
-	case "v1", "v2c":
-		if c.Community == "" {
-			errs = append(errs, fmt.Errorf("community: required for version %s", c.Version))
-		}
-	case "v3":
-		errs = append(errs, c.validateV3()...)
-	default:
-		errs = append(errs, fmt.Errorf("version: %q is not one of v1, v2c, v3", c.Version))
+	if err := c.ValidateCredential(); err != nil {
+		errs = append(errs, err)
 	}
 	if c.Timeout <= 0 {
 		errs = append(errs, errors.New("timeout: must be positive"))
@@ -130,6 +123,22 @@ func (c *ConnConfig) Validate() error {
 		errs = append(errs, errors.New("max_oids_per_request: must be positive"))
 	}
 	return errors.Join(errs...)
+}
+
+// ValidateCredential checks only the version and the credential fields
+// (community, or the v3 user and security settings), naming the field.
+func (c *ConnConfig) ValidateCredential() error {
+	switch c.Version {
+	case "v1", "v2c":
+		if c.Community == "" {
+			return fmt.Errorf("community: required for version %s", c.Version)
+		}
+		return nil
+	case "v3":
+		return errors.Join(c.validateV3()...)
+	default:
+		return fmt.Errorf("version: %q is not one of v1, v2c, v3", c.Version)
+	}
 }
 
 func (c *ConnConfig) validateV3() []error {

@@ -9,6 +9,7 @@ import (
 )
 
 func TestParseEndpoint(t *testing.T) {
+	t.Parallel()
 	for in, want := range map[string]struct {
 		transport, host string
 		port            uint16
@@ -35,6 +36,7 @@ func TestParseEndpoint(t *testing.T) {
 }
 
 func TestConnConfigValidate(t *testing.T) {
+	t.Parallel()
 	ok := ConnConfig{Endpoint: "udp://127.0.0.1:161", Version: "v3", User: "u", SecurityLevel: "auth_priv",
 		AuthProtocol: "sha512", AuthPassword: "12345678", PrivProtocol: "aes256c", PrivPassword: "12345678",
 		Timeout: time.Second, MaxRepetitions: 10, MaxOIDsPerRequest: 10}
@@ -56,6 +58,7 @@ func TestConnConfigValidate(t *testing.T) {
 }
 
 func TestCompareOIDs(t *testing.T) {
+	t.Parallel()
 	for _, c := range []struct {
 		a, b string
 		want int

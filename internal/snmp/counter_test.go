@@ -45,6 +45,7 @@ func startOf(t *testing.T, md pmetric.Metrics, name string) (pcommon.Timestamp, 
 }
 
 func TestCounterStartTime(t *testing.T) {
+	t.Parallel()
 	p, err := ParseProfile([]byte(counterProfile))
 	require.NoError(t, err)
 	pl, err := compile([]*Profile{p})
@@ -82,6 +83,7 @@ func TestCounterStartTime(t *testing.T) {
 }
 
 func TestRowsThatDisappearAreForgotten(t *testing.T) {
+	t.Parallel()
 	p, err := ParseProfile([]byte(counterProfile))
 	require.NoError(t, err)
 	pl, err := compile([]*Profile{p})
@@ -97,6 +99,7 @@ func TestRowsThatDisappearAreForgotten(t *testing.T) {
 }
 
 func TestBadValuesAreDroppedAndCounted(t *testing.T) {
+	t.Parallel()
 	p, err := ParseProfile([]byte(`
 name: bad
 scalars:

@@ -26,6 +26,7 @@ const (
 	KindNoSuchObject       ErrorKind = "no such object"
 	KindNetwork            ErrorKind = "network error"
 	KindProtocol           ErrorKind = "protocol error"
+	KindInvalidResponse    ErrorKind = "invalid response"
 	KindAgentError         ErrorKind = "agent error"
 	KindInvalidEndpoint    ErrorKind = "invalid endpoint"
 	KindContextCanceled    ErrorKind = "canceled"

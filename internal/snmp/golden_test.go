@@ -41,6 +41,7 @@ func startSim(t testing.TB, walks ...string) ConnConfig {
 // TestProfilesGolden evaluates each built-in profile (and a user profile)
 // over recorded agent data and compares the metrics with testdata/golden.
 func TestProfilesGolden(t *testing.T) {
+	t.Parallel()
 	custom, err := LoadProfileFile(filepath.Join("testdata", "ip_addresses.yaml"))
 	require.NoError(t, err)
 	for _, tc := range []struct {
@@ -58,7 +59,7 @@ func TestProfilesGolden(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			conn := startSim(t, tc.walk)
 			p, err := NewPoller(Device{Conn: conn, Profiles: tc.profiles, ScopeName: "golden",
-				Resource: map[string]string{"snmp.target": "sim"}})
+				Resource: map[string]any{"snmp.target": "sim"}})
 			require.NoError(t, err)
 			defer p.Close()
 			got, _, err := p.Poll(context.Background(), time.Unix(1_700_000_000, 0))
@@ -81,6 +82,7 @@ func TestProfilesGolden(t *testing.T) {
 // that answers tooBig above 1,500 bytes: the walker asks for fewer rows and
 // gets the same metrics as without the limit.
 func TestTooBigShrinksRepetitions(t *testing.T) {
+	t.Parallel()
 	var pdus []gosnmp.SnmpPDU
 	f, err := os.Open(filepath.Join("testdata", "netsnmp.walk"))
 	require.NoError(t, err)

@@ -17,8 +17,9 @@ type Device struct {
 	// Profiles say what to fetch and how it becomes metrics.
 	Profiles []*Profile
 	// Resource holds attributes that identify the device whatever the
-	// agent answers (target name, address).
-	Resource map[string]string
+	// agent answers (target name, address, port). Values are strings or
+	// integers (anything pcommon.Value.FromRaw takes).
+	Resource map[string]any
 	// ScopeName and ScopeVersion name the instrumentation scope.
 	ScopeName, ScopeVersion string
 }
@@ -34,6 +35,9 @@ type Stats struct {
 	// Dropped is the number of values that could not be converted (not a
 	// number, no value mapping, missing scaling column, out of range).
 	Dropped int
+	// Rejected is the number of responses that did not answer the request
+	// (wrong PDU type, request id, community or USM user/engine).
+	Rejected int64
 }
 
 // Poller polls one device. It keeps the state that cumulative counters
@@ -77,9 +81,10 @@ func (p *Poller) Poll(ctx context.Context, now time.Time) (pmetric.Metrics, Stat
 	// example at shutdown) end a pending read too.
 	stop := context.AfterFunc(ctx, sess.interrupt)
 	defer stop()
-	before := sess.PDUs()
+	before, rejected := sess.PDUs(), sess.Rejected()
 	md, missing, err := p.collect(now, &st)
 	st.PDUs = sess.PDUs() - before
+	st.Rejected = sess.Rejected() - rejected
 	if err != nil || !p.keepSession() {
 		// On errors start afresh next time: v3 rediscovers the engine,
 		// TCP reconnects.
@@ -113,9 +118,7 @@ func (p *Poller) collect(now time.Time, st *Stats) (pmetric.Metrics, []string, e
 	md := pmetric.NewMetrics()
 	rm := md.ResourceMetrics().AppendEmpty()
 	res := rm.Resource().Attributes()
-	for k, v := range p.dev.Resource {
-		res.PutStr(k, v)
-	}
+	PutAttributes(res, p.dev.Resource)
 	sm := rm.ScopeMetrics().AppendEmpty()
 	sm.Scope().SetName(p.dev.ScopeName)
 	sm.Scope().SetVersion(p.dev.ScopeVersion)
@@ -169,4 +172,14 @@ func boolInt(b bool) int {
 		return 1
 	}
 	return 0
+}
+
+// PutAttributes puts attrs into m, keeping each value's type (string, int,
+// ...); a value FromRaw cannot take becomes its string form.
+func PutAttributes(m pcommon.Map, attrs map[string]any) {
+	for k, v := range attrs {
+		if err := m.PutEmpty(k).FromRaw(v); err != nil {
+			m.PutStr(k, fmt.Sprint(v))
+		}
+	}
 }

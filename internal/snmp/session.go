@@ -14,9 +14,13 @@ import (
 // Session is an open conversation with one agent. It is not safe for
 // concurrent use; poll one target from one goroutine at a time.
 type Session struct {
-	cfg  ConnConfig
-	g    *gosnmp.GoSNMP
-	pdus atomic.Int64
+	cfg      ConnConfig
+	g        *gosnmp.GoSNMP
+	pdus     atomic.Int64
+	rejected atomic.Int64
+	// engine is the v3 engine id the last request was sent to; gosnmp
+	// takes every response's engine as its own, so it is noted at send.
+	engine string
 }
 
 // Dial opens a session; for UDP it only creates the socket, the first
@@ -37,7 +41,7 @@ func Dial(ctx context.Context, cfg ConnConfig) (*Session, error) {
 		MaxOids:        cfg.MaxOIDsPerRequest,
 		MaxRepetitions: cfg.MaxRepetitions,
 		Context:        ctx,
-		OnSent:         func(*gosnmp.GoSNMP) { s.pdus.Add(1) },
+		OnSent:         s.sent,
 	}
 	switch cfg.Version {
 	case "v1":
@@ -90,6 +94,59 @@ func (s *Session) interrupt() {
 
 // PDUs returns the number of request PDUs sent so far, retries included.
 func (s *Session) PDUs() int64 { return s.pdus.Load() }
+
+// sent counts a request PDU and notes the v3 engine it goes to.
+func (s *Session) sent(g *gosnmp.GoSNMP) {
+	s.pdus.Add(1)
+	if usm, ok := g.SecurityParameters.(*gosnmp.UsmSecurityParameters); ok {
+		s.engine = usm.AuthoritativeEngineID
+	}
+}
+
+// Rejected returns the number of responses rejected so far because they
+// were not the agent's answer to the request (see checkResponse).
+func (s *Session) Rejected() int64 { return s.rejected.Load() }
+
+// checkResponse rejects a packet that gosnmp accepted but that does not
+// answer our request: gosnmp takes any packet that decodes and whose request
+// id is one it sent or 0, whatever its PDU type, community or USM user. So an
+// echo of the request, a request id of 0, another community or another v3
+// user or engine fail the request with KindInvalidResponse, counted in
+// Rejected. The hint never contains the community.
+func (s *Session) checkResponse(pkt *gosnmp.SnmpPacket) error {
+	var why string
+	switch {
+	case pkt.PDUType != gosnmp.GetResponse:
+		why = fmt.Sprintf("PDU type %s instead of GetResponse (an echo of the request?)", pkt.PDUType)
+	case pkt.RequestID == 0:
+		why = "request id 0 instead of the request's"
+	case s.cfg.Version != "v3" && pkt.Community != s.cfg.Community:
+		why = "the response carries another community than the request"
+	case s.cfg.Version == "v3":
+		why = s.checkUSM(pkt)
+	}
+	if why == "" {
+		return nil
+	}
+	s.rejected.Add(1)
+	return &Error{Kind: KindInvalidResponse,
+		Hint: why + "; something other than the agent answers at " + s.cfg.Endpoint}
+}
+
+// checkUSM compares a v3 response's user and engine with the session's.
+func (s *Session) checkUSM(pkt *gosnmp.SnmpPacket) string {
+	got, ok := pkt.SecurityParameters.(*gosnmp.UsmSecurityParameters)
+	if !ok {
+		return "the response has no USM security parameters"
+	}
+	if got.UserName != s.cfg.User {
+		return fmt.Sprintf("the response is for user %q, not %q", got.UserName, s.cfg.User)
+	}
+	if s.engine != "" && got.AuthoritativeEngineID != s.engine {
+		return "the response comes from another SNMP engine than the request went to"
+	}
+	return ""
+}
 
 // SetContext sets the context that bounds the next requests.
 func (s *Session) SetContext(ctx context.Context) { s.g.Context = ctx }

@@ -12,6 +12,7 @@ import (
 // TestCancelEndsAPendingPoll cancels a poll of a silent agent long before its
 // timeout: the poll returns at once.
 func TestCancelEndsAPendingPoll(t *testing.T) {
+	t.Parallel()
 	c, err := net.ListenUDP("udp", &net.UDPAddr{IP: net.IPv4(127, 0, 0, 1)})
 	require.NoError(t, err)
 	defer c.Close()

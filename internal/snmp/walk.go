@@ -25,6 +25,9 @@ func (s *Session) Get(oids []string) ([]gosnmp.SnmpPDU, error) {
 			if err != nil {
 				return out, s.classify(err)
 			}
+			if err := s.checkResponse(pkt); err != nil {
+				return out, err
+			}
 			if pkt.Error == gosnmp.NoSuchName && s.cfg.Version == "v1" {
 				// v1 fails the whole request; drop the missing object and ask again.
 				batch = without(batch, int(pkt.ErrorIndex)-1)
@@ -124,6 +127,9 @@ func (s *Session) next(req []string, batch []int, columns, cursor []string) ([]g
 			if err != nil {
 				return nil, s.classify(err)
 			}
+			if err := s.checkResponse(pkt); err != nil {
+				return nil, err
+			}
 			if pkt.Error == gosnmp.TooBig && reps > 1 {
 				// The agent cannot fit the answer in one message: ask
 				// for fewer rows per request.
@@ -150,6 +156,9 @@ func (s *Session) next(req []string, batch []int, columns, cursor []string) ([]g
 			pkt, err = s.g.GetNext(ask)
 			if err != nil {
 				return nil, s.classify(err)
+			}
+			if err := s.checkResponse(pkt); err != nil {
+				return nil, err
 			}
 			if pkt.Error == gosnmp.NoSuchName && int(pkt.ErrorIndex) >= 1 && int(pkt.ErrorIndex) <= len(ask) {
 				// Find which requested column the error index points at.

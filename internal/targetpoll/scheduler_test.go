@@ -50,6 +50,7 @@ func (r *results) of(target string) []Result {
 }
 
 func TestLogsOncePerStateChange(t *testing.T) {
+	t.Parallel()
 	// The target fails with timeouts, then auth failures, then recovers,
 	// then fails partially: four state changes, four log lines.
 	script := []error{nil, classErr("timeout"), classErr("timeout"), classErr("timeout"),
@@ -175,6 +176,7 @@ func TestPhasesArePinnedToTheWallClock(t *testing.T) {
 }
 
 func TestConcurrencyLimit(t *testing.T) {
+	t.Parallel()
 	var inFlight, peak atomic.Int32
 	rs := &results{}
 	var targets []Target
@@ -202,6 +204,7 @@ func TestConcurrencyLimit(t *testing.T) {
 }
 
 func TestNewRejectsBadTargets(t *testing.T) {
+	t.Parallel()
 	deliver := func(context.Context, Result) {}
 	poll := PollerFunc(func(context.Context) (Output, error) { return Output{}, nil })
 	_, err := New(Settings{Deliver: deliver}, []Target{{Name: "a", Interval: time.Second, Timeout: time.Second, Poller: poll}, {Name: "a", Interval: time.Second, Timeout: time.Second, Poller: poll}})
@@ -213,6 +216,7 @@ func TestNewRejectsBadTargets(t *testing.T) {
 }
 
 func TestShutdownWithoutStartAndPollTimeout(t *testing.T) {
+	t.Parallel()
 	require.NoError(t, (&Scheduler{}).Shutdown(context.Background()))
 	rs := &results{}
 	s, err := New(Settings{Deliver: rs.deliver}, []Target{{Name: "slow", Interval: time.Hour, Timeout: 20 * time.Millisecond,
@@ -232,6 +236,7 @@ func TestShutdownWithoutStartAndPollTimeout(t *testing.T) {
 }
 
 func TestAppendHealth(t *testing.T) {
+	t.Parallel()
 	ms := pmetric.NewMetricSlice()
 	AppendHealth(ms, HealthNames{Up: "x.up", Duration: "x.poll.duration"}, Result{Up: false, Start: time.Unix(10, 0), Duration: 1500 * time.Millisecond})
 	require.Equal(t, 2, ms.Len())

@@ -10,6 +10,8 @@ import (
 	"go.opentelemetry.io/collector/config/configopaque"
 
 	"github.com/otelcol-ems/otelcol-ems/internal/snmp"
+	"github.com/otelcol-ems/otelcol-ems/internal/targetconfig"
+	"github.com/otelcol-ems/otelcol-ems/receivers/snmpreceiver/internal/metadata"
 )
 
 // Config is the snmp receiver's configuration.
@@ -36,9 +38,12 @@ type Config struct {
 	// ProfileFiles are glob patterns of user profile files.
 	ProfileFiles []string `mapstructure:"profile_files"`
 	// Credentials are named credentials that targets reference.
-	Credentials map[string]Credential `mapstructure:"credentials"`
+	Credentials targetconfig.Credentials[Credential] `mapstructure:"credentials"`
 	// Targets are the agents to poll.
 	Targets []Target `mapstructure:"targets"`
+	// MetricsBuilderConfig enables or disables snmp.up and
+	// snmp.poll.duration (`metrics:`).
+	metadata.MetricsBuilderConfig `mapstructure:",squash"`
 
 	_ struct{}
 }
@@ -65,8 +70,6 @@ type Credential struct {
 	// ContextName is the v3 context name.
 	ContextName string `mapstructure:"context_name"`
 }
-
-func (c Credential) isZero() bool { return c == Credential{} }
 
 // Target is one agent to poll.
 type Target struct {
@@ -110,46 +113,46 @@ func (cfg *Config) Validate() error {
 			errs = append(errs, fmt.Errorf("profile_files: %q: %w", pattern, err))
 		}
 	}
-	for name, c := range cfg.Credentials {
-		if err := c.validateShape(); err != nil {
-			errs = append(errs, fmt.Errorf("credentials::%s: %w", name, err))
-		}
-	}
 	profiles, err := cfg.loadProfiles()
 	if err != nil {
 		errs = append(errs, err)
 	}
-	names := map[string]bool{}
+	names := targetconfig.Names{}
+	refs := make([]string, len(cfg.Targets))
 	for i := range cfg.Targets {
 		t := &cfg.Targets[i]
-		where := fmt.Sprintf("targets[%d]", i)
-		if t.Name != "" {
-			where = fmt.Sprintf("targets[%d] (%s)", i, t.Name)
-		}
+		refs[i] = t.Credential
+		where := targetconfig.Where(i, t.Name)
 		dev, err := cfg.device(t, profiles)
 		if err != nil {
-			errs = append(errs, prefixEach(where, err)...)
+			errs = append(errs, targetconfig.PrefixEach(where, err)...)
 		}
 		if dev.Conn.Version == "" {
 			continue // no credential: nothing more to check
 		}
-		if names[dev.name] {
-			errs = append(errs, fmt.Errorf("%s: name %q is used by another target; set name", where, dev.name))
+		if err := names.Add(where, dev.name); err != nil {
+			errs = append(errs, err)
 		}
-		names[dev.name] = true
 		if _, err := snmp.NewPoller(dev.Device); err != nil {
-			errs = append(errs, prefixEach(where, err)...)
+			errs = append(errs, targetconfig.PrefixEach(where, err)...)
 		}
+	}
+	// A credential no target uses is checked on its own: a typo in it must
+	// not wait until a target references it.
+	for _, name := range cfg.Credentials.Unreferenced(refs) {
+		c := cfg.Credentials[name]
+		conn := c.conn()
+		errs = append(errs, targetconfig.PrefixEach(targetconfig.CredentialPath(name), conn.ValidateCredential())...)
 	}
 	return errors.Join(errs...)
 }
 
-func (c Credential) validateShape() error {
-	switch c.Version {
-	case "v1", "v2c", "v3":
-		return nil
-	default:
-		return fmt.Errorf("version: %q is not one of v1, v2c, v3", c.Version)
+// conn is the credential part of a connection.
+func (c Credential) conn() snmp.ConnConfig {
+	return snmp.ConnConfig{
+		Version: c.Version, Community: string(c.Community), User: c.User, SecurityLevel: c.SecurityLevel,
+		AuthProtocol: c.AuthProtocol, AuthPassword: string(c.AuthPassword), PrivProtocol: c.PrivProtocol,
+		PrivPassword: string(c.PrivPassword), ContextName: c.ContextName,
 	}
 }
 
@@ -193,38 +196,25 @@ type device struct {
 
 // device resolves a target's credential, defaults and profiles.
 func (cfg *Config) device(t *Target, profiles map[string]*snmp.Profile) (device, error) {
-	cred := t.Inline
-	if t.Credential != "" {
-		if !t.Inline.isZero() {
-			return device{}, errors.New("credential: set either credential or inline version/community/user fields, not both")
-		}
-		c, ok := cfg.Credentials[t.Credential]
-		if !ok {
-			return device{}, fmt.Errorf("credential: no credential named %q under credentials", t.Credential)
-		}
-		cred = c
+	cred, err := cfg.Credentials.Resolve(t.Credential, t.Inline)
+	if err != nil {
+		return device{}, err
 	}
 	if cred.Version == "" {
 		return device{}, errors.New("version: required (or reference a credential)")
 	}
-	d := device{name: t.Name, interval: t.Interval}
+	d := device{name: t.Name}
 	if d.name == "" {
 		d.name = t.Endpoint
 	}
-	if d.interval <= 0 {
-		d.interval = cfg.CollectionInterval
-	}
-	conn := snmp.ConnConfig{
-		Endpoint: t.Endpoint, Version: cred.Version, Community: string(cred.Community),
-		User: cred.User, SecurityLevel: cred.SecurityLevel, AuthProtocol: cred.AuthProtocol,
-		AuthPassword: string(cred.AuthPassword), PrivProtocol: cred.PrivProtocol,
-		PrivPassword: string(cred.PrivPassword), ContextName: cred.ContextName,
-		Timeout: cfg.Timeout, Retries: cfg.Retries, MaxRepetitions: cfg.MaxRepetitions,
-		MaxOIDsPerRequest: cfg.MaxOIDsPerRequest,
-	}
-	if t.Timeout > 0 {
-		conn.Timeout = t.Timeout
-	}
+	var errs []error
+	d.interval, err = targetconfig.Override("interval", t.Interval, cfg.CollectionInterval)
+	errs = append(errs, err)
+	timeout, err := targetconfig.Override("timeout", t.Timeout, cfg.Timeout)
+	errs = append(errs, err)
+	conn := cred.conn()
+	conn.Endpoint, conn.Timeout, conn.Retries = t.Endpoint, timeout, cfg.Retries
+	conn.MaxRepetitions, conn.MaxOIDsPerRequest = cfg.MaxRepetitions, cfg.MaxOIDsPerRequest
 	if t.Retries != nil {
 		conn.Retries = *t.Retries
 	}
@@ -233,10 +223,10 @@ func (cfg *Config) device(t *Target, profiles map[string]*snmp.Profile) (device,
 	// needed to build the device, so that Validate can report every problem
 	// of a target at once.
 	if transport, host, port, err := snmp.ParseEndpoint(t.Endpoint); err == nil {
-		d.Resource = map[string]string{
+		d.Resource = map[string]any{
 			"snmp.target":       d.name,
 			"server.address":    host,
-			"server.port":       fmt.Sprint(port),
+			"server.port":       int64(port),
 			"network.transport": transport,
 		}
 	}
@@ -245,9 +235,8 @@ func (cfg *Config) device(t *Target, profiles map[string]*snmp.Profile) (device,
 		names = cfg.Profiles
 	}
 	if len(names) == 0 {
-		return d, errors.New("profiles: none given for the target nor as receiver default")
+		return d, errors.Join(append(errs, errors.New("profiles: none given for the target nor as receiver default"))...)
 	}
-	var errs []error
 	for _, n := range names {
 		p, ok := profiles[n]
 		if !ok {
@@ -257,17 +246,4 @@ func (cfg *Config) device(t *Target, profiles map[string]*snmp.Profile) (device,
 		d.Profiles = append(d.Profiles, p)
 	}
 	return d, errors.Join(errs...)
-}
-
-// prefixEach prefixes every error joined in err, so that each line of the
-// message names its target.
-func prefixEach(prefix string, err error) []error {
-	if j, ok := err.(interface{ Unwrap() []error }); ok {
-		var out []error
-		for _, e := range j.Unwrap() {
-			out = append(out, prefixEach(prefix, e)...)
-		}
-		return out
-	}
-	return []error{fmt.Errorf("%s: %w", prefix, err)}
 }

@@ -2,6 +2,7 @@ package snmpreceiver
 
 import (
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -26,6 +27,7 @@ func loadConfig(t *testing.T, name string) *Config {
 }
 
 func TestLoadConfig(t *testing.T) {
+	t.Parallel()
 	cfg := loadConfig(t, "")
 	require.NoError(t, confmap.Validate(cfg))
 	assert.Equal(t, 30*time.Second, cfg.CollectionInterval)
@@ -57,6 +59,7 @@ func TestLoadConfig(t *testing.T) {
 }
 
 func TestValidateNamesTheField(t *testing.T) {
+	t.Parallel()
 	err := confmap.Validate(loadConfig(t, "bad"))
 	require.Error(t, err)
 	for _, want := range []string{
@@ -76,6 +79,7 @@ func TestValidateNamesTheField(t *testing.T) {
 }
 
 func TestSecretsStayOutOfErrors(t *testing.T) {
+	t.Parallel()
 	cfg := loadConfig(t, "")
 	cfg.Credentials["lan_v2c"] = Credential{Version: "v2c", Community: "s3cret-community"}
 	cfg.Credentials["monitor_v3"] = Credential{Version: "v3", User: "monitor", SecurityLevel: "auth_priv",
@@ -90,6 +94,7 @@ func TestSecretsStayOutOfErrors(t *testing.T) {
 }
 
 func TestProfileFiles(t *testing.T) {
+	t.Parallel()
 	cfg := loadConfig(t, "custom")
 	require.NoError(t, confmap.Validate(cfg))
 	profiles, err := cfg.loadProfiles()
@@ -104,4 +109,23 @@ func TestProfileFiles(t *testing.T) {
 	assert.Contains(t, err.Error(), "typo.yaml")
 	assert.Contains(t, err.Error(), "valu_map")
 	assert.Contains(t, err.Error(), `"testdata/nothing-here/*.yaml" matches no file`)
+}
+
+// TestValidateCatchesBadOverridesAndUnusedCredentials: a negative
+// per-target interval or timeout is an error, not silently the default, and
+// a credential no target references is still checked.
+func TestValidateCatchesBadOverridesAndUnusedCredentials(t *testing.T) {
+	t.Parallel()
+	err := confmap.Validate(loadConfig(t, "overrides"))
+	require.Error(t, err)
+	for _, want := range []string{
+		"targets[0] (a): interval: -100ms is negative",
+		"targets[1] (b): timeout: -1s is negative",
+		"credentials::spare_v3: user: required for version v3",
+		"credentials::spare_v2c: community: required for version v2c",
+	} {
+		assert.Contains(t, err.Error(), want)
+	}
+	assert.NotContains(t, err.Error(), "credentials::lan", "a referenced credential is checked with its targets")
+	assert.Len(t, strings.Split(err.Error(), "\n"), 4, "one line per problem:\n%v", err)
 }

@@ -19,15 +19,16 @@ func NewFactory() receiver.Factory {
 
 func createDefaultConfig() component.Config {
 	return &Config{
-		CollectionInterval: 60 * time.Second,
-		Timeout:            5 * time.Second,
-		Retries:            2,
-		MaxRepetitions:     25,
-		MaxOIDsPerRequest:  60,
-		MaxConcurrent:      64,
-		Jitter:             1,
-		MaxBackoff:         10 * time.Minute,
-		Profiles:           []string{"system", "if_mib"},
+		CollectionInterval:   60 * time.Second,
+		Timeout:              5 * time.Second,
+		Retries:              2,
+		MaxRepetitions:       25,
+		MaxOIDsPerRequest:    60,
+		MaxConcurrent:        64,
+		Jitter:               1,
+		MaxBackoff:           10 * time.Minute,
+		Profiles:             []string{"system", "if_mib"},
+		MetricsBuilderConfig: metadata.NewDefaultMetricsBuilderConfig(),
 	}
 }
 

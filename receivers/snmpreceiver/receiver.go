@@ -7,6 +7,7 @@ import (
 
 	"go.opentelemetry.io/collector/component"
 	"go.opentelemetry.io/collector/consumer"
+	"go.opentelemetry.io/collector/pdata/pcommon"
 	"go.opentelemetry.io/collector/pdata/pmetric"
 	"go.opentelemetry.io/collector/receiver"
 	"go.opentelemetry.io/collector/receiver/receiverhelper"
@@ -17,8 +18,6 @@ import (
 	"github.com/otelcol-ems/otelcol-ems/receivers/snmpreceiver/internal/metadata"
 )
 
-var healthNames = targetpoll.HealthNames{Up: "snmp.up", Duration: "snmp.poll.duration"}
-
 // snmpReceiver polls the configured targets and hands their metrics on.
 type snmpReceiver struct {
 	set       receiver.Settings
@@ -28,6 +27,7 @@ type snmpReceiver struct {
 	obsrecv   *receiverhelper.ObsReport
 	devices   []device
 	pollers   []*snmp.Poller
+	targets   []*target
 	sched     *targetpoll.Scheduler
 }
 
@@ -64,17 +64,20 @@ func (r *snmpReceiver) Start(ctx context.Context, _ component.Host) error {
 	}
 	targets := make([]targetpoll.Target, len(r.devices))
 	r.pollers = make([]*snmp.Poller, len(r.devices))
+	r.targets = make([]*target, len(r.devices))
 	for i := range r.devices {
 		p, err := snmp.NewPoller(r.devices[i].Device)
 		if err != nil {
 			return err
 		}
 		r.pollers[i] = p
+		r.targets[i] = &target{r: r, p: p, health: metadata.NewMetricsBuilder(r.cfg.MetricsBuilderConfig, r.set),
+			last: pcommon.NewMap()}
 		targets[i] = targetpoll.Target{
 			Name:     r.devices[i].name,
 			Interval: r.devices[i].interval,
 			Timeout:  pollTimeout(&r.devices[i]),
-			Poller:   &target{r: r, p: p},
+			Poller:   r.targets[i],
 		}
 	}
 	r.sched, err = targetpoll.New(targetpoll.Settings{
@@ -100,10 +103,18 @@ func pollTimeout(d *device) time.Duration {
 }
 
 // target adapts one device's poller to the scheduler, which closes it
-// once its last poll has returned.
+// once its last poll has returned. Its fields other than r and p are used
+// only from the target's Deliver calls, which never run concurrently.
 type target struct {
 	r *snmpReceiver
 	p *snmp.Poller
+	// health builds snmp.up and snmp.poll.duration.
+	health *metadata.MetricsBuilder
+	// last is the resource of the last poll that returned data; a failed
+	// poll reports on it, so that its health points carry the same
+	// identity (host.name, snmp.sys.*) as the target's data.
+	last  pcommon.Map
+	known bool
 }
 
 func (t *target) Poll(ctx context.Context) (targetpoll.Output, error) {
@@ -115,6 +126,9 @@ func (t *target) Poll(ctx context.Context) (targetpoll.Output, error) {
 	if st.Dropped > 0 {
 		tb.ReceiverSnmpValuesDropped.Add(ctx, int64(st.Dropped))
 	}
+	if st.Rejected > 0 {
+		tb.ReceiverSnmpResponsesRejected.Add(ctx, st.Rejected)
+	}
 	if snmp.KindOf(err) == snmp.KindNoSuchObject {
 		err = targetpoll.Partial(err)
 	}
@@ -123,28 +137,44 @@ func (t *target) Poll(ctx context.Context) (targetpoll.Output, error) {
 
 func (t *target) Close(context.Context) error { return t.p.Close() }
 
-// deliver adds snmp.up and snmp.poll.duration to a poll's metrics and
-// sends them on.
+// deliver adds snmp.up and snmp.poll.duration to a poll's metrics, on the
+// resource of the target's data (the last known one when the poll failed),
+// and sends them on.
 func (r *snmpReceiver) deliver(ctx context.Context, res targetpoll.Result) {
 	r.telemetry.ReceiverSnmpPolls.Add(ctx, 1)
 	if !res.Up {
 		r.telemetry.ReceiverSnmpPollFailures.Add(ctx, 1)
 	}
+	t := r.targets[res.Index]
 	md := res.Output.Metrics
 	var ms pmetric.MetricSlice
 	if md.ResourceMetrics().Len() == 0 {
 		rm := md.ResourceMetrics().AppendEmpty()
-		for k, v := range r.devices[res.Index].Resource {
-			rm.Resource().Attributes().PutStr(k, v)
+		if t.known {
+			t.last.CopyTo(rm.Resource().Attributes())
+		} else {
+			snmp.PutAttributes(rm.Resource().Attributes(), r.devices[res.Index].Resource)
 		}
 		sm := rm.ScopeMetrics().AppendEmpty()
 		sm.Scope().SetName(metadata.ScopeName)
 		sm.Scope().SetVersion(r.set.BuildInfo.Version)
 		ms = sm.Metrics()
 	} else {
-		ms = md.ResourceMetrics().At(0).ScopeMetrics().At(0).Metrics()
+		rm := md.ResourceMetrics().At(0)
+		rm.Resource().Attributes().CopyTo(t.last)
+		t.known = true
+		ms = rm.ScopeMetrics().At(0).Metrics()
 	}
-	targetpoll.AppendHealth(ms, healthNames, res)
+	ts := pcommon.NewTimestampFromTime(res.Start.Add(res.Duration))
+	up := int64(0)
+	if res.Up {
+		up = 1
+	}
+	t.health.RecordSnmpUpDataPoint(ts, up)
+	t.health.RecordSnmpPollDurationDataPoint(ts, res.Duration.Seconds())
+	if hm := t.health.Emit(); hm.ResourceMetrics().Len() > 0 {
+		hm.ResourceMetrics().At(0).ScopeMetrics().At(0).Metrics().MoveAndAppendTo(ms)
+	}
 	// Accepted and refused points go to the standard receiver metrics.
 	octx := r.obsrecv.StartMetricsOp(ctx)
 	err := r.next.ConsumeMetrics(octx, md)

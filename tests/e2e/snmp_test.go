@@ -1,9 +1,12 @@
+//go:build integration
+
 package e2e
 
 import (
 	"fmt"
 	"os"
 	"os/exec"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
@@ -12,6 +15,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 	"go.opentelemetry.io/collector/pdata/pmetric"
+	"go.yaml.in/yaml/v3"
 
 	"github.com/otelcol-ems/otelcol-ems/tests/harness"
 )
@@ -249,4 +253,85 @@ service:
 		assert.Contains(t, out, want)
 	}
 	assert.NotContains(t, out, "the-auth-secret")
+}
+
+// shippedLogging returns the `service::telemetry::logs` section of the
+// shipped distribution/config.yaml, indented to sit under `telemetry:`.
+func shippedLogging(t *testing.T) string {
+	t.Helper()
+	raw, err := os.ReadFile(filepath.Join(harness.RepoRoot(), "distribution", "config.yaml"))
+	require.NoError(t, err)
+	var cfg struct {
+		Service struct {
+			Telemetry struct {
+				Logs map[string]any `yaml:"logs"`
+			} `yaml:"telemetry"`
+		} `yaml:"service"`
+	}
+	require.NoError(t, yaml.Unmarshal(raw, &cfg))
+	require.NotEmpty(t, cfg.Service.Telemetry.Logs, "the shipped config sets service::telemetry::logs")
+	out, err := yaml.Marshal(map[string]any{"logs": cfg.Service.Telemetry.Logs})
+	require.NoError(t, err)
+	var b strings.Builder
+	for _, line := range strings.Split(strings.TrimRight(string(out), "\n"), "\n") {
+		b.WriteString("    " + line + "\n")
+	}
+	return b.String()
+}
+
+// TestSNMPStateChangeLogsSurviveSampling runs the built collector with the
+// shipped config's logging (the collector samples repeated messages: 10 per
+// tick, then 1 in 100) and 40 targets that fail at once. Every target's
+// reason must be logged, exactly once.
+func TestSNMPStateChangeLogsSurviveSampling(t *testing.T) {
+	const n = 40
+	// The harness's telemetry section with the shipped logging in place of
+	// its own.
+	harnessLogs := "    logs:\n      level: info\n"
+	require.Contains(t, harness.TelemetryYAML, harnessLogs)
+	telemetry := strings.Replace(harness.TelemetryYAML, harnessLogs, shippedLogging(t), 1)
+	var targets strings.Builder
+	for i := range n {
+		fmt.Fprintf(&targets, "      - {name: dead-%02d, endpoint: \"udp://127.0.0.1:%d\"}\n", i, harness.FreeUDPPort(t))
+	}
+	cfg := fmt.Sprintf(`%s
+receivers:
+  snmp:
+    collection_interval: 1s
+    jitter: 0
+    timeout: 1s
+    retries: 0
+    profiles: [system]
+    credentials:
+      lan: {version: v2c, community: public}
+    targets:
+%sexporters:
+  debug:
+    verbosity: basic
+service:
+  extensions: [health_check]
+%s  pipelines:
+    metrics:
+      receivers: [snmp]
+      exporters: [debug]
+`, harness.ExtensionsYAML, strings.ReplaceAll(targets.String(), "}\n", ", credential: lan}\n"), telemetry)
+	c := harness.StartCollector(t, cfg)
+	down := func(i int) string { return fmt.Sprintf("target dead-%02d is down;", i) }
+	require.Eventually(t, func() bool {
+		out := c.Output()
+		for i := range n {
+			if !strings.Contains(out, down(i)) {
+				return false
+			}
+		}
+		return true
+	}, 60*time.Second, 100*time.Millisecond, "every target's state change is logged; output:\n%s", c.Output())
+	// A few more polls fail; still one line per target.
+	require.Eventually(t, func() bool { return c.Metric(t, "otelcol_receiver_snmp_poll_failures", nil) >= 3*n },
+		60*time.Second, 100*time.Millisecond)
+	out := c.Output()
+	for i := range n {
+		require.Equal(t, 1, strings.Count(out, down(i)), "target dead-%02d", i)
+	}
+	assert.Contains(t, out, "connection refused")
 }

@@ -2,10 +2,9 @@
 // ocb, starts it as a subprocess on free loopback ports, captures what it
 // exports through a real OTLP endpoint made from the upstream otlpreceiver,
 // and starts the real services (snmpd, PostgreSQL, MariaDB, Tomcat) that
-// component tests poll.
+// component tests poll (through internal/testenv, which tests of packages
+// under internal/ use directly).
 //
-// Service scripts live in tests/services/NAME.sh and take a verb and a state
-// directory: `start DIR` (idempotent: when the service already runs from DIR it
-// only prints its env), `status DIR` (exit 0 when up) and `stop DIR`. start
-// installs missing Debian packages and prints KEY=VALUE lines on stdout.
+// Everything here needs the built binary or a real service: tests that use
+// it carry the `integration` build tag.
 package harness

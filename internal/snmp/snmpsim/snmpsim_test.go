@@ -15,6 +15,7 @@ import (
 func TestMain(m *testing.M) { goleak.VerifyTestMain(m) }
 
 func TestParseWalkAndNext(t *testing.T) {
+	t.Parallel()
 	pdus, err := ParseWalk(strings.NewReader(`# comment
 .1.3.6.1.2.1.1.3.0 = Timeticks: (8166) 0:01:21.66
 .1.3.6.1.2.1.2.2.1.10.2 = Counter32: 5
@@ -44,6 +45,7 @@ func TestParseWalkAndNext(t *testing.T) {
 }
 
 func TestResponderAnswersGetBulkAndIgnoresWrongCommunity(t *testing.T) {
+	t.Parallel()
 	r, err := StartResponder(map[string]*MIB{"dev1": NewMIB(IfMIB(3, 1))}, 1)
 	require.NoError(t, err)
 	defer r.Close()

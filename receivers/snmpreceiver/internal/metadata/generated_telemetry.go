@@ -23,15 +23,16 @@ func Tracer(settings component.TelemetrySettings) trace.Tracer {
 // TelemetryBuilder provides an interface for components to report telemetry
 // as defined in metadata and user config.
 type TelemetryBuilder struct {
-	meter                        metric.Meter
-	mu                           sync.Mutex
-	registrations                []metric.Registration
-	ReceiverSnmpPdusSent         metric.Int64Counter
-	ReceiverSnmpPollFailures     metric.Int64Counter
-	ReceiverSnmpPollPdus         metric.Int64Histogram
-	ReceiverSnmpPolls            metric.Int64Counter
-	ReceiverSnmpValuesDropped    metric.Int64Counter
-	ReceiverSnmpVarbindsReceived metric.Int64Counter
+	meter                         metric.Meter
+	mu                            sync.Mutex
+	registrations                 []metric.Registration
+	ReceiverSnmpPdusSent          metric.Int64Counter
+	ReceiverSnmpPollFailures      metric.Int64Counter
+	ReceiverSnmpPollPdus          metric.Int64Histogram
+	ReceiverSnmpPolls             metric.Int64Counter
+	ReceiverSnmpResponsesRejected metric.Int64Counter
+	ReceiverSnmpValuesDropped     metric.Int64Counter
+	ReceiverSnmpVarbindsReceived  metric.Int64Counter
 }
 
 // TelemetryBuilderOption applies changes to default builder.
@@ -86,6 +87,12 @@ func NewTelemetryBuilder(settings component.TelemetrySettings, options ...Teleme
 		"otelcol_receiver_snmp_polls",
 		metric.WithDescription("Polls of targets finished, successful or not. [Development]"),
 		metric.WithUnit("{poll}"),
+	)
+	errs = errors.Join(errs, err)
+	builder.ReceiverSnmpResponsesRejected, err = builder.meter.Int64Counter(
+		"otelcol_receiver_snmp_responses_rejected",
+		metric.WithDescription("Responses rejected because they did not answer the request (wrong PDU type, request id 0, another community, or another v3 user or engine); each fails its poll as an invalid response. [Development]"),
+		metric.WithUnit("{response}"),
 	)
 	errs = errors.Join(errs, err)
 	builder.ReceiverSnmpValuesDropped, err = builder.meter.Int64Counter(

@@ -23,6 +23,7 @@ func TestSetupTelemetry(t *testing.T) {
 	tb.ReceiverSnmpPollFailures.Add(context.Background(), 1)
 	tb.ReceiverSnmpPollPdus.Record(context.Background(), 1)
 	tb.ReceiverSnmpPolls.Add(context.Background(), 1)
+	tb.ReceiverSnmpResponsesRejected.Add(context.Background(), 1)
 	tb.ReceiverSnmpValuesDropped.Add(context.Background(), 1)
 	tb.ReceiverSnmpVarbindsReceived.Add(context.Background(), 1)
 	AssertEqualReceiverSnmpPdusSent(t, testTel,
@@ -35,6 +36,9 @@ func TestSetupTelemetry(t *testing.T) {
 		[]metricdata.HistogramDataPoint[int64]{{}}, metricdatatest.IgnoreValue(),
 		metricdatatest.IgnoreTimestamp())
 	AssertEqualReceiverSnmpPolls(t, testTel,
+		[]metricdata.DataPoint[int64]{{Value: 1}},
+		metricdatatest.IgnoreTimestamp())
+	AssertEqualReceiverSnmpResponsesRejected(t, testTel,
 		[]metricdata.DataPoint[int64]{{Value: 1}},
 		metricdatatest.IgnoreTimestamp())
 	AssertEqualReceiverSnmpValuesDropped(t, testTel,

@@ -1,4 +1,4 @@
-package harness
+package testenv
 
 import (
 	"os"
@@ -25,7 +25,3 @@ func RepoRoot() string {
 	})
 	return rootDir
 }
-
-// InCI reports whether the tests run in CI, where a missing service is a
-// failure, never a skip.
-func InCI() bool { return os.Getenv("CI") != "" }

@@ -1,0 +1,102 @@
+package targetconfig
+
+import (
+	"errors"
+	"fmt"
+	"slices"
+	"time"
+)
+
+// Credentials is a receiver's `credentials:` section: credentials by name,
+// which targets reference with `credential: NAME`.
+type Credentials[C comparable] map[string]C
+
+// Resolve returns the credential of a target that references ref (empty
+// when it references none) and carries inline (the zero C when it carries
+// none). Setting both, or referencing a name that does not exist, is an
+// error under the key "credential". With neither, the zero C and no error
+// are returned: the receiver says which of its keys is required.
+func (cs Credentials[C]) Resolve(ref string, inline C) (C, error) {
+	var zero C
+	if ref == "" {
+		return inline, nil
+	}
+	if inline != zero {
+		return zero, errors.New("credential: set either credential or the inline credential keys, not both")
+	}
+	c, ok := cs[ref]
+	if !ok {
+		return zero, fmt.Errorf("credential: no credential named %q under credentials", ref)
+	}
+	return c, nil
+}
+
+// Unreferenced returns, sorted, the names of the credentials that none of
+// refs (the targets' `credential:` values) names. A receiver checks these on
+// their own, since no target's check covers them.
+func (cs Credentials[C]) Unreferenced(refs []string) []string {
+	var out []string
+	for name := range cs {
+		if !slices.Contains(refs, name) {
+			out = append(out, name)
+		}
+	}
+	slices.Sort(out)
+	return out
+}
+
+// CredentialPath is the field path of a named credential in errors:
+// "credentials::NAME".
+func CredentialPath(name string) string { return "credentials::" + name }
+
+// Where names target i in errors: "targets[i] (name)", or "targets[i]"
+// when the target has no name.
+func Where(i int, name string) string {
+	if name == "" {
+		return fmt.Sprintf("targets[%d]", i)
+	}
+	return fmt.Sprintf("targets[%d] (%s)", i, name)
+}
+
+// Override resolves a per-target duration that overrides a receiver-wide
+// one: unset (0) gives def; a negative value is an error naming key.
+func Override(key string, v, def time.Duration) (time.Duration, error) {
+	switch {
+	case v < 0:
+		return def, fmt.Errorf("%s: %v is negative; leave it unset for the receiver's default", key, v)
+	case v == 0:
+		return def, nil
+	default:
+		return v, nil
+	}
+}
+
+// Names checks that target names are unique.
+type Names map[string]bool
+
+// Add records name and reports an error naming where when another target
+// already has it.
+func (n Names) Add(where, name string) error {
+	if n[name] {
+		return fmt.Errorf("%s: name %q is used by another target; set name", where, name)
+	}
+	n[name] = true
+	return nil
+}
+
+// PrefixEach prefixes every error joined in err (errors.Join, at any
+// depth) with "prefix: ", so that each line of the final message names its
+// field path. A nil err gives nil.
+func PrefixEach(prefix string, err error) []error {
+	if err == nil {
+		return nil
+	}
+	if j, ok := err.(interface{ Unwrap() []error }); ok {
+		var out []error
+		for _, e := range j.Unwrap() {
+			out = append(out, PrefixEach(prefix, e)...)
+		}
+		return out
+	}
+	return []error{fmt.Errorf("%s: %w", prefix, err)}
+}
