@@ -10,6 +10,7 @@ import (
 	"go.opentelemetry.io/collector/config/configtls"
 
 	"github.com/otelcol-ems/otelcol-ems/internal/dbms"
+	"github.com/otelcol-ems/otelcol-ems/internal/targetconfig"
 	"github.com/otelcol-ems/otelcol-ems/receivers/dbmsreceiver/internal/metadata"
 )
 
@@ -29,7 +30,7 @@ type Config struct {
 	// PostgreSQL, one per server on MySQL/MariaDB).
 	MaxConnections int `mapstructure:"max_connections"`
 	// Credentials are named credentials that targets reference.
-	Credentials map[string]Credential `mapstructure:"credentials"`
+	Credentials targetconfig.Credentials[Credential] `mapstructure:"credentials"`
 	// Targets are the servers to monitor.
 	Targets []Target `mapstructure:"targets"`
 	// CustomQueries run on every target of a matching engine.
@@ -150,27 +151,27 @@ func (cfg *Config) Validate() error {
 			errs = append(errs, fmt.Errorf("credentials::%s::username: required", name))
 		}
 	}
-	seen := map[string]int{}
+	names := targetconfig.Names{}
 	for i := range cfg.Targets {
-		set, err := cfg.settings(&cfg.Targets[i])
+		t := &cfg.Targets[i]
+		where := targetconfig.Where(i, t.Name)
+		set, err := cfg.settings(t)
 		if err != nil {
-			errs = append(errs, fmt.Errorf("targets[%d]: %w", i, err))
+			errs = append(errs, targetconfig.PrefixEach(where, err)...)
 			continue
 		}
-		if j, dup := seen[set.Name]; dup {
-			errs = append(errs, fmt.Errorf("targets[%d]: name %q is also targets[%d]'s", i, set.Name, j))
+		if err := names.Add(where, set.Name); err != nil {
+			errs = append(errs, err)
 		}
-		seen[set.Name] = i
-		t := &cfg.Targets[i]
-		if t.Interval < 0 {
-			errs = append(errs, fmt.Errorf("targets[%d] (%s): interval: must not be negative", i, set.Name))
+		if _, err := targetconfig.Override("interval", t.Interval, cfg.CollectionInterval); err != nil {
+			errs = append(errs, fmt.Errorf("%s: %w", where, err))
 		}
 		for _, ev := range []struct {
 			key string
 			c   EventConfig
 		}{{"query_samples", t.QuerySamples}, {"top_queries", t.TopQueries}} {
 			if ev.c.Interval < 0 || ev.c.Limit < 0 {
-				errs = append(errs, fmt.Errorf("targets[%d] (%s): %s: interval and limit must not be negative", i, set.Name, ev.key))
+				errs = append(errs, fmt.Errorf("%s: %s: interval and limit must not be negative", where, ev.key))
 			}
 		}
 	}
@@ -236,24 +237,20 @@ func (cfg *Config) settings(t *Target) (dbms.Settings, error) {
 	if s.Name == "" {
 		s.Name = t.Endpoint
 	}
-	if s.QueryTimeout == 0 {
-		s.QueryTimeout = cfg.QueryTimeout
+	var err error
+	if s.QueryTimeout, err = targetconfig.Override("query_timeout", t.QueryTimeout, cfg.QueryTimeout); err != nil {
+		return s, err
 	}
-	if t.Credential != "" {
-		c, ok := cfg.Credentials[t.Credential]
-		if !ok {
-			return s, fmt.Errorf("(%s) credential: %q is not in credentials", s.Name, t.Credential)
-		}
-		if t.Username != "" || t.Password != "" {
-			return s, fmt.Errorf("(%s) credential: set either credential or username/password", s.Name)
-		}
-		s.Username, s.Password = c.Username, string(c.Password)
+	c, err := cfg.Credentials.Resolve(t.Credential, Credential{Username: t.Username, Password: t.Password})
+	if err != nil {
+		return s, err
 	}
+	s.Username, s.Password = c.Username, string(c.Password)
 	if err := s.Validate(); err != nil {
-		return s, fmt.Errorf("(%s) %w", s.Name, err)
+		return s, err
 	}
 	if err := t.TLS.Validate(); err != nil {
-		return s, fmt.Errorf("(%s) tls: %w", s.Name, err)
+		return s, fmt.Errorf("tls: %w", err)
 	}
 	return s, nil
 }

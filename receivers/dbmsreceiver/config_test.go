@@ -56,10 +56,10 @@ func TestLoadConfig(t *testing.T) {
 func TestConfigErrorsNameTheField(t *testing.T) {
 	t.Parallel()
 	for name, want := range map[string]string{
-		"badengine":    `targets[0]: (a) engine: "oracle" is not postgresql, mysql or mariadb`,
-		"duplicate":    `targets[1]: name "a" is also targets[0]'s`,
-		"nocredential": `targets[0]: (a) credential: "missing" is not in credentials`,
-		"badendpoint":  `targets[0]: (a) endpoint: "no-port" is neither host:port nor a socket path`,
+		"badengine":    `targets[0] (a): engine: "oracle" is not postgresql, mysql or mariadb`,
+		"duplicate":    `targets[1] (a): name "a" is used by another target; set name`,
+		"nocredential": `targets[0] (a): credential: no credential named "missing" under credentials`,
+		"badendpoint":  `targets[0] (a): endpoint: "no-port" is neither host:port nor a socket path`,
 		"notargets":    "targets: at least one target is required",
 		"customquery":  `custom_queries[0]: (q) metrics[0] (x.v): type: "counter" is not gauge or sum`,
 		"customlogs":   "custom_queries[0]: (audit) logs::storage: required with tracking_column",
