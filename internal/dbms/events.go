@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/jackc/pgx/v5"
@@ -151,7 +152,7 @@ func (c *MySQLClient) Samples(ctx context.Context, limit int) ([]QuerySample, er
 		}
 		if host, port, ok := strings.Cut(s.ClientAddr, ":"); ok {
 			s.ClientAddr = host
-			fmt.Sscan(port, &s.ClientPort)
+			s.ClientPort, _ = strconv.ParseInt(port, 10, 64)
 		}
 		s.DurationMs = secs * 1000
 		s.WaitEvent = cmd

@@ -26,7 +26,7 @@ func createDefaultConfig() component.Config {
 		Jitter:               1,
 		MaxBackoff:           5 * time.Minute,
 		MaxConnections:       2,
-		MetricsBuilderConfig: metadata.DefaultMetricsBuilderConfig(),
+		MetricsBuilderConfig: metadata.NewDefaultMetricsBuilderConfig(),
 	}
 }
 
