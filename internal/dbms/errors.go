@@ -143,6 +143,11 @@ func classify(target, query, grant string, err error) *Error {
 		case 1969, 3024, 1317:
 			e.Kind = KindTimeout
 			e.Hint = "cut off by query_timeout"
+		case 1193:
+			// The session variable of the other dialect (max_statement_time
+			// vs max_execution_time) is unknown to the server.
+			e.Kind = KindUnsupported
+			e.Hint = "the server does not know a session variable of its engine; check engine: mysql or mariadb"
 		}
 	case errors.Is(err, context.DeadlineExceeded):
 		e.Kind = KindTimeout

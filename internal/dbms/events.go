@@ -43,19 +43,24 @@ func (c *PGClient) Samples(ctx context.Context, limit int) ([]QuerySample, error
 	if err != nil {
 		return nil, classify(c.set.Name, "pg_database", pgGrant, err)
 	}
+	// query_id and pg_locks.waitstart exist from PostgreSQL 14 on.
+	queryID, waitStart := "a.query_id::text", "l.waitstart"
+	if c.version < 140000 {
+		queryID, waitStart = "NULL::text", "NULL::timestamptz"
+	}
 	var out []QuerySample
 	err = c.query(ctx, p, `SELECT a.datname, coalesce(a.usename, ''), coalesce(host(a.client_addr), ''),
 		coalesce(a.client_port, 0), coalesce(a.client_hostname, ''), a.pid, coalesce(a.state, ''),
 		coalesce(a.application_name, ''), coalesce(a.query, ''), coalesce(to_char(a.query_start AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'), ''),
-		coalesce(a.wait_event_type, ''), coalesce(a.wait_event, ''), coalesce(a.query_id::text, ''),
+		coalesce(a.wait_event_type, ''), coalesce(a.wait_event, ''), coalesce(`+queryID+`, ''),
 		coalesce(extract(epoch FROM now() - a.query_start) * 1000, 0)::float8,
 		coalesce(array_to_string(pg_blocking_pids(a.pid), ','), ''),
 		coalesce(l.mode, ''), coalesce(l.locktype, ''),
 		coalesce(CASE WHEN l.database = (SELECT oid FROM pg_database WHERE datname = current_database())
 			THEN (SELECT relname FROM pg_class WHERE oid = l.relation) ELSE l.relation::text END, ''),
-		coalesce(to_char(l.waitstart AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"'), ''),
+		coalesce(to_char(`+waitStart+` AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"'), ''),
 		coalesce(to_char(a.xact_start AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"'), ''),
-		coalesce(extract(epoch FROM now() - l.waitstart), 0)::bigint
+		coalesce(extract(epoch FROM now() - `+waitStart+`), 0)::bigint
 		FROM pg_stat_activity a
 		LEFT JOIN LATERAL (SELECT * FROM pg_locks x WHERE x.pid = a.pid AND NOT x.granted LIMIT 1) l ON true
 		WHERE a.state = 'active' AND a.backend_type = 'client backend' AND a.application_name <> '`+pgAppName+`'
@@ -88,10 +93,15 @@ func (c *PGClient) TopQueries(ctx context.Context) ([]TopQuery, error) {
 	if err != nil {
 		return nil, classify(c.set.Name, "pg_database", pgGrant, err)
 	}
+	// PostgreSQL 13 split total_time into planning and execution.
+	times := "s.total_exec_time, s.total_plan_time"
+	if c.version < 130000 {
+		times = "s.total_time, 0::float8"
+	}
 	var out []TopQuery
 	err = c.query(ctx, p, `SELECT d.datname, s.queryid::text, s.query, coalesce(r.rolname, ''), s.calls, s.rows,
 		s.shared_blks_hit, s.shared_blks_read, s.shared_blks_dirtied, s.shared_blks_written,
-		s.temp_blks_read, s.temp_blks_written, s.total_exec_time, s.total_plan_time
+		s.temp_blks_read, s.temp_blks_written, `+times+`
 		FROM pg_stat_statements s JOIN pg_database d ON d.oid = s.dbid LEFT JOIN pg_roles r ON r.oid = s.userid
 		WHERE d.datname = ANY($1) AND s.queryid IS NOT NULL`, func(r pgx.Rows) error {
 		var q TopQuery

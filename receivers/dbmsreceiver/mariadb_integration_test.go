@@ -102,8 +102,11 @@ func TestMariaDBErrorsNameTheTargetAndTheGrant(t *testing.T) {
 		bad.Password = "wrong"
 		weak := myTarget(env, "maria-nogrant")
 		weak.Username, weak.Password = user, configopaque.String("pw-"+user)
-		c.Targets = []Target{bad, weak}
+		dialect := myTarget(env, "maria-as-mysql")
+		dialect.Engine = "mysql"
+		c.Targets = []Target{bad, weak, dialect}
 	})
+	run.sink.waitScrapes(t, "maria-as-mysql", 0, 3)
 	run.sink.waitScrapes(t, "maria-badpw", 0, 3)
 	weakMD := run.sink.waitScrapes(t, "maria-nogrant", 0, 3)
 	assert.Equal(t, 0.0, mustPoint(t, run.sink.scrapes("maria-badpw")[2], "dbms.up", "", nil))
@@ -118,6 +121,8 @@ func TestMariaDBErrorsNameTheTargetAndTheGrant(t *testing.T) {
 	}
 	require.Len(t, lines["maria-badpw"], 1)
 	assert.Contains(t, lines["maria-badpw"][0], "dbms target maria-badpw: authentication failed (connect): check username and password")
+	require.Len(t, lines["maria-as-mysql"], 1)
+	assert.Contains(t, lines["maria-as-mysql"][0], "dbms target maria-as-mysql: unsupported server version (connect): the server does not know a session variable of its engine; check engine: mysql or mariadb")
 	require.Len(t, lines["maria-nogrant"], 1)
 	assert.Contains(t, lines["maria-nogrant"][0], "permission denied (SHOW ALL REPLICAS STATUS): grant SLAVE MONITOR")
 	assert.Contains(t, lines["maria-nogrant"][0], "permission denied (information_schema.innodb_trx): grant PROCESS")
