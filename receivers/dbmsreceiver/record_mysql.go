@@ -1,6 +1,7 @@
 package dbmsreceiver
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 
@@ -108,6 +109,20 @@ var galeraStatus = map[string]recordFunc{
 	"wsrep_cluster_size":     (*metadata.MetricsBuilder).RecordMysqlGaleraClusterSizeDataPoint,
 	"wsrep_local_state":      (*metadata.MetricsBuilder).RecordMysqlGaleraLocalStateDataPoint,
 	"wsrep_local_recv_queue": (*metadata.MetricsBuilder).RecordMysqlGaleraRecvQueueDataPoint,
+}
+
+// mysqlStatusNames are the status variables the recording reads.
+func mysqlStatusNames() []string {
+	names := []string{"innodb_buffer_pool_pages_dirty", "innodb_buffer_pool_bytes_data", "innodb_buffer_pool_bytes_dirty",
+		"wsrep_provider_name", "wsrep_ready", "wsrep_flow_control_paused"}
+	for n := range mysqlStatus {
+		names = append(names, n)
+	}
+	for n := range galeraStatus {
+		names = append(names, n)
+	}
+	slices.Sort(names)
+	return slices.Compact(names)
 }
 
 // recordMySQL records a MySQL/MariaDB scrape on the server's resource.

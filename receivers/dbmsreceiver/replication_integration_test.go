@@ -127,11 +127,16 @@ func TestMariaDBReplicaLagAndThreads(t *testing.T) {
 	myExec(t, primary, "CREATE DATABASE IF NOT EXISTS app")
 	myExec(t, primary, "CREATE TABLE IF NOT EXISTS app.t (id int PRIMARY KEY AUTO_INCREMENT, v text)")
 
-	// Both statement forms read the same channel.
+	// Both statement forms read the same channel (once the replica caught
+	// up with the test's own writes).
 	for _, stmt := range []string{"SHOW REPLICA STATUS", "SHOW SLAVE STATUS", "SHOW ALL REPLICAS STATUS", "SHOW ALL SLAVES STATUS"} {
-		rs, err := dbms.ReadReplicas(context.Background(), replica, stmt, 5*time.Second)
-		require.NoError(t, err, stmt)
-		require.Len(t, rs, 1, stmt)
+		var rs []dbms.MySQLReplica
+		require.Eventually(t, func() bool {
+			var err error
+			rs, err = dbms.ReadReplicas(context.Background(), replica, stmt, 5*time.Second)
+			require.NoError(t, err, stmt)
+			return len(rs) == 1 && rs[0].SecondsBehind == 0
+		}, 30*time.Second, 100*time.Millisecond, stmt)
 		assert.Equal(t, dbms.MySQLReplica{SourceHost: "127.0.0.1", IORunning: true, SQLRunning: true, SecondsBehind: 0}, rs[0], stmt)
 	}
 
@@ -144,7 +149,13 @@ func TestMariaDBReplicaLagAndThreads(t *testing.T) {
 		c.Metrics.MysqlReplicaSQLDelay.Enabled = true
 	})
 	ch := map[string]string{"mysql.replica.channel": ""}
-	md := run.sink.waitScrapes(t, "maria-replica", 0, 1)
+	run.sink.waitScrapes(t, "maria-replica", 0, 1)
+	require.Eventually(t, func() bool {
+		v, ok := run.sink.lastPoint("maria-replica", "mysql.replica.time_behind_source", "", ch)
+		return ok && v == 0
+	}, 30*time.Second, 100*time.Millisecond)
+	all := run.sink.scrapes("maria-replica")
+	md := all[len(all)-1]
 	assert.Equal(t, 1.0, mustPoint(t, md, "mysql.replica.io_running", "", ch))
 	assert.Equal(t, 1.0, mustPoint(t, md, "mysql.replica.sql_running", "", ch))
 	assert.Equal(t, 0.0, mustPoint(t, md, "mysql.replica.time_behind_source", "", ch))

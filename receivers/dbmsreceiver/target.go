@@ -41,6 +41,7 @@ func newTarget(cfg *Config, t *Target, set dbms.Settings, rs receiver.Settings) 
 		tg.pg = dbms.NewPGClient(set)
 	} else {
 		tg.my = dbms.NewMySQLClient(set)
+		tg.my.SetStatusVariables(mysqlStatusNames())
 	}
 	tg.events = newEvents(tg, rs)
 	tg.customs = newCustoms(tg, cfg)
