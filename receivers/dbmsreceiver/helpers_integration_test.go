@@ -22,6 +22,7 @@ import (
 	"go.opentelemetry.io/collector/pdata/plog"
 	"go.opentelemetry.io/collector/pdata/pmetric"
 	"go.opentelemetry.io/collector/receiver/receivertest"
+	"go.opentelemetry.io/otel/sdk/metric/metricdata"
 	"go.uber.org/zap"
 	"go.uber.org/zap/zapcore"
 	"go.uber.org/zap/zaptest/observer"
@@ -103,6 +104,21 @@ type running struct {
 	r    *dbmsReceiver
 	sink *sink
 	logs *observer.ObservedLogs
+	tel  *componenttest.Telemetry
+}
+
+// counter is the sum of an internal int64 counter of the receiver.
+func (r *running) counter(t testing.TB, name string) int64 {
+	t.Helper()
+	m, err := r.tel.GetMetric(name)
+	if err != nil {
+		return 0
+	}
+	var n int64
+	for _, dp := range m.Data.(metricdata.Sum[int64]).DataPoints {
+		n += dp.Value
+	}
+	return n
 }
 
 // start runs a receiver with the given targets at a short interval.
@@ -121,7 +137,10 @@ func startOn(t testing.TB, host component.Host, edit func(*Config)) *running {
 	edit(cfg)
 	require.NoError(t, cfg.Validate())
 	core, logs := observer.New(zapcore.InfoLevel)
+	tel := componenttest.NewTelemetry()
+	t.Cleanup(func() { _ = tel.Shutdown(context.Background()) })
 	set := receivertest.NewNopSettings(typ)
+	set.TelemetrySettings = tel.NewTelemetrySettings()
 	set.ID = component.NewID(typ) // stable, as across collector restarts
 	set.Logger = zap.New(core)
 	s := &sink{metrics: map[string][]pmetric.Metrics{}, logs: map[string][]plog.Logs{}}
@@ -138,7 +157,7 @@ func startOn(t testing.TB, host component.Host, edit func(*Config)) *running {
 		require.NoError(t, lr.Shutdown(ctx))
 		require.NoError(t, mr.Shutdown(ctx))
 	})
-	return &running{r: mr.(*dbmsReceiver), sink: s, logs: logs}
+	return &running{r: mr.(*dbmsReceiver), sink: s, logs: logs, tel: tel}
 }
 
 func mustPoint(t *testing.T, md pmetric.Metrics, name, db string, attrs map[string]string) float64 {

@@ -137,6 +137,11 @@ func TestPostgresLockedCatalogIsCutOffAndTheRestReports(t *testing.T) {
 		return false
 	}, 10*time.Second, 50*time.Millisecond)
 	assert.Contains(t, warn, "dbms target pg-locked: timeout (pg_stat_user_tables "+db+")")
+	// The table statistics wait on the lock (LOCK TABLE leaves the indexes
+	// alone): one failed query a scrape, counted.
+	assert.GreaterOrEqual(t, run.counter(t, "otelcol_receiver_dbms_query_errors"), int64(1))
+	assert.Equal(t, int64(0), run.counter(t, "otelcol_receiver_dbms_scrape_failures"))
+	assert.GreaterOrEqual(t, run.counter(t, "otelcol_receiver_dbms_scrapes"), int64(1))
 
 	// The waiting UPDATE is a query sample: literals removed, the blocking
 	// session and the lock named.
