@@ -236,3 +236,40 @@ func TestPostgresPoolKeepsItsConnections(t *testing.T) {
 	assert.Equal(t, before, backends(), "no new connections across 20 scrapes")
 	assert.LessOrEqual(t, len(before), 2)
 }
+
+// Shutdown does not wait for a scrape stuck behind a lock (contrib #50757):
+// the scrape's context ends and the driver cancels the statement.
+func TestPostgresShutdownDuringALockedScrape(t *testing.T) {
+	t.Parallel()
+	env := harness.RequireService(t, "postgres")
+	db := pgDatabase(t, env)
+	admin := pgAdmin(t, env, db)
+	pgExec(t, admin, "CREATE TABLE items (id int PRIMARY KEY)")
+	tx, err := admin.Begin(context.Background())
+	require.NoError(t, err)
+	defer func() { _ = tx.Rollback(context.Background()) }()
+	_, err = tx.Exec(context.Background(), "LOCK TABLE items IN ACCESS EXCLUSIVE MODE")
+	require.NoError(t, err)
+
+	run := start(t, func(c *Config) {
+		tg := pgTarget(env, "pg-stuck", db)
+		tg.QueryTimeout = time.Minute
+		c.Targets = []Target{tg}
+		c.CollectionInterval = 2 * time.Minute
+	})
+	// Wait until the scrape is waiting on the lock.
+	probe := pgAdmin(t, env, "postgres")
+	require.Eventually(t, func() bool {
+		var n int
+		require.NoError(t, probe.QueryRow(context.Background(), `SELECT count(*) FROM pg_stat_activity
+			WHERE application_name = 'otelcol-ems dbms' AND datname = $1 AND wait_event_type = 'Lock'`, db).Scan(&n))
+		return n == 1
+	}, 30*time.Second, 50*time.Millisecond)
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	defer cancel()
+	began := time.Now()
+	require.NoError(t, run.r.Shutdown(ctx))
+	assert.Less(t, time.Since(began), 5*time.Second)
+	assert.Empty(t, run.sink.scrapes("pg-stuck"), "the cut-off scrape is not delivered")
+	require.NoError(t, run.r.Shutdown(ctx)) // the logs side
+}
