@@ -273,3 +273,47 @@ func TestPostgresShutdownDuringALockedScrape(t *testing.T) {
 	assert.Empty(t, run.sink.scrapes("pg-stuck"), "the cut-off scrape is not delivered")
 	require.NoError(t, run.r.Shutdown(ctx)) // the logs side
 }
+
+func TestPostgresExcludeDatabasesEverywhere(t *testing.T) {
+	t.Parallel()
+	env := harness.RequireService(t, "postgres")
+	kept, hidden := pgDatabase(t, env), pgDatabase(t, env)
+	run := start(t, func(c *Config) {
+		// Both listed, one excluded: exclusion wins. (Not "all databases":
+		// the server is shared, and holding connections to other tests'
+		// databases would get in the way of their DROP DATABASE.)
+		tg := pgTarget(env, "pg-exclude", kept, hidden)
+		tg.ExcludeDatabases = []string{hidden}
+		tg.QuerySamples = EventConfig{Enabled: true, Limit: 100}
+		c.Targets = []Target{tg}
+	})
+	slow := func(db string, done chan<- error) {
+		c := pgAdmin(t, env, db)
+		go func() {
+			_, err := c.Exec(context.Background(), "SELECT pg_sleep(3), '"+db+"'")
+			done <- err
+		}()
+	}
+	doneKept, doneHidden := make(chan error, 1), make(chan error, 1)
+	slow(kept, doneKept)
+	slow(hidden, doneHidden)
+	require.Eventually(t, func() bool {
+		for _, lr := range run.sink.records("pg-exclude", eventQuerySample) {
+			if lr.Attributes().AsRaw()["db.namespace"] == kept {
+				return true
+			}
+		}
+		return false
+	}, 20*time.Second, 100*time.Millisecond)
+	require.NoError(t, <-doneKept)
+	require.NoError(t, <-doneHidden)
+	for _, lr := range run.sink.records("pg-exclude", eventQuerySample) {
+		assert.NotEqual(t, hidden, lr.Attributes().AsRaw()["db.namespace"], "no sample of an excluded database")
+	}
+	md := run.sink.scrapes("pg-exclude")
+	last := md[len(md)-1]
+	_, ok := point(last, "postgresql.commits", kept, nil)
+	assert.True(t, ok)
+	_, ok = point(last, "postgresql.commits", hidden, nil)
+	assert.False(t, ok, "no metrics of an excluded database")
+}
