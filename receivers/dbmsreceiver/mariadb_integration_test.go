@@ -4,6 +4,7 @@ package dbmsreceiver
 
 import (
 	"context"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -155,4 +156,54 @@ func TestMariaDBPoolKeepsItsConnections(t *testing.T) {
 	run.sink.waitScrapes(t, "maria-pool", from, 20)
 	assert.Equal(t, before, ids(), "no new connections across 20 scrapes")
 	assert.Equal(t, 1, run.r.targets[0].openConns())
+}
+
+func TestMariaDBBlockedStatementNamesTheBlocker(t *testing.T) {
+	t.Parallel()
+	env := harness.RequireService(t, "mariadb")
+	root := myRoot(t, env)
+	db := randName("dbms_it_")
+	myExec(t, root, "CREATE DATABASE "+db)
+	t.Cleanup(func() { _, _ = root.Exec("DROP DATABASE IF EXISTS " + db) })
+	myExec(t, root, "CREATE TABLE "+db+".acct (id int PRIMARY KEY, balance int) ENGINE=InnoDB")
+	myExec(t, root, "INSERT INTO "+db+".acct VALUES (1, 100)")
+
+	ctx := context.Background()
+	holder, err := root.Conn(ctx)
+	require.NoError(t, err)
+	defer holder.Close()
+	var holderID int64
+	require.NoError(t, holder.QueryRowContext(ctx, "SELECT CONNECTION_ID()").Scan(&holderID))
+	myExec(t, holder, "BEGIN")
+	myExec(t, holder, "UPDATE "+db+".acct SET balance = 0 WHERE id = 1")
+	waiter, err := root.Conn(ctx)
+	require.NoError(t, err)
+	defer waiter.Close()
+	done := make(chan error, 1)
+	go func() {
+		_, err := waiter.ExecContext(ctx, "UPDATE "+db+".acct SET balance = balance - 25 WHERE id = 1")
+		done <- err
+	}()
+
+	run := start(t, func(c *Config) {
+		tg := myTarget(env, "maria-blocked")
+		tg.QuerySamples = EventConfig{Enabled: true}
+		c.Targets = []Target{tg}
+	})
+	var rec map[string]any
+	require.Eventually(t, func() bool {
+		for _, lr := range run.sink.records("maria-blocked", eventQuerySample) {
+			a := lr.Attributes().AsRaw()
+			if a["mysql.blocking.thread_ids"] != "" && a["db.query.text"] == "UPDATE "+db+".acct SET balance = balance - ? WHERE id = ?" {
+				rec = a
+				return true
+			}
+		}
+		return false
+	}, 20*time.Second, 100*time.Millisecond)
+	myExec(t, holder, "ROLLBACK")
+	require.NoError(t, <-done)
+	assert.Equal(t, strconv.FormatInt(holderID, 10), rec["mysql.blocking.thread_ids"])
+	assert.Equal(t, "innodb_row", rec["mysql.blocking.lock.type"])
+	assert.Equal(t, "Updating", rec["mysql.state"])
 }
