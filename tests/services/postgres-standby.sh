@@ -8,7 +8,8 @@ PORT=${EMS_PG_STANDBY_PORT:-25433}
 BIN=/usr/lib/postgresql/15/bin
 PRIMARY_DIR=${EMS_SERVICES_DIR:-/tmp/otelcol-ems-services}/postgres
 
-up() { pg_isready -q -h 127.0.0.1 -p "$PORT"; }
+# Up means this directory's server (its socket), not whatever holds the port.
+up() { [[ -d $D/sock ]] && pg_isready -q -h "$D/sock" -p "$PORT"; }
 
 case $cmd in
 start)
