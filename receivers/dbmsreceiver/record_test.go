@@ -12,7 +12,7 @@ import (
 	"github.com/otelcol-ems/otelcol-ems/internal/dbms"
 )
 
-func testTarget(t *testing.T, engine string) *target {
+func testTarget(t testing.TB, engine string) *target {
 	t.Helper()
 	cfg := createDefaultConfig().(*Config)
 	cfg.Metrics.MysqlReplicaTimeBehindSource.Enabled = true
