@@ -2,6 +2,7 @@ package dbmsreceiver
 
 import (
 	"cmp"
+	"errors"
 	"context"
 	"slices"
 	"time"
@@ -79,7 +80,7 @@ func (e *events) poll(ctx context.Context, now time.Time) (plog.Logs, error) {
 	ts := pcommon.NewTimestampFromTime(now)
 	var errs dbms.Errors
 	add := func(err error) {
-		if de := new(dbms.Error); err != nil && asErr(err, &de) {
+		if de := new(dbms.Error); err != nil && errors.As(err, &de) {
 			errs = append(errs, de)
 		}
 	}

@@ -33,6 +33,7 @@ func cpuTime() time.Duration {
 // point and the connections the servers saw opened after warm-up. Run it
 // with -benchtime=1x.
 func BenchmarkFiftyTargets(b *testing.B) {
+	b.ReportAllocs()
 	secs := 60
 	if s, err := strconv.Atoi(os.Getenv("DBMS_SCALE_SECONDS")); err == nil {
 		secs = s
