@@ -2,8 +2,8 @@ package dbmsreceiver
 
 import (
 	"cmp"
-	"errors"
 	"context"
+	"errors"
 	"slices"
 	"time"
 
