@@ -83,7 +83,8 @@ func (c *MySQLClient) dsn() (*mysql.Config, error) {
 		tlsSeq.n++
 		name := fmt.Sprintf("dbms-%d", tlsSeq.n)
 		tlsSeq.Unlock()
-		if err := mysql.RegisterTLSConfig(name, c.set.TLS.Clone()); err != nil {
+		host, _ := c.set.Address()
+		if err := mysql.RegisterTLSConfig(name, c.set.tlsFor(host)); err != nil {
 			return nil, err
 		}
 		cfg.TLSConfig = name

@@ -66,7 +66,7 @@ func (c *PGClient) poolConfig(db string) (*pgxpool.Config, error) {
 	cc.User = c.set.Username
 	cc.Password = c.set.Password
 	cc.Database = db
-	cc.TLSConfig = c.set.TLS
+	cc.TLSConfig = c.set.tlsFor(cc.Host)
 	cc.Fallbacks = nil
 	cc.ConnectTimeout = c.set.clientTimeout()
 	cc.RuntimeParams["application_name"] = pgAppName

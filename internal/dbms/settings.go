@@ -138,3 +138,17 @@ func (s *Settings) maxConns() int {
 // more than the server-side limit, so that the server cancels first and
 // the connection stays usable.
 func (s *Settings) clientTimeout() time.Duration { return s.QueryTimeout + time.Second }
+
+// tlsFor returns the TLS configuration for a connection to host: the
+// configured one, verifying the server's certificate against host unless a
+// server name is set or verification is off.
+func (s *Settings) tlsFor(host string) *tls.Config {
+	if s.TLS == nil {
+		return nil
+	}
+	c := s.TLS.Clone()
+	if c.ServerName == "" && !c.InsecureSkipVerify && !strings.HasPrefix(host, "/") {
+		c.ServerName = host
+	}
+	return c
+}
