@@ -20,6 +20,8 @@ import (
 	"github.com/otelcol-ems/otelcol-ems/receivers/snmptrapreceiver"
 	"github.com/otelcol-ems/otelcol-ems/receivers/wasreceiver"
 
+	"github.com/otelcol-ems/otelcol-ems/receivers/dbmsreceiver"
+
 	"github.com/otelcol-ems/otelcol-ems/processors/maskingprocessor"
 
 	"github.com/otelcol-ems/otelcol-ems/extensions/badgerstorageextension"
@@ -38,6 +40,7 @@ var (
 		snmpreceiver.NewFactory,
 		snmptrapreceiver.NewFactory,
 		wasreceiver.NewFactory,
+		dbmsreceiver.NewFactory,
 	}
 
 	processors = []func() processor.Factory{

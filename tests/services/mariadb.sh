@@ -29,6 +29,9 @@ GRANT PROCESS, REPLICATION CLIENT, SELECT ON *.* TO '$MON_USER'@'%';
 FLUSH PRIVILEGES;
 SQL
   fi
+  # MariaDB 10.5+ needs SLAVE MONITOR for SHOW REPLICA/SLAVE STATUS; granted on
+  # every start so that instances made by older versions of this script get it.
+  mariadb --no-defaults --socket="$D/mysqld.sock" -uroot -e "GRANT SLAVE MONITOR ON *.* TO '$MON_USER'@'%'" >&2
   emit_env "$D" HOST=127.0.0.1 PORT="$PORT" USER="$MON_USER" PASSWORD="$MON_PASSWORD" SOCKET="$D/mysqld.sock" DIR="$D"
   ;;
 status) up >/dev/null 2>&1 ;;

@@ -23,7 +23,7 @@ start)
       mkdir -p "$D/sock"; chown postgres "$D/sock"
     fi
     runuser -u postgres -- $BIN/pg_ctl -D "$D/data" -l "$D/server.log" -w -t 60 \
-      -o "-c listen_addresses=127.0.0.1 -p $PORT -k $D/sock" start >&2
+      -o "-c listen_addresses=127.0.0.1 -p $PORT -k $D/sock -c shared_preload_libraries=pg_stat_statements" start >&2
     wait_for 30 up || { log "not ready; see $D/server.log"; exit 1; }
     runuser -u postgres -- psql -h "$D/sock" -p "$PORT" -U postgres -v ON_ERROR_STOP=1 -q >&2 <<SQL
 DO \$\$ BEGIN
