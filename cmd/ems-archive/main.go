@@ -213,7 +213,9 @@ func export(args []string, stdout io.Writer) error {
 		if err != nil {
 			return err
 		}
-		out.Write(b)
+		if _, err := out.Write(b); err != nil {
+			return err
+		}
 		return out.WriteByte('\n')
 	})
 	return err

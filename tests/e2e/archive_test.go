@@ -10,6 +10,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -298,9 +299,10 @@ func procCPUSeconds(t testing.TB, pid int) float64 {
 	require.NoError(t, err)
 	// Fields after the command name, which is in parentheses.
 	f := strings.Fields(string(b[strings.LastIndexByte(string(b), ')')+2:]))
-	var utime, stime float64
-	fmt.Sscan(f[11], &utime)
-	fmt.Sscan(f[12], &stime)
+	utime, err := strconv.ParseFloat(f[11], 64)
+	require.NoError(t, err)
+	stime, err := strconv.ParseFloat(f[12], 64)
+	require.NoError(t, err)
 	return (utime + stime) / 100 // USER_HZ
 }
 
@@ -319,7 +321,7 @@ func BenchmarkArchiveCollector(b *testing.B) {
 			otlp := harness.FreeAddr(b)
 			c := harness.StartCollector(b, strings.Replace(archiveConfig(otlp, dur, ""), "segment_max_mib: 1", "segment_max_mib: 64", 1),
 				"EMS_ARCHIVE_KEY_FILE="+keyFile, "GOMAXPROCS=1")
-			pid := collectorPIDOf(b, c.ConfigPath)
+			pid := collectorPID(b, c.ConfigPath)
 			client := harness.NewOTLPClient(b, otlp)
 			batches := make([]plog.Logs, 16)
 			for i := range batches {
@@ -339,19 +341,4 @@ func BenchmarkArchiveCollector(b *testing.B) {
 			c.Stop()
 		})
 	}
-}
-
-func collectorPIDOf(t testing.TB, configPath string) int {
-	entries, err := os.ReadDir("/proc")
-	require.NoError(t, err)
-	for _, e := range entries {
-		cmd, err := os.ReadFile(filepath.Join("/proc", e.Name(), "cmdline"))
-		if err == nil && strings.Contains(string(cmd), configPath) {
-			var pid int
-			fmt.Sscan(e.Name(), &pid)
-			return pid
-		}
-	}
-	t.Fatalf("no process runs with %s", configPath)
-	return 0
 }

@@ -398,7 +398,7 @@ func TestLocalStoreRSS(t *testing.T) {
 }
 
 // collectorPID finds the collector process started with configPath.
-func collectorPID(t *testing.T, configPath string) int {
+func collectorPID(t testing.TB, configPath string) int {
 	t.Helper()
 	entries, err := os.ReadDir("/proc")
 	require.NoError(t, err)

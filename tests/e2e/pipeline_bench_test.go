@@ -229,7 +229,7 @@ func runBenchPipeline(b *testing.B, tg string, p benchPipeline, signal string, r
 		masking = "    detectors: {ipv4: {enabled: true}, ipv6: {enabled: true}}"
 	}
 	c := harness.StartCollector(b, benchConfig(p, signal, in, sink.addr, masking), "GOMAXPROCS=1")
-	pid := collectorPIDOf(b, c.ConfigPath)
+	pid := collectorPID(b, c.ConfigPath)
 	if out, err := exec.Command("taskset", "-a", "-p", "-c", core, strconv.Itoa(pid)).CombinedOutput(); err != nil {
 		b.Fatalf("taskset: %v: %s", err, out)
 	}
