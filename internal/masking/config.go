@@ -122,7 +122,7 @@ var DefaultSecretKeys = []string{
 
 // DefaultTokenKeys is the default key and label list for token-shaped secrets.
 var DefaultTokenKeys = []string{
-	"token", "session", "sid", "sessionid", "jsessionid", "phpsessid", "csrf", "xsrf", "nonce", "토큰", "세션",
+	"token", "session", "sid", "sessionid", "jsessionid", "phpsessid", "csrf", "xsrf", "nonce", "sig", "signature", "토큰", "세션",
 }
 
 // DefaultBankKeys is the default key, label and bank name list of the

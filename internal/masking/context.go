@@ -1,5 +1,7 @@
 package masking
 
+import "strings"
+
 // The context layer: what the key a value sits under, or the label words
 // just before it, say about the value. Keys come from attribute and map
 // keys (MaskString's key), from key=value, "key": value, SQL column lists
@@ -137,8 +139,81 @@ func (m *Masker) tokenAfterLabel(s string, i int) (int, int) {
 	return a, j
 }
 
-// productVersion reports whether the dotted number at i is the version of
-// a product token such as Chrome/124.0.0.0 (word, then '/').
+// productVersion reports whether the dotted number at i is a version
+// rather than an address: the version of a product token such as
+// Chrome/124.0.0.0 (word, then '/'), an image tag (registry/app:1.8.3.4),
+// the version field of a CEF or LEEF header, or a value whose key or label
+// says version ("Version":"19.0.216.6", app_version=…, "version 19.0.0.0").
 func productVersion(s string, i int) bool {
-	return i >= 2 && s[i-1] == '/' && isWord(s[i-2])
+	if i < 2 {
+		return false
+	}
+	switch p := s[i-1]; {
+	case p == '/' && isWord(s[i-2]):
+		return true
+	case p == ':' && isWord(s[i-2]):
+		// name:tag with a '/' in the name: a container image reference.
+		for j := i - 2; j >= 0 && i-j < 256; j-- {
+			c := s[j]
+			if c == '/' {
+				return j == 0 || s[j-1] != '/' && s[j-1] != ':' // not the "//" of a URL
+			}
+			if !isWord(c) && c != '.' && c != '-' {
+				break
+			}
+		}
+	case p == '|':
+		return cefVersionField(s, i)
+	}
+	return versionKey(s, i)
+}
+
+// cefVersionField reports whether i starts the fourth field of a CEF or
+// LEEF header (CEF:0|vendor|product|version|…).
+func cefVersionField(s string, i int) bool {
+	lo := max(0, i-256)
+	h := strings.LastIndex(s[lo:i], "CEF:")
+	if h < 0 {
+		if h = strings.LastIndex(s[lo:i], "LEEF:"); h < 0 {
+			return false
+		}
+	}
+	return strings.Count(s[lo+h:i], "|") == 3
+}
+
+// versionKey reports whether the key or label word just before i (across
+// quotes, '=', ':' and spaces) names a version.
+func versionKey(s string, i int) bool {
+	j := i
+	for k := 0; k < 4 && j > 0; k++ {
+		c := s[j-1]
+		if c != '"' && c != '\'' && c != '=' && c != ':' && c != ' ' && c != '\\' {
+			break
+		}
+		j--
+	}
+	we := j
+	for j > 0 && we-j < 64 && (isWord(s[j-1]) || s[j-1] == '.' || s[j-1] == '-') {
+		j--
+	}
+	w := s[j:we]
+	if len(w) == 0 || we == i {
+		return false
+	}
+	for p := 0; p+7 <= len(w); p++ {
+		if hasPrefixFold(w, p, "version") {
+			return true
+		}
+	}
+	switch len(w) {
+	case 3:
+		return hasPrefixFold(w, 0, "ver") || hasPrefixFold(w, 0, "rev")
+	case 5:
+		return hasPrefixFold(w, 0, "build")
+	case 7:
+		return hasPrefixFold(w, 0, "release")
+	case 8:
+		return hasPrefixFold(w, 0, "firmware")
+	}
+	return false
 }

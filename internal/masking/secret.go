@@ -2,6 +2,7 @@ package masking
 
 import (
 	"strings"
+	"unsafe"
 )
 
 // scanKeyValue matches the value of key=value, key: value, "key": "value"
@@ -15,8 +16,12 @@ func (m *Masker) scanKeyValue(s string, p, last int) (int, int) {
 	if sep == '=' && vs < len(s) && s[vs] == '>' {
 		vs++ // Ruby and PHP hashes: "key"=>"value", 'key' => 'value'
 	}
-	// Key: back over spaces, a closing quote, then the name.
+	// Key: back over an escaping backslash (CEF "pw\\=…"), spaces, a
+	// closing quote, then the name.
 	k := p
+	if sep == '=' && k > last && s[k-1] == '\\' {
+		k--
+	}
 	for k > last && k > p-3 && s[k-1] == ' ' {
 		k--
 	}
@@ -35,6 +40,9 @@ func (m *Masker) scanKeyValue(s string, p, last int) (int, int) {
 	}
 	key := s[k:ke]
 	kc := m.lex.classes(key, keySecret|keyToken)
+	if kc == 0 && sep == '=' {
+		kc = m.cefLabelClass(s, key)
+	}
 	if kc == 0 && key[0] >= 0x80 {
 		// A Korean secret word one word further back, before a predicate:
 		// "임시 비밀번호 발급: Xy7#…". Only password-shaped values count then
@@ -64,7 +72,7 @@ func (m *Masker) scanKeyValue(s string, p, last int) (int, int) {
 		return 0, 0 // the key is in the kept tail of a partial mask
 	}
 	a, e := valueAfter(s, vs)
-	if !secret && e > 0 && !tokenShaped(s[a:e]) {
+	if !secret && e > 0 && !tokenShaped(s[a:e]) && !percentTokenShaped(s[a:e]) {
 		return 0, 0 // a token key with a plain value: session=expired
 	}
 	if e > 0 && workingDirectory(key, s[a:e]) {
@@ -314,4 +322,45 @@ func queryParamAt(s string, j int) bool {
 		k++
 	}
 	return k < len(s) && k > j && (s[k] == '=' || s[k] == '&')
+}
+
+// cefLabelClass returns the classes of the label that a CEF custom
+// extension key (cs1…cs6, flexString1…2) is given elsewhere in the record:
+// "cs1Label=apiToken cs1=…".
+func (m *Masker) cefLabelClass(s, key string) keyClass {
+	n := len(key)
+	if n < 3 || n > 11 || !isDigit(key[n-1]) || !(n == 3 && key[0] == 'c' && key[1] == 's' || n == 11 && key[:10] == "flexString") {
+		return 0
+	}
+	var buf [24]byte
+	lbl := append(append(buf[:0], key...), "Label="...)
+	j := strings.Index(s, unsafe.String(&lbl[0], len(lbl)))
+	if j < 0 {
+		return 0
+	}
+	a := j + len(lbl)
+	e := a
+	for e < len(s) && e-a < 64 && s[e] != ' ' {
+		e++
+	}
+	return m.lex.classes(s[a:e], keySecret|keyToken)
+}
+
+// percentTokenShaped reports whether v, with its %XX escapes removed, is
+// token-shaped: signed cookies such as connect.sid=s%3A….
+func percentTokenShaped(v string) bool {
+	if len(v) > 512 || strings.IndexByte(v, '%') < 0 {
+		return false
+	}
+	var buf [512]byte
+	n := 0
+	for k := 0; k < len(v); k++ {
+		if v[k] == '%' && k+2 < len(v) && unhex(v[k+1]) != 0xff && unhex(v[k+2]) != 0xff {
+			k += 2
+			continue
+		}
+		buf[n] = v[k]
+		n++
+	}
+	return n > 0 && tokenShaped(unsafe.String(&buf[0], n))
 }
