@@ -184,22 +184,7 @@ func cefVersionField(s string, i int) bool {
 // versionKey reports whether the key or label word just before i (across
 // quotes, '=', ':' and spaces) names a version.
 func versionKey(s string, i int) bool {
-	j := i
-	for k := 0; k < 4 && j > 0; k++ {
-		c := s[j-1]
-		if c != '"' && c != '\'' && c != '=' && c != ':' && c != ' ' && c != '\\' {
-			break
-		}
-		j--
-	}
-	we := j
-	for j > 0 && we-j < 64 && (isWord(s[j-1]) || s[j-1] == '.' || s[j-1] == '-') {
-		j--
-	}
-	w := s[j:we]
-	if len(w) == 0 || we == i {
-		return false
-	}
+	w := keyWordBefore(s, i)
 	for p := 0; p+7 <= len(w); p++ {
 		if hasPrefixFold(w, p, "version") {
 			return true
@@ -216,4 +201,79 @@ func versionKey(s string, i int) bool {
 		return hasPrefixFold(w, 0, "firmware")
 	}
 	return false
+}
+
+// timeKey reports whether the key or label word just before i names a
+// time (rt=, devTime=, "ts":, timestamp=, created_at=): a bare 13-digit
+// number there is epoch milliseconds, not a registration number.
+func timeKey(s string, i int) bool {
+	w := keyWordBefore(s, i)
+	switch len(w) {
+	case 0:
+		return false
+	case 1:
+		return w[0] == 't' || w[0] == 'T'
+	case 2:
+		return hasPrefixFold(w, 0, "ts") || hasPrefixFold(w, 0, "rt")
+	}
+	for p := 0; p+4 <= len(w); p++ {
+		if hasPrefixFold(w, p, "time") || hasPrefixFold(w, p, "date") || hasPrefixFold(w, p, "epoch") || hasPrefixFold(w, p, "milli") {
+			return true
+		}
+	}
+	n := len(w)
+	return n > 3 && (w[n-3] == '_' || w[n-3] == '.') && hasPrefixFold(w, n-2, "at") || n > 3 && (w[n-3] == '_' || w[n-3] == '.') && hasPrefixFold(w, n-2, "ts")
+}
+
+// keyWordBefore returns the key or label word that ends just before i,
+// across at most four quotes, backslashes, '=', ':' and spaces; "" when
+// the number is glued to a word.
+func keyWordBefore(s string, i int) string {
+	j := i
+	for k := 0; k < 4 && j > 0; k++ {
+		c := s[j-1]
+		if c != '"' && c != '\'' && c != '=' && c != ':' && c != ' ' && c != '\\' {
+			break
+		}
+		j--
+	}
+	we := j
+	for j > 0 && we-j < 64 && (isWord(s[j-1]) || s[j-1] == '.' || s[j-1] == '-') {
+		j--
+	}
+	if we == i {
+		return ""
+	}
+	return s[j:we]
+}
+
+// secretAfterLabel matches a password- or token-shaped value after a secret
+// label word that ends at the space at i, with no separator between them:
+// "aws configure set aws_secret_access_key wJalr…", "임시 비밀번호는 Xy7#… 입니다".
+func secretAfterLabel(s string, i int) (int, int) {
+	a := i
+	for a < len(s) && a-i < 2 && s[a] == ' ' {
+		a++
+	}
+	e := a
+	for e < len(s) && s[e] > ' ' && s[e] < 0x7f && s[e] != '"' && s[e] != '\'' && s[e] != ',' && s[e] != '(' && s[e] != ')' {
+		e++
+	}
+	for e > a && (s[e-1] == '.' || s[e-1] == ':') {
+		e-- // the end of a sentence
+	}
+	if e == a || (e < len(s) && s[e] != ' ' && s[e] != ',' && s[e] != '\n' && s[e] != '\t' && s[e] != '.' && s[e] != ')') {
+		return 0, 0
+	}
+	v := s[a:e]
+	if v[0] == '/' || v[0] == '~' || v[0] == '-' || v[0] == '$' || strings.ContainsAny(v, "=:[") || strings.Contains(v, "**") || looksLikeAddress(v) || !(passwordShaped(v) || tokenShaped(v)) {
+		return 0, 0 // a path, an option, a variable, an address, a key, a mask
+	}
+	return a, e
+}
+
+// looksLikeAddress reports whether v has an '@' followed by a dotted domain.
+func looksLikeAddress(v string) bool {
+	at := strings.IndexByte(v, '@')
+	return at >= 0 && strings.IndexByte(v[at:], '.') > 0
 }
