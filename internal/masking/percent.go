@@ -47,9 +47,13 @@ func escapeAt(s string, j int) (byte, int) {
 // on the decoded text and maps what they find back to the original. It
 // returns end 0 when nothing was found.
 func (m *Masker) percent(s string, i, last int, kc keyClass, ms []Match) ([]Match, int) {
-	if c, n := escapeAt(s, i); n == 0 || (c != '@' && c != '+' && c != '=' && c != ':') {
+	c0, n0 := escapeAt(s, i)
+	if n0 == 0 || (c0 != '@' && c0 != '+' && c0 != '=' && c0 != ':') {
 		return ms, 0
 	}
+	// An encoded '+' starts a phone number whose spaces may be raw or
+	// form-encoded as '+': tel=%2B1 (415) 555-2671, %2B1+(415)+555-2671.
+	phone := c0 == '+' && s[i] == '%' // URL encoding, where a raw '+' is a space
 	a := i
 	for a > last && i-a < maxDecoded/2 && !isURLDelim(s[a-1]) {
 		a--
@@ -62,6 +66,9 @@ func (m *Masker) percent(s string, i, last int, kc keyClass, ms []Match) ([]Matc
 		if c, w := escapeAt(s, j); w > 0 {
 			dec[n] = c
 			j += w
+		} else if phone && j > i && (s[j] == ' ' || s[j] == '+') && j+1 < len(s) && (isDigit(s[j+1]) || s[j+1] == '(') {
+			dec[n] = ' '
+			j++
 		} else if isURLDelim(s[j]) {
 			break
 		} else {
@@ -93,3 +100,4 @@ func (m *Masker) percent(s string, i, last int, kc keyClass, ms []Match) ([]Matc
 	}
 	return ms, end
 }
+

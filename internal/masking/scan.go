@@ -195,7 +195,9 @@ func (m *Masker) scan(s string, from int, kc keyClass, ms []Match) []Match {
 		case t&trSecretPunct != 0:
 			k = Secret
 			if s[i] == '-' {
-				a, e = scanPrivateKey(s, i)
+				if a, e = scanPrivateKey(s, i); e == 0 {
+					a, e = cliPassword(s, i)
+				}
 			} else {
 				a, e = m.scanXMLElement(s, i, last)
 			}

@@ -113,6 +113,9 @@ func workingDirectory(key, v string) bool {
 
 // quoted handles a quote at i: SQL "PASSWORD 'x'" and "IDENTIFIED BY 'x'".
 func (m *Masker) quoted(s string, i, last int) (Kind, int, int) {
+	if a, e := redisAuth(s, i); e > 0 {
+		return Secret, a, e
+	}
 	k := i
 	for k > last && (s[k-1] == ' ' || s[k-1] == '(') {
 		k--
@@ -363,4 +366,70 @@ func percentTokenShaped(v string) bool {
 		n++
 	}
 	return n > 0 && tokenShaped(unsafe.String(&buf[0], n))
+}
+
+// redisAuth matches the password of a Redis AUTH command as MONITOR logs
+// it, at the quote that opens "AUTH": "AUTH" "password" or "AUTH" "user"
+// "password".
+func redisAuth(s string, i int) (int, int) {
+	if s[i] != '"' || i+7 > len(s) || !hasPrefixFold(s, i+1, "auth") || s[i+5] != '"' || (i > 0 && s[i-1] != ' ') {
+		return 0, 0
+	}
+	a, e := -1, -1
+	j := i + 6
+	for arg := 0; arg < 2 && j+1 < len(s) && s[j] == ' ' && s[j+1] == '"'; arg++ {
+		b := j + 2
+		c := b
+		for c < len(s) && s[c] != '"' {
+			if s[c] == '\\' {
+				c++
+			}
+			c++
+		}
+		if c >= len(s) {
+			break
+		}
+		a, e = b, c
+		j = c + 1
+	}
+	if e <= a || isMaskToken(s[a:e]) {
+		return 0, 0
+	}
+	return a, e
+}
+
+// cliPassword matches the value of a "-P" option after a "-U user" option
+// (sqlcmd, bcp, isql), quoted with ", ' or &quot; as in event XML, at the
+// '-' at i. "-P 3306" (a port) and paths are not passwords.
+func cliPassword(s string, i int) (int, int) {
+	if i == 0 || s[i-1] != ' ' || i+4 > len(s) || s[i+1] != 'P' || s[i+2] != ' ' {
+		return 0, 0
+	}
+	lo := max(0, i-96)
+	if !strings.Contains(s[lo:i], " -U ") && !strings.Contains(s[lo:i], " -u ") {
+		return 0, 0
+	}
+	a := i + 3
+	closeQ := " "
+	switch {
+	case strings.HasPrefix(s[a:], "&quot;"):
+		a += 6
+		closeQ = "&quot;"
+	case s[a] == '"' || s[a] == '\'':
+		closeQ = s[a : a+1]
+		a++
+	}
+	e := strings.Index(s[a:], closeQ)
+	if e < 0 {
+		if closeQ != " " {
+			return 0, 0
+		}
+		e = len(s) - a
+	}
+	e += a
+	v := s[a:e]
+	if e == a || v[0] == '/' || v[0] == '.' || v[0] == '~' || isMaskToken(v) || !passwordShaped(v) {
+		return 0, 0
+	}
+	return a, e
 }
