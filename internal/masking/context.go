@@ -266,7 +266,7 @@ func secretAfterLabel(s string, i int) (int, int) {
 		return 0, 0
 	}
 	v := s[a:e]
-	if v[0] == '/' || v[0] == '~' || v[0] == '-' || v[0] == '$' || strings.ContainsAny(v, "=:[") || strings.Contains(v, "**") || looksLikeAddress(v) || !(passwordShaped(v) || tokenShaped(v)) {
+	if v[0] == '/' && !awsSecretShaped(v) || v[0] == '~' || v[0] == '-' || v[0] == '$' || strings.ContainsAny(v, "=:[") || strings.Contains(v, "**") || looksLikeAddress(v) || !(passwordShaped(v) || tokenShaped(v)) {
 		return 0, 0 // a path, an option, a variable, an address, a key, a mask
 	}
 	return a, e
@@ -276,4 +276,21 @@ func secretAfterLabel(s string, i int) (int, int) {
 func looksLikeAddress(v string) bool {
 	at := strings.IndexByte(v, '@')
 	return at >= 0 && strings.IndexByte(v[at:], '.') > 0
+}
+
+// awsSecretShaped reports whether v has the shape of an AWS secret access
+// key: 40 standard base64 characters mixing upper case, lower case and
+// digits (it may start with '/', unlike a path it has no words).
+func awsSecretShaped(v string) bool {
+	if len(v) != 40 {
+		return false
+	}
+	var seen uint8
+	for k := 0; k < len(v); k++ {
+		if !is(v[k], clsB64) {
+			return false
+		}
+		seen |= class[v[k]] & (clsDigit | clsUpper | clsLower)
+	}
+	return seen == clsDigit|clsUpper|clsLower
 }

@@ -100,4 +100,3 @@ func (m *Masker) percent(s string, i, last int, kc keyClass, ms []Match) ([]Matc
 	}
 	return ms, end
 }
-

@@ -163,7 +163,7 @@ func strictMasker(t *testing.T) func(string) string {
 // not tuned on: every detector on, 0 leaks, at most 0.5 % altered look-alikes.
 func TestThirdCorpusStrict(t *testing.T) {
 	t.Parallel()
-	r := score(third.Generate(1, corpusSize(), 0.5), strictMasker(t))
+	r := score(third.Generate(corpusSeed(), corpusSize(), 0.5), strictMasker(t))
 	r.log(t)
 	assert.Zero(t, r.leaked, "leaked secrets")
 	assert.LessOrEqual(t, float64(r.altered), 0.005*float64(r.lookAlikes), "altered look-alikes")
@@ -178,4 +178,12 @@ func TestScorer(t *testing.T) {
 	assert.True(t, leaks("minji.kim@naver.com", in, "user=[REDACTED:email].kim@naver.com"))
 	assert.False(t, leaks("minji.kim@naver.com", in, "user=[REDACTED:email] ip=10.1.2.3"))
 	assert.False(t, leaks("minji.kim@naver.com", in+" naver.com", "user=minji[REDACTED:email] naver.com"))
+}
+
+// corpusSeed is 1 (the first-contact seed) unless MASKING_CORPUS_SEED says otherwise.
+func corpusSeed() uint64 {
+	if v, err := strconv.ParseUint(os.Getenv("MASKING_CORPUS_SEED"), 10, 64); err == nil {
+		return v
+	}
+	return 1
 }
