@@ -116,7 +116,7 @@ type Config struct {
 // DefaultSecretKeys is the default key list of the Secret detector.
 var DefaultSecretKeys = []string{
 	"password", "passwd", "pwd", "pw", "passphrase", "secret", "token", "apikey", "api_key", "api-key",
-	"access_key", "private_key", "credential", "credentials", "authorization", "auth_token", "session_key",
+	"access_key", "private_key", "credential", "credentials", "authorization", "auth_token", "session_key", "pgpassword",
 	"비밀번호", "패스워드", "암호",
 }
 

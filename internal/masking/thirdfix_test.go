@@ -45,6 +45,7 @@ func TestThirdCorpusScanners(t *testing.T) {
 		{"image tag", `registry.example.com/shop/api:1.8.3.4 from http://10.0.0.1:80/`, `registry.example.com/shop/api:1.8.3.4 from http://[REDACTED:ipv4]:80/`},
 		{"host:ip", `host:10.0.0.1`, `host:[REDACTED:ipv4]`},
 		{"epoch ms under a time key", `rt=1711057675812 devTime=1710048576052`, `rt=1711057675812 devTime=1710048576052`},
+		{"PGPASSWORD", `PGPASSWORD=Ab1!xyz9 psql -h db`, `PGPASSWORD=[REDACTED:secret] psql -h db`},
 		{"rrn under other key", `ihidnum=9510152851771`, `ihidnum=[REDACTED:kr_rrn]`},
 	}
 	for _, tc := range tests {
