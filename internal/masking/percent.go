@@ -58,6 +58,21 @@ func (m *Masker) percent(s string, i, last int, kc keyClass, ms []Match) ([]Matc
 	for a > last && i-a < maxDecoded/2 && !isURLDelim(s[a-1]) {
 		a--
 	}
+	if phone {
+		// The longer span may hold something raw (or nothing) where the
+		// plain one, up to the first delimiter, does not: try both, in a
+		// fixed order, so a second pass decides the same way.
+		if out, end := m.decodeSpan(s, a, i, true, kc, ms); end > 0 {
+			return out, end
+		}
+	}
+	return m.decodeSpan(s, a, i, false, kc, ms)
+}
+
+// decodeSpan decodes s from a (the escape that triggered is at i), runs the
+// detectors on the decoded text and maps their matches back; in phone
+// mode raw or '+'-encoded spaces before a digit or '(' are part of it.
+func (m *Masker) decodeSpan(s string, a, i int, phone bool, kc keyClass, ms []Match) ([]Match, int) {
 	var dec [maxDecoded]byte
 	var from, to [maxDecoded]uint16 // the original span of each decoded byte, from a
 	n := 0
