@@ -369,10 +369,11 @@ func percentTokenShaped(v string) bool {
 }
 
 // redisAuth matches the password of a Redis AUTH command as MONITOR logs
-// it, at the quote that opens "AUTH": "AUTH" "password" or "AUTH" "user"
-// "password".
+// it, at the quote that opens "AUTH": `] "AUTH" "password"` or `] "AUTH"
+// "user" "password"`.
 func redisAuth(s string, i int) (int, int) {
-	if s[i] != '"' || i+7 > len(s) || !hasPrefixFold(s, i+1, "auth") || s[i+5] != '"' || (i > 0 && s[i-1] != ' ') {
+	// MONITOR writes the command after the client: [0 10.1.2.3:5123] "AUTH".
+	if s[i] != '"' || i+7 > len(s) || !hasPrefixFold(s, i+1, "auth") || s[i+5] != '"' || i < 2 || s[i-1] != ' ' || s[i-2] != ']' {
 		return 0, 0
 	}
 	a, e := -1, -1

@@ -13,7 +13,8 @@ func TestThirdCorpusScanners(t *testing.T) {
 	m := newTestMasker(t, Config{Detectors: StrictDetectors(), SecretKeys: DefaultSecretKeys})
 	tests := []struct{ name, in, want string }{
 		{"redis auth user", `[0 10.1.2.3:5123] "AUTH" "default" "Gm4*1521h"`, `[0 [REDACTED:ipv4]:5123] "AUTH" "default" "[REDACTED:secret]"`},
-		{"redis auth", `"AUTH" "Gm4*1521h"`, `"AUTH" "[REDACTED:secret]"`},
+		{"redis auth", `1709418314.321219 [0 unix:/run/redis.sock] "AUTH" "Gm4*1521h"`, `1709418314.321219 [0 unix:/run/redis.sock] "AUTH" "[REDACTED:secret]"`},
+		{"redis auth not after a client", `x "AUTH" "Gm4*1521h"`, `x "AUTH" "Gm4*1521h"`},
 		{"redis other command", `"GET" "user:1" "x1!y2@z3"`, `"GET" "user:1" "x1!y2@z3"`},
 		{"sqlcmd", `sqlcmd -S db -U sa -P &quot;2Mf@1233qA9H&quot; -Q x`, `sqlcmd -S db -U sa -P &quot;[REDACTED:secret]&quot; -Q x`},
 		{"sqlcmd quoted", `bcp x out f -U sa -P "Ab1!xyz9"`, `bcp x out f -U sa -P "[REDACTED:secret]"`},
