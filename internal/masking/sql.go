@@ -34,6 +34,11 @@ func (m *Masker) sqlValues(s string, i, last int, ms []Match) ([]Match, int) {
 	if cs <= last || s[cs-1] != '(' {
 		return ms, 0
 	}
+	if cl := s[cs:ce]; strings.Contains(cl, redactPrefix) || strings.Contains(cl, hashPrefix) || strings.Contains(cl, "****") {
+		// A value was masked inside the column list, which the first pass
+		// (where that match was the last one) did not pair either.
+		return ms, 0
+	}
 	var cols [maxSQLColumns]keyClass
 	nc := 0
 	for a := cs; a <= ce && nc < maxSQLColumns; {
