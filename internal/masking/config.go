@@ -116,13 +116,13 @@ type Config struct {
 // DefaultSecretKeys is the default key list of the Secret detector.
 var DefaultSecretKeys = []string{
 	"password", "passwd", "pwd", "pw", "passphrase", "secret", "token", "apikey", "api_key", "api-key",
-	"access_key", "private_key", "credential", "credentials", "authorization", "auth_token", "session_key",
+	"access_key", "private_key", "credential", "credentials", "authorization", "auth_token", "session_key", "pgpassword",
 	"비밀번호", "패스워드", "암호",
 }
 
 // DefaultTokenKeys is the default key and label list for token-shaped secrets.
 var DefaultTokenKeys = []string{
-	"token", "session", "sid", "sessionid", "jsessionid", "phpsessid", "csrf", "xsrf", "nonce", "토큰", "세션",
+	"token", "session", "sid", "sessionid", "jsessionid", "phpsessid", "csrf", "xsrf", "nonce", "sig", "signature", "토큰", "세션",
 }
 
 // DefaultBankKeys is the default key, label and bank name list of the

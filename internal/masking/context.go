@@ -1,5 +1,7 @@
 package masking
 
+import "strings"
+
 // The context layer: what the key a value sits under, or the label words
 // just before it, say about the value. Keys come from attribute and map
 // keys (MaskString's key), from key=value, "key": value, SQL column lists
@@ -137,8 +139,158 @@ func (m *Masker) tokenAfterLabel(s string, i int) (int, int) {
 	return a, j
 }
 
-// productVersion reports whether the dotted number at i is the version of
-// a product token such as Chrome/124.0.0.0 (word, then '/').
+// productVersion reports whether the dotted number at i is a version
+// rather than an address: the version of a product token such as
+// Chrome/124.0.0.0 (word, then '/'), an image tag (registry/app:1.8.3.4),
+// the version field of a CEF or LEEF header, or a value whose key or label
+// says version ("Version":"19.0.216.6", app_version=…, "version 19.0.0.0").
 func productVersion(s string, i int) bool {
-	return i >= 2 && s[i-1] == '/' && isWord(s[i-2])
+	if i < 2 {
+		return false
+	}
+	switch p := s[i-1]; {
+	case p == '/' && isWord(s[i-2]):
+		return true
+	case p == ':' && isWord(s[i-2]):
+		// name:tag with a '/' in the name: a container image reference.
+		for j := i - 2; j >= 0 && i-j < 256; j-- {
+			c := s[j]
+			if c == '/' {
+				return j == 0 || s[j-1] != '/' && s[j-1] != ':' // not the "//" of a URL
+			}
+			if !isWord(c) && c != '.' && c != '-' {
+				break
+			}
+		}
+	case p == '|':
+		return cefVersionField(s, i)
+	}
+	return versionKey(s, i)
+}
+
+// cefVersionField reports whether i starts the fourth field of a CEF or
+// LEEF header (CEF:0|vendor|product|version|…).
+func cefVersionField(s string, i int) bool {
+	lo := max(0, i-256)
+	h := strings.LastIndex(s[lo:i], "CEF:")
+	if h < 0 {
+		if h = strings.LastIndex(s[lo:i], "LEEF:"); h < 0 {
+			return false
+		}
+	}
+	return strings.Count(s[lo+h:i], "|") == 3
+}
+
+// versionKey reports whether the key or label word just before i (across
+// quotes, '=', ':' and spaces) names a version.
+func versionKey(s string, i int) bool {
+	w := keyWordBefore(s, i)
+	for p := 0; p+7 <= len(w); p++ {
+		if hasPrefixFold(w, p, "version") {
+			return true
+		}
+	}
+	switch len(w) {
+	case 3:
+		return hasPrefixFold(w, 0, "ver") || hasPrefixFold(w, 0, "rev")
+	case 5:
+		return hasPrefixFold(w, 0, "build")
+	case 7:
+		return hasPrefixFold(w, 0, "release")
+	case 8:
+		return hasPrefixFold(w, 0, "firmware")
+	}
+	return false
+}
+
+// timeKey reports whether the key or label word just before i names a
+// time (rt=, devTime=, "ts":, timestamp=, created_at=): a bare 13-digit
+// number there is epoch milliseconds, not a registration number.
+func timeKey(s string, i int) bool {
+	w := keyWordBefore(s, i)
+	switch len(w) {
+	case 0:
+		return false
+	case 1:
+		return w[0] == 't' || w[0] == 'T'
+	case 2:
+		return hasPrefixFold(w, 0, "ts") || hasPrefixFold(w, 0, "rt")
+	}
+	for p := 0; p+4 <= len(w); p++ {
+		if hasPrefixFold(w, p, "time") || hasPrefixFold(w, p, "date") || hasPrefixFold(w, p, "epoch") || hasPrefixFold(w, p, "milli") {
+			return true
+		}
+	}
+	n := len(w)
+	return n > 3 && (w[n-3] == '_' || w[n-3] == '.') && hasPrefixFold(w, n-2, "at") || n > 3 && (w[n-3] == '_' || w[n-3] == '.') && hasPrefixFold(w, n-2, "ts")
+}
+
+// keyWordBefore returns the key or label word that ends just before i,
+// across at most four quotes, backslashes, '=', ':' and spaces; "" when
+// the number is glued to a word.
+func keyWordBefore(s string, i int) string {
+	j := i
+	for k := 0; k < 4 && j > 0; k++ {
+		c := s[j-1]
+		if c != '"' && c != '\'' && c != '=' && c != ':' && c != ' ' && c != '\\' {
+			break
+		}
+		j--
+	}
+	we := j
+	for j > 0 && we-j < 64 && (isWord(s[j-1]) || s[j-1] == '.' || s[j-1] == '-') {
+		j--
+	}
+	if we == i {
+		return ""
+	}
+	return s[j:we]
+}
+
+// secretAfterLabel matches a password- or token-shaped value after a secret
+// label word that ends at the space at i, with no separator between them:
+// "aws configure set aws_secret_access_key wJalr…", "임시 비밀번호는 Xy7#… 입니다".
+func secretAfterLabel(s string, i int) (int, int) {
+	a := i
+	for a < len(s) && a-i < 2 && s[a] == ' ' {
+		a++
+	}
+	e := a
+	for e < len(s) && s[e] > ' ' && s[e] < 0x7f && s[e] != '"' && s[e] != '\'' && s[e] != ',' && s[e] != '(' && s[e] != ')' {
+		e++
+	}
+	for e > a && (s[e-1] == '.' || s[e-1] == ':') {
+		e-- // the end of a sentence
+	}
+	if e == a || (e < len(s) && s[e] != ' ' && s[e] != ',' && s[e] != '\n' && s[e] != '\t' && s[e] != '.' && s[e] != ')') {
+		return 0, 0
+	}
+	v := s[a:e]
+	if v[0] == '/' && !awsSecretShaped(v) || v[0] == '~' || v[0] == '-' || v[0] == '$' || strings.ContainsAny(v, "=:[") || strings.Contains(v, "**") || looksLikeAddress(v) || !(passwordShaped(v) || tokenShaped(v)) {
+		return 0, 0 // a path, an option, a variable, an address, a key, a mask
+	}
+	return a, e
+}
+
+// looksLikeAddress reports whether v has an '@' followed by a dotted domain.
+func looksLikeAddress(v string) bool {
+	at := strings.IndexByte(v, '@')
+	return at >= 0 && strings.IndexByte(v[at:], '.') > 0
+}
+
+// awsSecretShaped reports whether v has the shape of an AWS secret access
+// key: 40 standard base64 characters mixing upper case, lower case and
+// digits (it may start with '/', unlike a path it has no words).
+func awsSecretShaped(v string) bool {
+	if len(v) != 40 {
+		return false
+	}
+	var seen uint8
+	for k := 0; k < len(v); k++ {
+		if !is(v[k], clsB64) {
+			return false
+		}
+		seen |= class[v[k]] & (clsDigit | clsUpper | clsLower)
+	}
+	return seen == clsDigit|clsUpper|clsLower
 }

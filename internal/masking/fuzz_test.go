@@ -9,6 +9,7 @@ import (
 
 	"github.com/otelcol-ems/otelcol-ems/internal/masking"
 	"github.com/otelcol-ems/otelcol-ems/internal/masking/corpus"
+	"github.com/otelcol-ems/otelcol-ems/internal/masking/corpus/third"
 )
 
 var maskTokens = regexp.MustCompile(`\[(?:REDACTED|HASH):[^\]]*\]`)
@@ -108,6 +109,16 @@ func seeds() []string {
 		`"token"=>"`, `'pwd' => '`, "=>", "sk_live_", "sk_live_0123456789abcdefghijABCD", "glpat-", "password=a&b=c&", "&=", "[FILTERED]", "password=<hidden>",
 		"비밀번호 발급: ", "임시 비밀번호 발급: Xy7#ab12", "비밀번호 변경: 완료",
 		"+1 (", "+1 (415", "+1 (415) 555-2671", "+44 (0) (20) 1", "Chrome/1.2.3.4", "PWD=/", "PWD=",
+		// Scanners added for the third corpus.
+		`"AUTH" "`, `"AUTH" "a" "b`, `"AUTH" "a" "b" "c"`, `"auth" ""`, " -U sa -P &quot;x1!", " -U a -P 'x", " -u a -P x1!y ", " -P 3306",
+		"cs1Label=token cs1=", "cs1=abc1234567890abcdefgh cs1Label=apiToken", "cs1Label=", "flexString1Label=pw flexString1=x", "pw\\=", "\\=x",
+		"connect.sid=s%3A", "sid=s%3Aabc%", "(pwd) VALUES (?, ?)\n==> Parameters: ", "(pwd, a) VALUES (?, ?)\n==> Parameters: x1!(String), null",
+		"(a) VALUES (?)\n==> Parameters: (String)", "(pwd) VALUES (?) Parameters: a(b)(String), c", "비밀번호는 ", "비밀번호는 Ab1!xyz 입니다",
+		"비밀번호 Ab1!xyz", "암호 x", "aws_secret_access_key /abc", "secret a1!b2@c3", "password **** x", "%2B1 (415) 555-2671", "%2B1+(415)+555-2671",
+		"%2B ", "%2B1 (", "version 1.2.3.4", "CEF:0|a|b|1.2.3.4|", "LEEF:2.0|a|b|1.2.3.4|", "img/app:1.2.3.4", "http://1.2.3.4:80", "rt=1711057675812", "ts:",
+	}
+	for _, l := range third.Generate(7, 50, 0.8) {
+		s = append(s, l.Text)
 	}
 	for _, l := range corpus.Generate(7, 50, 0.8) {
 		s = append(s, l.Text)
@@ -132,6 +143,7 @@ func FuzzMaskString(f *testing.F) {
 func TestProperties(t *testing.T) {
 	ms := propertyMaskers(t)
 	lines := append(corpus.Generate(11, 1500, 0.6), corpus.GenerateContext(11, 700, 0.6)...)
+	lines = append(lines, third.Plain(third.Generate(11, 700, 0.6))...)
 	r := rand.New(rand.NewPCG(3, 4))
 	for _, s := range seeds() {
 		checkProperties(t, ms, s)

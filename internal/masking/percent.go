@@ -47,13 +47,32 @@ func escapeAt(s string, j int) (byte, int) {
 // on the decoded text and maps what they find back to the original. It
 // returns end 0 when nothing was found.
 func (m *Masker) percent(s string, i, last int, kc keyClass, ms []Match) ([]Match, int) {
-	if c, n := escapeAt(s, i); n == 0 || (c != '@' && c != '+' && c != '=' && c != ':') {
+	c0, n0 := escapeAt(s, i)
+	if n0 == 0 || (c0 != '@' && c0 != '+' && c0 != '=' && c0 != ':') {
 		return ms, 0
 	}
+	// An encoded '+' starts a phone number whose spaces may be raw or
+	// form-encoded as '+': tel=%2B1 (415) 555-2671, %2B1+(415)+555-2671.
+	phone := c0 == '+' && s[i] == '%' // URL encoding, where a raw '+' is a space
 	a := i
 	for a > last && i-a < maxDecoded/2 && !isURLDelim(s[a-1]) {
 		a--
 	}
+	if phone {
+		// The longer span may hold something raw (or nothing) where the
+		// plain one, up to the first delimiter, does not: try both, in a
+		// fixed order, so a second pass decides the same way.
+		if out, end := m.decodeSpan(s, a, i, true, kc, ms); end > 0 {
+			return out, end
+		}
+	}
+	return m.decodeSpan(s, a, i, false, kc, ms)
+}
+
+// decodeSpan decodes s from a (the escape that triggered is at i), runs the
+// detectors on the decoded text and maps their matches back; in phone
+// mode raw or '+'-encoded spaces before a digit or '(' are part of it.
+func (m *Masker) decodeSpan(s string, a, i int, phone bool, kc keyClass, ms []Match) ([]Match, int) {
 	var dec [maxDecoded]byte
 	var from, to [maxDecoded]uint16 // the original span of each decoded byte, from a
 	n := 0
@@ -62,6 +81,9 @@ func (m *Masker) percent(s string, i, last int, kc keyClass, ms []Match) ([]Matc
 		if c, w := escapeAt(s, j); w > 0 {
 			dec[n] = c
 			j += w
+		} else if phone && j > i && (s[j] == ' ' || s[j] == '+') && j+1 < len(s) && (isDigit(s[j+1]) || s[j+1] == '(') {
+			dec[n] = ' '
+			j++
 		} else if isURLDelim(s[j]) {
 			break
 		} else {

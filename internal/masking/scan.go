@@ -18,6 +18,7 @@ const (
 	trLabel                          // first letter of a token label word ("token 9f8e…")
 	trSQL                            // 'V'/'v': an SQL VALUES list
 	trPercent                        // '%' or '\\': a percent- or \\u-encoded value
+	trNative                         // lead byte of a non-ASCII secret label ("비밀번호는 …")
 )
 
 func (m *Masker) buildTriggers() {
@@ -58,8 +59,15 @@ func (m *Masker) buildTriggers() {
 		m.trigger['\''] |= trQuote
 		m.trigger['"'] |= trQuote
 		for c := range 128 {
-			if m.lex.first[lower(byte(c))]&keyToken != 0 && is(byte(c), clsAlpha) {
+			if m.lex.first[lower(byte(c))]&(keyToken|keySecret) != 0 && is(byte(c), clsAlpha) {
 				m.trigger[c] |= trLabel
+			}
+		}
+	}
+	if e[Secret] {
+		for _, w := range m.lex.native {
+			if w.class&keySecret != 0 && w.w[0] >= 0xc0 {
+				m.trigger[w.w[0]] |= trNative
 			}
 		}
 	}
@@ -123,12 +131,35 @@ func (m *Masker) scan(s string, from int, kc keyClass, ms []Match) []Match {
 			ws := i
 			for i++; i < n && isWord(s[i]); i++ {
 			}
-			if t&trLabel != 0 && i+1 < n && s[i] == ' ' && m.lex.word(s[ws:i], keyToken) {
-				if a, e := m.tokenAfterLabel(s, i); e > 0 && !m.touchesMask(s, a, e) {
+			if t&trLabel != 0 && i+1 < n && s[i] == ' ' {
+				a, e := 0, 0
+				if m.lex.word(s[ws:i], keyToken) {
+					a, e = m.tokenAfterLabel(s, i)
+				} else if m.lex.classes(s[ws:i], keySecret) != 0 && !m.touchesMask(s, ws, ws) {
+					a, e = secretAfterLabel(s, i)
+				}
+				if e > 0 && !m.touchesMask(s, a, e) {
 					ms = append(ms, Match{Secret, a, e})
 					i, last = e, e
 				}
 			}
+			continue
+		}
+		if t&trNative != 0 {
+			// A run of non-ASCII text holding a secret label, then a space
+			// and a password-shaped value: "임시 비밀번호는 Xy7#… 입니다".
+			r := i
+			for r < n && s[r] >= 0x80 {
+				r++
+			}
+			if r+1 < n && s[r] == ' ' && m.lex.classes(s[i:r], keySecret) != 0 && !m.touchesMask(s, i, i) {
+				if a, e := secretAfterLabel(s, r); e > 0 && passwordShaped(s[a:e]) && !m.touchesMask(s, a, e) {
+					ms = append(ms, Match{Secret, a, e})
+					i, last = e, e
+					continue
+				}
+			}
+			i = r
 			continue
 		}
 		if t&trPercent != 0 {
@@ -164,7 +195,9 @@ func (m *Masker) scan(s string, from int, kc keyClass, ms []Match) []Match {
 		case t&trSecretPunct != 0:
 			k = Secret
 			if s[i] == '-' {
-				a, e = scanPrivateKey(s, i)
+				if a, e = scanPrivateKey(s, i); e == 0 {
+					a, e = cliPassword(s, i)
+				}
 			} else {
 				a, e = m.scanXMLElement(s, i, last)
 			}
@@ -198,7 +231,7 @@ func (m *Masker) numeric(s string, i, last int, kc keyClass) (Kind, int, int) {
 	if !numericBoundaryBefore(s, i) {
 		return 0, 0, 0
 	}
-	if e[KRRRN] && ((l == 6 && next == '-') || l == 13) {
+	if e[KRRRN] && ((l == 6 && next == '-') || (l == 13 && !timeKey(s, i))) {
 		if end := scanRRN(s, i, m.checkDigit); end > 0 {
 			return KRRRN, i, end
 		}

@@ -2,6 +2,7 @@ package masking
 
 import (
 	"strings"
+	"unsafe"
 )
 
 // scanKeyValue matches the value of key=value, key: value, "key": "value"
@@ -15,8 +16,12 @@ func (m *Masker) scanKeyValue(s string, p, last int) (int, int) {
 	if sep == '=' && vs < len(s) && s[vs] == '>' {
 		vs++ // Ruby and PHP hashes: "key"=>"value", 'key' => 'value'
 	}
-	// Key: back over spaces, a closing quote, then the name.
+	// Key: back over an escaping backslash (CEF "pw\\=…"), spaces, a
+	// closing quote, then the name.
 	k := p
+	if sep == '=' && k > last && s[k-1] == '\\' {
+		k--
+	}
 	for k > last && k > p-3 && s[k-1] == ' ' {
 		k--
 	}
@@ -35,6 +40,9 @@ func (m *Masker) scanKeyValue(s string, p, last int) (int, int) {
 	}
 	key := s[k:ke]
 	kc := m.lex.classes(key, keySecret|keyToken)
+	if kc == 0 && sep == '=' {
+		kc = m.cefLabelClass(s, key)
+	}
 	if kc == 0 && key[0] >= 0x80 {
 		// A Korean secret word one word further back, before a predicate:
 		// "임시 비밀번호 발급: Xy7#…". Only password-shaped values count then
@@ -64,7 +72,7 @@ func (m *Masker) scanKeyValue(s string, p, last int) (int, int) {
 		return 0, 0 // the key is in the kept tail of a partial mask
 	}
 	a, e := valueAfter(s, vs)
-	if !secret && e > 0 && !tokenShaped(s[a:e]) {
+	if !secret && e > 0 && !tokenShaped(s[a:e]) && !percentTokenShaped(s[a:e]) {
 		return 0, 0 // a token key with a plain value: session=expired
 	}
 	if e > 0 && workingDirectory(key, s[a:e]) {
@@ -105,6 +113,9 @@ func workingDirectory(key, v string) bool {
 
 // quoted handles a quote at i: SQL "PASSWORD 'x'" and "IDENTIFIED BY 'x'".
 func (m *Masker) quoted(s string, i, last int) (Kind, int, int) {
+	if a, e := redisAuth(s, i); e > 0 {
+		return Secret, a, e
+	}
 	k := i
 	for k > last && (s[k-1] == ' ' || s[k-1] == '(') {
 		k--
@@ -314,4 +325,112 @@ func queryParamAt(s string, j int) bool {
 		k++
 	}
 	return k < len(s) && k > j && (s[k] == '=' || s[k] == '&')
+}
+
+// cefLabelClass returns the classes of the label that a CEF custom
+// extension key (cs1…cs6, flexString1…2) is given elsewhere in the record:
+// "cs1Label=apiToken cs1=…".
+func (m *Masker) cefLabelClass(s, key string) keyClass {
+	n := len(key)
+	if n < 3 || n > 11 || !isDigit(key[n-1]) || !(n == 3 && key[0] == 'c' && key[1] == 's' || n == 11 && key[:10] == "flexString") {
+		return 0
+	}
+	var buf [24]byte
+	lbl := append(append(buf[:0], key...), "Label="...)
+	j := strings.Index(s, unsafe.String(&lbl[0], len(lbl)))
+	if j < 0 {
+		return 0
+	}
+	a := j + len(lbl)
+	e := a
+	for e < len(s) && e-a < 64 && s[e] != ' ' {
+		e++
+	}
+	return m.lex.classes(s[a:e], keySecret|keyToken)
+}
+
+// percentTokenShaped reports whether v, with its %XX escapes removed, is
+// token-shaped: signed cookies such as connect.sid=s%3A….
+func percentTokenShaped(v string) bool {
+	if len(v) > 512 || strings.IndexByte(v, '%') < 0 {
+		return false
+	}
+	var buf [512]byte
+	n := 0
+	for k := 0; k < len(v); k++ {
+		if v[k] == '%' && k+2 < len(v) && unhex(v[k+1]) != 0xff && unhex(v[k+2]) != 0xff {
+			k += 2
+			continue
+		}
+		buf[n] = v[k]
+		n++
+	}
+	return n > 0 && tokenShaped(unsafe.String(&buf[0], n))
+}
+
+// redisAuth matches the password of a Redis AUTH command as MONITOR logs
+// it, at the quote that opens "AUTH": `] "AUTH" "password"` or `] "AUTH"
+// "user" "password"`.
+func redisAuth(s string, i int) (int, int) {
+	// MONITOR writes the command after the client: [0 10.1.2.3:5123] "AUTH".
+	if s[i] != '"' || i+7 > len(s) || !hasPrefixFold(s, i+1, "auth") || s[i+5] != '"' || i < 2 || s[i-1] != ' ' || s[i-2] != ']' {
+		return 0, 0
+	}
+	a, e := -1, -1
+	j := i + 6
+	for arg := 0; arg < 2 && j+1 < len(s) && s[j] == ' ' && s[j+1] == '"'; arg++ {
+		b := j + 2
+		c := b
+		for c < len(s) && s[c] != '"' {
+			if s[c] == '\\' {
+				c++
+			}
+			c++
+		}
+		if c >= len(s) {
+			break
+		}
+		a, e = b, c
+		j = c + 1
+	}
+	if e <= a || isMaskToken(s[a:e]) {
+		return 0, 0
+	}
+	return a, e
+}
+
+// cliPassword matches the value of a "-P" option after a "-U user" option
+// (sqlcmd, bcp, isql), quoted with ", ' or &quot; as in event XML, at the
+// '-' at i. "-P 3306" (a port) and paths are not passwords.
+func cliPassword(s string, i int) (int, int) {
+	if i == 0 || s[i-1] != ' ' || i+4 > len(s) || s[i+1] != 'P' || s[i+2] != ' ' {
+		return 0, 0
+	}
+	lo := max(0, i-96)
+	if !strings.Contains(s[lo:i], " -U ") && !strings.Contains(s[lo:i], " -u ") {
+		return 0, 0
+	}
+	a := i + 3
+	closeQ := " "
+	switch {
+	case strings.HasPrefix(s[a:], "&quot;"):
+		a += 6
+		closeQ = "&quot;"
+	case s[a] == '"' || s[a] == '\'':
+		closeQ = s[a : a+1]
+		a++
+	}
+	e := strings.Index(s[a:], closeQ)
+	if e < 0 {
+		if closeQ != " " {
+			return 0, 0
+		}
+		e = len(s) - a
+	}
+	e += a
+	v := s[a:e]
+	if e == a || v[0] == '/' || v[0] == '.' || v[0] == '~' || isMaskToken(v) || !passwordShaped(v) {
+		return 0, 0
+	}
+	return a, e
 }

@@ -1,5 +1,7 @@
 package masking
 
+import "strings"
+
 // maxSQLColumns bounds the column list that values are paired with.
 const maxSQLColumns = 64
 
@@ -32,6 +34,11 @@ func (m *Masker) sqlValues(s string, i, last int, ms []Match) ([]Match, int) {
 	if cs <= last || s[cs-1] != '(' {
 		return ms, 0
 	}
+	if cl := s[cs:ce]; strings.Contains(cl, redactPrefix) || strings.Contains(cl, hashPrefix) || strings.Contains(cl, "****") {
+		// A value was masked inside the column list, which the first pass
+		// (where that match was the last one) did not pair either.
+		return ms, 0
+	}
 	var cols [maxSQLColumns]keyClass
 	nc := 0
 	for a := cs; a <= ce && nc < maxSQLColumns; {
@@ -46,6 +53,8 @@ func (m *Masker) sqlValues(s string, i, last int, ms []Match) ([]Match, int) {
 	j := i + 6
 	end, kept := 0, len(ms)
 	var sub [4]Match
+	var ph [maxSQLColumns]keyClass // the columns of '?' placeholders, in order
+	nph := 0
 	for {
 		for j < len(s) && is(s[j], clsSpace) {
 			j++
@@ -69,6 +78,10 @@ func (m *Masker) sqlValues(s string, i, last int, ms []Match) ([]Match, int) {
 			v := s[a:e]
 			if sqlPlaceholder(v) {
 				// ?, $1, :name, NULL, DEFAULT: no value to mask.
+				if v == "?" && nph < maxSQLColumns {
+					ph[nph] = kc
+					nph++
+				}
 			} else if k, ok := m.wholeValue(kc, v); ok && !m.touchesMask(s, a, e) {
 				ms = append(ms, Match{k, a, e})
 			} else if kc&keySecret == 0 {
@@ -87,6 +100,61 @@ func (m *Masker) sqlValues(s string, i, last int, ms []Match) ([]Match, int) {
 			break
 		}
 		j++
+	}
+	if nph > 0 && end > 0 {
+		ms, end = m.boundParameters(s, end, ph[:nph], ms)
+	}
+	return ms, end
+}
+
+// boundParameters pairs the values of a MyBatis "==> Parameters: v1(String),
+// v2(Integer), null" line that follows a statement's placeholders (from
+// end) with the placeholders' columns, like a VALUES list. It returns the
+// end of the parameter list, or end itself when none follows.
+func (m *Masker) boundParameters(s string, end int, cols []keyClass, ms []Match) ([]Match, int) {
+	const label = "Parameters: "
+	k := strings.Index(s[end:min(len(s), end+48)], label)
+	if k < 0 {
+		return ms, end
+	}
+	j := end + k + len(label)
+	var sub [4]Match
+	for col := 0; col < len(cols) && j < len(s); col++ {
+		a := j
+		e, next := -1, -1
+		if strings.HasPrefix(s[a:], "null") && (a+4 == len(s) || s[a+4] == ',' || s[a+4] == '\n' || s[a+4] == '\r') {
+			e, next = a, a+4
+		} else {
+			for p := a; p < len(s) && s[p] != '\n'; p++ {
+				if s[p] != '(' {
+					continue
+				}
+				t := p + 1
+				for t < len(s) && (is(s[t], clsAlpha) || s[t] == '.') {
+					t++
+				}
+				if t > p+1 && t < len(s) && s[t] == ')' && (t+1 == len(s) || s[t+1] == ',' || s[t+1] == '\n' || s[t+1] == '\r') {
+					e, next = p, t+1
+					break
+				}
+			}
+		}
+		if e < 0 {
+			break
+		}
+		if e > a {
+			v := s[a:e]
+			if kind, ok := m.wholeValue(cols[col], v); ok && !m.touchesMask(s, a, e) {
+				ms = append(ms, Match{kind, a, e})
+			} else if cols[col]&keySecret == 0 {
+				ms = append(ms, m.sub(s[:e], a, cols[col], sub[:0])...)
+			}
+		}
+		end = next
+		if next+2 > len(s) || s[next] != ',' || s[next+1] != ' ' {
+			break
+		}
+		j = next + 2
 	}
 	return ms, end
 }
