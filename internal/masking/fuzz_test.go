@@ -103,7 +103,7 @@ func seeds() []string {
 		"VALUES", "(a) VALUES", "(a) VALUES (", "(pwd) VALUES ('x'", "(pwd, acct) VALUES ('x', '1234567890'), (", "(a,b) VALUES ('it''s', 'x\\'), ('y',",
 		"x (pwd) VALUES (?, 'a''b') , ('c')", "(account_no) VALUES ('1234567890')VALUES",
 		"%", "%4", "%40", "\\u0040", "a\\u0040b.co", "\\u00", "\\u0040\\u0040", "x\\u002B82 10 1234 5678", "a%40b.co", "%2B82%2010-1234-5678", "%40%40%40", "pw%3D", "pw%3Dx%3Dy", "a%2540b.com", "%3A%3A1",
-		`"pwd":"`, `"pwd":"x`, `\"pwd\":\"y\"`, "비밀번호:", "비밀번호=x", "임시 비밀번호: í",
+		`"pwd":"`, `"pwd":"x`, `\"pwd\":\"y\"`, "비밀번호:", "비밀번호=x", "임시 비밀번호: \u00ed\u009e",
 		"token ", "token 0123456789abcdef", "Token aaaaBBBBccccDDDDeeee.", "session=0123456789abcdefX",
 		"AKIAIOSFODNN7EXAMPLE ", "AKIAIOSFODNN7EXAMPLE wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY",
 		`"token"=>"`, `'pwd' => '`, "=>", "sk_live_", "sk_live_0123456789abcdefghijABCD", "glpat-", "password=a&b=c&", "&=", "[FILTERED]", "password=<hidden>",

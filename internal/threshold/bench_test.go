@@ -64,14 +64,10 @@ func newBenchInput() *benchInput {
 	return in
 }
 
-// round ingests one scrape of every series at t, values mostly low and a
-// few over the thresholds, then evaluates.
-func (in *benchInput) round(e *Engine, t int64, r int) Result {
-	return in.roundOrder(e, t, r, false)
-}
-
-// roundOrder with rotate sends each host's interfaces starting at a
-// different one every round, so the positional route cache never hits.
+// roundOrder ingests one scrape of every series at t, values mostly low and
+// a few over the thresholds, then evaluates. With rotate, each host's
+// interfaces start at a different one every round, so the positional route
+// cache never hits.
 func (in *benchInput) roundOrder(e *Engine, t int64, r int, rotate bool) Result {
 	b := e.Begin(t)
 	var p Point

@@ -172,7 +172,7 @@ func BenchmarkLogs(b *testing.B) {
 				apr := allocsPerRecord(b, fn, tmpl, records)
 				b.ReportAllocs()
 				b.SetBytes(bytes)
-				work := plog.NewLogs()
+				var work plog.Logs
 				b.ResetTimer()
 				for b.Loop() {
 					b.StopTimer()

@@ -362,7 +362,7 @@ func (t *tpl) mybatis() {
 		t.w("==>  Preparing: SELECT MBER_ID, MBER_NM FROM COMTNGNRLMBER WHERE MBER_ID = ? AND SBSCRB_DE > ?\n==> Parameters: user", t.n(3), "(String), ", t.K(t.docNo()), "(String)")
 		return
 	}
-	t.w("==>  Preparing: INSERT INTO COMTNGNRLMBER (MBER_ID, PASSWORD, IHIDNUM, MBER_EMAIL_ADRES, MBTLNUM, MBER_NM) VALUES (?, ?, ?, ?, ?, ?)\n==> Parameters: user", t.n(3), "(String), ",
+	t.w("==>  Preparing: INSERT INTO COMTNGNRLMBER (MBER_ID, PASSWORD, IHIDNUM, MBER_EMAIL_ADRES, MBTLNUM, MBER_NM) VALUES (?, ?, ?, ?, ?, ?)\n==> Parameters: user", t.n(3), "(String), ", //nolint:misspell // eGovFrame column names
 		t.S("secret/bind_param", t.password()), "(String), ", t.S("kr_rrn/bare", t.rrn(false)), "(String), ", t.S("email/bind", t.mail()), "(String), ", t.S("phone/bind", t.mobile()), "(String), 김민지(String)")
 }
 

@@ -165,13 +165,6 @@ func (g v) card() string {
 	return d[:4] + sep + d[4:8] + sep + d[8:12] + sep + d[12:]
 }
 
-// badLuhn returns a 16-digit number that fails Luhn (a look-alike).
-func (g v) badLuhn() string {
-	body := g.of("4", "5", "9") + g.n(14)
-	c := luhnDigit(body)
-	return body + string('0'+(c-'0'+1+byte(g.r.IntN(9)))%10)
-}
-
 // rrn returns a registration number with a real birth date; bare ones carry
 // a valid mod-11 check digit.
 func (g v) rrn(dashed bool) string {
@@ -243,12 +236,7 @@ func (g v) awsKeyID() string {
 func (g v) awsSecret() string   { return g.mixed(40, b64A) }
 func (g v) githubToken() string { return g.of("ghp_", "gho_", "ghs_") + g.mixed(36, alnumA) }
 func (g v) gitlabToken() string { return "glpat-" + g.mixed(20, b64uA) }
-func (g v) stripeKey() string   { return g.of("sk_live_", "rk_live_") + g.mixed(24, alnumA) }
 func (g v) bearer() string      { return g.mixed(24, alnumA) + "." + g.mixed(16, b64uA) }
-func (g v) basic() string {
-	return base64.StdEncoding.EncodeToString([]byte(g.of("admin", "svc_batch", "kim") + ":" + g.password()))
-}
-func (g v) hexToken(k int) string { return g.hex(k) }
 
 // opaque returns a session or API token in one of the shapes services issue.
 func (g v) opaque() string {
