@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"sync/atomic"
 
 	"go.opentelemetry.io/collector/component"
 	"go.opentelemetry.io/collector/consumer/consumererror"
@@ -13,6 +14,7 @@ import (
 	"go.opentelemetry.io/collector/pdata/ptrace"
 	"go.opentelemetry.io/otel/attribute"
 	"go.opentelemetry.io/otel/metric"
+	"go.uber.org/zap"
 
 	"github.com/otelcol-ems/otelcol-ems/exporters/localstoreexporter/internal/metadata"
 	"github.com/otelcol-ems/otelcol-ems/extensions/localstoreextension"
@@ -25,6 +27,9 @@ type storeExporter struct {
 	store     *store.Store
 	telemetry *metadata.TelemetryBuilder
 	attrs     metric.MeasurementOption
+	logger    *zap.Logger
+	// deepLogged is set once a too-deep refusal was logged.
+	deepLogged atomic.Bool
 }
 
 func newExporter(cfg *Config, set exporter.Settings) (*storeExporter, error) {
@@ -32,7 +37,7 @@ func newExporter(cfg *Config, set exporter.Settings) (*storeExporter, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &storeExporter{cfg: cfg, telemetry: tb,
+	return &storeExporter{cfg: cfg, telemetry: tb, logger: set.Logger,
 		attrs: metric.WithAttributes(attribute.String("store", cfg.Store))}, nil
 }
 
@@ -61,6 +66,14 @@ func (e *storeExporter) done(ctx context.Context, sig store.Signal, res store.Wr
 		e.telemetry.LocalStoreRecordsExpired.Add(ctx, int64(res.Expired), e.attrs,
 			metric.WithAttributes(attribute.String("signal", sig.String())))
 	}
+	if res.TooDeep > 0 {
+		e.telemetry.LocalStoreRecordsTooDeep.Add(ctx, int64(res.TooDeep), e.attrs,
+			metric.WithAttributes(attribute.String("signal", sig.String())))
+		if e.deepLogged.CompareAndSwap(false, true) {
+			e.logger.Warn("Refused records whose values nest too deep to be read back; counted in otelcol_local_store_records_too_deep, logged once",
+				zap.String("store", e.cfg.Store), zap.Stringer("signal", sig), zap.Int("records", res.TooDeep))
+		}
+	}
 	if errors.Is(err, store.ErrClosed) {
 		return consumererror.NewPermanent(err)
 	}
@@ -68,16 +81,16 @@ func (e *storeExporter) done(ctx context.Context, sig store.Signal, res store.Wr
 }
 
 func (e *storeExporter) pushTraces(ctx context.Context, td ptrace.Traces) error {
-	res, err := e.store.WriteTraces(td)
+	res, err := e.store.WriteTraces(ctx, td)
 	return e.done(ctx, store.Traces, res, err)
 }
 
 func (e *storeExporter) pushLogs(ctx context.Context, ld plog.Logs) error {
-	res, err := e.store.WriteLogs(ld)
+	res, err := e.store.WriteLogs(ctx, ld)
 	return e.done(ctx, store.Logs, res, err)
 }
 
 func (e *storeExporter) pushMetrics(ctx context.Context, md pmetric.Metrics) error {
-	res, err := e.store.WriteMetrics(md)
+	res, err := e.store.WriteMetrics(ctx, md)
 	return e.done(ctx, store.Metrics, res, err)
 }

@@ -87,9 +87,9 @@ func (s *store) apply(ctx context.Context, prefix []byte, ops []*storage.Operati
 			if old, exists, err = s.sizeOf(t, c, key); err != nil {
 				break
 			}
-			if !exists && full {
+			if !exists && full != nil {
 				s.refuse(ctx)
-				return storage.ErrStorageFull
+				return full
 			}
 			if err = t.set(key, op.Value, exists); err == nil {
 				c.bytes += int64(len(key)+len(op.Value)) - old
@@ -127,6 +127,7 @@ func (s *store) account(c *change) {
 	s.liveKeys.Add(c.keys)
 	s.liveBytes.Add(c.bytes)
 	s.pending.Add(c.written)
+	s.space.Wrote(c.written)
 }
 
 // directBatch applies ops to Badger in one transaction (several when it is

@@ -188,7 +188,7 @@ func TestFullRefusesNewKeysButDrains(t *testing.T) {
 			err := cl.Batch(ctx, storage.SetOperation("qmv0", []byte(fmt.Sprint(written))), storage.SetOperation(fmt.Sprint(written), randomValue(1024)))
 			if errors.Is(err, storage.ErrStorageFull) {
 				refused++
-				if e.st.measure(); e.st.full() {
+				if e.st.measure(); e.st.full() != nil {
 					return
 				}
 				continue

@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/dgraph-io/badger/v4"
+
 	"github.com/otelcol-ems/otelcol-ems/internal/badgerdb"
 )
 
@@ -23,6 +25,11 @@ type Config struct {
 	// When it is reached, writes of new keys fail with storage.ErrStorageFull
 	// while updates and deletes go on, so queues can still drain.
 	MaxSizeMiB int64 `mapstructure:"max_size_mib"`
+	// MinFreeMiB is the free space kept on the directory's filesystem: below
+	// it, writes of new keys are refused (retryable, like max_size_mib) until
+	// space returns. 0 (the default) derives it from the memory settings
+	// (badgerdb.NewDefaultFloor).
+	MinFreeMiB int64 `mapstructure:"min_free_mib"`
 	// Reclaim controls how space held by deleted entries is given back.
 	Reclaim ReclaimConfig `mapstructure:"reclaim"`
 	// Memory sets Badger's memory use.
@@ -55,29 +62,34 @@ func createDefaultConfig() *Config {
 	}
 }
 
-// Validate checks the configuration and names the field at fault.
+// Validate checks the configuration and names the field at fault; the
+// collector validates memory (badgerdb.MemoryConfig) itself.
 func (c *Config) Validate() error {
 	var errs []error
 	if c.Directory == "" {
 		errs = append(errs, errors.New("directory must be set"))
+	} else if _, err := badgerdb.CheckDirectory(c.Directory, badgerdb.KindBadgerStorage); err != nil {
+		errs = append(errs, fmt.Errorf("directory: %w", err))
 	}
 	if err := c.Durability.Validate(); err != nil {
 		errs = append(errs, err)
 	}
-	if c.Durability == badgerdb.DurabilityInterval && c.SyncInterval <= 0 {
-		errs = append(errs, fmt.Errorf("sync_interval must be positive with durability: interval, got %s", c.SyncInterval))
+	if c.Durability == badgerdb.DurabilityInterval {
+		errs = append(errs, badgerdb.CheckDuration("sync_interval", c.SyncInterval, time.Millisecond, time.Hour))
 	}
-	if c.MaxSizeMiB < 0 {
-		errs = append(errs, fmt.Errorf("max_size_mib must not be negative (0 means unbounded), got %d", c.MaxSizeMiB))
-	}
-	if c.Reclaim.CheckInterval <= 0 {
-		errs = append(errs, fmt.Errorf("reclaim::check_interval must be positive, got %s", c.Reclaim.CheckInterval))
-	}
-	if c.Reclaim.MinGarbageMiB < 1 {
-		errs = append(errs, fmt.Errorf("reclaim::min_garbage_mib must be at least 1, got %d", c.Reclaim.MinGarbageMiB))
-	}
-	if err := c.Memory.Validate(); err != nil {
-		errs = append(errs, fmt.Errorf("memory: %w", err))
-	}
+	errs = append(errs,
+		badgerdb.CheckMiB("max_size_mib", c.MaxSizeMiB, 0, badgerdb.MaxMiB),
+		badgerdb.CheckMiB("min_free_mib", c.MinFreeMiB, 0, badgerdb.MaxMiB),
+		badgerdb.CheckDuration("reclaim::check_interval", c.Reclaim.CheckInterval, time.Millisecond, 24*time.Hour),
+		badgerdb.CheckMiB("reclaim::min_garbage_mib", c.Reclaim.MinGarbageMiB, 1, badgerdb.MaxMiB),
+	)
 	return errors.Join(errs...)
+}
+
+// floor is the free-space floor for a database opened with opts.
+func (c *Config) floor(opts badger.Options) badgerdb.Floor {
+	if c.MinFreeMiB > 0 {
+		return badgerdb.NewDefaultFloor(opts).WithMinFree(c.MinFreeMiB << 20)
+	}
+	return badgerdb.NewDefaultFloor(opts)
 }

@@ -32,14 +32,14 @@ func newExtension(set extension.Settings, cfg *Config) *badgerStorage {
 }
 
 // Start opens the database, moving a corrupt one aside.
-func (e *badgerStorage) Start(context.Context, component.Host) error {
+func (e *badgerStorage) Start(ctx context.Context, _ component.Host) error {
 	e.mu.Lock()
 	defer e.mu.Unlock()
 	tel, err := metadata.NewTelemetryBuilder(e.set.TelemetrySettings)
 	if err != nil {
 		return err
 	}
-	st, err := openStore(e.cfg, e.set.Logger, tel)
+	st, err := openStore(ctx, e.cfg, e.set.ID.String(), e.set.Logger, tel)
 	if err != nil {
 		tel.Shutdown()
 		return err

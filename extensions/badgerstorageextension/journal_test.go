@@ -35,6 +35,7 @@ func (e *testExt) crash(t *testing.T) {
 	st.j.mu.Unlock()
 	st.j.flushMu.Unlock()
 	require.NoError(t, st.db.Close())
+	st.release() // a killed process holds no claim
 	e.st = nil
 	e.stopped = true
 	require.NoError(t, e.tel.Shutdown(ctx))

@@ -11,6 +11,8 @@ import (
 
 	"github.com/dgraph-io/badger/v4"
 	"go.uber.org/zap"
+
+	"github.com/otelcol-ems/otelcol-ems/internal/badgerdb"
 )
 
 // measureInterval is how often the directory size is read for max_size_mib.
@@ -38,10 +40,10 @@ func dirUsage(dir string) usage {
 			continue
 		}
 		fi, err := e.Info()
-		if err != nil || !fi.Mode().IsRegular() {
+		if err != nil || !fi.Mode().IsRegular() || e.Name() == badgerdb.ReserveFile {
 			continue // a file removed by a compaction meanwhile
 		}
-		n := allocated(fi)
+		n := badgerdb.Allocated(fi)
 		u.total += n
 		switch filepath.Ext(e.Name()) {
 		case ".sst":
@@ -78,6 +80,7 @@ func (s *store) maintain() {
 			return
 		case <-measure.C:
 			s.measure()
+			s.space.Refresh()
 		case <-check.C:
 			s.maybeReclaim()
 		case <-s.reclaimNow:
@@ -101,6 +104,11 @@ func (s *store) maybeReclaim() {
 	u := s.measure()
 	g := s.garbage(u)
 	if g < s.cfg.Reclaim.MinGarbageMiB<<20 || g < s.live() {
+		return
+	}
+	// A reclaim rewrites every table before it deletes the old ones: it
+	// must fit above the free-space floor, or it would fill the disk itself.
+	if s.space.Refresh() || s.space.Free()-s.space.Floor() < u.stored {
 		return
 	}
 	s.reclaim(u)

@@ -7,8 +7,10 @@ import (
 	"os"
 	"sync"
 	"sync/atomic"
+	"time"
 
 	"github.com/dgraph-io/badger/v4"
+	"go.opentelemetry.io/collector/extension/xextension/storage"
 	"go.uber.org/zap"
 
 	"github.com/otelcol-ems/otelcol-ems/extensions/badgerstorageextension/internal/metadata"
@@ -27,6 +29,9 @@ type store struct {
 	j      *journal   // write-ahead journal in front of the database
 	always *groupSync // always: group commit of the journal, before Batch returns
 	sizes  *sizeCache // sizes of recently used keys, for the live counters
+	space  *badgerdb.SpaceGuard
+	// release ends the claim on the directory.
+	release func()
 
 	// gate is held shared by every batch and exclusively by space reclaim,
 	// which must not run next to writes (badger refuses writes while it drops
@@ -48,7 +53,7 @@ type store struct {
 
 // openStore opens (or recovers) the database in cfg.Directory, replays the
 // journal into it and starts the journal's and the maintenance loops.
-func openStore(cfg *Config, logger *zap.Logger, tel *metadata.TelemetryBuilder) (*store, error) {
+func openStore(ctx context.Context, cfg *Config, owner string, logger *zap.Logger, tel *metadata.TelemetryBuilder) (_ *store, err error) {
 	if cfg.CreateDirectory {
 		if err := os.MkdirAll(cfg.Directory, 0o750); err != nil {
 			return nil, fmt.Errorf("badger_storage: creating directory %s: %w", cfg.Directory, err)
@@ -57,6 +62,15 @@ func openStore(cfg *Config, logger *zap.Logger, tel *metadata.TelemetryBuilder) 
 	if fi, err := os.Stat(cfg.Directory); err != nil || !fi.IsDir() {
 		return nil, fmt.Errorf("badger_storage: directory %s is not usable (create it, or set create_directory: true): %w", cfg.Directory, err)
 	}
+	release, err := badgerdb.Claim(cfg.Directory, badgerdb.KindBadgerStorage, owner)
+	if err != nil {
+		return nil, fmt.Errorf("badger_storage: directory: %w", err)
+	}
+	defer func() {
+		if err != nil {
+			release()
+		}
+	}()
 	opts := badgerdb.Options(cfg.Directory, cfg.Memory, logger).
 		// Clients own disjoint key ranges and exporterhelper serialises each
 		// queue's batches, so conflict tracking would be pure overhead.
@@ -65,11 +79,16 @@ func openStore(cfg *Config, logger *zap.Logger, tel *metadata.TelemetryBuilder) 
 		// value log: written once instead of again by every compaction. This
 		// is what makes 64 KiB items several times faster than file_storage.
 		WithValueThreshold(valueThreshold)
+	// Replaying the journal writes up to its size into Badger as well.
+	need := badgerdb.MinFree(opts) + journalSegments*int64(segmentSizeFor(cfg.MaxSizeMiB<<20))
+	if err := badgerdb.WaitForSpace(ctx, cfg.Directory, need, time.Second, logger); err != nil {
+		return nil, fmt.Errorf("badger_storage: opening %s: %w", cfg.Directory, err)
+	}
 	db, rec, err := badgerdb.OpenOrRecover(opts, logger)
 	if err != nil {
 		return nil, fmt.Errorf("badger_storage: opening %s: %w", cfg.Directory, err)
 	}
-	ctx := context.Background()
+	ctx = context.Background()
 	if rec.Recovered() {
 		tel.BadgerStorageRecoveries.Add(ctx, 1)
 		tel.BadgerStorageSalvagedEntries.Add(ctx, int64(rec.Salvaged))
@@ -82,6 +101,8 @@ func openStore(cfg *Config, logger *zap.Logger, tel *metadata.TelemetryBuilder) 
 		tel:        tel,
 		maxBytes:   cfg.MaxSizeMiB << 20,
 		sizes:      newSizeCache(),
+		space:      badgerdb.NewSpaceGuard(cfg.Directory, cfg.floor(opts), logger),
+		release:    release,
 		reclaimNow: make(chan struct{}, 1),
 		stop:       make(chan struct{}),
 	}
@@ -135,9 +156,17 @@ func (s *store) countLive() error {
 	return err
 }
 
-// full reports whether the size bound is reached.
-func (s *store) full() bool {
-	return s.maxBytes > 0 && s.diskBytes.Load()+s.pending.Load() >= s.maxBytes
+// full returns why new keys are refused: storage.ErrStorageFull when the
+// size bound is reached, an error wrapping both it and badgerdb.ErrDiskFull
+// while the filesystem's free space is below the floor; nil otherwise.
+func (s *store) full() error {
+	if s.maxBytes > 0 && s.diskBytes.Load()+s.pending.Load() >= s.maxBytes {
+		return storage.ErrStorageFull
+	}
+	if s.space.Below() {
+		return fmt.Errorf("%w: %w", storage.ErrStorageFull, s.space.Refuse())
+	}
+	return nil
 }
 
 // close stops the loops, writes the journal to the database, syncs and
@@ -161,6 +190,7 @@ func (s *store) close() error {
 	s.j.mu.Unlock()
 	s.j.flushMu.Unlock()
 	errs = append(errs, s.db.Close())
+	s.release()
 	s.logger.Info("Badger storage closed", zap.String("directory", s.cfg.Directory))
 	return errors.Join(errs...)
 }

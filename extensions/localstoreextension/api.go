@@ -1,12 +1,14 @@
 package localstoreextension
 
 import (
+	"bytes"
 	"crypto/subtle"
 	"encoding/json"
 	"errors"
 	"net/http"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"go.opentelemetry.io/collector/pdata/plog"
 	"go.opentelemetry.io/collector/pdata/pmetric"
@@ -56,15 +58,16 @@ func (a *api) handler() http.Handler {
 	return a.authenticate(mux)
 }
 
-// authenticate requires the bearer token when one is configured.
+// authenticate requires the bearer token when one is configured. The
+// scheme name is case-insensitive (RFC 7235 section 2.1); the token is not.
 func (a *api) authenticate(next http.Handler) http.Handler {
 	if a.token == "" {
 		return next
 	}
-	want := []byte("Bearer " + a.token)
+	want := []byte(a.token)
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		got := []byte(r.Header.Get("Authorization"))
-		if subtle.ConstantTimeCompare(got, want) != 1 {
+		scheme, token, _ := strings.Cut(r.Header.Get("Authorization"), " ")
+		if !strings.EqualFold(scheme, "Bearer") || subtle.ConstantTimeCompare([]byte(strings.TrimLeft(token, " ")), want) != 1 {
 			w.Header().Set("WWW-Authenticate", `Bearer realm="local_store"`)
 			writeError(w, http.StatusUnauthorized, "missing or wrong bearer token")
 			return
@@ -306,10 +309,22 @@ func (a *api) resources(r *http.Request, s *store.Store, name string) (any, erro
 	return map[string]any{"store": name, "count": len(out), "data": out}, nil
 }
 
+// writeJSON answers with body as JSON. Records may carry raw bytes that are
+// not UTF-8 in string values, and the pdata JSON marshalers copy them
+// through; every invalid sequence is replaced with U+FFFD (as encoding/json
+// does for Go strings), so strict JSON clients can always parse the answer.
+// JSON's own syntax is ASCII, so only string contents change.
 func writeJSON(w http.ResponseWriter, status int, body any) {
+	b, err := json.Marshal(body)
+	if err != nil {
+		status, b = http.StatusInternalServerError, []byte(`{"error":"encoding the answer failed"}`)
+	}
+	if !utf8.Valid(b) {
+		b = bytes.ToValidUTF8(b, []byte("\uFFFD"))
+	}
 	w.Header().Set("Content-Type", "application/json")
 	w.WriteHeader(status)
-	_ = json.NewEncoder(w).Encode(body)
+	_, _ = w.Write(append(b, '\n'))
 }
 
 func writeError(w http.ResponseWriter, status int, msg string) {

@@ -48,7 +48,7 @@ func sample(t testing.TB, s *store.Store) {
 		sp.SetName(fmt.Sprintf("span-%d", i))
 		sp.SetStartTimestamp(pcommon.NewTimestampFromTime(now.Add(time.Duration(i) * time.Millisecond)))
 	}
-	_, err := s.WriteTraces(td)
+	_, err := s.WriteTraces(context.Background(), td)
 	require.NoError(t, err)
 
 	ld := plog.NewLogs()
@@ -68,7 +68,7 @@ func sample(t testing.TB, s *store.Store) {
 			lr.SetTraceID(traceA)
 		}
 	}
-	_, err = s.WriteLogs(ld)
+	_, err = s.WriteLogs(context.Background(), ld)
 	require.NoError(t, err)
 
 	md := pmetric.NewMetrics()
@@ -85,14 +85,14 @@ func sample(t testing.TB, s *store.Store) {
 			dp.Attributes().PutStr("cpu", cpu)
 		}
 	}
-	_, err = s.WriteMetrics(md)
+	_, err = s.WriteMetrics(context.Background(), md)
 	require.NoError(t, err)
 }
 
 // testAPI returns a handler over one store filled with sample data.
 func testAPI(t testing.TB, token string) http.Handler {
 	opts := store.NewDefaultOptions(t.TempDir())
-	s, err := store.Open(opts)
+	s, err := store.Open(context.Background(), opts)
 	require.NoError(t, err)
 	t.Cleanup(func() { require.NoError(t, s.Close()) })
 	sample(t, s)

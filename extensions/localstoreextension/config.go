@@ -3,7 +3,6 @@ package localstoreextension
 import (
 	"errors"
 	"fmt"
-	"path/filepath"
 	"sort"
 	"time"
 
@@ -20,8 +19,12 @@ type Config struct {
 	// API is the HTTP server of the query API (endpoint, TLS, CORS...).
 	API confighttp.ServerConfig `mapstructure:"api"`
 	// BearerToken, when set, is required as "Authorization: Bearer <token>"
-	// on every API request. Set it from the environment: ${env:VAR}.
+	// on every API request. Set it from the environment: ${env:VAR}. A key
+	// that is present but empty (an unset variable) fails validation rather
+	// than serving the API without authentication.
 	BearerToken configopaque.String `mapstructure:"bearer_token"`
+	// bearerTokenSet records that the key was present.
+	bearerTokenSet bool
 	// Stores are the stores this extension owns, by name.
 	Stores map[string]StoreConfig `mapstructure:"stores"`
 	// MemoryLimitMiB is the Go soft memory limit (as GOMEMLIMIT) the
@@ -52,6 +55,10 @@ type StoreConfig struct {
 	// CheckInterval is how often retention and max_size are enforced
 	// (default 10s).
 	CheckInterval time.Duration `mapstructure:"check_interval"`
+	// MinFreeMiB is the free space kept on the directory's filesystem:
+	// below it writes are refused (retryably) until space returns. 0, the
+	// default, derives it from the memory settings and the tables' size.
+	MinFreeMiB int64 `mapstructure:"min_free_mib"`
 	// Memory bounds Badger's memory; zero fields take otelcol-ems defaults.
 	Memory badgerdb.MemoryConfig `mapstructure:"memory"`
 }
@@ -64,6 +71,10 @@ type RetentionConfig struct {
 }
 
 const defaultMaxAge = 24 * time.Hour
+
+// maxRetention bounds max_age: ten years. Records are filed under their
+// time in nanoseconds, so the retention must stay well inside 1970..2262.
+const maxRetention = 10 * 365 * 24 * time.Hour
 
 // newDefaultStoreConfig is the configuration of a store before the user's
 // keys are applied.
@@ -105,6 +116,7 @@ func (c StoreConfig) options() store.Options {
 	o.Compression = c.Compression
 	o.SyncInterval = c.SyncInterval
 	o.CheckInterval = c.CheckInterval
+	o.MinFree = c.MinFreeMiB << 20
 	o.Memory = c.Memory
 	return o
 }
@@ -120,20 +132,20 @@ func (c *StoreConfig) Validate() error {
 	if c.Directory == "" {
 		errs = append(errs, errors.New("directory must be set"))
 	}
-	for name, d := range map[string]time.Duration{"traces": c.MaxAge.Traces, "logs": c.MaxAge.Logs, "metrics": c.MaxAge.Metrics} {
-		if d < time.Second {
-			errs = append(errs, fmt.Errorf("max_age::%s must be at least 1s, got %s", name, d))
-		}
+	for _, a := range []struct {
+		name string
+		d    time.Duration
+	}{{"traces", c.MaxAge.Traces}, {"logs", c.MaxAge.Logs}, {"metrics", c.MaxAge.Metrics}} {
+		errs = append(errs, badgerdb.CheckDuration("max_age::"+a.name, a.d, time.Second, maxRetention))
 	}
-	if c.Durability == badgerdb.DurabilityInterval && c.SyncInterval <= 0 {
-		errs = append(errs, fmt.Errorf("sync_interval must be positive with durability interval, got %s", c.SyncInterval))
+	if c.Durability == badgerdb.DurabilityInterval {
+		errs = append(errs, badgerdb.CheckDuration("sync_interval", c.SyncInterval, time.Millisecond, time.Hour))
 	}
-	if c.CheckInterval <= 0 {
-		errs = append(errs, fmt.Errorf("check_interval must be positive, got %s", c.CheckInterval))
-	}
-	if c.MaxSizeMiB < 0 {
-		errs = append(errs, fmt.Errorf("max_size_mib must not be negative, got %d", c.MaxSizeMiB))
-	}
+	errs = append(errs,
+		badgerdb.CheckDuration("check_interval", c.CheckInterval, time.Millisecond, 24*time.Hour),
+		badgerdb.CheckMiB("max_size_mib", c.MaxSizeMiB, 0, badgerdb.MaxMiB),
+		badgerdb.CheckMiB("min_free_mib", c.MinFreeMiB, 0, badgerdb.MaxMiB),
+	)
 	if minMiB := minBudgetMemtables * int64(c.Memory.NumMemtables) * c.Memory.MemTableSizeMiB; c.MaxSizeMiB > 0 && c.MaxSizeMiB < minMiB {
 		errs = append(errs, fmt.Errorf("max_size_mib %d is too small for %d memtables of %d MiB: allow at least %d MiB",
 			c.MaxSizeMiB, c.Memory.NumMemtables, c.Memory.MemTableSizeMiB, minMiB))
@@ -152,21 +164,42 @@ func (c *Config) Validate() error {
 		names = append(names, n)
 	}
 	sort.Strings(names)
-	dirs := map[string]string{}
+	dirs := map[string]string{} // resolved directory -> store name
 	for _, n := range names {
-		if d := c.Stores[n].Directory; d != "" {
-			abs, _ := filepath.Abs(d)
-			if other, ok := dirs[abs]; ok {
-				errs = append(errs, fmt.Errorf("stores::%s::directory %s is also the directory of store %q; each store needs its own", n, d, other))
-			}
-			dirs[abs] = n
+		d := c.Stores[n].Directory
+		if d == "" {
+			continue
 		}
+		field := "stores::" + n + "::directory"
+		resolved, err := badgerdb.CheckDirectory(d, badgerdb.KindLocalStore)
+		if err != nil {
+			errs = append(errs, fmt.Errorf("%s: %w", field, err))
+			continue
+		}
+		for other, on := range dirs {
+			if rel := badgerdb.Overlap(resolved, other); rel != "" {
+				errs = append(errs, fmt.Errorf("%s %s %s the directory of store %q (%s); each store needs a directory of its own, apart from the others",
+					field, d, rel, on, c.Stores[on].Directory))
+			}
+		}
+		dirs[resolved] = n
 	}
 	if c.API.NetAddr.Endpoint == "" {
 		errs = append(errs, errors.New("api::endpoint must be set"))
 	}
-	if c.MemoryLimitMiB < 0 {
-		errs = append(errs, fmt.Errorf("memory_limit_mib must not be negative (0 leaves the Go memory limit alone), got %d", c.MemoryLimitMiB))
+	if c.bearerTokenSet && c.BearerToken == "" {
+		errs = append(errs, errors.New("bearer_token is present but empty (is its environment variable unset?); set a token, or remove the key to serve the query API without authentication"))
 	}
+	errs = append(errs, badgerdb.CheckMiB("memory_limit_mib", c.MemoryLimitMiB, 0, badgerdb.MaxMiB))
 	return errors.Join(errs...)
+}
+
+// Unmarshal notes whether bearer_token is present, since an unset
+// ${env:VAR} leaves it empty like an absent key.
+func (c *Config) Unmarshal(conf *confmap.Conf) error {
+	if err := conf.Unmarshal(c); err != nil {
+		return err
+	}
+	c.bearerTokenSet = conf.IsSet("bearer_token")
+	return nil
 }

@@ -63,13 +63,13 @@ func TestConfigInvalid(t *testing.T) {
 	require.Error(t, err)
 	for _, want := range []string{
 		"api::endpoint must be set",
-		"memory_limit_mib must not be negative (0 leaves the Go memory limit alone), got -1",
+		"memory_limit_mib must be between 0 and 1073741824 MiB, got -1",
 		"stores::a: directory must be set",
-		"max_age::logs must be at least 1s, got 500ms",
+		"max_age::logs must be between 1s and 87600h0m0s, got 500ms",
 		`stores::a::durability: durability must be one of always, interval, never; got "sometimes"`,
 		`stores::a::compression: compression must be one of none, snappy, zstd; got "lz4"`,
 		"max_size_mib 10 is too small for 2 memtables of 8 MiB: allow at least 64 MiB",
-		`stores::c::directory /data/same/ is also the directory of store "b"`,
+		`stores::c::directory /data/same/ is the directory of store "b" (/data/same)`,
 	} {
 		assert.Contains(t, err.Error(), want)
 	}

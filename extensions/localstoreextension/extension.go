@@ -73,7 +73,8 @@ func (e *localStore) Start(ctx context.Context, host component.Host) error {
 	for _, name := range e.storeNames() {
 		opts := e.cfg.Stores[name].options()
 		opts.Logger = e.logger.With(zap.String("store", name))
-		s, err := store.Open(opts)
+		opts.Owner = fmt.Sprintf("store %q of %s", name, e.set.ID)
+		s, err := store.Open(ctx, opts)
 		if err != nil {
 			_ = e.closeStores()
 			return fmt.Errorf("local_store: store %q: %w", name, err)
@@ -135,6 +136,7 @@ func (e *localStore) startTelemetry() error {
 		tb.RegisterLocalStoreDiskUsageCallback(each(func(s *store.Store) int64 { return s.DiskUsage() })),
 		tb.RegisterLocalStoreBucketsDroppedCallback(each(func(s *store.Store) int64 { return s.Counters().BucketsDropped.Load() })),
 		tb.RegisterLocalStoreRecordsWrittenCallback(each(func(s *store.Store) int64 { return s.Counters().Written.Load() })),
+		tb.RegisterLocalStoreWritesRefusedCallback(each(func(s *store.Store) int64 { return s.SpaceGuard().Refused() })),
 	)
 }
 

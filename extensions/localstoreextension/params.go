@@ -3,6 +3,7 @@ package localstoreextension
 import (
 	"encoding/hex"
 	"fmt"
+	"math"
 	"net/url"
 	"strconv"
 	"strings"
@@ -52,14 +53,26 @@ func contains(list []string, s string) bool {
 	return false
 }
 
+// The times the store can represent: Unix nanoseconds in an int64, from
+// 1677-09-21 to 2262-04-11.
+var (
+	minTime = time.Unix(0, math.MinInt64)
+	maxTime = time.Unix(0, math.MaxInt64)
+)
+
 // timeParam parses an RFC 3339 time, Unix nanoseconds, or a negative
-// duration relative to now ("-15m").
+// duration relative to now ("-15m"). Times the store cannot represent are
+// refused rather than wrapped around.
 func (p params) timeParam(name string) (time.Time, error) {
 	s := p.v.Get(name)
 	if s == "" {
 		return time.Time{}, nil
 	}
 	if t, err := time.Parse(time.RFC3339Nano, s); err == nil {
+		if t.Before(minTime) || t.After(maxTime) {
+			return time.Time{}, badf("%s=%q is outside the times the store can represent (%s to %s)",
+				name, s, minTime.UTC().Format(time.RFC3339), maxTime.UTC().Format(time.RFC3339))
+		}
 		return t, nil
 	}
 	if n, err := strconv.ParseInt(s, 10, 64); err == nil && n >= 0 {
@@ -67,7 +80,10 @@ func (p params) timeParam(name string) (time.Time, error) {
 	}
 	if strings.HasPrefix(s, "-") {
 		if d, err := time.ParseDuration(s); err == nil {
-			return p.now.Add(d), nil
+			if t := p.now.Add(d); !t.Before(minTime) && d > math.MinInt64 {
+				return t, nil
+			}
+			return time.Time{}, badf("%s=%q reaches before the times the store can represent (%s)", name, s, minTime.UTC().Format(time.RFC3339))
 		}
 	}
 	return time.Time{}, badf("%s=%q is not a time: use RFC 3339 (2026-11-26T10:00:00Z), Unix nanoseconds, or a negative duration such as -15m", name, s)

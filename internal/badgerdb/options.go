@@ -2,7 +2,6 @@ package badgerdb
 
 import (
 	"errors"
-	"fmt"
 
 	"github.com/dgraph-io/badger/v4"
 	"github.com/dgraph-io/badger/v4/options"
@@ -41,23 +40,15 @@ func NewDefaultMemoryConfig() MemoryConfig {
 
 // Validate checks the memory settings.
 func (m MemoryConfig) Validate() error {
-	var errs []error
-	if m.MemTableSizeMiB < 1 {
-		errs = append(errs, fmt.Errorf("memtable_size_mib must be at least 1, got %d", m.MemTableSizeMiB))
-	}
-	if m.NumMemtables < 1 {
-		errs = append(errs, fmt.Errorf("num_memtables must be at least 1, got %d", m.NumMemtables))
-	}
-	if m.BlockCacheSizeMiB < 0 {
-		errs = append(errs, fmt.Errorf("block_cache_size_mib must not be negative, got %d", m.BlockCacheSizeMiB))
-	}
-	if m.IndexCacheSizeMiB < 0 {
-		errs = append(errs, fmt.Errorf("index_cache_size_mib must not be negative, got %d", m.IndexCacheSizeMiB))
-	}
-	if m.ValueLogFileSizeMiB < 1 || m.ValueLogFileSizeMiB > 2047 {
-		errs = append(errs, fmt.Errorf("value_log_file_size_mib must be between 1 and 2047, got %d", m.ValueLogFileSizeMiB))
-	}
-	return errors.Join(errs...)
+	// Badger addresses a memtable's arena and a value log with 32-bit
+	// offsets, and its log files are twice these sizes.
+	return errors.Join(
+		CheckMiB("memtable_size_mib", m.MemTableSizeMiB, 1, 1023),
+		CheckRange("num_memtables", int64(m.NumMemtables), 1, 64, ""),
+		CheckMiB("block_cache_size_mib", m.BlockCacheSizeMiB, 0, MaxMiB),
+		CheckMiB("index_cache_size_mib", m.IndexCacheSizeMiB, 0, MaxMiB),
+		CheckMiB("value_log_file_size_mib", m.ValueLogFileSizeMiB, 1, 1023),
+	)
 }
 
 // Options returns Badger options for dir with the memory settings applied,

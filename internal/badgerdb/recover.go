@@ -4,6 +4,8 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"runtime"
+	"runtime/debug"
 	"strings"
 	"time"
 
@@ -77,17 +79,33 @@ func OpenOrRecover(opts badger.Options, logger *zap.Logger) (*badger.DB, Recover
 }
 
 // safeOpen opens the database and turns a panic inside badger.Open (seen with
-// some truncated files) into an error.
+// some truncated files) into an error. A fault on mapped memory in this
+// goroutine (a block the filesystem cannot supply) panics instead of killing
+// the process, and is reported as errFault: the directory is not corrupt.
 func safeOpen(opts badger.Options) (db *badger.DB, err error) {
+	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
 	defer func() {
 		if r := recover(); r != nil {
-			db, err = nil, fmt.Errorf("%w: badger panicked while opening: %v", errCorrupt, r)
+			db, err = nil, panicError(r, "opening")
 		}
 	}()
 	return badger.Open(opts)
 }
 
-var errCorrupt = errors.New("corrupt database")
+var (
+	errCorrupt = errors.New("corrupt database")
+	// errFault is a fault reading a mapped file: a full disk or an I/O
+	// error, which moving the directory would not cure.
+	errFault = errors.New("fault reading a memory-mapped file (disk full or I/O error)")
+)
+
+// panicError turns a recovered panic into errFault or errCorrupt.
+func panicError(r any, doing string) error {
+	if re, ok := r.(runtime.Error); ok && strings.Contains(re.Error(), "fault") {
+		return fmt.Errorf("%w: while %s: %v", errFault, doing, r)
+	}
+	return fmt.Errorf("%w: badger panicked while %s: %v", errCorrupt, doing, r)
+}
 
 // checkOptions opens an in-memory database with opts, to tell options Badger
 // refuses whatever the directory holds (such as one compactor) from a
@@ -104,6 +122,9 @@ func checkOptions(opts badger.Options) error {
 // isCorruption tells errors about the directory's content from errors about
 // its environment, which moving the directory would not fix.
 func isCorruption(err error) bool {
+	if errors.Is(err, errFault) {
+		return false
+	}
 	if errors.Is(err, errCorrupt) {
 		return true
 	}

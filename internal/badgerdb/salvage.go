@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"time"
 
 	"github.com/dgraph-io/badger/v4"
@@ -148,10 +149,15 @@ func expired(at uint64) bool { return at != 0 && at <= uint64(time.Now().Unix())
 // scanTable calls fn for every user entry of one sorted table. A table that
 // is truncated or fails its checksums returns an error; badger's table reader
 // panics on some damage, which is turned into an error as well.
+//
+// A fault on the mapped file (a hole the filesystem cannot back, on a full
+// disk) panics in this goroutine instead of killing the process, and becomes
+// an error too: errFault, which does not count as corruption.
 func scanTable(path string, topts table.Options, fn func(key []byte, ts uint64, vs y.ValueStruct)) (err error) {
+	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
 	defer func() {
 		if r := recover(); r != nil {
-			err = fmt.Errorf("table reader panicked: %v", r)
+			err = panicError(r, "reading table "+filepath.Base(path))
 		}
 	}()
 	mf, err := z.OpenMmapFile(path, os.O_RDONLY, 0)

@@ -1,6 +1,8 @@
 package store
 
 import (
+	"context"
+	"fmt"
 	"hash/fnv"
 	"time"
 
@@ -17,6 +19,9 @@ type WriteResult struct {
 	// Expired is the number of records refused because they were older than
 	// the signal's retention when they arrived.
 	Expired int
+	// TooDeep is the number of records refused because their values nest
+	// deeper than can be read back (see maxValueDepth).
+	TooDeep int
 }
 
 // futureSlack is how far ahead of this clock a record time is believed.
@@ -59,6 +64,7 @@ type batch struct {
 	stats  map[statKey]*resStat
 	traces map[bucketTrace]*traceList
 	res    WriteResult
+	bytes  int64  // key and value bytes written, for the free-space guard
 	arena  []byte // keys and values of the batch, held by wb until it ends
 }
 
@@ -79,9 +85,18 @@ func (b *batch) alloc(n int) []byte {
 	return p
 }
 
-// newBatch starts a batch; commit or abort ends it and lets drops run again.
-func (s *Store) newBatch(sig Signal) *batch {
-	s.dropMu.RLock()
+// newBatch starts a batch once the store can take it (see writable);
+// commit or abort ends it and lets drops run again. While a drop runs it
+// waits, until ctx ends.
+func (s *Store) newBatch(ctx context.Context, sig Signal) (*batch, error) {
+	if err := s.writable(ctx); err != nil {
+		return nil, err
+	}
+	if !s.dropMu.TryRLock() {
+		if err := s.waitDrop(ctx); err != nil {
+			return nil, err
+		}
+	}
 	now := uint64(s.opts.Now().UnixNano())
 	return &batch{
 		s:      s,
@@ -92,7 +107,40 @@ func (s *Store) newBatch(sig Signal) *batch {
 		dicts:  map[bucketDict]struct{}{},
 		stats:  map[statKey]*resStat{},
 		traces: map[bucketTrace]*traceList{},
+	}, nil
+}
+
+// dropPoll is how often a write waiting for a drop checks its context.
+const dropPoll = time.Millisecond
+
+// waitDrop takes dropMu shared once the running drop ends, or returns the
+// context's error (the exporter's timeout) first.
+func (s *Store) waitDrop(ctx context.Context) error {
+	t := time.NewTicker(dropPoll)
+	defer t.Stop()
+	for !s.dropMu.TryRLock() {
+		select {
+		case <-ctx.Done():
+			return fmt.Errorf("waiting for the store's retention drop: %w", ctx.Err())
+		case <-t.C:
+		}
 	}
+	return nil
+}
+
+// writable returns why a write cannot start: the store is closed, ctx has
+// ended, or the free disk space is below the floor (a retryable error
+// wrapping badgerdb.ErrDiskFull).
+func (s *Store) writable(ctx context.Context) error {
+	if s.closed.Load() {
+		return ErrClosed
+	}
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	// One statfs per write call (a request of many records) sees a disk
+	// another process just filled before the write can make Badger flush.
+	return s.space.CheckNow()
 }
 
 // keyTime picks the time a record is filed under: the first non-zero of ts,
@@ -134,9 +182,11 @@ func (b *batch) add(ts uint64, res *resourceInfo, dict *dictInfo, traceID pcommo
 	r := ref{bucket: bucket, ts: ts, seq: b.s.nextSeq(), name: name}
 	v := b.alloc(valueHeaderLen + len(payload))
 	v = append(encodeValueHeader(v, dict.id, severity), payload...)
-	if err := b.wb.Set(appendRecordKey(b.alloc(recordKeyLen(b.sig, name)), b.sig, r), v); err != nil {
+	k := appendRecordKey(b.alloc(recordKeyLen(b.sig, name)), b.sig, r)
+	if err := b.wb.Set(k, v); err != nil {
 		return 0, err
 	}
+	b.bytes += int64(len(k) + len(v))
 	if !traceID.IsEmpty() {
 		if l := b.traces[bucketTrace{bucket, traceID}]; l != nil {
 			l.add(r)
@@ -156,28 +206,43 @@ func (b *batch) add(ts uint64, res *resourceInfo, dict *dictInfo, traceID pcommo
 	return bucket, nil
 }
 
-// commit flushes the batch and applies the durability policy.
-func (b *batch) commit() (WriteResult, error) {
+// commit flushes the batch and applies the durability policy. A batch whose
+// ctx ended (the exporter's timeout) is discarded instead.
+func (b *batch) commit(ctx context.Context) (WriteResult, error) {
 	defer b.s.dropMu.RUnlock()
 	defer b.wb.Cancel()
+	defer func() { b.s.space.Wrote(b.bytes) }()
+	if err := ctx.Err(); err != nil {
+		return WriteResult{Expired: b.res.Expired, TooDeep: b.res.TooDeep}, err
+	}
 	for k, l := range b.traces {
 		if err := b.wb.Set(appendTraceIndexKey(b.alloc(traceIndexKeyLen), b.sig, k.trace, l.first), l.value()); err != nil {
-			return WriteResult{Expired: b.res.Expired}, err
+			return WriteResult{Expired: b.res.Expired, TooDeep: b.res.TooDeep}, err
 		}
 	}
 	if err := b.wb.Flush(); err != nil {
-		return WriteResult{Expired: b.res.Expired}, err
+		return WriteResult{Expired: b.res.Expired, TooDeep: b.res.TooDeep}, err
 	}
 	if b.s.opts.Durability == badgerdb.DurabilityAlways {
 		if err := b.s.db.Sync(); err != nil {
-			return WriteResult{Expired: b.res.Expired}, err
+			return WriteResult{Expired: b.res.Expired, TooDeep: b.res.TooDeep}, err
 		}
 	}
 	b.s.markWritten(b.sig, b.dicts)
 	b.s.addStats(b.stats)
 	b.s.counters.Written.Add(int64(b.res.Written))
 	b.s.counters.Expired.Add(int64(b.res.Expired))
+	b.s.counters.TooDeep.Add(int64(b.res.TooDeep))
 	return b.res, nil
+}
+
+// deep reports whether a record (or the resource or scope of n records)
+// must be refused for nesting too deep, and counts it.
+func (b *batch) deep(tooDeep bool, n int) bool {
+	if tooDeep {
+		b.res.TooDeep += n
+	}
+	return tooDeep
 }
 
 // abort discards the batch.

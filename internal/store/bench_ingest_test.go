@@ -1,6 +1,7 @@
 package store
 
 import (
+	"context"
 	"fmt"
 	"testing"
 	"time"
@@ -49,7 +50,7 @@ func BenchmarkIngestLogs(b *testing.B) {
 			ingest(b, func(i int) (WriteResult, error) {
 				ld := batches[i%len(batches)]
 				restampLogs(ld, start.Add(time.Duration(i)*time.Second))
-				return s.WriteLogs(ld)
+				return s.WriteLogs(context.Background(), ld)
 			})
 		})
 	}
@@ -81,7 +82,7 @@ func BenchmarkIngestSpans(b *testing.B) {
 		ingest(b, func(i int) (WriteResult, error) {
 			td := batches[i%len(batches)]
 			restampSpans(td, start.Add(time.Duration(i)*time.Second))
-			return s.WriteTraces(td)
+			return s.WriteTraces(context.Background(), td)
 		})
 	})
 	b.Run("baseline_badger_writebatch", func(b *testing.B) {

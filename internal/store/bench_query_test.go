@@ -1,6 +1,7 @@
 package store
 
 import (
+	"context"
 	"fmt"
 	"math/rand/v2"
 	"os"
@@ -11,6 +12,8 @@ import (
 	"time"
 
 	"github.com/stretchr/testify/require"
+
+	"github.com/otelcol-ems/otelcol-ems/internal/badgerdb"
 )
 
 // The query benchmarks build a store of 1M spans (100k traces of 10 spans)
@@ -45,16 +48,16 @@ func queryDataset(b *testing.B) (*Store, int) {
 		start := end.Add(-6 * time.Hour)
 		opts := NewDefaultOptions(dir)
 		opts.Now = func() time.Time { return end }
-		s, err := Open(opts)
+		s, err := Open(context.Background(), opts)
 		require.NoError(b, err)
 		began := time.Now()
 		const spansPerTrace, logsPerSpan, perBatch = 10, 5, 100 // traces per batch
 		step := 6 * time.Hour / time.Duration(traces)
 		for t0 := 0; t0 < traces; t0 += perBatch {
 			at := start.Add(time.Duration(t0) * step)
-			_, err := s.WriteTraces(genSpans("checkout", at, perBatch*spansPerTrace, func(i int) uint64 { return uint64(t0 + i/spansPerTrace) }))
+			_, err := s.WriteTraces(context.Background(), genSpans("checkout", at, perBatch*spansPerTrace, func(i int) uint64 { return uint64(t0 + i/spansPerTrace) }))
 			require.NoError(b, err)
-			_, err = s.WriteLogs(genLogs("checkout", at, perBatch*spansPerTrace*logsPerSpan, func(i int) uint64 { return uint64(t0 + i/(spansPerTrace*logsPerSpan)) }))
+			_, err = s.WriteLogs(context.Background(), genLogs("checkout", at, perBatch*spansPerTrace*logsPerSpan, func(i int) uint64 { return uint64(t0 + i/(spansPerTrace*logsPerSpan)) }))
 			require.NoError(b, err)
 		}
 		require.NoError(b, s.Enforce())
@@ -63,7 +66,7 @@ func queryDataset(b *testing.B) (*Store, int) {
 		for wait := time.Now(); time.Since(wait) < 2*time.Minute && compactionDue(s); {
 			time.Sleep(time.Second)
 		}
-		size, _ := DirSize(dir)
+		size, _ := badgerdb.DirSize(dir)
 		fmt.Printf("query dataset: %d spans, %d log records, %.0f MiB on disk, built in %s\n",
 			traces*spansPerTrace, traces*spansPerTrace*logsPerSpan, float64(size)/(1<<20), time.Since(began).Round(time.Second))
 		queryStore, queryN = s, traces

@@ -1,6 +1,7 @@
 package store
 
 import (
+	"context"
 	"encoding/binary"
 	"fmt"
 	"testing"
@@ -37,7 +38,7 @@ func openTest(t testing.TB, clock *fakeClock, mod ...func(*Options)) *Store {
 	for _, m := range mod {
 		m(&opts)
 	}
-	s, err := Open(opts)
+	s, err := Open(context.Background(), opts)
 	require.NoError(t, err)
 	t.Cleanup(func() { _ = s.Close() })
 	return s

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/dgraph-io/badger/v4"
 	"github.com/dgraph-io/badger/v4/options"
 	"go.uber.org/zap"
 
@@ -62,8 +63,16 @@ type Options struct {
 	// MaxSize is the disk budget of Dir in bytes; 0 means no budget. Past it
 	// the oldest buckets are dropped first.
 	MaxSize int64
+	// MinFree is the free space in bytes kept on the filesystem of Dir:
+	// below it writes are refused with an error wrapping
+	// badgerdb.ErrDiskFull until space returns. 0 takes
+	// badgerdb.NewDefaultFloor of the store's Badger options.
+	MinFree int64
 	// CheckInterval is how often retention and the budget are enforced.
 	CheckInterval time.Duration
+	// Owner names the store in errors about its directory, such as another
+	// database of this process claiming it.
+	Owner string
 	// Logger receives start, stop, drops and Badger's warnings.
 	Logger *zap.Logger
 	// ReleaseMappedPages unmaps the resident pages of the memory-mapped table
@@ -115,10 +124,21 @@ func (o Options) Validate() error {
 	if o.MaxSize < 0 {
 		errs = append(errs, fmt.Errorf("max_size must not be negative, got %d", o.MaxSize))
 	}
+	if o.MinFree < 0 {
+		errs = append(errs, fmt.Errorf("min_free must not be negative, got %d", o.MinFree))
+	}
 	if o.CheckInterval <= 0 {
 		errs = append(errs, fmt.Errorf("check_interval must be positive, got %s", o.CheckInterval))
 	}
 	return errors.Join(errs...)
+}
+
+// floor is the free-space floor: MinFree, or the default for bo.
+func (o Options) floor(bo badger.Options) badgerdb.Floor {
+	if o.MinFree > 0 {
+		return badgerdb.NewDefaultFloor(bo).WithMinFree(o.MinFree)
+	}
+	return badgerdb.NewDefaultFloor(bo)
 }
 
 // BucketWidth is the time span of one bucket for a retention of maxAge: an

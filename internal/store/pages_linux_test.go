@@ -3,6 +3,7 @@
 package store
 
 import (
+	"context"
 	"testing"
 	"time"
 
@@ -14,12 +15,12 @@ func TestReleaseMappedTables(t *testing.T) {
 	clock := newClock(base.Add(time.Minute))
 	opts := NewDefaultOptions(t.TempDir())
 	opts.Now = clock.Now
-	s, err := Open(opts)
+	s, err := Open(context.Background(), opts)
 	require.NoError(t, err)
-	_, err = s.WriteLogs(genLogs("checkout", base, 20_000, nil))
+	_, err = s.WriteLogs(context.Background(), genLogs("checkout", base, 20_000, nil))
 	require.NoError(t, err)
 	require.NoError(t, s.Close()) // flushes the memtable into tables
-	s, err = Open(opts)
+	s, err = Open(context.Background(), opts)
 	require.NoError(t, err)
 	defer s.Close()
 	keep := map[uint64]bool{}

@@ -1,6 +1,7 @@
 package store
 
 import (
+	"context"
 	"strings"
 	"testing"
 	"time"
@@ -17,13 +18,13 @@ var base = time.Date(2026, 11, 26, 12, 0, 0, 0, time.UTC)
 // each; records of "checkout" carry trace ids 1..3 (i%3+1).
 func fill(t *testing.T, s *Store) {
 	t.Helper()
-	res, err := s.WriteTraces(genSpans("checkout", base, 30, func(i int) uint64 { return uint64(i%3 + 1) }))
+	res, err := s.WriteTraces(context.Background(), genSpans("checkout", base, 30, func(i int) uint64 { return uint64(i%3 + 1) }))
 	require.NoError(t, err)
 	require.Equal(t, 30, res.Written)
-	res2, err := s.WriteLogs(genLogs("checkout", base, 60, func(i int) uint64 { return uint64(i%3 + 1) }))
+	res2, err := s.WriteLogs(context.Background(), genLogs("checkout", base, 60, func(i int) uint64 { return uint64(i%3 + 1) }))
 	require.NoError(t, err)
 	require.Equal(t, 60, res2.Written)
-	res3, err := s.WriteLogs(genLogs("billing", base.Add(time.Second), 60, nil))
+	res3, err := s.WriteLogs(context.Background(), genLogs("billing", base.Add(time.Second), 60, nil))
 	require.NoError(t, err)
 	require.Equal(t, 60, res3.Written)
 }
@@ -160,9 +161,9 @@ func TestQueryLogsPages(t *testing.T) {
 
 func TestQueryMetrics(t *testing.T) {
 	s := openTest(t, newClock(base.Add(10*time.Minute)))
-	_, err := s.WriteMetrics(genGauge("system.cpu.utilization", base, 30, "h1", "h2"))
+	_, err := s.WriteMetrics(context.Background(), genGauge("system.cpu.utilization", base, 30, "h1", "h2"))
 	require.NoError(t, err)
-	_, err = s.WriteMetrics(genGauge("system.memory.utilization", base, 5, "h1"))
+	_, err = s.WriteMetrics(context.Background(), genGauge("system.memory.utilization", base, 5, "h1"))
 	require.NoError(t, err)
 	sum := pmetric.NewMetrics()
 	m := sum.ResourceMetrics().AppendEmpty().ScopeMetrics().AppendEmpty().Metrics().AppendEmpty()
@@ -172,7 +173,7 @@ func TestQueryMetrics(t *testing.T) {
 	dp := m.Sum().DataPoints().AppendEmpty()
 	dp.SetTimestamp(ts(base))
 	dp.SetIntValue(41)
-	_, err = s.WriteMetrics(sum)
+	_, err = s.WriteMetrics(context.Background(), sum)
 	require.NoError(t, err)
 
 	names, err := s.MetricNames()
@@ -239,7 +240,7 @@ func TestQueryMetrics(t *testing.T) {
 func TestResources(t *testing.T) {
 	s := openTest(t, newClock(base.Add(10*time.Minute)))
 	fill(t, s)
-	_, err := s.WriteMetrics(genGauge("system.cpu.utilization", base, 3, "node-1"))
+	_, err := s.WriteMetrics(context.Background(), genGauge("system.cpu.utilization", base, 3, "node-1"))
 	require.NoError(t, err)
 	res, err := s.Resources()
 	require.NoError(t, err)
@@ -260,15 +261,15 @@ func TestReopenKeepsData(t *testing.T) {
 	clock := newClock(base.Add(10 * time.Minute))
 	opts := NewDefaultOptions(t.TempDir())
 	opts.Now = clock.Now
-	s, err := Open(opts)
+	s, err := Open(context.Background(), opts)
 	require.NoError(t, err)
 	fill(t, s)
 	require.NoError(t, s.Close())
 	require.NoError(t, s.Close(), "Close is idempotent")
-	_, err = s.WriteLogs(genLogs("x", base, 1, nil))
+	_, err = s.WriteLogs(context.Background(), genLogs("x", base, 1, nil))
 	assert.ErrorIs(t, err, ErrClosed)
 
-	s, err = Open(opts)
+	s, err = Open(context.Background(), opts)
 	require.NoError(t, err)
 	defer s.Close()
 	got, err := s.Trace(tid(1), 100)
@@ -282,7 +283,7 @@ func TestReopenKeepsData(t *testing.T) {
 		assert.Equal(t, int64(60), r.Counts[Logs])
 	}
 	// New writes after a restart get keys after the old ones.
-	_, err = s.WriteLogs(genLogs("checkout", base, 1, func(int) uint64 { return 1 }))
+	_, err = s.WriteLogs(context.Background(), genLogs("checkout", base, 1, func(int) uint64 { return 1 }))
 	require.NoError(t, err)
 	got, err = s.Trace(tid(1), 100)
 	require.NoError(t, err)
@@ -292,7 +293,7 @@ func TestReopenKeepsData(t *testing.T) {
 func TestExpiredOnArrival(t *testing.T) {
 	clock := newClock(base.Add(48 * time.Hour))
 	s := openTest(t, clock)
-	res, err := s.WriteLogs(genLogs("old", base, 10, nil))
+	res, err := s.WriteLogs(context.Background(), genLogs("old", base, 10, nil))
 	require.NoError(t, err)
 	assert.Equal(t, WriteResult{Written: 0, Expired: 10}, res)
 	assert.Equal(t, int64(10), s.Counters().Expired.Load())
@@ -303,7 +304,7 @@ func TestExpiredOnArrival(t *testing.T) {
 	ld.ResourceLogs().At(0).ScopeLogs().At(0).LogRecords().At(0).SetTimestamp(0)
 	ld.ResourceLogs().At(0).ScopeLogs().At(0).LogRecords().At(0).SetObservedTimestamp(0)
 	ld.ResourceLogs().At(0).ScopeLogs().At(0).LogRecords().At(1).SetTimestamp(ts(clock.Now().Add(time.Hour)))
-	res, err = s.WriteLogs(ld)
+	res, err = s.WriteLogs(context.Background(), ld)
 	require.NoError(t, err)
 	assert.Equal(t, 2, res.Written)
 	got, err := s.QueryLogs(LogQuery{Start: clock.Now(), End: clock.Now(), Limit: 10})
@@ -314,7 +315,7 @@ func TestExpiredOnArrival(t *testing.T) {
 func TestUnwritableDirectory(t *testing.T) {
 	file := t.TempDir() + "/file"
 	require.NoError(t, writeFile(file))
-	_, err := Open(NewDefaultOptions(file + "/store"))
+	_, err := Open(context.Background(), NewDefaultOptions(file+"/store"))
 	require.Error(t, err)
 	assert.Contains(t, err.Error(), file+"/store")
 	assert.Contains(t, err.Error(), "cannot be created")

@@ -1,6 +1,7 @@
 package store
 
 import (
+	"context"
 	"os"
 	"path/filepath"
 	"strings"
@@ -21,20 +22,20 @@ func TestOpenRecoversCorruptDirectory(t *testing.T) {
 	opts.Now = clock.Now
 	opts.CheckInterval = time.Hour
 
-	s, err := Open(opts)
+	s, err := Open(context.Background(), opts)
 	require.NoError(t, err)
 	fill(t, s)
 	require.NoError(t, s.Close())
 	require.NoError(t, os.WriteFile(filepath.Join(dir, "MANIFEST"), []byte(strings.Repeat("\xde\xad", 4096)), 0o600))
 
-	s, err = Open(opts)
+	s, err = Open(context.Background(), opts)
 	require.NoError(t, err, "a corrupt directory must not stop the store")
 	t.Cleanup(func() { _ = s.Close() })
 	moved, err := filepath.Glob(dir + ".corrupt-*")
 	require.NoError(t, err)
 	assert.Len(t, moved, 1, "the unreadable directory is kept beside the new one")
 
-	res, err := s.WriteLogs(genLogs("checkout", base, 5, nil))
+	res, err := s.WriteLogs(context.Background(), genLogs("checkout", base, 5, nil))
 	require.NoError(t, err)
 	assert.Equal(t, 5, res.Written, "the recovered store takes writes")
 }

@@ -1,13 +1,13 @@
 package store
 
 import (
-	"io/fs"
 	"math"
-	"path/filepath"
 	"time"
 
 	"github.com/dgraph-io/badger/v4"
 	"go.uber.org/zap"
+
+	"github.com/otelcol-ems/otelcol-ems/internal/badgerdb"
 )
 
 // pageOutInterval is how often mapped tables are paged out.
@@ -28,6 +28,9 @@ func (s *Store) maintain() {
 		case <-s.stop:
 			return
 		case <-pages.C:
+			// The free space is read here too, so that a disk filled by
+			// another process stops writes within a tick.
+			s.space.Refresh()
 			s.releasePages()
 		case <-t.C:
 			if err := s.Enforce(); err != nil {
@@ -60,7 +63,7 @@ func (s *Store) Enforce() error {
 		}
 	}
 	for {
-		size, err := DirSize(s.opts.Dir)
+		size, err := badgerdb.DirSize(s.opts.Dir)
 		if err != nil {
 			return err
 		}
@@ -110,6 +113,10 @@ func (s *Store) releasePages() {
 		s.logger.Info("cannot release the store's mapped tables; RSS will include them", zap.Error(err))
 	}
 }
+
+// SpaceGuard returns the store's free-space guard, for its refusal count
+// and state.
+func (s *Store) SpaceGuard() *badgerdb.SpaceGuard { return s.space }
 
 // DiskUsage returns the directory's size in bytes as last measured by the
 // retention check.
@@ -165,23 +172,4 @@ func (s *Store) dropBuckets(sig Signal, buckets ...int64) error {
 	s.mu.Unlock()
 	s.counters.BucketsDropped.Add(int64(len(buckets)))
 	return nil
-}
-
-// DirSize returns the disk space used by the files under dir: allocated
-// blocks where the system reports them (Badger preallocates sparse files),
-// else the apparent size.
-func DirSize(dir string) (int64, error) {
-	var total int64
-	err := filepath.WalkDir(dir, func(_ string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		info, err := d.Info()
-		if err != nil {
-			return nil // removed while walking
-		}
-		total += diskUsage(info)
-		return nil
-	})
-	return total, err
 }

@@ -1,12 +1,15 @@
 package store
 
 import (
+	"context"
 	"math"
 	"testing"
 	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/otelcol-ems/otelcol-ems/internal/badgerdb"
 )
 
 // writeMinutes writes batches of logs spread over minutes of data, one
@@ -14,7 +17,7 @@ import (
 func writeMinutes(t *testing.T, s *Store, clock *fakeClock, minutes, n int) {
 	t.Helper()
 	for i := 0; i < minutes*6; i++ {
-		res, err := s.WriteLogs(genLogs("checkout", clock.Now(), n, func(j int) uint64 { return uint64(i*n + j) }))
+		res, err := s.WriteLogs(context.Background(), genLogs("checkout", clock.Now(), n, func(j int) uint64 { return uint64(i*n + j) }))
 		require.NoError(t, err)
 		require.Equal(t, n, res.Written)
 		clock.Add(10 * time.Second)
@@ -28,7 +31,7 @@ func TestRetentionReturnsDiskSpace(t *testing.T) {
 	s := openTest(t, clock, func(o *Options) { o.MaxAge[Logs] = 4 * time.Minute }) // 30 s buckets
 	writeMinutes(t, s, clock, 4, 2500)                                             // 60k records, ~20 MB
 	require.NoError(t, s.db.Flatten(1))
-	before, err := DirSize(s.Dir())
+	before, err := badgerdb.DirSize(s.Dir())
 	require.NoError(t, err)
 	all, err := s.QueryLogs(LogQuery{Limit: 100_000})
 	require.NoError(t, err)
@@ -37,7 +40,7 @@ func TestRetentionReturnsDiskSpace(t *testing.T) {
 	// Three minutes on, the first three minutes are past retention.
 	clock.Add(3 * time.Minute)
 	require.NoError(t, s.Enforce())
-	after, err := DirSize(s.Dir())
+	after, err := badgerdb.DirSize(s.Dir())
 	require.NoError(t, err)
 	left, err := s.QueryLogs(LogQuery{Limit: 100_000})
 	require.NoError(t, err)
@@ -73,7 +76,7 @@ func TestMaxSize(t *testing.T) {
 	for round := 0; round < 6; round++ {
 		writeMinutes(t, s, clock, 10, 600) // one bucket of 36k records, ~5 MB on disk
 		require.NoError(t, s.Enforce())
-		size, err := DirSize(s.Dir())
+		size, err := badgerdb.DirSize(s.Dir())
 		require.NoError(t, err)
 		t.Logf("round %d: %d KiB on disk, budget %d KiB", round, size>>10, budget>>10)
 		assert.LessOrEqual(t, size, int64(budget), "max_size holds")
@@ -94,7 +97,7 @@ func TestDictionaryAfterDrop(t *testing.T) {
 	clock := newClock(base)
 	s := openTest(t, clock)
 	write := func() {
-		res, err := s.WriteLogs(genLogs("checkout", clock.Now(), 10, nil))
+		res, err := s.WriteLogs(context.Background(), genLogs("checkout", clock.Now(), 10, nil))
 		require.NoError(t, err)
 		require.Equal(t, 10, res.Written)
 	}

@@ -1,6 +1,7 @@
 package store
 
 import (
+	"context"
 	"testing"
 	"time"
 
@@ -55,7 +56,7 @@ func TestTraceListDamaged(t *testing.T) {
 // index key per trace and bucket, not one per record.
 func TestTraceIndexOneEntryPerTraceAndBatch(t *testing.T) {
 	s := openTest(t, newClock(base.Add(10*time.Minute)))
-	_, err := s.WriteLogs(genLogs("checkout", base, 100, func(i int) uint64 { return uint64(i/10 + 1) }))
+	_, err := s.WriteLogs(context.Background(), genLogs("checkout", base, 100, func(i int) uint64 { return uint64(i/10 + 1) }))
 	require.NoError(t, err)
 	n := 0
 	b := s.bucketFor(Logs, uint64(base.UnixNano()))
@@ -95,9 +96,9 @@ func TestTraceAcrossBatchesAndBuckets(t *testing.T) {
 			spans.At(j).SetStartTimestamp(at)
 			spans.At(j).SetEndTimestamp(at + 1)
 		}
-		_, err := s.WriteLogs(ld)
+		_, err := s.WriteLogs(context.Background(), ld)
 		require.NoError(t, err)
-		_, err = s.WriteTraces(td)
+		_, err = s.WriteTraces(context.Background(), td)
 		require.NoError(t, err)
 	}
 	require.GreaterOrEqual(t, len(s.bucketsIn(Logs, 0, ^uint64(0))), 2)

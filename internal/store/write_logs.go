@@ -1,6 +1,8 @@
 package store
 
 import (
+	"context"
+
 	"go.opentelemetry.io/collector/pdata/pcommon"
 	"go.opentelemetry.io/collector/pdata/plog"
 )
@@ -29,11 +31,11 @@ func (e *resourceEncoder) encode(r pcommon.Resource) (*resourceInfo, error) {
 
 // WriteLogs stores every log record of ld. Records are filed under their
 // timestamp, or their observed timestamp when it is zero.
-func (s *Store) WriteLogs(ld plog.Logs) (WriteResult, error) {
-	if s.closed.Load() {
-		return WriteResult{}, ErrClosed
+func (s *Store) WriteLogs(ctx context.Context, ld plog.Logs) (WriteResult, error) {
+	b, err := s.newBatch(ctx, Logs)
+	if err != nil {
+		return WriteResult{}, err
 	}
-	b := s.newBatch(Logs)
 	renc := newResourceEncoder()
 	var m plog.ProtoMarshaler
 	dictScratch := plog.NewLogs()
@@ -47,8 +49,12 @@ func (s *Store) WriteLogs(ld plog.Logs) (WriteResult, error) {
 			b.abort()
 			return WriteResult{}, err
 		}
+		resDeep := attrsTooDeep(rl.Resource().Attributes())
 		for j := 0; j < rl.ScopeLogs().Len(); j++ {
 			sl := rl.ScopeLogs().At(j)
+			if b.deep(resDeep || attrsTooDeep(sl.Scope().Attributes()), sl.LogRecords().Len()) {
+				continue
+			}
 			dict, err := logDict(&m, dictScratch, rl, sl)
 			if err != nil {
 				b.abort()
@@ -56,6 +62,9 @@ func (s *Store) WriteLogs(ld plog.Logs) (WriteResult, error) {
 			}
 			for k := 0; k < sl.LogRecords().Len(); k++ {
 				lr := sl.LogRecords().At(k)
+				if b.deep(valueTooDeep(lr.Body(), 1) || attrsTooDeep(lr.Attributes()), 1) {
+					continue
+				}
 				ts, ok := b.keyTime(lr.Timestamp(), lr.ObservedTimestamp())
 				if !ok {
 					continue
@@ -73,7 +82,7 @@ func (s *Store) WriteLogs(ld plog.Logs) (WriteResult, error) {
 			}
 		}
 	}
-	return b.commit()
+	return b.commit(ctx)
 }
 
 // logDict encodes a resource and scope pair without records.

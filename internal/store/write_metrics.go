@@ -1,6 +1,8 @@
 package store
 
 import (
+	"context"
+
 	"go.opentelemetry.io/collector/pdata/pcommon"
 	"go.opentelemetry.io/collector/pdata/pmetric"
 )
@@ -20,11 +22,12 @@ type metricWriter struct {
 
 // WriteMetrics stores every data point of md, filed under its metric name and
 // timestamp.
-func (s *Store) WriteMetrics(md pmetric.Metrics) (WriteResult, error) {
-	if s.closed.Load() {
-		return WriteResult{}, ErrClosed
+func (s *Store) WriteMetrics(ctx context.Context, md pmetric.Metrics) (WriteResult, error) {
+	b, err := s.newBatch(ctx, Metrics)
+	if err != nil {
+		return WriteResult{}, err
 	}
-	w := &metricWriter{b: s.newBatch(Metrics), names: map[bucketName]struct{}{}}
+	w := &metricWriter{b: b, names: map[bucketName]struct{}{}}
 	renc := newResourceEncoder()
 	dictScratch := pmetric.NewMetrics()
 	for i := 0; i < md.ResourceMetrics().Len(); i++ {
@@ -34,8 +37,13 @@ func (s *Store) WriteMetrics(md pmetric.Metrics) (WriteResult, error) {
 			w.b.abort()
 			return WriteResult{}, err
 		}
+		resDeep := attrsTooDeep(rm.Resource().Attributes())
 		for j := 0; j < rm.ScopeMetrics().Len(); j++ {
 			sm := rm.ScopeMetrics().At(j)
+			if resDeep || attrsTooDeep(sm.Scope().Attributes()) {
+				w.b.deep(true, pointCount(sm.Metrics()))
+				continue
+			}
 			dict, err := w.dict(dictScratch, rm, sm)
 			if err != nil {
 				w.b.abort()
@@ -49,7 +57,7 @@ func (s *Store) WriteMetrics(md pmetric.Metrics) (WriteResult, error) {
 			}
 		}
 	}
-	return w.b.commit()
+	return w.b.commit(ctx)
 }
 
 // metric stores the points of one metric.
@@ -61,7 +69,10 @@ func (w *metricWriter) metric(res *resourceInfo, dict *dictInfo, src pmetric.Met
 	om.SetDescription(src.Description())
 	om.SetUnit(src.Unit())
 	src.Metadata().CopyTo(om.Metadata())
-	emit := func(ts, start pcommon.Timestamp) error {
+	emit := func(ts, start pcommon.Timestamp, attrs pcommon.Map) error {
+		if w.b.deep(attrsTooDeep(attrs), 1) {
+			return nil
+		}
 		t, ok := w.b.keyTime(ts, start)
 		if !ok {
 			return nil
@@ -86,7 +97,7 @@ func (w *metricWriter) metric(res *resourceInfo, dict *dictInfo, src pmetric.Met
 		odp := om.SetEmptyGauge().DataPoints().AppendEmpty()
 		for i := 0; i < dps.Len(); i++ {
 			dps.At(i).CopyTo(odp)
-			if err := emit(odp.Timestamp(), odp.StartTimestamp()); err != nil {
+			if err := emit(odp.Timestamp(), odp.StartTimestamp(), odp.Attributes()); err != nil {
 				return err
 			}
 		}
@@ -98,7 +109,7 @@ func (w *metricWriter) metric(res *resourceInfo, dict *dictInfo, src pmetric.Met
 		odp := os.DataPoints().AppendEmpty()
 		for i := 0; i < dps.Len(); i++ {
 			dps.At(i).CopyTo(odp)
-			if err := emit(odp.Timestamp(), odp.StartTimestamp()); err != nil {
+			if err := emit(odp.Timestamp(), odp.StartTimestamp(), odp.Attributes()); err != nil {
 				return err
 			}
 		}
@@ -109,7 +120,7 @@ func (w *metricWriter) metric(res *resourceInfo, dict *dictInfo, src pmetric.Met
 		odp := oh.DataPoints().AppendEmpty()
 		for i := 0; i < dps.Len(); i++ {
 			dps.At(i).CopyTo(odp)
-			if err := emit(odp.Timestamp(), odp.StartTimestamp()); err != nil {
+			if err := emit(odp.Timestamp(), odp.StartTimestamp(), odp.Attributes()); err != nil {
 				return err
 			}
 		}
@@ -120,7 +131,7 @@ func (w *metricWriter) metric(res *resourceInfo, dict *dictInfo, src pmetric.Met
 		odp := oh.DataPoints().AppendEmpty()
 		for i := 0; i < dps.Len(); i++ {
 			dps.At(i).CopyTo(odp)
-			if err := emit(odp.Timestamp(), odp.StartTimestamp()); err != nil {
+			if err := emit(odp.Timestamp(), odp.StartTimestamp(), odp.Attributes()); err != nil {
 				return err
 			}
 		}
@@ -129,7 +140,7 @@ func (w *metricWriter) metric(res *resourceInfo, dict *dictInfo, src pmetric.Met
 		odp := om.SetEmptySummary().DataPoints().AppendEmpty()
 		for i := 0; i < dps.Len(); i++ {
 			dps.At(i).CopyTo(odp)
-			if err := emit(odp.Timestamp(), odp.StartTimestamp()); err != nil {
+			if err := emit(odp.Timestamp(), odp.StartTimestamp(), odp.Attributes()); err != nil {
 				return err
 			}
 		}
@@ -151,4 +162,24 @@ func (w *metricWriter) dict(scratch pmetric.Metrics, rm pmetric.ResourceMetrics,
 		return nil, err
 	}
 	return &dictInfo{id: hash64(p), proto: p}, nil
+}
+
+// pointCount is how many data points ms hold.
+func pointCount(ms pmetric.MetricSlice) int {
+	n := 0
+	for i := 0; i < ms.Len(); i++ {
+		switch m := ms.At(i); m.Type() {
+		case pmetric.MetricTypeGauge:
+			n += m.Gauge().DataPoints().Len()
+		case pmetric.MetricTypeSum:
+			n += m.Sum().DataPoints().Len()
+		case pmetric.MetricTypeHistogram:
+			n += m.Histogram().DataPoints().Len()
+		case pmetric.MetricTypeExponentialHistogram:
+			n += m.ExponentialHistogram().DataPoints().Len()
+		case pmetric.MetricTypeSummary:
+			n += m.Summary().DataPoints().Len()
+		}
+	}
+	return n
 }

@@ -1,15 +1,17 @@
 package store
 
 import (
+	"context"
+
 	"go.opentelemetry.io/collector/pdata/ptrace"
 )
 
 // WriteTraces stores every span of td, filed under its start time.
-func (s *Store) WriteTraces(td ptrace.Traces) (WriteResult, error) {
-	if s.closed.Load() {
-		return WriteResult{}, ErrClosed
+func (s *Store) WriteTraces(ctx context.Context, td ptrace.Traces) (WriteResult, error) {
+	b, err := s.newBatch(ctx, Traces)
+	if err != nil {
+		return WriteResult{}, err
 	}
-	b := s.newBatch(Traces)
 	renc := newResourceEncoder()
 	var m ptrace.ProtoMarshaler
 	dictScratch := ptrace.NewTraces()
@@ -22,8 +24,12 @@ func (s *Store) WriteTraces(td ptrace.Traces) (WriteResult, error) {
 			b.abort()
 			return WriteResult{}, err
 		}
+		resDeep := attrsTooDeep(rs.Resource().Attributes())
 		for j := 0; j < rs.ScopeSpans().Len(); j++ {
 			ss := rs.ScopeSpans().At(j)
+			if b.deep(resDeep || attrsTooDeep(ss.Scope().Attributes()), ss.Spans().Len()) {
+				continue
+			}
 			dict, err := traceDict(&m, dictScratch, rs, ss)
 			if err != nil {
 				b.abort()
@@ -31,6 +37,9 @@ func (s *Store) WriteTraces(td ptrace.Traces) (WriteResult, error) {
 			}
 			for k := 0; k < ss.Spans().Len(); k++ {
 				sp := ss.Spans().At(k)
+				if b.deep(spanTooDeep(sp), 1) {
+					continue
+				}
 				ts, ok := b.keyTime(sp.StartTimestamp(), sp.EndTimestamp())
 				if !ok {
 					continue
@@ -48,7 +57,7 @@ func (s *Store) WriteTraces(td ptrace.Traces) (WriteResult, error) {
 			}
 		}
 	}
-	return b.commit()
+	return b.commit(ctx)
 }
 
 // traceDict encodes a resource and scope pair without spans.
@@ -65,4 +74,23 @@ func traceDict(m *ptrace.ProtoMarshaler, scratch ptrace.Traces, rs ptrace.Resour
 		return nil, err
 	}
 	return &dictInfo{id: hash64(p), proto: p}, nil
+}
+
+// spanTooDeep reports whether the attributes of a span, its events or its
+// links nest too deep to be read back.
+func spanTooDeep(sp ptrace.Span) bool {
+	if attrsTooDeep(sp.Attributes()) {
+		return true
+	}
+	for i := 0; i < sp.Events().Len(); i++ {
+		if attrsTooDeep(sp.Events().At(i).Attributes()) {
+			return true
+		}
+	}
+	for i := 0; i < sp.Links().Len(); i++ {
+		if attrsTooDeep(sp.Links().At(i).Attributes()) {
+			return true
+		}
+	}
+	return false
 }

@@ -24,7 +24,7 @@ import (
 	"go.opentelemetry.io/collector/pdata/pmetric"
 	"go.opentelemetry.io/collector/pdata/ptrace"
 
-	"github.com/otelcol-ems/otelcol-ems/internal/store"
+	"github.com/otelcol-ems/otelcol-ems/internal/badgerdb"
 	"github.com/otelcol-ems/otelcol-ems/tests/harness"
 )
 
@@ -38,7 +38,6 @@ func localStoreConfig(in, api, storeYAML string) string {
 	return fmt.Sprintf(`%s  local_store:
     api:
       endpoint: %s
-    bearer_token: ${env:EMS_LOCAL_STORE_TOKEN}
     stores:
       default:
         directory: ${env:EMS_STORE_DIR}
@@ -128,7 +127,9 @@ type namesPage struct {
 func TestLocalStoreCorrelatedAndDurable(t *testing.T) {
 	in, api := harness.FreeAddr(t), harness.FreeAddr(t)
 	dir := filepath.Join(t.TempDir(), "store")
-	c := harness.StartCollector(t, localStoreConfig(in, api, ""), "EMS_STORE_DIR="+dir, "EMS_LOCAL_STORE_TOKEN=e2e-token")
+	// An empty bearer_token is a startup error, so only this test has one.
+	cfg := strings.Replace(localStoreConfig(in, api, ""), "    stores:\n", "    bearer_token: ${env:EMS_LOCAL_STORE_TOKEN}\n    stores:\n", 1)
+	c := harness.StartCollector(t, cfg, "EMS_STORE_DIR="+dir, "EMS_LOCAL_STORE_TOKEN=e2e-token")
 	client := harness.NewOTLPClient(t, in)
 	base := time.Now().Add(-time.Minute).Truncate(time.Millisecond)
 	require.NoError(t, client.SendTraces(harness.GenTraces("shop", 40, base))) // 10 traces of 4 spans
@@ -240,7 +241,7 @@ func bigLogs(service string, n int, seq int) plog.Logs {
 
 func storeSize(t *testing.T, dir string) int64 {
 	t.Helper()
-	n, err := store.DirSize(dir)
+	n, err := badgerdb.DirSize(dir)
 	require.NoError(t, err)
 	return n
 }

@@ -27,6 +27,7 @@ type TelemetryBuilder struct {
 	mu                       sync.Mutex
 	registrations            []metric.Registration
 	LocalStoreRecordsExpired metric.Int64Counter
+	LocalStoreRecordsTooDeep metric.Int64Counter
 }
 
 // TelemetryBuilderOption applies changes to default builder.
@@ -61,6 +62,12 @@ func NewTelemetryBuilder(settings component.TelemetrySettings, options ...Teleme
 	builder.LocalStoreRecordsExpired, err = builder.meter.Int64Counter(
 		"otelcol_local_store_records_expired",
 		metric.WithDescription("Records not stored because they were already older than the store's max_age when they arrived. [Alpha]"),
+		metric.WithUnit("{record}"),
+	)
+	errs = errors.Join(errs, err)
+	builder.LocalStoreRecordsTooDeep, err = builder.meter.Int64Counter(
+		"otelcol_local_store_records_too_deep",
+		metric.WithDescription("Records not stored because their values nest deeper than the store can read back (100 nested OTLP value messages; 33 maps in a log body). [Alpha]"),
 		metric.WithUnit("{record}"),
 	)
 	errs = errors.Join(errs, err)

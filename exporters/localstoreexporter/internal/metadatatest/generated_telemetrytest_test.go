@@ -20,7 +20,11 @@ func TestSetupTelemetry(t *testing.T) {
 	require.NoError(t, err)
 	defer tb.Shutdown()
 	tb.LocalStoreRecordsExpired.Add(context.Background(), 1)
+	tb.LocalStoreRecordsTooDeep.Add(context.Background(), 1)
 	AssertEqualLocalStoreRecordsExpired(t, testTel,
+		[]metricdata.DataPoint[int64]{{Value: 1}},
+		metricdatatest.IgnoreTimestamp())
+	AssertEqualLocalStoreRecordsTooDeep(t, testTel,
 		[]metricdata.DataPoint[int64]{{Value: 1}},
 		metricdatatest.IgnoreTimestamp())
 

@@ -180,7 +180,7 @@ func NewTelemetryBuilder(settings component.TelemetrySettings, options ...Teleme
 	errs = errors.Join(errs, err)
 	builder.BadgerStorageWritesRefused, err = builder.meter.Int64Counter(
 		"otelcol_badger_storage_writes_refused",
-		metric.WithDescription("Batches refused with ErrStorageFull because the database reached max_size_mib; the sender keeps the data and retries. [Development]"),
+		metric.WithDescription("Batches refused with ErrStorageFull because the database reached max_size_mib or the free space of its filesystem fell below min_free_mib; the sender keeps the data and retries. [Development]"),
 		metric.WithUnit("{batch}"),
 	)
 	errs = errors.Join(errs, err)

@@ -162,7 +162,7 @@ func AssertEqualBadgerStorageSalvagedEntries(t *testing.T, tt *componenttest.Tel
 func AssertEqualBadgerStorageWritesRefused(t *testing.T, tt *componenttest.Telemetry, dps []metricdata.DataPoint[int64], opts ...metricdatatest.Option) {
 	want := metricdata.Metrics{
 		Name:        "otelcol_badger_storage_writes_refused",
-		Description: "Batches refused with ErrStorageFull because the database reached max_size_mib; the sender keeps the data and retries. [Development]",
+		Description: "Batches refused with ErrStorageFull because the database reached max_size_mib or the free space of its filesystem fell below min_free_mib; the sender keeps the data and retries. [Development]",
 		Unit:        "{batch}",
 		Data: metricdata.Sum[int64]{
 			Temporality: metricdata.CumulativeTemporality,

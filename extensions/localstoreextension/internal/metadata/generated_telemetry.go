@@ -31,6 +31,7 @@ type TelemetryBuilder struct {
 	LocalStoreBucketsDropped metric.Int64ObservableCounter
 	LocalStoreDiskUsage      metric.Int64ObservableGauge
 	LocalStoreRecordsWritten metric.Int64ObservableCounter
+	LocalStoreWritesRefused  metric.Int64ObservableCounter
 }
 
 // TelemetryBuilderOption applies changes to default builder.
@@ -89,6 +90,21 @@ func (builder *TelemetryBuilder) RegisterLocalStoreRecordsWrittenCallback(cb met
 	return nil
 }
 
+// RegisterLocalStoreWritesRefusedCallback sets callback for observable LocalStoreWritesRefused metric.
+func (builder *TelemetryBuilder) RegisterLocalStoreWritesRefusedCallback(cb metric.Int64Callback) error {
+	reg, err := builder.meter.RegisterCallback(func(ctx context.Context, o metric.Observer) error {
+		cb(ctx, &observerInt64{inst: builder.LocalStoreWritesRefused, obs: o})
+		return nil
+	}, builder.LocalStoreWritesRefused)
+	if err != nil {
+		return err
+	}
+	builder.mu.Lock()
+	defer builder.mu.Unlock()
+	builder.registrations = append(builder.registrations, reg)
+	return nil
+}
+
 type observerInt64 struct {
 	embedded.Int64Observer
 	inst metric.Int64Observable
@@ -133,6 +149,12 @@ func NewTelemetryBuilder(settings component.TelemetrySettings, options ...Teleme
 		"otelcol_local_store_records_written",
 		metric.WithDescription("Spans, log records and metric points written to the store. [Alpha]"),
 		metric.WithUnit("{record}"),
+	)
+	errs = errors.Join(errs, err)
+	builder.LocalStoreWritesRefused, err = builder.meter.Int64ObservableCounter(
+		"otelcol_local_store_writes_refused",
+		metric.WithDescription("Writes refused because the filesystem's free space was below the floor (min_free_mib); the sender keeps the data and retries. [Alpha]"),
+		metric.WithUnit("{write}"),
 	)
 	errs = errors.Join(errs, err)
 	return &builder, errs

@@ -1,0 +1,31 @@
+package badgerdb
+
+import (
+	"fmt"
+	"time"
+)
+
+// MaxMiB is the largest size, in MiB, that a size setting accepts: 1 PiB.
+// Sizes are turned into bytes with a shift by 20, which overflows int64 from
+// 2^43 MiB; the bound keeps every product with a small factor safe too.
+const MaxMiB int64 = 1 << 30
+
+// CheckMiB returns an error naming field when v is outside [lo, hi] MiB.
+func CheckMiB(field string, v, lo, hi int64) error { return CheckRange(field, v, lo, hi, " MiB") }
+
+// CheckRange returns an error naming field when v is outside [lo, hi]; unit
+// follows the bounds in the message.
+func CheckRange(field string, v, lo, hi int64, unit string) error {
+	if v < lo || v > hi {
+		return fmt.Errorf("%s must be between %d and %d%s, got %d", field, lo, hi, unit, v)
+	}
+	return nil
+}
+
+// CheckDuration returns an error naming field when d is outside [lo, hi].
+func CheckDuration(field string, d, lo, hi time.Duration) error {
+	if d < lo || d > hi {
+		return fmt.Errorf("%s must be between %s and %s, got %s", field, lo, hi, d)
+	}
+	return nil
+}

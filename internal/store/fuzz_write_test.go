@@ -1,0 +1,77 @@
+package store
+
+import (
+	"context"
+	"fmt"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/require"
+	"go.opentelemetry.io/collector/pdata/plog"
+	"go.opentelemetry.io/collector/pdata/ptrace"
+)
+
+// deepBody is an OTLP/JSON log request whose body nests levels maps.
+func deepBody(levels int, ts int64) string {
+	v := `{"stringValue":"password=hunter2"}`
+	for range levels {
+		v = `{"kvlistValue":{"values":[{"key":"k","value":` + v + `}]}}`
+	}
+	return fmt.Sprintf(`{"resourceLogs":[{"resource":{"attributes":[{"key":"service.name","value":{"stringValue":"fuzz"}}]},"scopeLogs":[{"logRecords":[{"timeUnixNano":"%d","body":%s}]}]}]}`, ts, v)
+}
+
+// FuzzOTLPJSONToStore feeds OTLP/JSON requests (logs, else traces) to the
+// store: whatever a write accepts must come back from a query, whole and
+// valid, and whatever it refuses must be counted (issue 10 items 3 and 8).
+func FuzzOTLPJSONToStore(f *testing.F) {
+	now := time.Now().UnixNano()
+	f.Add([]byte(deepBody(1, now)))
+	f.Add([]byte(deepBody(33, now)))
+	f.Add([]byte(deepBody(34, now)))
+	f.Add([]byte(deepBody(200, now)))
+	f.Add([]byte(fmt.Sprintf(`{"resourceLogs":[{"scopeLogs":[{"logRecords":[{"timeUnixNano":"%d","body":{"stringValue":"raw \xff\xfe bytes"},"attributes":[{"key":"\xc3\x28","value":{"bytesValue":"AAEC"}}]}]}]}]}`, now)))
+	f.Add([]byte(`{"resourceLogs":[{"scopeLogs":[{"logRecords":[{"timeUnixNano":"18446744073709551615","observedTimeUnixNano":"1","severityNumber":2147483647,"body":{"doubleValue":1e308}}]}]}]}`))
+	f.Add([]byte(`{"resourceLogs":[{"scopeLogs":[{"logRecords":[{"body":{"arrayValue":{"values":[{"intValue":"-9223372036854775808"},{},{"boolValue":true}]}}}]}]}]}`))
+	f.Add([]byte(fmt.Sprintf(`{"resourceSpans":[{"scopeSpans":[{"spans":[{"traceId":"0102030405060708090a0b0c0d0e0f10","spanId":"0102030405060708","startTimeUnixNano":"%d","attributes":[{"key":"a","value":{"arrayValue":{"values":[{"arrayValue":{}}]}}}]}]}]}]}`, now)))
+	f.Add([]byte(`{}`))
+	f.Add([]byte(`not json`))
+
+	s := openTest(f, newClock(time.Now()))
+	ctx := context.Background()
+	f.Fuzz(func(t *testing.T, in []byte) {
+		if ld, err := (&plog.JSONUnmarshaler{}).UnmarshalLogs(in); err == nil && ld.LogRecordCount() > 0 {
+			before := countLogs(t, s)
+			res, err := s.WriteLogs(ctx, ld)
+			require.NoError(t, err)
+			require.Equal(t, ld.LogRecordCount(), res.Written+res.Expired+res.TooDeep, "every record is stored, expired or too deep")
+			require.Equal(t, before+res.Written, countLogs(t, s), "every stored record is returned")
+			return
+		}
+		td, err := (&ptrace.JSONUnmarshaler{}).UnmarshalTraces(in)
+		if err != nil || td.SpanCount() == 0 {
+			return
+		}
+		res, err := s.WriteTraces(ctx, td)
+		require.NoError(t, err)
+		require.Equal(t, td.SpanCount(), res.Written+res.Expired+res.TooDeep)
+	})
+}
+
+// countLogs counts every log record a query returns, page by page, and
+// checks that each can be encoded as OTLP/JSON.
+func countLogs(t *testing.T, s *Store) int {
+	t.Helper()
+	n := 0
+	q := LogQuery{Limit: 1000}
+	for {
+		res, err := s.QueryLogs(q)
+		require.NoError(t, err)
+		n += res.Count
+		_, err = (&plog.JSONMarshaler{}).MarshalLogs(res.Logs)
+		require.NoError(t, err)
+		if res.Next == nil {
+			return n
+		}
+		q.After = res.Next
+	}
+}
