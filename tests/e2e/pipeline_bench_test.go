@@ -6,6 +6,8 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"io"
+	"net/http"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -41,6 +43,13 @@ import (
 //	EMS_BENCH_SIGNALS   logs,traces,metrics (default all)
 //	EMS_BENCH_CORE      the core the collector is pinned to (default 1)
 //	EMS_BENCH_MASKING   the masking processor's config body (default every detector)
+//	EMS_BENCH_PIPELINES the pipelines to run, by index in benchPipelines (default all;
+//	                    0, pass-through, always runs: the ratios need it)
+//	EMS_BENCH_BEFORE    another collector binary (e.g. main's) run interleaved with
+//	                    this one, each pipeline once per round with each binary, so a
+//	                    before/after table comes from one run
+//	EMS_BENCH_PPROF     a directory: each run also takes a CPU profile of the
+//	                    collector through its pprof extension, written there
 
 type benchPipeline struct {
 	name       string
@@ -95,9 +104,13 @@ func startCountingSink(b testing.TB) *countingSink {
 	return s
 }
 
-func benchConfig(p benchPipeline, signal, in, sink, masking string) string {
+func benchConfig(p benchPipeline, signal, in, sink, masking, pprof string) string {
 	var ext, exts, procs, exps strings.Builder
 	exts.WriteString("[health_check")
+	if pprof != "" {
+		fmt.Fprintf(&ext, "  pprof:\n    endpoint: %s\n", pprof)
+		exts.WriteString(", pprof")
+	}
 	if p.badger {
 		ext.WriteString(`  badger_storage:
     directory: ${env:EMS_DIR}/queue
@@ -221,14 +234,34 @@ func peakRSSMiB(pid int) float64 {
 	return 0
 }
 
-func runBenchPipeline(b *testing.B, tg string, p benchPipeline, signal string, rate, seconds int, core string) benchResult {
+// benchRun is one run's setting: which binary, and where its profile goes.
+type benchRun struct {
+	binary  string // "" for the harness's (this tree's) collector
+	profile string // "" for none
+}
+
+func runBenchPipeline(b *testing.B, tg string, p benchPipeline, signal string, rate, seconds int, core string, run benchRun) benchResult {
 	sink := startCountingSink(b)
 	in := harness.FreeAddr(b)
 	masking := os.Getenv("EMS_BENCH_MASKING")
 	if masking == "" {
 		masking = "    detectors: {ipv4: {enabled: true}, ipv6: {enabled: true}}"
 	}
-	c := harness.StartCollector(b, benchConfig(p, signal, in, sink.addr, masking), "GOMAXPROCS=1")
+	pprof := ""
+	if run.profile != "" {
+		pprof = harness.FreeAddr(b)
+	}
+	// harness.Binary reads EMS_BINARY on each call; the runs are sequential.
+	prev, had := os.LookupEnv("EMS_BINARY")
+	if run.binary != "" {
+		os.Setenv("EMS_BINARY", run.binary)
+	}
+	c := harness.StartCollector(b, benchConfig(p, signal, in, sink.addr, masking, pprof), "GOMAXPROCS=1")
+	if had {
+		os.Setenv("EMS_BINARY", prev)
+	} else {
+		os.Unsetenv("EMS_BINARY")
+	}
 	pid := collectorPIDOf(b, c.ConfigPath)
 	if out, err := exec.Command("taskset", "-a", "-p", "-c", core, strconv.Itoa(pid)).CombinedOutput(); err != nil {
 		b.Fatalf("taskset: %v: %s", err, out)
@@ -251,9 +284,17 @@ func runBenchPipeline(b *testing.B, tg string, p benchPipeline, signal string, r
 			}
 		})
 	}
+	profDone := make(chan struct{})
+	go func() {
+		defer close(profDone)
+		if run.profile != "" {
+			takeCPUProfile(b, pprof, max(1, seconds-2), run.profile)
+		}
+	}()
 	for _, cmd := range cmds {
 		_ = cmd.Wait()
 	}
+	<-profDone
 	// Let the pipeline drain what it accepted.
 	last, stable := int64(-1), 0
 	for stable < 3 && time.Since(start) < time.Duration(seconds+30)*time.Second {
@@ -274,6 +315,26 @@ func runBenchPipeline(b *testing.B, tg string, p benchPipeline, signal string, r
 		int64(c.Metric(b, "otelcol_exporter_enqueue_failed_"+item, nil))
 	c.Stop()
 	return res
+}
+
+// takeCPUProfile writes a CPU profile of secs seconds from the pprof
+// extension at addr to path.
+func takeCPUProfile(b *testing.B, addr string, secs int, path string) {
+	resp, err := http.Get(fmt.Sprintf("http://%s/debug/pprof/profile?seconds=%d", addr, secs))
+	if err != nil {
+		b.Logf("profile: %v", err)
+		return
+	}
+	defer resp.Body.Close()
+	f, err := os.Create(path)
+	if err != nil {
+		b.Logf("profile: %v", err)
+		return
+	}
+	defer f.Close()
+	if _, err := io.Copy(f, resp.Body); err != nil {
+		b.Logf("profile: %v", err)
+	}
 }
 
 func median(xs []float64) float64 {
@@ -302,27 +363,59 @@ func BenchmarkPipeline(b *testing.B) {
 	if signals[0] == "" {
 		signals = []string{"logs", "traces", "metrics"}
 	}
+	pipes := []int{0}
+	if v := os.Getenv("EMS_BENCH_PIPELINES"); v != "" {
+		for _, f := range strings.Split(v, ",") {
+			n, err := strconv.Atoi(strings.TrimSpace(f))
+			if err != nil || n < 0 || n >= len(benchPipelines) {
+				b.Fatalf("EMS_BENCH_PIPELINES: %q is not an index of a pipeline (0-%d)", f, len(benchPipelines)-1)
+			}
+			if n != 0 {
+				pipes = append(pipes, n)
+			}
+		}
+	} else {
+		for j := 1; j < len(benchPipelines); j++ {
+			pipes = append(pipes, j)
+		}
+	}
+	builds := []struct{ label, binary string }{{"", ""}}
+	if before := os.Getenv("EMS_BENCH_BEFORE"); before != "" {
+		builds = []struct{ label, binary string }{{"before", before}, {"after", ""}}
+	}
+	profDir := os.Getenv("EMS_BENCH_PPROF")
 	for i := 0; i < b.N; i++ {
 		for _, signal := range signals {
-			perCPU := make([][]float64, len(benchPipelines))
-			rates := make([][]float64, len(benchPipelines))
-			peaks := make([]float64, len(benchPipelines))
-			drops := make([]int64, len(benchPipelines))
+			n := len(builds) * len(pipes)
+			perCPU := make([][]float64, n)
+			rates := make([][]float64, n)
+			peaks := make([]float64, n)
+			drops := make([]int64, n)
 			for r := 0; r < rounds; r++ {
-				for j, p := range benchPipelines {
-					res := runBenchPipeline(b, tg, p, signal, rate, seconds, core)
-					perCPU[j] = append(perCPU[j], res.perCPU())
-					rates[j] = append(rates[j], float64(res.delivered)/float64(seconds))
-					peaks[j] = max(peaks[j], res.peakMiB)
-					drops[j] += res.dropped + max(0, res.offered-res.delivered)
+				for pi, j := range pipes {
+					for bi, bld := range builds {
+						run := benchRun{binary: bld.binary}
+						if profDir != "" {
+							run.profile = filepath.Join(profDir, fmt.Sprintf("%s-%s%d-round%d.pprof", signal, bld.label, j, r))
+						}
+						res := runBenchPipeline(b, tg, benchPipelines[j], signal, rate, seconds, core, run)
+						k := bi*len(pipes) + pi
+						perCPU[k] = append(perCPU[k], res.perCPU())
+						rates[k] = append(rates[k], float64(res.delivered)/float64(seconds))
+						peaks[k] = max(peaks[k], res.peakMiB)
+						drops[k] += res.dropped + max(0, res.offered-res.delivered)
+					}
 				}
 			}
-			base := median(perCPU[0])
 			fmt.Printf("\n%s at %d/s offered, %ds x %d rounds, collector on core %s (GOMAXPROCS=1)\n", signal, rate, seconds, rounds, core)
-			fmt.Printf("| pipeline | %s per CPU-second | share of pass-through | delivered/s | not delivered | peak RSS MiB |\n|---|---|---|---|---|---|\n", signal)
-			for j, p := range benchPipelines {
-				m := median(perCPU[j])
-				fmt.Printf("| %s | %.0f | %.0f%% | %.0f | %d | %.0f |\n", p.name, m, 100*m/base, median(rates[j]), drops[j], peaks[j])
+			fmt.Printf("| build | pipeline | %s per CPU-second | share of pass-through | delivered/s | not delivered | peak RSS MiB |\n|---|---|---|---|---|---|---|\n", signal)
+			for bi, bld := range builds {
+				base := median(perCPU[bi*len(pipes)])
+				for pi, j := range pipes {
+					k := bi*len(pipes) + pi
+					m := median(perCPU[k])
+					fmt.Printf("| %s | %s | %.0f | %.0f%% | %.0f | %d | %.0f |\n", bld.label, benchPipelines[j].name, m, 100*m/base, median(rates[k]), drops[k], peaks[k])
+				}
 			}
 		}
 	}
