@@ -37,7 +37,9 @@ import (
 // otlpreceiver; pass-through and the node pipelines interleaved in one run.
 // `make bench-pipeline` runs it; knobs:
 //
-//	EMS_BENCH_RATE      items/s offered (default 20000)
+//	EMS_BENCH_RATE      items/s offered (default 20000); 0: telemetrygen unthrottled,
+//	                    so the collector runs saturated and per-CPU-second figures
+//	                    do not depend on how fast a busy machine lets it offer
 //	EMS_BENCH_SECONDS   seconds per run (default 15)
 //	EMS_BENCH_ROUNDS    interleaved rounds (default 3; medians reported)
 //	EMS_BENCH_SIGNALS   logs,traces,metrics (default all)
@@ -48,6 +50,9 @@ import (
 //	EMS_BENCH_BEFORE    another collector binary (e.g. main's) run interleaved with
 //	                    this one, each pipeline once per round with each binary, so a
 //	                    before/after table comes from one run
+//	EMS_BENCH_MEMORY_LIMIT_MIB local_store's memory_limit_mib (default 450, the
+//	                    DaemonSet's: a Go soft limit below the working set of two
+//	                    Badger databases makes the GC run back to back)
 //	EMS_BENCH_PPROF     a directory: each run also takes a CPU profile of the
 //	                    collector through its pprof extension, written there
 
@@ -122,7 +127,7 @@ func benchConfig(p benchPipeline, signal, in, sink, masking, pprof string) strin
 	}
 	if p.localStore {
 		ext.WriteString(`  local_store:
-    memory_limit_mib: 200
+    memory_limit_mib: ${env:EMS_BENCH_MEMORY_LIMIT_MIB:-450}
     stores:
       default:
         directory: ${env:EMS_DIR}/local_store
@@ -188,8 +193,16 @@ service:
 // telemetrygenArgs offers rate items/s of one signal: logs with a 324-byte
 // body and 6 attributes, spans with 8 attributes, SNMP-like gauges and sums
 // with 5 attributes.
+//
+// telemetrygen paces each worker record by record: on a busy machine a
+// worker offering 5,000/s delivered about a third of it, so the offer is
+// spread over one worker per 500 items/s.
 func telemetrygenArgs(signal, endpoint string, rate, seconds int) [][]string {
-	common := []string{"--otlp-endpoint", endpoint, "--otlp-insecure", "--duration", fmt.Sprintf("%ds", seconds), "--workers", "4"}
+	workers := max(4, (rate+499)/500)
+	if signal != "logs" {
+		workers = max(4, (rate/2+499)/500) // two generators, half the rate each
+	}
+	common := []string{"--otlp-endpoint", endpoint, "--otlp-insecure", "--duration", fmt.Sprintf("%ds", seconds), "--workers", strconv.Itoa(workers)}
 	attrs := func(n int) []string {
 		var out []string
 		for i := 0; i < n; i++ {
@@ -197,7 +210,7 @@ func telemetrygenArgs(signal, endpoint string, rate, seconds int) [][]string {
 		}
 		return out
 	}
-	perWorker := func(r int) string { return strconv.FormatFloat(float64(r)/4, 'f', 1, 64) }
+	perWorker := func(r int) string { return strconv.FormatFloat(float64(r)/float64(workers), 'f', 1, 64) }
 	switch signal {
 	case "logs":
 		body := strings.Repeat("user kim@example.com paid with 4111 1111 1111 1111 from 10.0.0.1; ", 5)[:324]
@@ -295,6 +308,9 @@ func runBenchPipeline(b *testing.B, tg string, p benchPipeline, signal string, r
 		_ = cmd.Wait()
 	}
 	<-profDone
+	if run.profile != "" {
+		savePprof(b, "http://"+pprof+"/debug/pprof/heap", strings.TrimSuffix(run.profile, ".pprof")+".heap.pprof")
+	}
 	// Let the pipeline drain what it accepted.
 	last, stable := int64(-1), 0
 	for stable < 3 && time.Since(start) < time.Duration(seconds+30)*time.Second {
@@ -318,9 +334,14 @@ func runBenchPipeline(b *testing.B, tg string, p benchPipeline, signal string, r
 }
 
 // takeCPUProfile writes a CPU profile of secs seconds from the pprof
-// extension at addr to path.
+// extension at addr to path; a heap profile follows at the end of the run.
 func takeCPUProfile(b *testing.B, addr string, secs int, path string) {
-	resp, err := http.Get(fmt.Sprintf("http://%s/debug/pprof/profile?seconds=%d", addr, secs))
+	savePprof(b, fmt.Sprintf("http://%s/debug/pprof/profile?seconds=%d", addr, secs), path)
+}
+
+// savePprof writes what url (a pprof endpoint) answers to path.
+func savePprof(b *testing.B, url, path string) {
+	resp, err := http.Get(url)
 	if err != nil {
 		b.Logf("profile: %v", err)
 		return
@@ -407,7 +428,11 @@ func BenchmarkPipeline(b *testing.B) {
 					}
 				}
 			}
-			fmt.Printf("\n%s at %d/s offered, %ds x %d rounds, collector on core %s (GOMAXPROCS=1)\n", signal, rate, seconds, rounds, core)
+			offer := fmt.Sprintf("%d/s offered", rate)
+			if rate == 0 {
+				offer = "unthrottled offer"
+			}
+			fmt.Printf("\n%s at %s, %ds x %d rounds, collector on core %s (GOMAXPROCS=1)\n", signal, offer, seconds, rounds, core)
 			fmt.Printf("| build | pipeline | %s per CPU-second | share of pass-through | delivered/s | not delivered | peak RSS MiB |\n|---|---|---|---|---|---|---|\n", signal)
 			for bi, bld := range builds {
 				base := median(perCPU[bi*len(pipes)])
