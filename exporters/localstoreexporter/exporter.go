@@ -24,7 +24,8 @@ import (
 // storeExporter writes one signal into a store found at start.
 type storeExporter struct {
 	cfg       *Config
-	store     *store.Store
+	provider  localstoreextension.StoreProvider
+	store     atomic.Pointer[store.Store]
 	telemetry *metadata.TelemetryBuilder
 	attrs     metric.MeasurementOption
 	logger    *zap.Logger
@@ -51,12 +52,25 @@ func (e *storeExporter) start(_ context.Context, host component.Host) error {
 	if !ok {
 		return fmt.Errorf("local_store exporter: extension %q is not a local_store extension", e.cfg.Extension)
 	}
-	s, err := p.Store(e.cfg.Store)
-	if err != nil {
-		return fmt.Errorf("local_store exporter: %w", err)
+	e.provider = p
+	if _, err := e.target(); err != nil && !errors.Is(err, localstoreextension.ErrStoreNotReady) {
+		return err
 	}
-	e.store = s
 	return nil
+}
+
+// target returns the store; one that waits for disk space to open is
+// looked up again on each write until it is open.
+func (e *storeExporter) target() (*store.Store, error) {
+	if s := e.store.Load(); s != nil {
+		return s, nil
+	}
+	s, err := e.provider.Store(e.cfg.Store)
+	if err != nil {
+		return nil, fmt.Errorf("local_store exporter: %w", err)
+	}
+	e.store.Store(s)
+	return s, nil
 }
 
 // done turns a write result into the exporter's answer: expired records are
@@ -81,16 +95,28 @@ func (e *storeExporter) done(ctx context.Context, sig store.Signal, res store.Wr
 }
 
 func (e *storeExporter) pushTraces(ctx context.Context, td ptrace.Traces) error {
-	res, err := e.store.WriteTraces(ctx, td)
+	s, err := e.target()
+	if err != nil {
+		return err
+	}
+	res, err := s.WriteTraces(ctx, td)
 	return e.done(ctx, store.Traces, res, err)
 }
 
 func (e *storeExporter) pushLogs(ctx context.Context, ld plog.Logs) error {
-	res, err := e.store.WriteLogs(ctx, ld)
+	s, err := e.target()
+	if err != nil {
+		return err
+	}
+	res, err := s.WriteLogs(ctx, ld)
 	return e.done(ctx, store.Logs, res, err)
 }
 
 func (e *storeExporter) pushMetrics(ctx context.Context, md pmetric.Metrics) error {
-	res, err := e.store.WriteMetrics(ctx, md)
+	s, err := e.target()
+	if err != nil {
+		return err
+	}
+	res, err := s.WriteMetrics(ctx, md)
 	return e.done(ctx, store.Metrics, res, err)
 }

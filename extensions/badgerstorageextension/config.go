@@ -68,7 +68,9 @@ func (c *Config) Validate() error {
 	var errs []error
 	if c.Directory == "" {
 		errs = append(errs, errors.New("directory must be set"))
-	} else if _, err := badgerdb.CheckDirectory(c.Directory, badgerdb.KindBadgerStorage); err != nil {
+	} else if resolved, err := badgerdb.CheckDirectory(c.Directory, badgerdb.KindBadgerStorage); err != nil {
+		errs = append(errs, fmt.Errorf("directory: %w", err))
+	} else if err := badgerdb.CheckShared(resolved, badgerdb.KindBadgerStorage, "a badger_storage"); err != nil {
 		errs = append(errs, fmt.Errorf("directory: %w", err))
 	}
 	if err := c.Durability.Validate(); err != nil {
@@ -88,8 +90,9 @@ func (c *Config) Validate() error {
 
 // floor is the free-space floor for a database opened with opts.
 func (c *Config) floor(opts badger.Options) badgerdb.Floor {
+	f := badgerdb.NewDefaultFloor(opts).WithBudget(c.MaxSizeMiB << 20)
 	if c.MinFreeMiB > 0 {
-		return badgerdb.NewDefaultFloor(opts).WithMinFree(c.MinFreeMiB << 20)
+		return f.WithMinFree(c.MinFreeMiB << 20)
 	}
-	return badgerdb.NewDefaultFloor(opts)
+	return f
 }

@@ -67,26 +67,17 @@ func (s *store) measure() usage {
 	return u
 }
 
-// maintain measures the directory and reclaims space until close.
+// maintain measures the directory and the free space, and reclaims space,
+// until close.
 func (s *store) maintain() {
 	defer s.done.Done()
-	measure := time.NewTicker(measureInterval)
-	defer measure.Stop()
-	check := time.NewTicker(s.cfg.Reclaim.CheckInterval)
-	defer check.Stop()
-	for {
-		select {
-		case <-s.stop:
-			return
-		case <-measure.C:
+	badgerdb.Maintain(s.stop,
+		badgerdb.Task{Every: measureInterval, Run: func() {
 			s.measure()
 			s.space.Refresh()
-		case <-check.C:
-			s.maybeReclaim()
-		case <-s.reclaimNow:
-			s.maybeReclaim()
-		}
-	}
+		}},
+		badgerdb.Task{Every: s.cfg.Reclaim.CheckInterval, Kick: s.reclaimNow, Run: s.maybeReclaim},
+	)
 }
 
 // live returns the live bytes. Badger reports the size of a value kept in

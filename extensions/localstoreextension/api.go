@@ -103,6 +103,9 @@ func (a *api) wrap(h handlerFunc) http.HandlerFunc {
 			writeError(w, http.StatusNotFound, nf.msg)
 		case errors.Is(err, store.ErrClosed):
 			writeError(w, http.StatusServiceUnavailable, "store is shutting down")
+		case errors.Is(err, ErrStoreNotReady):
+			w.Header().Set("Retry-After", "10")
+			writeError(w, http.StatusServiceUnavailable, err.Error())
 		default:
 			a.ext.logger.Warn("local store query failed", zap.String("path", r.URL.Path), zap.Error(err))
 			writeError(w, http.StatusInternalServerError, "query failed: "+err.Error())
@@ -127,6 +130,9 @@ func (a *api) store(r *http.Request) (string, *store.Store, error) {
 	}
 	s, err := a.ext.Store(name)
 	if err != nil {
+		if errors.Is(err, ErrStoreNotReady) {
+			return "", nil, err
+		}
 		return "", nil, badRequest{err.Error()}
 	}
 	return name, s, nil

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"sort"
+	"strconv"
 	"time"
 
 	"go.opentelemetry.io/collector/config/confighttp"
@@ -175,6 +176,9 @@ func (c *Config) Validate() error {
 		if err != nil {
 			errs = append(errs, fmt.Errorf("%s: %w", field, err))
 			continue
+		}
+		if err := badgerdb.CheckShared(resolved, badgerdb.KindLocalStore, "local_store store "+strconv.Quote(n)); err != nil {
+			errs = append(errs, fmt.Errorf("%s: %w", field, err))
 		}
 		for other, on := range dirs {
 			if rel := badgerdb.Overlap(resolved, other); rel != "" {

@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"strings"
 	"sync"
+	"time"
 )
 
 // The kinds of database otelcol-ems keeps; each directory holds one.
@@ -145,4 +146,48 @@ func Claim(dir, kind, owner string) (release func(), err error) {
 			claimsMu.Unlock()
 		})
 	}, nil
+}
+
+// validated remembers the directories that configurations of this process
+// validated a moment ago, so that one `validate` of a whole collector
+// configuration catches a local_store store and a badger_storage given one
+// directory before anything starts. Only different kinds conflict here: a
+// component of the same kind validated again is most likely the same one
+// (a restart in-process, a reload); two of one kind on one directory are
+// refused at start (Claim). Entries older than validateWindow are ignored.
+var (
+	validatedMu sync.Mutex
+	validated   = map[string]validation{}
+)
+
+type validation struct {
+	kind string
+	name string
+	at   time.Time
+}
+
+const validateWindow = 10 * time.Second
+
+// CheckShared records that a configuration of kind, described by name,
+// uses the resolved directory dir, and returns an error naming the other
+// one when a configuration of another kind validated within the window
+// uses, is inside or contains it.
+func CheckShared(dir, kind, name string) error {
+	validatedMu.Lock()
+	defer validatedMu.Unlock()
+	now := time.Now()
+	for other, v := range validated {
+		if now.Sub(v.at) > validateWindow {
+			delete(validated, other)
+			continue
+		}
+		if v.kind == kind {
+			continue
+		}
+		if rel := Overlap(dir, other); rel != "" {
+			return fmt.Errorf("%s %s the directory of %s (%s); each database needs a directory of its own", dir, rel, v.name, other)
+		}
+	}
+	validated[dir] = validation{kind: kind, name: name, at: now}
+	return nil
 }

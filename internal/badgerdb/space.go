@@ -79,6 +79,16 @@ func NewDefaultFloor(o badger.Options) Floor {
 	}
 }
 
+// WithBudget returns the floor for a directory bounded to maxBytes (0: not
+// bounded): the preallocated window counts in the directory's size, so it
+// takes at most a sixteenth of the bound (but 64 KiB at least).
+func (f Floor) WithBudget(maxBytes int64) Floor {
+	if maxBytes > 0 && f.Preallocate > 0 {
+		f.Preallocate = min(f.Preallocate, max(maxBytes/16, 64<<10))
+	}
+	return f
+}
+
 // WithMinFree returns the floor with a fixed base of n bytes instead of the
 // default one and nothing added for tables; preallocation stays.
 func (f Floor) WithMinFree(n int64) Floor {

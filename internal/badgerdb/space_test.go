@@ -103,6 +103,15 @@ func TestDefaultFloorCoversWhatBadgerWritesAlone(t *testing.T) {
 	assert.Equal(t, int64(6*mib+2*8*2*mib), DefaultFloor(small), "base tables are 2 MiB by default")
 }
 
+func TestFloorWithBudgetCapsThePreallocatedWindow(t *testing.T) {
+	t.Parallel()
+	f := Floor{Base: 10 * mib, Preallocate: 8 * mib}
+	assert.Equal(t, int64(8*mib), f.WithBudget(0).Preallocate, "unbounded")
+	assert.Equal(t, int64(256<<10), f.WithBudget(4*mib).Preallocate, "a 4 MiB store")
+	assert.Equal(t, int64(64<<10), f.WithBudget(mib).Preallocate, "at least 64 KiB")
+	assert.Equal(t, int64(8*mib), f.WithBudget(4096*mib).Preallocate)
+}
+
 func TestSpaceGuardFloorGrowsWithTables(t *testing.T) {
 	t.Parallel()
 	dir := t.TempDir()

@@ -135,10 +135,11 @@ func (o Options) Validate() error {
 
 // floor is the free-space floor: MinFree, or the default for bo.
 func (o Options) floor(bo badger.Options) badgerdb.Floor {
+	f := badgerdb.NewDefaultFloor(bo).WithBudget(o.MaxSize)
 	if o.MinFree > 0 {
-		return badgerdb.NewDefaultFloor(bo).WithMinFree(o.MinFree)
+		return f.WithMinFree(o.MinFree)
 	}
-	return badgerdb.NewDefaultFloor(bo)
+	return f
 }
 
 // BucketWidth is the time span of one bucket for a retention of maxAge: an

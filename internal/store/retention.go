@@ -14,30 +14,23 @@ import (
 const pageOutInterval = 250 * time.Millisecond
 
 // maintain runs retention and the disk budget every check interval, and
-// pages out mapped tables every pageOutInterval.
+// reads the free space and pages out mapped tables every pageOutInterval.
 func (s *Store) maintain() {
 	defer s.wg.Done()
-	t := time.NewTicker(s.opts.CheckInterval)
-	defer t.Stop()
-	// Compactions write and read tables through their mappings at hundreds
-	// of MB/s: release them often.
-	pages := time.NewTicker(min(pageOutInterval, s.opts.CheckInterval))
-	defer pages.Stop()
-	for {
-		select {
-		case <-s.stop:
-			return
-		case <-pages.C:
-			// The free space is read here too, so that a disk filled by
-			// another process stops writes within a tick.
-			s.space.Refresh()
-			s.releasePages()
-		case <-t.C:
+	badgerdb.Maintain(s.stop,
+		badgerdb.Task{Every: s.opts.CheckInterval, Run: func() {
 			if err := s.Enforce(); err != nil {
 				s.logger.Warn("local store maintenance failed", zap.String("directory", s.opts.Dir), zap.Error(err))
 			}
-		}
-	}
+		}},
+		// Compactions write and read tables through their mappings at
+		// hundreds of MB/s: release them often. The free space is read as
+		// often, so that a disk another process fills stops writes soon.
+		badgerdb.Task{Every: min(pageOutInterval, s.opts.CheckInterval), Run: func() {
+			s.space.Refresh()
+			s.releasePages()
+		}},
+	)
 }
 
 // Enforce saves the resource counts, drops the buckets past their retention

@@ -149,6 +149,10 @@ func Open(ctx context.Context, opts Options) (*Store, error) {
 	return s, nil
 }
 
+// OpenNeeds returns the free disk space opening a store with opts needs;
+// Open waits for it.
+func OpenNeeds(opts Options) int64 { return badgerdb.MinFree(badgerOptions(opts)) }
+
 // badgerOptions are the shared memory-bounded options with the store's
 // choices:
 //   - records stay in the LSM tree (so dropping a bucket frees them without

@@ -52,10 +52,10 @@ func resize(t *testing.T, dir string, sizeMiB int) {
 	require.NoError(t, err, "%s", out)
 }
 
-// fill writes a file in dir until the filesystem has no block left.
-func fill(t *testing.T, dir string) string {
+// fill writes the file name in dir until the filesystem has no block left.
+func fill(t *testing.T, dir, name string) string {
 	t.Helper()
-	path := filepath.Join(dir, "filler")
+	path := filepath.Join(dir, name)
 	f, err := os.Create(path)
 	require.NoError(t, err)
 	defer f.Close()
@@ -174,7 +174,7 @@ func TestDiskFullLocalStoreFilledByAnotherFile(t *testing.T) {
 		ok = append(ok, i)
 	}
 
-	filler := fill(t, disk)
+	filler := fill(t, disk, "filler")
 	more, next := sendUntilRefused(t, client, c, disk, 5, 5)
 	ok = append(ok, more...)
 	time.Sleep(time.Second)
@@ -182,23 +182,27 @@ func TestDiskFullLocalStoreFilledByAnotherFile(t *testing.T) {
 	requireStored(t, q, ok)
 
 	// Killed (as an OOM kill or a node drain past its grace period would)
-	// and restarted while the disk is full, it waits for space instead of
-	// crashing, and opens once the file is gone. (A graceful stop is not
-	// asserted here: Badger's final memtable flush can fault when another
-	// process holds every block; see the README's limits.)
+	// and restarted while the disk is full, it comes up at once; the store
+	// waits for space instead of faulting in Badger's recovery, writes and
+	// queries are refused retryably meanwhile, and it opens once the file is
+	// gone. (A graceful stop is not asserted here: Badger's final memtable
+	// flush can fault when another process holds every block; see the
+	// README's limits.)
 	c.Kill()
-	go func() {
-		time.Sleep(3 * time.Second)
-		if c.Running() && strings.Contains(c.Output(), "waiting for space") {
-			_ = os.Remove(filler)
-		}
-	}()
+	filler2 := fill(t, disk, "filler2") // what the reserve gave back, too
 	c.Start(t)
 	assert.Contains(t, c.Output(), "Not enough free disk space to open the database safely; waiting for space")
-	requireStored(t, q, ok)
+	require.Error(t, client.SendLogs(bigLogs(fmt.Sprintf("fill-%d", next), batchRecords, next)), "refused while the store waits")
+	var e map[string]string
+	assert.Equal(t, http.StatusServiceUnavailable, q.get(t, "/api/v1/logs", &e))
+	assert.Contains(t, e["error"], "waiting for free disk space")
+	require.True(t, c.Running())
+
+	require.NoError(t, os.Remove(filler))
+	require.NoError(t, os.Remove(filler2))
 	require.Eventually(t, func() bool {
 		return client.SendLogs(bigLogs(fmt.Sprintf("fill-%d", next), batchRecords, next)) == nil
-	}, 20*time.Second, 200*time.Millisecond, "writes resume when space returns")
+	}, 30*time.Second, 200*time.Millisecond, "writes resume when space returns")
 	requireStored(t, q, append(ok, next))
 }
 
