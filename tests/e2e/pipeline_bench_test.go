@@ -229,17 +229,21 @@ func telemetrygenArgs(signal, endpoint string, rate, seconds int) [][]string {
 type benchResult struct {
 	delivered, offered, dropped int64
 	cpu, seconds, peakMiB       float64
+	anonMiB, fileMiB            float64 // RSS at the end: anonymous, and file pages mapped (page cache)
 }
 
 func (r benchResult) perCPU() float64 { return float64(r.delivered) / r.cpu }
 
-func peakRSSMiB(pid int) float64 {
+func peakRSSMiB(pid int) float64 { return procStatusMiB(pid, "VmHWM:") }
+
+// procStatusMiB reads one of the kB fields of /proc/PID/status, in MiB.
+func procStatusMiB(pid int, field string) float64 {
 	b, err := os.ReadFile(fmt.Sprintf("/proc/%d/status", pid))
 	if err != nil {
 		return 0
 	}
 	for _, l := range strings.Split(string(b), "\n") {
-		if f := strings.Fields(l); len(f) >= 2 && f[0] == "VmHWM:" {
+		if f := strings.Fields(l); len(f) >= 2 && f[0] == field {
 			kb, _ := strconv.ParseFloat(f[1], 64)
 			return kb / 1024
 		}
@@ -321,7 +325,8 @@ func runBenchPipeline(b *testing.B, tg string, p benchPipeline, signal string, r
 			last, stable = n, 0
 		}
 	}
-	res := benchResult{cpu: procCPUSeconds(b, pid) - cpu0, seconds: time.Since(start).Seconds(), peakMiB: peakRSSMiB(pid)}
+	res := benchResult{cpu: procCPUSeconds(b, pid) - cpu0, seconds: time.Since(start).Seconds(), peakMiB: peakRSSMiB(pid),
+		anonMiB: procStatusMiB(pid, "RssAnon:"), fileMiB: procStatusMiB(pid, "RssFile:")}
 	res.delivered = sink.items.Load()
 	item := map[string]string{"logs": "log_records", "traces": "spans", "metrics": "metric_points"}[signal]
 	accepted := int64(c.Metric(b, "otelcol_receiver_accepted_"+item, nil))
@@ -411,6 +416,7 @@ func BenchmarkPipeline(b *testing.B) {
 			perCPU := make([][]float64, n)
 			rates := make([][]float64, n)
 			peaks := make([]float64, n)
+			anon, file := make([]float64, n), make([]float64, n)
 			drops := make([]int64, n)
 			for r := 0; r < rounds; r++ {
 				for pi, j := range pipes {
@@ -424,6 +430,7 @@ func BenchmarkPipeline(b *testing.B) {
 						perCPU[k] = append(perCPU[k], res.perCPU())
 						rates[k] = append(rates[k], float64(res.delivered)/float64(seconds))
 						peaks[k] = max(peaks[k], res.peakMiB)
+						anon[k], file[k] = max(anon[k], res.anonMiB), max(file[k], res.fileMiB)
 						drops[k] += res.dropped + max(0, res.offered-res.delivered)
 					}
 				}
@@ -433,13 +440,13 @@ func BenchmarkPipeline(b *testing.B) {
 				offer = "unthrottled offer"
 			}
 			fmt.Printf("\n%s at %s, %ds x %d rounds, collector on core %s (GOMAXPROCS=1)\n", signal, offer, seconds, rounds, core)
-			fmt.Printf("| build | pipeline | %s per CPU-second | share of pass-through | delivered/s | not delivered | peak RSS MiB |\n|---|---|---|---|---|---|---|\n", signal)
+			fmt.Printf("| build | pipeline | %s per CPU-second | share of pass-through | delivered/s | not delivered | peak RSS MiB | RSS at end, anon + file MiB |\n|---|---|---|---|---|---|---|---|\n", signal)
 			for bi, bld := range builds {
 				base := median(perCPU[bi*len(pipes)])
 				for pi, j := range pipes {
 					k := bi*len(pipes) + pi
 					m := median(perCPU[k])
-					fmt.Printf("| %s | %s | %.0f | %.0f%% | %.0f | %d | %.0f |\n", bld.label, benchPipelines[j].name, m, 100*m/base, median(rates[k]), drops[k], peaks[k])
+					fmt.Printf("| %s | %s | %.0f | %.0f%% | %.0f | %d | %.0f | %.0f + %.0f |\n", bld.label, benchPipelines[j].name, m, 100*m/base, median(rates[k]), drops[k], peaks[k], anon[k], file[k])
 				}
 			}
 		}
