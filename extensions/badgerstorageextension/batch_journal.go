@@ -135,9 +135,8 @@ func (t *journalTarget) discard() {
 // writes to the active overlay. Room was checked before the batch ran.
 func (t *journalTarget) commit() error {
 	j := t.j
-	j.payload = encodeBatch(j.payload[:0], t.writes)
 	var err error
-	if j.scratch, err = j.seg.appendRecord(j.scratch, j.payload); err != nil {
+	if j.scratch, err = j.seg.appendFramed(encodeBatch(startRecord(j.scratch), t.writes)); err != nil {
 		return fmt.Errorf("badger_storage: writing journal segment %s: %w", j.seg.path, err)
 	}
 	for _, w := range t.writes {

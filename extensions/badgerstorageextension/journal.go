@@ -183,10 +183,23 @@ func (g *segment) empty() bool { return g.off == segmentHeaderSize }
 // appendRecord writes payload as the next record, followed by a terminator.
 // The caller checked room. scratch is reused for the framing.
 func (g *segment) appendRecord(scratch []byte, payload []byte) ([]byte, error) {
-	buf := append(scratch[:0], make([]byte, recordHeaderSize)...)
+	return g.appendFramed(append(startRecord(scratch), payload...))
+}
+
+// startRecord returns scratch emptied, with room for a record header: append
+// the payload, then pass it to appendFramed. Encoding a payload straight
+// after its header saves copying it once more per batch.
+func startRecord(scratch []byte) []byte {
+	return append(scratch[:0], 0, 0, 0, 0, 0, 0, 0, 0)
+}
+
+// appendFramed writes buf, a record header's room followed by the payload
+// (see startRecord), as the next record, followed by a terminator. The
+// caller checked room. It returns buf, grown, for reuse as scratch.
+func (g *segment) appendFramed(buf []byte) ([]byte, error) {
+	payload := buf[recordHeaderSize:]
 	binary.LittleEndian.PutUint32(buf, uint32(len(payload)))
 	binary.LittleEndian.PutUint32(buf[4:], recordCRC(g.seq, payload))
-	buf = append(buf, payload...)
 	buf = append(buf, 0, 0, 0, 0)
 	if err := g.write(buf, g.off); err != nil {
 		return buf, err

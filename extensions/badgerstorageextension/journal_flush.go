@@ -57,7 +57,6 @@ type journal struct {
 	mapped   bool  // segments are written through memory maps
 	flushErr error // result of the last flush
 	scratch  []byte
-	payload  []byte
 
 	kick chan struct{}
 	stop chan struct{}

@@ -164,9 +164,24 @@ func (b *batch) keyTime(ts ...pcommon.Timestamp) (uint64, bool) {
 	return t, true
 }
 
-// add writes one record. name is the metric name (metrics only).
-// It returns the record's bucket.
+// add writes one record, payload being its one-record OTLP message. name is
+// the metric name (metrics only). It returns the record's bucket.
 func (b *batch) add(ts uint64, res *resourceInfo, dict *dictInfo, traceID pcommon.TraceID, severity byte, name string, payload []byte) (int64, error) {
+	v := b.alloc(valueHeaderLen + len(payload))
+	v = append(encodeValueHeader(v, dict.id, severity), payload...)
+	return b.put(ts, res, dict, traceID, name, v)
+}
+
+// addRecord writes one log record or span given as its encoded bytes, cut
+// from the request (see wireRecords); the value wraps it as add's payload.
+func (b *batch) addRecord(ts uint64, res *resourceInfo, dict *dictInfo, traceID pcommon.TraceID, severity byte, rec []byte) (int64, error) {
+	v := b.alloc(valueHeaderLen + oneRecordLen(len(rec)))
+	v = appendOneRecord(encodeValueHeader(v, dict.id, severity), rec)
+	return b.put(ts, res, dict, traceID, "", v)
+}
+
+// put writes the record value v and its index entries.
+func (b *batch) put(ts uint64, res *resourceInfo, dict *dictInfo, traceID pcommon.TraceID, name string, v []byte) (int64, error) {
 	bucket := b.s.bucketFor(b.sig, ts)
 	if _, ok := b.dicts[bucketDict{bucket, dict.id}]; !ok && !b.s.written(b.sig, bucket, dict.id) {
 		b.dicts[bucketDict{bucket, dict.id}] = struct{}{}
@@ -180,8 +195,6 @@ func (b *batch) add(ts uint64, res *resourceInfo, dict *dictInfo, traceID pcommo
 		}
 	}
 	r := ref{bucket: bucket, ts: ts, seq: b.s.nextSeq(), name: name}
-	v := b.alloc(valueHeaderLen + len(payload))
-	v = append(encodeValueHeader(v, dict.id, severity), payload...)
 	k := appendRecordKey(b.alloc(recordKeyLen(b.sig, name)), b.sig, r)
 	if err := b.wb.Set(k, v); err != nil {
 		return 0, err

@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"fmt"
 
 	"go.opentelemetry.io/collector/pdata/pcommon"
 	"go.opentelemetry.io/collector/pdata/plog"
@@ -39,9 +40,12 @@ func (s *Store) WriteLogs(ctx context.Context, ld plog.Logs) (WriteResult, error
 	renc := newResourceEncoder()
 	var m plog.ProtoMarshaler
 	dictScratch := plog.NewLogs()
-	one := plog.NewLogs()
-	oneSL := one.ResourceLogs().AppendEmpty().ScopeLogs().AppendEmpty()
-	oneLR := oneSL.LogRecords().AppendEmpty()
+	recs, err := logRecordBytes(&m, ld)
+	if err != nil {
+		b.abort()
+		return WriteResult{}, err
+	}
+	next := 0
 	for i := 0; i < ld.ResourceLogs().Len(); i++ {
 		rl := ld.ResourceLogs().At(i)
 		res, err := renc.encode(rl.Resource())
@@ -52,6 +56,8 @@ func (s *Store) WriteLogs(ctx context.Context, ld plog.Logs) (WriteResult, error
 		resDeep := attrsTooDeep(rl.Resource().Attributes())
 		for j := 0; j < rl.ScopeLogs().Len(); j++ {
 			sl := rl.ScopeLogs().At(j)
+			first := next
+			next += sl.LogRecords().Len()
 			if b.deep(resDeep || attrsTooDeep(sl.Scope().Attributes()), sl.LogRecords().Len()) {
 				continue
 			}
@@ -69,13 +75,7 @@ func (s *Store) WriteLogs(ctx context.Context, ld plog.Logs) (WriteResult, error
 				if !ok {
 					continue
 				}
-				lr.CopyTo(oneLR)
-				payload, err := m.MarshalLogs(one)
-				if err != nil {
-					b.abort()
-					return WriteResult{}, err
-				}
-				if _, err := b.add(ts, res, dict, lr.TraceID(), severityByte(lr.SeverityNumber()), "", payload); err != nil {
+				if _, err := b.addRecord(ts, res, dict, lr.TraceID(), severityByte(lr.SeverityNumber()), recs[first+k]); err != nil {
 					b.abort()
 					return WriteResult{}, err
 				}
@@ -83,6 +83,23 @@ func (s *Store) WriteLogs(ctx context.Context, ld plog.Logs) (WriteResult, error
 		}
 	}
 	return b.commit(ctx)
+}
+
+// logRecordBytes marshals ld once and returns the encoded bytes of each of
+// its log records, in iteration order.
+func logRecordBytes(m *plog.ProtoMarshaler, ld plog.Logs) ([][]byte, error) {
+	p, err := m.MarshalLogs(ld)
+	if err != nil {
+		return nil, err
+	}
+	recs, err := wireRecords(make([][]byte, 0, ld.LogRecordCount()), p)
+	if err == nil && len(recs) != ld.LogRecordCount() {
+		err = errWire
+	}
+	if err != nil {
+		return nil, fmt.Errorf("cutting log records out of their request: %w", err)
+	}
+	return recs, nil
 }
 
 // logDict encodes a resource and scope pair without records.

@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"fmt"
 
 	"go.opentelemetry.io/collector/pdata/ptrace"
 )
@@ -15,8 +16,12 @@ func (s *Store) WriteTraces(ctx context.Context, td ptrace.Traces) (WriteResult,
 	renc := newResourceEncoder()
 	var m ptrace.ProtoMarshaler
 	dictScratch := ptrace.NewTraces()
-	one := ptrace.NewTraces()
-	oneSpan := one.ResourceSpans().AppendEmpty().ScopeSpans().AppendEmpty().Spans().AppendEmpty()
+	recs, err := spanBytes(&m, td)
+	if err != nil {
+		b.abort()
+		return WriteResult{}, err
+	}
+	next := 0
 	for i := 0; i < td.ResourceSpans().Len(); i++ {
 		rs := td.ResourceSpans().At(i)
 		res, err := renc.encode(rs.Resource())
@@ -27,6 +32,8 @@ func (s *Store) WriteTraces(ctx context.Context, td ptrace.Traces) (WriteResult,
 		resDeep := attrsTooDeep(rs.Resource().Attributes())
 		for j := 0; j < rs.ScopeSpans().Len(); j++ {
 			ss := rs.ScopeSpans().At(j)
+			first := next
+			next += ss.Spans().Len()
 			if b.deep(resDeep || attrsTooDeep(ss.Scope().Attributes()), ss.Spans().Len()) {
 				continue
 			}
@@ -44,13 +51,7 @@ func (s *Store) WriteTraces(ctx context.Context, td ptrace.Traces) (WriteResult,
 				if !ok {
 					continue
 				}
-				sp.CopyTo(oneSpan)
-				payload, err := m.MarshalTraces(one)
-				if err != nil {
-					b.abort()
-					return WriteResult{}, err
-				}
-				if _, err := b.add(ts, res, dict, sp.TraceID(), 0, "", payload); err != nil {
+				if _, err := b.addRecord(ts, res, dict, sp.TraceID(), 0, recs[first+k]); err != nil {
 					b.abort()
 					return WriteResult{}, err
 				}
@@ -58,6 +59,23 @@ func (s *Store) WriteTraces(ctx context.Context, td ptrace.Traces) (WriteResult,
 		}
 	}
 	return b.commit(ctx)
+}
+
+// spanBytes marshals td once and returns the encoded bytes of each of its
+// spans, in iteration order.
+func spanBytes(m *ptrace.ProtoMarshaler, td ptrace.Traces) ([][]byte, error) {
+	p, err := m.MarshalTraces(td)
+	if err != nil {
+		return nil, err
+	}
+	recs, err := wireRecords(make([][]byte, 0, td.SpanCount()), p)
+	if err == nil && len(recs) != td.SpanCount() {
+		err = errWire
+	}
+	if err != nil {
+		return nil, fmt.Errorf("cutting spans out of their request: %w", err)
+	}
+	return recs, nil
 }
 
 // traceDict encodes a resource and scope pair without spans.

@@ -6,6 +6,8 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"io"
+	"net/http"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -35,12 +37,24 @@ import (
 // otlpreceiver; pass-through and the node pipelines interleaved in one run.
 // `make bench-pipeline` runs it; knobs:
 //
-//	EMS_BENCH_RATE      items/s offered (default 20000)
+//	EMS_BENCH_RATE      items/s offered (default 20000); 0: telemetrygen unthrottled,
+//	                    so the collector runs saturated and per-CPU-second figures
+//	                    do not depend on how fast a busy machine lets it offer
 //	EMS_BENCH_SECONDS   seconds per run (default 15)
 //	EMS_BENCH_ROUNDS    interleaved rounds (default 3; medians reported)
 //	EMS_BENCH_SIGNALS   logs,traces,metrics (default all)
 //	EMS_BENCH_CORE      the core the collector is pinned to (default 1)
 //	EMS_BENCH_MASKING   the masking processor's config body (default every detector)
+//	EMS_BENCH_PIPELINES the pipelines to run, by index in benchPipelines (default all;
+//	                    0, pass-through, always runs: the ratios need it)
+//	EMS_BENCH_BEFORE    another collector binary (e.g. main's) run interleaved with
+//	                    this one, each pipeline once per round with each binary, so a
+//	                    before/after table comes from one run
+//	EMS_BENCH_MEMORY_LIMIT_MIB local_store's memory_limit_mib (default 450, the
+//	                    DaemonSet's: a Go soft limit below the working set of two
+//	                    Badger databases makes the GC run back to back)
+//	EMS_BENCH_PPROF     a directory: each run also takes a CPU profile of the
+//	                    collector through its pprof extension, written there
 
 type benchPipeline struct {
 	name       string
@@ -95,9 +109,13 @@ func startCountingSink(b testing.TB) *countingSink {
 	return s
 }
 
-func benchConfig(p benchPipeline, signal, in, sink, masking string) string {
+func benchConfig(p benchPipeline, signal, in, sink, masking, pprof string) string {
 	var ext, exts, procs, exps strings.Builder
 	exts.WriteString("[health_check")
+	if pprof != "" {
+		fmt.Fprintf(&ext, "  pprof:\n    endpoint: %s\n", pprof)
+		exts.WriteString(", pprof")
+	}
 	if p.badger {
 		ext.WriteString(`  badger_storage:
     directory: ${env:EMS_DIR}/queue
@@ -109,7 +127,7 @@ func benchConfig(p benchPipeline, signal, in, sink, masking string) string {
 	}
 	if p.localStore {
 		ext.WriteString(`  local_store:
-    memory_limit_mib: 200
+    memory_limit_mib: ${env:EMS_BENCH_MEMORY_LIMIT_MIB:-450}
     stores:
       default:
         directory: ${env:EMS_DIR}/local_store
@@ -175,8 +193,16 @@ service:
 // telemetrygenArgs offers rate items/s of one signal: logs with a 324-byte
 // body and 6 attributes, spans with 8 attributes, SNMP-like gauges and sums
 // with 5 attributes.
+//
+// telemetrygen paces each worker record by record: on a busy machine a
+// worker offering 5,000/s delivered about a third of it, so the offer is
+// spread over one worker per 500 items/s.
 func telemetrygenArgs(signal, endpoint string, rate, seconds int) [][]string {
-	common := []string{"--otlp-endpoint", endpoint, "--otlp-insecure", "--duration", fmt.Sprintf("%ds", seconds), "--workers", "4"}
+	workers := max(4, (rate+499)/500)
+	if signal != "logs" {
+		workers = max(4, (rate/2+499)/500) // two generators, half the rate each
+	}
+	common := []string{"--otlp-endpoint", endpoint, "--otlp-insecure", "--duration", fmt.Sprintf("%ds", seconds), "--workers", strconv.Itoa(workers)}
 	attrs := func(n int) []string {
 		var out []string
 		for i := 0; i < n; i++ {
@@ -184,7 +210,7 @@ func telemetrygenArgs(signal, endpoint string, rate, seconds int) [][]string {
 		}
 		return out
 	}
-	perWorker := func(r int) string { return strconv.FormatFloat(float64(r)/4, 'f', 1, 64) }
+	perWorker := func(r int) string { return strconv.FormatFloat(float64(r)/float64(workers), 'f', 1, 64) }
 	switch signal {
 	case "logs":
 		body := strings.Repeat("user kim@example.com paid with 4111 1111 1111 1111 from 10.0.0.1; ", 5)[:324]
@@ -203,17 +229,21 @@ func telemetrygenArgs(signal, endpoint string, rate, seconds int) [][]string {
 type benchResult struct {
 	delivered, offered, dropped int64
 	cpu, seconds, peakMiB       float64
+	anonMiB, fileMiB            float64 // RSS at the end: anonymous, and file pages mapped (page cache)
 }
 
 func (r benchResult) perCPU() float64 { return float64(r.delivered) / r.cpu }
 
-func peakRSSMiB(pid int) float64 {
+func peakRSSMiB(pid int) float64 { return procStatusMiB(pid, "VmHWM:") }
+
+// procStatusMiB reads one of the kB fields of /proc/PID/status, in MiB.
+func procStatusMiB(pid int, field string) float64 {
 	b, err := os.ReadFile(fmt.Sprintf("/proc/%d/status", pid))
 	if err != nil {
 		return 0
 	}
 	for _, l := range strings.Split(string(b), "\n") {
-		if f := strings.Fields(l); len(f) >= 2 && f[0] == "VmHWM:" {
+		if f := strings.Fields(l); len(f) >= 2 && f[0] == field {
 			kb, _ := strconv.ParseFloat(f[1], 64)
 			return kb / 1024
 		}
@@ -221,14 +251,34 @@ func peakRSSMiB(pid int) float64 {
 	return 0
 }
 
-func runBenchPipeline(b *testing.B, tg string, p benchPipeline, signal string, rate, seconds int, core string) benchResult {
+// benchRun is one run's setting: which binary, and where its profile goes.
+type benchRun struct {
+	binary  string // "" for the harness's (this tree's) collector
+	profile string // "" for none
+}
+
+func runBenchPipeline(b *testing.B, tg string, p benchPipeline, signal string, rate, seconds int, core string, run benchRun) benchResult {
 	sink := startCountingSink(b)
 	in := harness.FreeAddr(b)
 	masking := os.Getenv("EMS_BENCH_MASKING")
 	if masking == "" {
 		masking = "    detectors: {ipv4: {enabled: true}, ipv6: {enabled: true}}"
 	}
-	c := harness.StartCollector(b, benchConfig(p, signal, in, sink.addr, masking), "GOMAXPROCS=1")
+	pprof := ""
+	if run.profile != "" {
+		pprof = harness.FreeAddr(b)
+	}
+	// harness.Binary reads EMS_BINARY on each call; the runs are sequential.
+	prev, had := os.LookupEnv("EMS_BINARY")
+	if run.binary != "" {
+		os.Setenv("EMS_BINARY", run.binary)
+	}
+	c := harness.StartCollector(b, benchConfig(p, signal, in, sink.addr, masking, pprof), "GOMAXPROCS=1")
+	if had {
+		os.Setenv("EMS_BINARY", prev)
+	} else {
+		os.Unsetenv("EMS_BINARY")
+	}
 	pid := collectorPID(b, c.ConfigPath)
 	if out, err := exec.Command("taskset", "-a", "-p", "-c", core, strconv.Itoa(pid)).CombinedOutput(); err != nil {
 		b.Fatalf("taskset: %v: %s", err, out)
@@ -251,8 +301,19 @@ func runBenchPipeline(b *testing.B, tg string, p benchPipeline, signal string, r
 			}
 		})
 	}
+	profDone := make(chan struct{})
+	go func() {
+		defer close(profDone)
+		if run.profile != "" {
+			takeCPUProfile(b, pprof, max(1, seconds-2), run.profile)
+		}
+	}()
 	for _, cmd := range cmds {
 		_ = cmd.Wait()
+	}
+	<-profDone
+	if run.profile != "" {
+		savePprof(b, "http://"+pprof+"/debug/pprof/heap", strings.TrimSuffix(run.profile, ".pprof")+".heap.pprof")
 	}
 	// Let the pipeline drain what it accepted.
 	last, stable := int64(-1), 0
@@ -264,7 +325,8 @@ func runBenchPipeline(b *testing.B, tg string, p benchPipeline, signal string, r
 			last, stable = n, 0
 		}
 	}
-	res := benchResult{cpu: procCPUSeconds(b, pid) - cpu0, seconds: time.Since(start).Seconds(), peakMiB: peakRSSMiB(pid)}
+	res := benchResult{cpu: procCPUSeconds(b, pid) - cpu0, seconds: time.Since(start).Seconds(), peakMiB: peakRSSMiB(pid),
+		anonMiB: procStatusMiB(pid, "RssAnon:"), fileMiB: procStatusMiB(pid, "RssFile:")}
 	res.delivered = sink.items.Load()
 	item := map[string]string{"logs": "log_records", "traces": "spans", "metrics": "metric_points"}[signal]
 	accepted := int64(c.Metric(b, "otelcol_receiver_accepted_"+item, nil))
@@ -274,6 +336,31 @@ func runBenchPipeline(b *testing.B, tg string, p benchPipeline, signal string, r
 		int64(c.Metric(b, "otelcol_exporter_enqueue_failed_"+item, nil))
 	c.Stop()
 	return res
+}
+
+// takeCPUProfile writes a CPU profile of secs seconds from the pprof
+// extension at addr to path; a heap profile follows at the end of the run.
+func takeCPUProfile(b *testing.B, addr string, secs int, path string) {
+	savePprof(b, fmt.Sprintf("http://%s/debug/pprof/profile?seconds=%d", addr, secs), path)
+}
+
+// savePprof writes what url (a pprof endpoint) answers to path.
+func savePprof(b *testing.B, url, path string) {
+	resp, err := http.Get(url)
+	if err != nil {
+		b.Logf("profile: %v", err)
+		return
+	}
+	defer resp.Body.Close()
+	f, err := os.Create(path)
+	if err != nil {
+		b.Logf("profile: %v", err)
+		return
+	}
+	defer f.Close()
+	if _, err := io.Copy(f, resp.Body); err != nil {
+		b.Logf("profile: %v", err)
+	}
 }
 
 func median(xs []float64) float64 {
@@ -302,27 +389,65 @@ func BenchmarkPipeline(b *testing.B) {
 	if signals[0] == "" {
 		signals = []string{"logs", "traces", "metrics"}
 	}
+	pipes := []int{0}
+	if v := os.Getenv("EMS_BENCH_PIPELINES"); v != "" {
+		for _, f := range strings.Split(v, ",") {
+			n, err := strconv.Atoi(strings.TrimSpace(f))
+			if err != nil || n < 0 || n >= len(benchPipelines) {
+				b.Fatalf("EMS_BENCH_PIPELINES: %q is not an index of a pipeline (0-%d)", f, len(benchPipelines)-1)
+			}
+			if n != 0 {
+				pipes = append(pipes, n)
+			}
+		}
+	} else {
+		for j := 1; j < len(benchPipelines); j++ {
+			pipes = append(pipes, j)
+		}
+	}
+	builds := []struct{ label, binary string }{{"", ""}}
+	if before := os.Getenv("EMS_BENCH_BEFORE"); before != "" {
+		builds = []struct{ label, binary string }{{"before", before}, {"after", ""}}
+	}
+	profDir := os.Getenv("EMS_BENCH_PPROF")
 	for i := 0; i < b.N; i++ {
 		for _, signal := range signals {
-			perCPU := make([][]float64, len(benchPipelines))
-			rates := make([][]float64, len(benchPipelines))
-			peaks := make([]float64, len(benchPipelines))
-			drops := make([]int64, len(benchPipelines))
+			n := len(builds) * len(pipes)
+			perCPU := make([][]float64, n)
+			rates := make([][]float64, n)
+			peaks := make([]float64, n)
+			anon, file := make([]float64, n), make([]float64, n)
+			drops := make([]int64, n)
 			for r := 0; r < rounds; r++ {
-				for j, p := range benchPipelines {
-					res := runBenchPipeline(b, tg, p, signal, rate, seconds, core)
-					perCPU[j] = append(perCPU[j], res.perCPU())
-					rates[j] = append(rates[j], float64(res.delivered)/float64(seconds))
-					peaks[j] = max(peaks[j], res.peakMiB)
-					drops[j] += res.dropped + max(0, res.offered-res.delivered)
+				for pi, j := range pipes {
+					for bi, bld := range builds {
+						run := benchRun{binary: bld.binary}
+						if profDir != "" {
+							run.profile = filepath.Join(profDir, fmt.Sprintf("%s-%s%d-round%d.pprof", signal, bld.label, j, r))
+						}
+						res := runBenchPipeline(b, tg, benchPipelines[j], signal, rate, seconds, core, run)
+						k := bi*len(pipes) + pi
+						perCPU[k] = append(perCPU[k], res.perCPU())
+						rates[k] = append(rates[k], float64(res.delivered)/float64(seconds))
+						peaks[k] = max(peaks[k], res.peakMiB)
+						anon[k], file[k] = max(anon[k], res.anonMiB), max(file[k], res.fileMiB)
+						drops[k] += res.dropped + max(0, res.offered-res.delivered)
+					}
 				}
 			}
-			base := median(perCPU[0])
-			fmt.Printf("\n%s at %d/s offered, %ds x %d rounds, collector on core %s (GOMAXPROCS=1)\n", signal, rate, seconds, rounds, core)
-			fmt.Printf("| pipeline | %s per CPU-second | share of pass-through | delivered/s | not delivered | peak RSS MiB |\n|---|---|---|---|---|---|\n", signal)
-			for j, p := range benchPipelines {
-				m := median(perCPU[j])
-				fmt.Printf("| %s | %.0f | %.0f%% | %.0f | %d | %.0f |\n", p.name, m, 100*m/base, median(rates[j]), drops[j], peaks[j])
+			offer := fmt.Sprintf("%d/s offered", rate)
+			if rate == 0 {
+				offer = "unthrottled offer"
+			}
+			fmt.Printf("\n%s at %s, %ds x %d rounds, collector on core %s (GOMAXPROCS=1)\n", signal, offer, seconds, rounds, core)
+			fmt.Printf("| build | pipeline | %s per CPU-second | share of pass-through | delivered/s | not delivered | peak RSS MiB | RSS at end, anon + file MiB |\n|---|---|---|---|---|---|---|---|\n", signal)
+			for bi, bld := range builds {
+				base := median(perCPU[bi*len(pipes)])
+				for pi, j := range pipes {
+					k := bi*len(pipes) + pi
+					m := median(perCPU[k])
+					fmt.Printf("| %s | %s | %.0f | %.0f%% | %.0f | %d | %.0f | %.0f + %.0f |\n", bld.label, benchPipelines[j].name, m, 100*m/base, median(rates[k]), drops[k], peaks[k], anon[k], file[k])
+				}
 			}
 		}
 	}
