@@ -11,21 +11,17 @@ import (
 
 	"github.com/otelcol-ems/otelcol-ems/internal/dbms"
 	"github.com/otelcol-ems/otelcol-ems/internal/targetconfig"
+	"github.com/otelcol-ems/otelcol-ems/internal/targetpoll"
 	"github.com/otelcol-ems/otelcol-ems/receivers/dbmsreceiver/internal/metadata"
 )
 
 // Config is the dbms receiver's configuration.
 type Config struct {
-	// CollectionInterval is the default time between two scrapes of a target.
-	CollectionInterval time.Duration `mapstructure:"collection_interval"`
+	// Schedule holds collection_interval, max_concurrent, jitter and
+	// max_backoff.
+	targetpoll.Schedule `mapstructure:",squash"`
 	// QueryTimeout is the default bound of every statement.
 	QueryTimeout time.Duration `mapstructure:"query_timeout"`
-	// MaxConcurrent limits targets scraped at the same time.
-	MaxConcurrent int `mapstructure:"max_concurrent"`
-	// Jitter spreads first scrapes over this fraction of the interval.
-	Jitter float64 `mapstructure:"jitter"`
-	// MaxBackoff caps the scrape interval of a target that keeps failing.
-	MaxBackoff time.Duration `mapstructure:"max_backoff"`
 	// MaxConnections bounds each connection pool (one per database read on
 	// PostgreSQL, one per server on MySQL/MariaDB).
 	MaxConnections int `mapstructure:"max_connections"`
@@ -127,18 +123,9 @@ type CustomLogs struct {
 
 // Validate checks the configuration and names the offending field.
 func (cfg *Config) Validate() error {
-	var errs []error
-	if cfg.CollectionInterval <= 0 {
-		errs = append(errs, errors.New("collection_interval: must be positive"))
-	}
+	errs := cfg.Schedule.Check()
 	if cfg.QueryTimeout <= 0 {
 		errs = append(errs, errors.New("query_timeout: must be positive"))
-	}
-	if cfg.MaxConcurrent <= 0 {
-		errs = append(errs, errors.New("max_concurrent: must be positive"))
-	}
-	if cfg.Jitter < 0 || cfg.Jitter > 1 {
-		errs = append(errs, errors.New("jitter: must be between 0 and 1"))
 	}
 	if cfg.MaxConnections < 0 {
 		errs = append(errs, errors.New("max_connections: must not be negative"))

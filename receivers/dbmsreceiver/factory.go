@@ -8,6 +8,7 @@ import (
 	"go.opentelemetry.io/collector/consumer"
 	"go.opentelemetry.io/collector/receiver"
 
+	"github.com/otelcol-ems/otelcol-ems/internal/targetpoll"
 	"github.com/otelcol-ems/otelcol-ems/receivers/dbmsreceiver/internal/metadata"
 )
 
@@ -20,11 +21,8 @@ func NewFactory() receiver.Factory {
 
 func createDefaultConfig() component.Config {
 	return &Config{
-		CollectionInterval:   30 * time.Second,
+		Schedule:             targetpoll.Schedule{CollectionInterval: 30 * time.Second, MaxConcurrent: 16, Jitter: 1, MaxBackoff: 5 * time.Minute},
 		QueryTimeout:         5 * time.Second,
-		MaxConcurrent:        16,
-		Jitter:               1,
-		MaxBackoff:           5 * time.Minute,
 		MaxConnections:       2,
 		MetricsBuilderConfig: metadata.NewDefaultMetricsBuilderConfig(),
 	}

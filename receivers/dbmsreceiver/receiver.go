@@ -98,19 +98,8 @@ func (r *dbmsReceiver) Start(ctx context.Context, host component.Host) error {
 			Poller:   tg,
 		}
 	}
-	r.sched, err = targetpoll.New(targetpoll.Settings{
-		Logger:        r.set.Logger,
-		MaxConcurrent: r.cfg.MaxConcurrent,
-		Jitter:        r.cfg.Jitter,
-		MaxBackoff:    r.cfg.MaxBackoff,
-		Deliver:       r.deliver,
-	}, targets)
-	if err != nil {
-		return err
-	}
-	r.set.Logger.Info("starting database scrapes", zap.Int("targets", len(targets)))
-	r.sched.Start(ctx)
-	return nil
+	r.sched, err = r.cfg.Launch(ctx, r.set.Logger, "database scrapes", targets, r.deliver)
+	return err
 }
 
 // deliver adds dbms.up and dbms.scrape.duration to the server's resource

@@ -11,13 +11,15 @@ import (
 
 	"github.com/otelcol-ems/otelcol-ems/internal/snmp"
 	"github.com/otelcol-ems/otelcol-ems/internal/targetconfig"
+	"github.com/otelcol-ems/otelcol-ems/internal/targetpoll"
 	"github.com/otelcol-ems/otelcol-ems/receivers/snmpreceiver/internal/metadata"
 )
 
 // Config is the snmp receiver's configuration.
 type Config struct {
-	// CollectionInterval is the default time between two polls of a target.
-	CollectionInterval time.Duration `mapstructure:"collection_interval"`
+	// Schedule holds collection_interval, max_concurrent, jitter and
+	// max_backoff.
+	targetpoll.Schedule `mapstructure:",squash"`
 	// Timeout is the default wait for each SNMP response.
 	Timeout time.Duration `mapstructure:"timeout"`
 	// Retries is the default number of resends after a timeout.
@@ -26,13 +28,6 @@ type Config struct {
 	MaxRepetitions uint32 `mapstructure:"max_repetitions"`
 	// MaxOIDsPerRequest limits the variable bindings in one request.
 	MaxOIDsPerRequest int `mapstructure:"max_oids_per_request"`
-	// MaxConcurrent limits targets polled at the same time.
-	MaxConcurrent int `mapstructure:"max_concurrent"`
-	// Jitter spreads the targets' phases, pinned to the wall clock, over
-	// this fraction of the interval.
-	Jitter float64 `mapstructure:"jitter"`
-	// MaxBackoff caps the poll interval of a target that keeps failing.
-	MaxBackoff time.Duration `mapstructure:"max_backoff"`
 	// Profiles are the default profiles of targets that name none.
 	Profiles []string `mapstructure:"profiles"`
 	// ProfileFiles are glob patterns of user profile files.
@@ -92,19 +87,7 @@ type Target struct {
 
 // Validate checks the configuration and names the offending field.
 func (cfg *Config) Validate() error {
-	var errs []error
-	if cfg.CollectionInterval <= 0 {
-		errs = append(errs, errors.New("collection_interval: must be positive"))
-	}
-	if cfg.MaxConcurrent <= 0 {
-		errs = append(errs, errors.New("max_concurrent: must be positive"))
-	}
-	if cfg.Jitter < 0 || cfg.Jitter > 1 {
-		errs = append(errs, errors.New("jitter: must be between 0 and 1"))
-	}
-	if cfg.MaxBackoff < 0 {
-		errs = append(errs, errors.New("max_backoff: must not be negative"))
-	}
+	errs := cfg.Schedule.Check()
 	if len(cfg.Targets) == 0 {
 		errs = append(errs, errors.New("targets: at least one target is required"))
 	}

@@ -8,6 +8,7 @@ import (
 	"go.opentelemetry.io/collector/consumer"
 	"go.opentelemetry.io/collector/receiver"
 
+	"github.com/otelcol-ems/otelcol-ems/internal/targetpoll"
 	"github.com/otelcol-ems/otelcol-ems/receivers/snmpreceiver/internal/metadata"
 )
 
@@ -19,14 +20,11 @@ func NewFactory() receiver.Factory {
 
 func createDefaultConfig() component.Config {
 	return &Config{
-		CollectionInterval:   60 * time.Second,
+		Schedule:             targetpoll.Schedule{CollectionInterval: 60 * time.Second, MaxConcurrent: 64, Jitter: 1, MaxBackoff: 10 * time.Minute},
 		Timeout:              5 * time.Second,
 		Retries:              2,
 		MaxRepetitions:       25,
 		MaxOIDsPerRequest:    60,
-		MaxConcurrent:        64,
-		Jitter:               1,
-		MaxBackoff:           10 * time.Minute,
 		Profiles:             []string{"system", "if_mib"},
 		MetricsBuilderConfig: metadata.NewDefaultMetricsBuilderConfig(),
 	}

@@ -80,19 +80,8 @@ func (r *snmpReceiver) Start(ctx context.Context, _ component.Host) error {
 			Poller:   r.targets[i],
 		}
 	}
-	r.sched, err = targetpoll.New(targetpoll.Settings{
-		Logger:        r.set.Logger,
-		MaxConcurrent: r.cfg.MaxConcurrent,
-		Jitter:        r.cfg.Jitter,
-		MaxBackoff:    r.cfg.MaxBackoff,
-		Deliver:       r.deliver,
-	}, targets)
-	if err != nil {
-		return err
-	}
-	r.set.Logger.Info("starting SNMP polls", zap.Int("targets", len(targets)))
-	r.sched.Start(ctx)
-	return nil
+	r.sched, err = r.cfg.Launch(ctx, r.set.Logger, "SNMP polls", targets, r.deliver)
+	return err
 }
 
 // pollTimeout bounds a whole poll: its interval, but at least three

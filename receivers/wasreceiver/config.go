@@ -13,21 +13,17 @@ import (
 	"go.opentelemetry.io/collector/confmap"
 
 	"github.com/otelcol-ems/otelcol-ems/internal/targetconfig"
+	"github.com/otelcol-ems/otelcol-ems/internal/targetpoll"
 	"github.com/otelcol-ems/otelcol-ems/internal/was"
 )
 
 // Config is the was receiver's configuration.
 type Config struct {
-	// CollectionInterval is the default time between two polls of a target.
-	CollectionInterval time.Duration `mapstructure:"collection_interval"`
+	// Schedule holds collection_interval, max_concurrent, jitter and
+	// max_backoff.
+	targetpoll.Schedule `mapstructure:",squash"`
 	// Timeout is the default bound of each HTTP request.
 	Timeout time.Duration `mapstructure:"timeout"`
-	// MaxConcurrent limits targets polled at the same time.
-	MaxConcurrent int `mapstructure:"max_concurrent"`
-	// Jitter spreads the targets' phases over this fraction of the interval.
-	Jitter float64 `mapstructure:"jitter"`
-	// MaxBackoff caps the poll interval of a target that keeps failing.
-	MaxBackoff time.Duration `mapstructure:"max_backoff"`
 	// ProfileFiles are glob patterns of user profile files.
 	ProfileFiles []string `mapstructure:"profile_files"`
 	// Credentials are named logins that targets reference.
@@ -89,21 +85,9 @@ var defaultProfiles = map[string][]string{
 
 // Validate checks the configuration and names the offending field.
 func (cfg *Config) Validate() error {
-	var errs []error
-	if cfg.CollectionInterval <= 0 {
-		errs = append(errs, errors.New("collection_interval: must be positive"))
-	}
+	errs := cfg.Schedule.Check()
 	if cfg.Timeout <= 0 {
 		errs = append(errs, errors.New("timeout: must be positive"))
-	}
-	if cfg.MaxConcurrent <= 0 {
-		errs = append(errs, errors.New("max_concurrent: must be positive"))
-	}
-	if cfg.Jitter < 0 || cfg.Jitter > 1 {
-		errs = append(errs, errors.New("jitter: must be between 0 and 1"))
-	}
-	if cfg.MaxBackoff < 0 {
-		errs = append(errs, errors.New("max_backoff: must not be negative"))
 	}
 	if len(cfg.Targets) == 0 {
 		errs = append(errs, errors.New("targets: at least one target is required"))

@@ -8,6 +8,7 @@ import (
 	"go.opentelemetry.io/collector/consumer"
 	"go.opentelemetry.io/collector/receiver"
 
+	"github.com/otelcol-ems/otelcol-ems/internal/targetpoll"
 	"github.com/otelcol-ems/otelcol-ems/receivers/wasreceiver/internal/metadata"
 )
 
@@ -19,11 +20,8 @@ func NewFactory() receiver.Factory {
 
 func createDefaultConfig() component.Config {
 	return &Config{
-		CollectionInterval: 30 * time.Second,
-		Timeout:            10 * time.Second,
-		MaxConcurrent:      64,
-		Jitter:             1,
-		MaxBackoff:         5 * time.Minute,
+		Schedule: targetpoll.Schedule{CollectionInterval: 30 * time.Second, MaxConcurrent: 64, Jitter: 1, MaxBackoff: 5 * time.Minute},
+		Timeout:  10 * time.Second,
 	}
 }
 

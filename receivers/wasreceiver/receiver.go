@@ -88,19 +88,8 @@ func (r *wasReceiver) Start(ctx context.Context, host component.Host) error {
 			Poller:  t,
 		}
 	}
-	r.sched, err = targetpoll.New(targetpoll.Settings{
-		Logger:        r.set.Logger,
-		MaxConcurrent: r.cfg.MaxConcurrent,
-		Jitter:        r.cfg.Jitter,
-		MaxBackoff:    r.cfg.MaxBackoff,
-		Deliver:       r.deliver,
-	}, targets)
-	if err != nil {
-		return err
-	}
-	r.set.Logger.Info("starting WAS polls", zap.Int("targets", len(targets)))
-	r.sched.Start(ctx)
-	return nil
+	r.sched, err = r.cfg.Launch(ctx, r.set.Logger, "WAS polls", targets, r.deliver)
+	return err
 }
 
 // target adapts one engine poller to the scheduler.
