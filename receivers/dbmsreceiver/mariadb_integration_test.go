@@ -4,6 +4,7 @@ package dbmsreceiver
 
 import (
 	"context"
+	"fmt"
 	"strconv"
 	"strings"
 	"testing"
@@ -41,7 +42,9 @@ func TestMariaDBMetricsFollowTheTestsOwnWork(t *testing.T) {
 	})
 	first := run.sink.waitScrapes(t, "maria", 0, 1)
 	assert.Equal(t, 1.0, mustPoint(t, first, "dbms.up", "", nil))
-	assert.Greater(t, mustPoint(t, first, "mysql.uptime", "", nil), 0.0)
+	// Uptime is in whole seconds: 0 when this test started the server.
+	up0 := mustPoint(t, first, "mysql.uptime", "", nil)
+	assert.GreaterOrEqual(t, up0, 0.0)
 	assert.Equal(t, 134217728.0, mustPoint(t, first, "mysql.buffer_pool.limit", "", nil))
 	assert.Greater(t, mustPoint(t, first, "mysql.threads", "", map[string]string{"kind": "connected"}), 0.0)
 	// MariaDB 10.6 and later dropped Innodb_rows_*: no mysql.row_operations;
@@ -65,6 +68,7 @@ func TestMariaDBMetricsFollowTheTestsOwnWork(t *testing.T) {
 	// The server is shared: other tests may insert too, so at least n.
 	assert.GreaterOrEqual(t, mustPoint(t, md, "mysql.handlers", "", map[string]string{"kind": "write"})-ins0, float64(n))
 	assert.GreaterOrEqual(t, mustPoint(t, md, "mysql.commands", "", map[string]string{"command": "insert"})-cmd0, float64(n))
+	assert.GreaterOrEqual(t, mustPoint(t, md, "mysql.uptime", "", nil), up0)
 
 	// A slow statement is a query sample without its literals.
 	done := make(chan error, 1)
@@ -133,13 +137,21 @@ func TestMariaDBPoolKeepsItsConnections(t *testing.T) {
 	t.Parallel()
 	env := harness.RequireService(t, "mariadb")
 	root := myRoot(t, env)
+	// A user of its own, so that other tests' connections to the shared
+	// server (same monitoring user, run in parallel) do not count.
+	user := randName("pool_")
+	myExec(t, root, fmt.Sprintf("CREATE USER '%s'@'%%' IDENTIFIED BY '%s'", user, env["PASSWORD"]))
+	t.Cleanup(func() { _, _ = root.Exec(fmt.Sprintf("DROP USER IF EXISTS '%s'@'%%'", user)) })
+	myExec(t, root, fmt.Sprintf("GRANT PROCESS, REPLICATION CLIENT, SLAVE MONITOR, SELECT ON *.* TO '%s'@'%%'", user))
 	run := start(t, func(c *Config) {
-		c.Targets = []Target{myTarget(env, "maria-pool")}
+		tg := myTarget(env, "maria-pool")
+		tg.Username = user
+		c.Targets = []Target{tg}
 		c.CollectionInterval = 200 * time.Millisecond
 	})
 	ids := func() string {
 		var out []string
-		rows, err := root.Query("SELECT ID FROM information_schema.PROCESSLIST WHERE USER = ? ORDER BY ID", env["USER"])
+		rows, err := root.Query("SELECT ID FROM information_schema.PROCESSLIST WHERE USER = ? ORDER BY ID", user)
 		require.NoError(t, err)
 		defer rows.Close()
 		for rows.Next() {
