@@ -483,24 +483,6 @@ func (w *Writer) Close() error {
 	return err
 }
 
-// Stats describe the archive as the writer sees it.
-type Stats struct {
-	Records  uint64
-	Segments int
-	Seals    uint64
-}
-
-// Stats returns counts for telemetry.
-func (w *Writer) Stats() Stats {
-	w.mu.Lock()
-	defer w.mu.Unlock()
-	st := Stats{Records: w.next, Segments: len(w.segs)}
-	if w.lastSeal != nil {
-		st.Seals = w.lastSeal.Body.Seq
-	}
-	return st
-}
-
 func writeWitness(dir string, ss SignedSeal) error {
 	path := filepath.Join(dir, fmt.Sprintf("seal-%016d.txt", ss.Body.Seq))
 	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o600)

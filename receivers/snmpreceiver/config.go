@@ -3,7 +3,6 @@ package snmpreceiver
 import (
 	"errors"
 	"fmt"
-	"path/filepath"
 	"strings"
 	"time"
 
@@ -91,11 +90,6 @@ func (cfg *Config) Validate() error {
 	if len(cfg.Targets) == 0 {
 		errs = append(errs, errors.New("targets: at least one target is required"))
 	}
-	for _, pattern := range cfg.ProfileFiles {
-		if _, err := filepath.Glob(pattern); err != nil {
-			errs = append(errs, fmt.Errorf("profile_files: %q: %w", pattern, err))
-		}
-	}
 	profiles, err := cfg.loadProfiles()
 	if err != nil {
 		errs = append(errs, err)
@@ -142,33 +136,10 @@ func (c Credential) conn() snmp.ConnConfig {
 // loadProfiles returns the built-in profiles and those of profile_files,
 // by name.
 func (cfg *Config) loadProfiles() (map[string]*snmp.Profile, error) {
-	out := map[string]*snmp.Profile{}
-	for _, n := range snmp.BuiltinProfileNames() {
-		p, err := snmp.BuiltinProfile(n)
-		if err != nil {
-			return nil, err
-		}
-		out[n] = p
-	}
-	var errs []error
-	for _, pattern := range cfg.ProfileFiles {
-		files, err := filepath.Glob(pattern)
-		if err != nil {
-			continue // reported by Validate
-		}
-		if len(files) == 0 {
-			errs = append(errs, fmt.Errorf("profile_files: %q matches no file", pattern))
-		}
-		for _, f := range files {
-			p, err := snmp.LoadProfileFile(f)
-			if err != nil {
-				errs = append(errs, fmt.Errorf("profile_files: %w", err))
-				continue
-			}
-			out[p.Name] = p
-		}
-	}
-	return out, errors.Join(errs...)
+	return targetconfig.LoadProfiles(targetconfig.ProfileSource[*snmp.Profile]{
+		Builtin: snmp.BuiltinProfileNames(), LoadBuiltin: snmp.BuiltinProfile, LoadFile: snmp.LoadProfileFile,
+		Name: func(p *snmp.Profile) string { return p.Name },
+	}, cfg.ProfileFiles)
 }
 
 type device struct {

@@ -3,7 +3,6 @@ package wasreceiver
 import (
 	"errors"
 	"fmt"
-	"path/filepath"
 	"slices"
 	"strings"
 	"time"
@@ -132,34 +131,10 @@ func (cfg *Config) Validate() error {
 // loadProfiles returns the built-in profiles and those of profile_files,
 // by name.
 func (cfg *Config) loadProfiles() (map[string]*was.Profile, error) {
-	out := map[string]*was.Profile{}
-	for _, n := range was.BuiltinProfileNames() {
-		p, err := was.BuiltinProfile(n)
-		if err != nil {
-			return nil, err
-		}
-		out[n] = p
-	}
-	var errs []error
-	for _, pattern := range cfg.ProfileFiles {
-		files, err := filepath.Glob(pattern)
-		if err != nil {
-			errs = append(errs, fmt.Errorf("profile_files: %q: %w", pattern, err))
-			continue
-		}
-		if len(files) == 0 {
-			errs = append(errs, fmt.Errorf("profile_files: %q matches no file", pattern))
-		}
-		for _, f := range files {
-			p, err := was.LoadProfileFile(f)
-			if err != nil {
-				errs = append(errs, fmt.Errorf("profile_files: %w", err))
-				continue
-			}
-			out[p.Name] = p
-		}
-	}
-	return out, errors.Join(errs...)
+	return targetconfig.LoadProfiles(targetconfig.ProfileSource[*was.Profile]{
+		Builtin: was.BuiltinProfileNames(), LoadBuiltin: was.BuiltinProfile, LoadFile: was.LoadProfileFile,
+		Name: func(p *was.Profile) string { return p.Name },
+	}, cfg.ProfileFiles)
 }
 
 // target resolves a configured target into the engine's.
