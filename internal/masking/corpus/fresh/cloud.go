@@ -7,7 +7,14 @@ func ecs(t *tpl) {
 	ua, tok := t.chromeUA()
 	t.la("version/product_token", tok)
 	t.w(`{"@timestamp":"`, t.la("timestamp", t.isoTime()), `","log.level":"`, t.pick("info", "warn", "error"), `","message":"`)
-	switch t.r.IntN(3) {
+	switch t.r.IntN(6) {
+	case 3:
+		u, d := t.user(), t.pick(domains...)
+		t.w(`login ok for `, t.s("email", "email/json_unicode_escape", u+`\u0040`+d))
+	case 4:
+		t.w(`refund sent to account `, t.s("bank_account", "bank_account/en_label", t.bankAccount()), ` (`, t.pick(banksEN...), `) for order `, t.la("order_id", t.orderID()))
+	case 5:
+		t.w(`session token: `, t.s("secret", "secret/token_label", t.opaque()), ` issued, body `, t.la("placeholder", "[Filtered]"))
 	case 0:
 		t.w(`payment declined for card `, t.sCard("payment_card/json_message"), ` (bin check failed)`)
 	case 1:
@@ -41,7 +48,9 @@ func gcp(t *tpl) {
 		t.w(t.sIPv4("ipv4/json"))
 	}
 	t.w(`","serverIp":"`, t.sIPv4("ipv4/json"), `","latency":"`, t.la("duration", "0."+t.digits(6)+"s"), `"},"jsonPayload":{`)
-	switch t.r.IntN(3) {
+	switch t.r.IntN(4) {
+	case 3:
+		t.w(`"message":"request body","body":"{\"id\":\"`, t.login(), `\",\"pwd\":\"`, t.s("secret", "secret/escaped_json_short_key", t.password()), `\",\"ts\":`, t.la("timestamp/epoch_ms", t.epochMs()), `}"`)
 	case 0:
 		t.w(`"message":"service account key loaded","credentials":{"type":"service_account","client_email":"`, t.s("email", "email/service_account", "deployer@shop-prod-"+t.digits(6)+".iam.gserviceaccount.com"), `","private_key_id":"`, t.hexN(40), `","private_key":"-----BEGIN PRIVATE KEY-----\n`, t.s("secret", "secret/pem_json", t.pemBody()), `\n-----END PRIVATE KEY-----\n"}`)
 	case 1:

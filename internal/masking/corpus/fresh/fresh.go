@@ -46,6 +46,9 @@
 //   - graphql: GraphQL request logging (graphql.org/learn/serving-over-http: {"query":…, "variables":…, "operationName":…})
 //   - soap: SOAP 1.1 envelopes with WS-Security UsernameToken (oasis-open.org wss UsernameToken profile) and .NET assembly names
 //   - envdump: environment and config dumps: printenv / docker inspect Env, Spring-style JDBC URLs, INI and .env files
+//   - checkpoint: Check Point Log Exporter syslog (sc1.checkpoint.com Log Exporter guide: key:"value"; pairs, loguid, origin, src, dst, src_user_name)
+//   - weblogic: Oracle WebLogic server log (docs.oracle.com WebLogic "Understanding WebLogic Logging Services": ####<time> <severity> <subsystem> … <BEA-nnnnnn> <message>)
+//   - cubrid: CUBRID broker SQL log (cubrid.org manual, broker SQL_LOG: "MM/DD HH:MM:SS.mmm (n) execute srv_h_id n sql")
 //   - kr_notice: Korean service notices and CS tickets (환불 계좌, 임시 비밀번호, 주민등록번호, 사업자등록번호 of a company)
 //
 // Each secret carries its detector kind (the masking processor's detector
@@ -92,7 +95,8 @@ var formats = []format{
 	{"vault", vault}, {"wildfly", wildfly}, {"jeus", jeus}, {"oracle_alert", oracleAlert},
 	{"db2diag", db2diag}, {"http_dump", httpDump}, {"traceback", traceback}, {"shell", shell},
 	{"ansible", ansible}, {"terraform", terraform}, {"graphql", graphql}, {"soap", soap},
-	{"envdump", envdump}, {"kr_notice", krNotice},
+	{"envdump", envdump}, {"kr_notice", krNotice}, {"checkpoint", checkpoint}, {"weblogic", weblogic},
+	{"cubrid", cubrid},
 }
 
 // Formats lists the format names in rotation order.
@@ -185,10 +189,12 @@ func (t *tpl) sPass(class string) string { return t.s("secret", class, t.passwor
 
 // sPhone is a Korean or international phone with its class.
 func (t *tpl) sPhone() string {
-	switch t.r.IntN(4) {
-	case 0:
+	switch t.r.IntN(9) {
+	case 8:
+		return t.s("phone", "phone/na_local", "("+t.ns(201, 989)+") "+t.ns(200, 999)+"-"+t.chars("0123456789", 4))
+	case 0, 4, 5:
 		return t.s("phone", "phone/kr_mobile", t.krMobile())
-	case 1:
+	case 1, 6:
 		return t.s("phone", "phone/kr_landline", t.krLandline())
 	}
 	v, c := t.intlPhone()

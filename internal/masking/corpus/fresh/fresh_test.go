@@ -228,7 +228,7 @@ func TestFormatsParse(t *testing.T) {
 		"kafka":         regexp.MustCompile(`^\[[-\d :,]+\] INFO \w+Config values: \tbootstrap\.servers = \[`),
 		"kafka_connect": regexp.MustCompile(`^\[[-\d :,]+\] INFO \[Worker clientId=connect-1, groupId=connect-cluster\] Creating connector [\w-]+ of type [\w.]+ config=\{`),
 		"rabbitmq":      regexp.MustCompile(`^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d{6}\+09:00 \[(info|warning|error)\] <0\.\d+\.0> `),
-		"keycloak":      regexp.MustCompile(`^[-\d :,]+ WARN  \[org\.keycloak\.events\] \(executor-thread-\d+\) type="[A-Z_]+", realmId="`),
+		"keycloak":      regexp.MustCompile(`^[-\d :,]+ WARN  \[org\.keycloak\.events\] \(executor-thread-\d+\) (type|operationType)="[A-Z_]+", realmId="`),
 		"slapd":         regexp.MustCompile(`^\w{3} [ \d]\d \d\d:\d\d:\d\d ldap01 slapd\[\d+\]: conn=\d+ `),
 		"exim":          regexp.MustCompile(`^[-\d :]+ \w{6}-\w{6}-\w{2} (<=|=>|\*\*) `),
 		"dovecot":       regexp.MustCompile(`^\w{3} [ \d]\d \d\d:\d\d:\d\d mx1 dovecot: (imap-login|auth|imap)`),
@@ -246,6 +246,9 @@ func TestFormatsParse(t *testing.T) {
 		"kr_notice":     regexp.MustCompile(`^\[\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\] `),
 		"http_dump":     regexp.MustCompile(`^(\* Connected to |dump="POST )`),
 		"shell":         regexp.MustCompile(`^(#\d{10} |\w{3} [ \d]\d \d\d:\d\d:\d\d worker-3 CRON\[\d+\]: \(root\) CMD \()`),
+		"checkpoint":    regexp.MustCompile(`^<134>1 [\dT:.Z-]+ cp-mgmt CheckPoint \d+ - \[action:"\w+"; (\w+:"[^"]*"; )+session_uid:"[0-9a-f-]+"\]$`),
+		"weblogic":      regexp.MustCompile(`^####<\w{3} \d+, 2024 \d+:\d\d:\d\d,\d{3} (AM|PM) KST> <(Info|Warning|Error)> <(Security|JDBC|HTTP)> <wls01> `),
+		"cubrid":        regexp.MustCompile(`^\d\d/\d\d \d\d:\d\d:\d\d\.\d{3} \(\d+\) execute srv_h_id \d+ (UPDATE|INSERT|SELECT) .* - 0\.\d{3} sec$`),
 		"sshd":          regexp.MustCompile(`^\w{3} [ \d]\d \d\d:\d\d:\d\d (bastion sshd|web01 sudo)\[\d+\]: `),
 	}
 	checked := map[string]bool{}

@@ -135,7 +135,9 @@ func auditd(t *tpl) {
 }
 
 func shell(t *tpl) {
-	switch t.r.IntN(6) {
+	switch t.r.IntN(7) {
+	case 6:
+		t.w("#", t.la("timestamp/epoch", t.epochS()), " s3cmd --access_key=", t.s("access_key", "access_key/aws", t.awsKeyID()), " --secret_key=", t.s("secret", "secret/cli_flag", t.awsSecret()), " put backup-", t.la("date", "2024"+t.ns(10, 12)+t.ns(10, 28)), ".tar.gz s3://shop-backup/")
 	case 0:
 		t.w("#", t.la("timestamp/epoch", t.epochS()), " mysql -h ", t.sIPv4("ipv4/cli_host"), " -u shop --password=", t.s("secret", "secret/cli_flag", t.password()), " shop < dump-", t.la("date", "2024"+t.ns(10, 12)+t.ns(10, 28)), ".sql")
 	case 1:

@@ -50,7 +50,9 @@ func rabbitmq(t *tpl) {
 func keycloak(t *tpl) {
 	t.w(t.la("timestamp", t.dateTime()+","+t.ns(100, 999)), " WARN  [org.keycloak.events] (executor-thread-", t.ns(1, 60), ") ")
 	ip := t.sIPv4("ipv4/kv")
-	switch t.r.IntN(3) {
+	switch t.r.IntN(4) {
+	case 3:
+		t.w("operationType=\"CREATE\", realmId=\"shop\", clientId=\"admin-cli\", userId=\"", t.la("uuid", t.uuid()), "\", ipAddress=\"", ip, "\", resourceType=\"USER\", resourcePath=\"users/", t.la("uuid", t.uuid()), "\", representation=\"{\\\"username\\\":\\\"", t.login(), "\\\",\\\"email\\\":\\\"", t.sEmail("email/escaped_json"), "\\\",\\\"credentials\\\":[{\\\"type\\\":\\\"password\\\",\\\"value\\\":\\\"", t.sPass("secret/escaped_json_type_value"), "\\\",\\\"temporary\\\":true}]}\"")
 	case 0:
 		t.w("type=\"LOGIN_ERROR\", realmId=\"", t.la("uuid", t.uuid()), "\", realmName=\"shop\", clientId=\"web\", userId=\"null\", ipAddress=\"", ip, "\", error=\"invalid_user_credentials\", auth_method=\"openid-connect\", username=\"", t.sEmail("email/quoted_kv"), "\"")
 	case 1:

@@ -16,7 +16,11 @@ func traceback(t *tpl) {
 
 func ansible(t *tpl) {
 	host := t.pick(hosts...)
-	switch t.r.IntN(4) {
+	switch t.r.IntN(6) {
+	case 4:
+		t.w(`changed: [`, host, `] => {"changed": true, "diff": {"after": "db:\n  host: `, t.sIPv4("ipv4/yaml_in_json"), `\n  user: shop\n  passwd: `, t.s("secret", "secret/yaml_in_json", t.password()), `\n", "after_header": "/etc/shop/app.yml"}}`)
+	case 5:
+		t.w(`changed: [`, host, `] => {"changed": true, "checksum": "`, t.la("hash/content", t.hexN(40)), `", "dest": "/etc/shop/app.yml", "md5sum": "`, t.la("hash/content", t.hexN(32)), `", "size": `, t.la("bytes", t.ns(100, 99999)), `, "mode": "0640"}`)
 	case 0:
 		t.w(`ok: [`, host, `] => {"changed": false, "ansible_facts": {"ansible_default_ipv4": {"address": "`, t.sIPv4("ipv4/json"), `", "gateway": "`, t.sIPv4("ipv4/json"), `"}, "ansible_distribution_version": "`, t.la("version/key", "12."+t.ns(0, 9)), `"}}`)
 	case 1:

@@ -22,7 +22,11 @@ func traefik(t *tpl) {
 	}
 	t.w(`","DownstreamContentSize":`, t.la("bytes", t.ns(10000, 99999)), `,"DownstreamStatus":200,"Duration":`, t.la("duration/ns", t.ns(100000000, 999999999)))
 	t.w(`,"OriginStatus":200,"RequestHost":"shop.example.kr","RequestMethod":"GET","RequestPath":"`, t.pick(paths...))
-	switch t.r.IntN(3) {
+	switch t.r.IntN(5) {
+	case 3:
+		t.w("?id_token_hint=", t.s("jwt", "jwt/query", t.jwt()), "&state=", t.la("id/state", t.hexN(16)))
+	case 4:
+		t.w("/users/", t.sPercentEmail("email/percent_path"), "/orders")
 	case 0:
 		t.w("?email=", t.sPercentEmail("email/percent_query"), "&page=2")
 	case 1:
@@ -100,7 +104,9 @@ func monolog(t *tpl) {
 
 func django(t *tpl) {
 	t.w(t.la("timestamp", t.dateTime()+","+t.ns(100, 999)), " ", t.pick("ERROR", "WARNING", "INFO"), " ")
-	switch t.r.IntN(3) {
+	switch t.r.IntN(4) {
+	case 3:
+		t.w(`django.request: Internal Server Error: /accounts/password/change/ POST:<QueryDict: {'old_password': ['`, t.la("placeholder", "********************"), `'], 'new_email': ['`, t.sEmail("email/python_repr"), `'], 'otp_secret': ['`, t.s("secret", "secret/python_repr", t.chars("ABCDEFGHIJKLMNOPQRSTUVWXYZ234567", 32)), `']}>`)
 	case 0:
 		t.w(`django.request: Internal Server Error: /accounts/signup/ POST:<QueryDict: {'csrfmiddlewaretoken': ['`, t.s("secret", "secret/csrf", t.mixed(alnum, 64)), `'], 'email': ['`, t.sEmail("email/python_repr"), `'], 'password1': ['`, t.sPass("secret/python_repr"), `'], 'phone': ['`, t.sPhone(), `']}>`)
 	case 1:
@@ -114,7 +120,9 @@ func django(t *tpl) {
 func celery(t *tpl) {
 	id := func() string { return t.la("uuid", t.uuid()) }
 	t.w("[", t.la("timestamp", t.dateTime()+","+t.ns(100, 999)), ": INFO/ForkPoolWorker-", t.ns(1, 8), "] ")
-	switch t.r.IntN(3) {
+	switch t.r.IntN(4) {
+	case 3:
+		t.w("Task payout.transfer[", id(), "] received args=('", t.pick(banks...), "', '", t.s("bank_account", "bank_account/python_args", t.bankAccount()), "', ", t.la("amount", t.ns(10000, 999999)), ") eta=", t.la("timestamp", t.isoTime()))
 	case 0:
 		t.w("Task notify.send_sms[", id(), "] received args=('", t.sPhone(), "', '인증번호 발송') kwargs={'user_id': ", t.la("id", t.ns(10000, 999999)), "}")
 	case 1:
