@@ -31,7 +31,8 @@ func ecs(t *tpl) {
 		t.w(`,"url.query":"redirect_uri=https%3A%2F%2Fshop.example.kr%2Fcb&login_hint=`, t.sPercentEmail("email/percent_query"), `"`)
 	}
 	if t.one(3) {
-		t.w(`,"cloud.account.id":"`, t.la("id/aws_account", t.digits(12)), `","cloud.region":"ap-northeast-2"`)
+		// under an "account" key the number is not claimed as a look-alike
+		t.w(`,"cloud.account.id":"`, t.digits(12), `","cloud.region":"ap-northeast-2"`)
 	}
 	t.w(`,"event.duration":`, t.la("duration/ns", t.ns(1000000, 999999999)), `}`)
 }
@@ -73,7 +74,7 @@ func azure(t *tpl) {
 }
 
 func vault(t *tpl) {
-	t.w(`{"time":"`, t.la("timestamp", t.isoTime()), `","type":"`, t.pick("request", "response"), `","auth":{"client_token":"`, t.la("hash/vault_hmac", "hmac-sha256:"+t.hexN(64)), `","accessor":"`, t.la("hash/vault_hmac", "hmac-sha256:"+t.hexN(64)), `","display_name":"oidc-`, t.sEmail("email/json_display"), `","policies":["default","app-read"],"token_type":"service"}`)
+	t.w(`{"time":"`, t.la("timestamp", t.isoTime()), `","type":"`, t.pick("request", "response"), `","auth":{"client_token":"hmac-sha256:`, t.hexN(64), `","accessor":"`, t.la("hash/vault_hmac", "hmac-sha256:"+t.hexN(64)), `","display_name":"oidc-`, t.sEmail("email/json_display"), `","policies":["default","app-read"],"token_type":"service"}`)
 	t.w(`,"request":{"id":"`, t.la("uuid", t.uuid()), `","operation":"`, t.pick("read", "update"), `","mount_type":"`, t.pick("kv", "database", "transit"), `","path":"`)
 	switch t.r.IntN(3) {
 	case 0:

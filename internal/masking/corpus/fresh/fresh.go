@@ -189,9 +189,7 @@ func (t *tpl) sPass(class string) string { return t.s("secret", class, t.passwor
 
 // sPhone is a Korean or international phone with its class.
 func (t *tpl) sPhone() string {
-	switch t.r.IntN(9) {
-	case 8:
-		return t.s("phone", "phone/na_local", "("+t.ns(201, 989)+") "+t.ns(200, 999)+"-"+t.chars("0123456789", 4))
+	switch t.r.IntN(8) {
 	case 0, 4, 5:
 		return t.s("phone", "phone/kr_mobile", t.krMobile())
 	case 1, 6:
@@ -199,6 +197,15 @@ func (t *tpl) sPhone() string {
 	}
 	v, c := t.intlPhone()
 	return t.s("phone", c, v)
+}
+
+// sPhoneNA is a North American number as US services write it, often
+// without the country code.
+func (t *tpl) sPhoneNA() string {
+	if t.one(2) {
+		return t.s("phone", "phone/na_local", "("+t.ns(201, 989)+") "+t.ns(200, 999)+"-"+t.chars("0123456789", 4))
+	}
+	return t.s("phone", "phone/intl_na_paren", "+1 ("+t.ns(201, 989)+") "+t.ns(200, 999)+"-"+t.chars("0123456789", 4))
 }
 
 func (t *tpl) sCard(class string) string { return t.s("payment_card", class, t.card()) }

@@ -56,7 +56,7 @@ func keycloak(t *tpl) {
 	case 0:
 		t.w("type=\"LOGIN_ERROR\", realmId=\"", t.la("uuid", t.uuid()), "\", realmName=\"shop\", clientId=\"web\", userId=\"null\", ipAddress=\"", ip, "\", error=\"invalid_user_credentials\", auth_method=\"openid-connect\", username=\"", t.sEmail("email/quoted_kv"), "\"")
 	case 1:
-		t.w("type=\"UPDATE_PROFILE\", realmId=\"shop\", clientId=\"account-console\", userId=\"", t.la("uuid", t.uuid()), "\", ipAddress=\"", ip, "\", previous_email=\"", t.sEmail("email/quoted_kv"), "\", updated_email=\"", t.sEmail("email/quoted_kv"), "\", mobile_number=\"", t.sPhone(), "\"")
+		t.w("type=\"UPDATE_PROFILE\", realmId=\"shop\", clientId=\"account-console\", userId=\"", t.la("uuid", t.uuid()), "\", ipAddress=\"", ip, "\", previous_email=\"", t.sEmail("email/quoted_kv"), "\", updated_email=\"", t.sEmail("email/quoted_kv"), "\", mobile_number=\"", t.sPhoneNA(), "\"")
 	default:
 		t.w("type=\"CODE_TO_TOKEN_ERROR\", realmId=\"shop\", clientId=\"mobile\", userId=\"null\", ipAddress=\"", ip, "\", error=\"invalid_code\", grant_type=\"authorization_code\", code_id=\"", t.la("uuid", t.uuid()), "\", client_auth_method=\"client-secret\", refresh_token=\"", t.s("jwt", "jwt/quoted_kv", t.jwt()), "\"")
 	}

@@ -312,13 +312,10 @@ func (t *tpl) uuid() string {
 	h := t.hexN(32)
 	return h[:8] + "-" + h[8:12] + "-4" + h[13:16] + "-a" + h[17:20] + "-" + h[20:]
 }
-func (t *tpl) traceID() string   { return t.hexN(32) }
-func (t *tpl) spanID() string    { return t.hexN(16) }
-func (t *tpl) commitSHA() string { return t.hexN(40) }
-func (t *tpl) sha256hex() string { return t.hexN(64) }
-func (t *tpl) accessKey() string {
-	return t.pick(t.awsKeyID(), t.googleKey(), t.githubPAT(), t.stripeKey(), t.gitlabPAT())
-}
+func (t *tpl) traceID() string     { return t.hexN(32) }
+func (t *tpl) spanID() string      { return t.hexN(16) }
+func (t *tpl) commitSHA() string   { return t.hexN(40) }
+func (t *tpl) sha256hex() string   { return t.hexN(64) }
 func (t *tpl) b64(s string) string { return base64.RawURLEncoding.EncodeToString([]byte(s)) }
 
 // jwt is a signed token with a realistic header and claims.

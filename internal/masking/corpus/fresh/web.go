@@ -24,7 +24,7 @@ func traefik(t *tpl) {
 	t.w(`,"OriginStatus":200,"RequestHost":"shop.example.kr","RequestMethod":"GET","RequestPath":"`, t.pick(paths...))
 	switch t.r.IntN(5) {
 	case 3:
-		t.w("?id_token_hint=", t.s("jwt", "jwt/query", t.jwt()), "&state=", t.la("id/state", t.hexN(16)))
+		t.w("?id_token_hint=", t.s("jwt", "jwt/query", t.jwt()), "&state=", t.hexN(16))
 	case 4:
 		t.w("/users/", t.sPercentEmail("email/percent_path"), "/orders")
 	case 0:
@@ -106,14 +106,14 @@ func django(t *tpl) {
 	t.w(t.la("timestamp", t.dateTime()+","+t.ns(100, 999)), " ", t.pick("ERROR", "WARNING", "INFO"), " ")
 	switch t.r.IntN(4) {
 	case 3:
-		t.w(`django.request: Internal Server Error: /accounts/password/change/ POST:<QueryDict: {'old_password': ['`, t.la("placeholder", "********************"), `'], 'new_email': ['`, t.sEmail("email/python_repr"), `'], 'otp_secret': ['`, t.s("secret", "secret/python_repr", t.chars("ABCDEFGHIJKLMNOPQRSTUVWXYZ234567", 32)), `']}>`)
+		t.w(`django.request: Internal Server Error: /accounts/password/change/ POST:<QueryDict: {'old_password': ['`, t.la("placeholder", "********************"), `'], 'new_email': ['`, t.sEmail("email/python_repr"), `'], 'otp_secret': ['`, t.s("secret", "secret/python_repr", t.mixed("ABCDEFGHIJKLMNOPQRSTUVWXYZ234567", 32)), `']}>`)
 	case 0:
 		t.w(`django.request: Internal Server Error: /accounts/signup/ POST:<QueryDict: {'csrfmiddlewaretoken': ['`, t.s("secret", "secret/csrf", t.mixed(alnum, 64)), `'], 'email': ['`, t.sEmail("email/python_repr"), `'], 'password1': ['`, t.sPass("secret/python_repr"), `'], 'phone': ['`, t.sPhone(), `']}>`)
 	case 1:
 		t.w(`django.server: "POST /api/token/ HTTP/1.1" 200 `, t.la("bytes", t.ns(300, 999)), ` body=username=`, t.login(), "&password=", t.s("secret", "secret/form", qenc(t.password())), "&grant_type=password")
 	default:
 		ip := t.sIPv4("ipv4/quoted")
-		t.w(`django.security.DisallowedHost: Invalid HTTP_HOST header: '`, ip, `:8000'. You may need to add '`, ip, `' to ALLOWED_HOSTS. request_id=`, t.la("uuid", t.uuid()), ` session_key=`, t.s("secret", "secret/session_key", t.chars("abcdefghijklmnopqrstuvwxyz0123456789", 32)))
+		t.w(`django.security.DisallowedHost: Invalid HTTP_HOST header: '`, ip, `:8000'. You may need to add '`, ip, `' to ALLOWED_HOSTS. request_id=`, t.la("uuid", t.uuid()), ` session_key=`, t.s("secret", "secret/session_key", t.mixed("abcdefghijklmnopqrstuvwxyz0123456789", 32)))
 	}
 }
 
@@ -169,7 +169,12 @@ func graphql(t *tpl) {
 	case 0:
 		t.w(`Login","query":"mutation Login($email: String!, $password: String!) { login(email: $email, password: $password) { token } }","variables":{"email":"`, t.sEmail("email/json"), `","password":"`, t.sPass("secret/json"), `"}`)
 	case 1:
-		t.w(`UpdateProfile","query":"mutation { updateProfile(input: {phone: \"`, t.sPhone(), `\", email: \"`, t.sEmail("email/graphql_inline"), `\"}) { id } }","variables":{}`)
+		t.w(`UpdateProfile","query":"mutation { updateProfile(input: {phone: \"`, func() string {
+			if t.one(3) {
+				return t.sPhoneNA()
+			}
+			return t.sPhone()
+		}(), `\", email: \"`, t.sEmail("email/graphql_inline"), `\"}) { id } }","variables":{}`)
 	default:
 		t.w(`AddPayout","query":"mutation AddPayout($input: PayoutInput!) { addPayout(input: $input) { id } }","variables":{"input":{"bankName":"`, t.pick(banksEN...), `","accountNumber":"`, t.s("bank_account", "bank_account/camel_key", t.bankAccount()), `","holder":"`, t.krName(), `"}}`)
 	}
