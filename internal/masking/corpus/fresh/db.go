@@ -1,7 +1,7 @@
 package fresh
 
-// Databases: Oracle alert log, Db2 db2diag.log, Tibero and CUBRID SQL
-// traces with values bound to secret-named columns.
+// Databases: Oracle alert log and Db2 db2diag.log, with values bound to
+// secret-named columns (CUBRID is in more.go, Tibero URLs in jvm.go).
 
 func oracleAlert(t *tpl) {
 	t.w(t.la("timestamp", "2024-"+t.ns(10, 12)+"-"+t.ns(10, 28)+"T"+t.ns(10, 23)+":"+t.ns(10, 59)+":"+t.ns(10, 59)+"."+t.digits(6)+"+09:00"), " ")

@@ -17,14 +17,7 @@ import (
 func cases(lines []fresh.Line) []score.Case {
 	cs := make([]score.Case, len(lines))
 	for i, l := range lines {
-		c := score.Case{Format: l.Format, Text: l.Text}
-		for j, s := range l.Secrets {
-			c.Secrets = append(c.Secrets, score.Secret{Kind: s.Kind, Class: l.Classes[j], Value: s.Value})
-		}
-		for j, la := range l.LookAlikes {
-			c.LookAlikes = append(c.LookAlikes, score.LookAlike{Class: l.LookClasses[j], Value: la})
-		}
-		cs[i] = c
+		cs[i] = score.FromLine(l.Line, l.Classes, l.LookClasses)
 	}
 	return cs
 }

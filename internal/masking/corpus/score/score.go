@@ -12,6 +12,8 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+
+	"github.com/otelcol-ems/otelcol-ems/internal/masking/corpus"
 )
 
 // Secret is one planted value: Kind is the detector that must find it,
@@ -31,6 +33,23 @@ type Case struct {
 	Text       string
 	Secrets    []Secret
 	LookAlikes []LookAlike
+}
+
+// FromLine makes a Case of a generated line; classes is parallel to
+// l.Secrets, lookClasses to l.LookAlikes (nil: no look-alike classes).
+func FromLine(l corpus.Line, classes, lookClasses []string) Case {
+	c := Case{Format: l.Format, Text: l.Text}
+	for i, s := range l.Secrets {
+		c.Secrets = append(c.Secrets, Secret{Kind: s.Kind, Class: classes[i], Value: s.Value})
+	}
+	for i, la := range l.LookAlikes {
+		lc := ""
+		if lookClasses != nil {
+			lc = lookClasses[i]
+		}
+		c.LookAlikes = append(c.LookAlikes, LookAlike{Class: lc, Value: la})
+	}
+	return c
 }
 
 // Tally counts planted values and the failed ones (leaked or altered).

@@ -5,6 +5,8 @@ import (
 	"testing"
 
 	"github.com/stretchr/testify/assert"
+
+	"github.com/otelcol-ems/otelcol-ems/internal/masking/corpus"
 )
 
 // A leak is found whole or in part; a mask, or a window that also occurs
@@ -59,4 +61,12 @@ func TestRun(t *testing.T) {
 	n := 0
 	r = Run(cases[:1], func(s string) string { n++; return s + strings.Repeat("x", n) })
 	assert.Equal(t, 1, r.NotIdempotent)
+}
+
+func TestFromLine(t *testing.T) {
+	t.Parallel()
+	l := corpus.Line{Format: "f", Text: "a@b.co v1.2.3.4", Secrets: []corpus.Secret{{Kind: "email", Value: "a@b.co"}}, LookAlikes: []string{"v1.2.3.4"}}
+	assert.Equal(t, Case{Format: "f", Text: l.Text, Secrets: []Secret{{"email", "email/plain", "a@b.co"}}, LookAlikes: []LookAlike{{"version", "v1.2.3.4"}}},
+		FromLine(l, []string{"email/plain"}, []string{"version"}))
+	assert.Equal(t, []LookAlike{{"", "v1.2.3.4"}}, FromLine(l, []string{"email/plain"}, nil).LookAlikes)
 }
