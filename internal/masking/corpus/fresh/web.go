@@ -27,6 +27,9 @@ func traefik(t *tpl) {
 		t.w("?id_token_hint=", t.s("jwt", "jwt/query", t.jwt()), "&state=", t.hexN(16))
 	case 4:
 		t.w("/users/", t.sPercentEmail("email/percent_path"), "/orders")
+		if t.one(2) {
+			t.w("?contact=", t.s("phone", "phone/percent_plus_space", "%2B1%20"+t.ns(201, 989)+"%20"+t.ns(200, 999)+"%20"+t.chars("0123456789", 4)))
+		}
 	case 0:
 		t.w("?email=", t.sPercentEmail("email/percent_query"), "&page=2")
 	case 1:
@@ -49,7 +52,9 @@ func squid(t *tpl) {
 	// time elapsed remotehost code/status bytes method URL rfc931 peerstatus/peerhost type
 	t.w(t.la("timestamp/epoch", t.epochS()+"."+t.ns(100, 999)), fmt.Sprintf("%6s ", t.ns(1, 99999)), t.sIPv4("ipv4/squid_client"), " ")
 	t.w(t.pick("TCP_MISS/200", "TCP_TUNNEL/200", "TCP_DENIED/403", "TCP_REFRESH_MODIFIED/200"), " ", t.la("bytes", t.ns(1000, 999999)), " ")
-	switch t.r.IntN(4) {
+	switch t.r.IntN(5) {
+	case 4:
+		t.w("GET http://legacy.example.co.kr/sso/redirect?next=%2Fmember%2Flogin.do%3Fuserid%3D", t.login(), "%26password%3D", t.s("secret", "secret/percent_encoded_kv", qenc(qenc(t.password()))), "%26tel%3D", t.s("phone", "phone/percent_nested", "010-"+t.digits(4)+"-"+t.chars("0123456789", 4)), " ")
 	case 0:
 		t.w("CONNECT accounts.example.com:443 ")
 	case 1:
@@ -150,7 +155,11 @@ func httpDump(t *tpl) {
 	// Go httputil.DumpRequest, lines joined with \r\n escapes as logged with %q
 	t.w(`dump="POST /oauth/token HTTP/1.1\r\nHost: auth.example.com\r\nContent-Type: application/x-www-form-urlencoded\r\n`)
 	if t.maybe() {
-		t.w(`Cookie: SESSION=`, t.s("secret", "secret/cookie", t.mixed(b64url, 48)), `\r\n`)
+		if t.one(2) {
+			t.w(`Cookie: access_token=`, t.s("jwt", "jwt/cookie", t.jwt()), `; lang=ko\r\n`)
+		} else {
+			t.w(`Cookie: SESSION=`, t.s("secret", "secret/cookie", t.mixed(b64url, 48)), `\r\n`)
+		}
 	}
 	t.w(`Traceparent: 00-`, t.la("trace_id", t.traceID()), "-", t.la("span_id", t.spanID()), `-01\r\n\r\n`)
 	t.w("grant_type=password&username=", t.sPercentEmail("email/percent_form"), "&password=", t.s("secret", "secret/form", qenc(t.password())), "&client_secret=", t.s("secret", "secret/form", t.mixed(alnum, 32)), `"`)
