@@ -32,7 +32,7 @@ func ecs(t *tpl) {
 	}
 	if t.one(3) {
 		// under an "account" key the number is not claimed as a look-alike
-		t.w(`,"cloud.account.id":"`, t.digits(12), `","cloud.region":"ap-northeast-2"`)
+		t.w(`,"cloud.account.id":"`, t.u(t.digits(12)), `","cloud.region":"ap-northeast-2"`)
 	}
 	t.w(`,"event.duration":`, t.la("duration/ns", t.ns(1000000, 999999999)), `}`)
 }
@@ -53,7 +53,7 @@ func gcp(t *tpl) {
 	case 3:
 		t.w(`"message":"request body","body":"{\"id\":\"`, t.login(), `\",\"pwd\":\"`, t.s("secret", "secret/escaped_json_short_key", t.password()), `\",\"ts\":`, t.la("timestamp/epoch_ms", t.epochMs()), `}"`)
 	case 0:
-		t.w(`"message":"service account key loaded","credentials":{"type":"service_account","client_email":"`, t.s("email", "email/service_account", "deployer@shop-prod-"+t.digits(6)+".iam.gserviceaccount.com"), `","private_key_id":"`, t.hexN(40), `","private_key":"-----BEGIN PRIVATE KEY-----\n`, t.s("secret", "secret/pem_json", t.pemBody()), `\n-----END PRIVATE KEY-----\n"}`)
+		t.w(`"message":"service account key loaded","credentials":{"type":"service_account","client_email":"`, t.s("email", "email/service_account", "deployer@shop-prod-"+t.digits(6)+".iam.gserviceaccount.com"), `","private_key_id":"`, t.u(t.hexN(40)), `","private_key":"-----BEGIN PRIVATE KEY-----\n`, t.s("secret", "secret/pem_json", t.pemBody()), `\n-----END PRIVATE KEY-----\n"}`)
 	case 1:
 		t.w(`"message":"signup","member":{"name":"`, t.krName(), `","email":"`, t.sEmail("email/json"), `","mobile":"`, t.sPhone(), `","rrn":"`, t.s("kr_rrn", "kr_rrn/json", t.rrn(true)), `"}`)
 	default:
@@ -74,7 +74,7 @@ func azure(t *tpl) {
 }
 
 func vault(t *tpl) {
-	t.w(`{"time":"`, t.la("timestamp", t.isoTime()), `","type":"`, t.pick("request", "response"), `","auth":{"client_token":"hmac-sha256:`, t.hexN(64), `","accessor":"`, t.la("hash/vault_hmac", "hmac-sha256:"+t.hexN(64)), `","display_name":"oidc-`, t.sEmail("email/json_display"), `","policies":["default","app-read"],"token_type":"service"}`)
+	t.w(`{"time":"`, t.la("timestamp", t.isoTime()), `","type":"`, t.pick("request", "response"), `","auth":{"client_token":"`, t.u("hmac-sha256:"+t.hexN(64)), `","accessor":"`, t.la("hash/vault_hmac", "hmac-sha256:"+t.hexN(64)), `","display_name":"oidc-`, t.sEmail("email/json_display"), `","policies":["default","app-read"],"token_type":"service"}`)
 	t.w(`,"request":{"id":"`, t.la("uuid", t.uuid()), `","operation":"`, t.pick("read", "update"), `","mount_type":"`, t.pick("kv", "database", "transit"), `","path":"`)
 	switch t.r.IntN(3) {
 	case 0:

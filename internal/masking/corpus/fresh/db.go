@@ -18,7 +18,7 @@ func oracleAlert(t *tpl) {
 }
 
 func db2diag(t *tpl) {
-	t.w(t.la("timestamp/db2", "2024-"+t.ns(10, 12)+"-"+t.ns(10, 28)+"-"+t.ns(10, 23)+"."+t.ns(10, 59)+"."+t.ns(10, 59)+"."+t.digits(6)+"+540"), " I", t.la("id/record", t.ns(1000, 9999999)), "E", t.ns(300, 999), " LEVEL: ", t.pick("Error", "Warning", "Info"), " PID : ", t.ns(1000, 99999), " TID : ", t.digits(15), " PROC : db2sysc 0 INSTANCE: db2inst1 NODE : 000 DB : SHOPDB ")
+	t.w(t.la("timestamp/db2", "2024-"+t.ns(10, 12)+"-"+t.ns(10, 28)+"-"+t.ns(10, 23)+"."+t.ns(10, 59)+"."+t.ns(10, 59)+"."+t.digits(6)+"+540"), " I", t.la("id/record", t.ns(1000, 9999999)), "E", t.ns(300, 999), " LEVEL: ", t.pick("Error", "Warning", "Info"), " PID : ", t.ns(1000, 99999), " TID : ", t.la("id/thread", t.digits(15)), " PROC : db2sysc 0 INSTANCE: db2inst1 NODE : 000 DB : SHOPDB ")
 	switch t.r.IntN(4) {
 	case 0:
 		t.w("APPHDL : 0-", t.ns(100, 9999), " APPID: ", t.sIPv4("ipv4/db2_appid"), ".", t.ns(30000, 65000), ".", t.digits(12), " AUTHID : SHOPAPP HOSTNAME: db01 FUNCTION: DB2 UDB, bsu security, sqlexLogPluginMessage, probe:20 MESSAGE : ADM20011E Password for user \"", t.login(), "\" is incorrect.")

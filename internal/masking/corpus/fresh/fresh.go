@@ -121,7 +121,7 @@ func Generate(seed uint64, n int) []Line {
 			t.l.Text = t.b.String()
 			// A look-alike inside a secret (or the reverse) would be altered
 			// by a correct mask; such a line is drawn again.
-			if !overlaps(t.l) {
+			if !overlaps(t.l, t.un) {
 				out = append(out, t.l)
 				break
 			}
@@ -130,10 +130,15 @@ func Generate(seed uint64, n int) []Line {
 	return out
 }
 
-func overlaps(l Line) bool {
+func overlaps(l Line, unclaimed []string) bool {
 	for _, la := range l.LookAlikes {
 		for _, s := range l.Secrets {
 			if strings.Contains(s.Value, la) || strings.Contains(la, s.Value) {
+				return true
+			}
+		}
+		for _, u := range unclaimed {
+			if strings.Contains(u, la) {
 				return true
 			}
 		}
@@ -146,6 +151,9 @@ type tpl struct {
 	r *rand.Rand
 	b strings.Builder
 	l Line
+	// unclaimed values (neither secret nor look-alike) that a mask may
+	// cover; no look-alike may sit inside one
+	un []string
 }
 
 func (t *tpl) w(parts ...string) {
@@ -165,6 +173,13 @@ func (t *tpl) s(kind, class, v string) string {
 func (t *tpl) la(class, v string) string {
 	t.l.LookAlikes = append(t.l.LookAlikes, v)
 	t.l.LookClasses = append(t.l.LookClasses, class)
+	return v
+}
+
+// u writes nothing: it notes an unclaimed value that a mask may cover and
+// returns it.
+func (t *tpl) u(v string) string {
+	t.un = append(t.un, v)
 	return v
 }
 

@@ -108,7 +108,7 @@ func bind(t *tpl) {
 
 func dhcpd(t *tpl) {
 	t.syslogHead("dhcp01", "dhcpd")
-	mac := t.hexN(2) + ":" + t.hexN(2) + ":" + t.hexN(2) + ":" + t.hexN(2) + ":" + t.hexN(2) + ":" + t.hexN(2)
+	mac := t.u(t.hexN(2) + ":" + t.hexN(2) + ":" + t.hexN(2) + ":" + t.hexN(2) + ":" + t.hexN(2) + ":" + t.hexN(2))
 	host := t.pick("Galaxy-S24", "iPhone", "DESKTOP-"+t.chars(upperNum, 7), "minji-MacBook-Pro")
 	switch t.r.IntN(3) {
 	case 0:

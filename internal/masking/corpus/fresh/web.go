@@ -24,7 +24,7 @@ func traefik(t *tpl) {
 	t.w(`,"OriginStatus":200,"RequestHost":"shop.example.kr","RequestMethod":"GET","RequestPath":"`, t.pick(paths...))
 	switch t.r.IntN(5) {
 	case 3:
-		t.w("?id_token_hint=", t.s("jwt", "jwt/query", t.jwt()), "&state=", t.hexN(16))
+		t.w("?id_token_hint=", t.s("jwt", "jwt/query", t.jwt()), "&state=", t.u(t.hexN(16)))
 	case 4:
 		t.w("/users/", t.sPercentEmail("email/percent_path"), "/orders")
 		if t.one(2) {
