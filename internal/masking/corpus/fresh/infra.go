@@ -47,7 +47,7 @@ func sshd(t *tpl) {
 func vsftpd(t *tpl) {
 	if t.one(2) {
 		// xferlog: current-time transfer-time remote-host file-size filename transfer-type action direction access-mode username service auth user-id status
-		t.w(t.pick("Mon", "Tue", "Wed"), " ", t.pick(months...), " ", t.ns(10, 28), " ", t.ns(10, 23), ":", t.ns(10, 59), ":", t.ns(10, 59), " 2024 ", t.ns(1, 99), " ", t.sIPv4("ipv4/field"), " ", t.la("bytes", t.ns(10000, 9999999)), " /upload/")
+		t.w(t.when().Format("Mon Jan _2 15:04:05 2006"), " ", t.ns(1, 99), " ", t.sIPv4("ipv4/field"), " ", t.la("bytes", t.ns(10000, 9999999)), " /upload/")
 		t.w(t.pick("settlement_", "members_", "refund_"), t.la("date", "2024"+t.ns(10, 12)+t.ns(10, 28)), ".csv b _ i r ")
 		if t.maybe() {
 			t.w(t.sEmail("email/field"))
@@ -57,7 +57,7 @@ func vsftpd(t *tpl) {
 		t.w(" ftp 0 * c")
 		return
 	}
-	t.w(t.pick("Mon", "Tue", "Wed"), " ", t.pick(months...), " ", t.ns(10, 28), " ", t.ns(10, 23), ":", t.ns(10, 59), ":", t.ns(10, 59), " 2024 [pid ", t.ns(1000, 99999), "] ")
+	t.w(t.when().Format("Mon Jan _2 15:04:05 2006"), " [pid ", t.ns(1000, 99999), "] ")
 	switch t.r.IntN(2) {
 	case 0:
 		t.w("[ftp] OK LOGIN: Client \"", t.sIPv4("ipv4/quoted"), "\", anon password \"", t.sEmail("email/quoted"), "\"")

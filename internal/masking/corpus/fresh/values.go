@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"time"
 )
 
 // Value generators. Every value is built from the seeded source of one
@@ -337,6 +338,11 @@ func (t *tpl) orderID() string {
 		return "INV-2024-" + t.digits(6)
 	}
 	return "PO" + t.digits(10)
+}
+
+// when is a moment in 2024, for formats that print the weekday.
+func (t *tpl) when() time.Time {
+	return time.Unix(1704067200+t.r.Int64N(31536000), t.r.Int64N(1e9)).UTC()
 }
 
 func (t *tpl) epochMs() string { return strconv.FormatInt(1704067200000+t.r.Int64N(31536000000), 10) }

@@ -73,7 +73,7 @@ func squid(t *tpl) {
 }
 
 func apacheError(t *tpl) {
-	t.w("[", t.pick("Mon", "Tue", "Wed", "Thu", "Fri"), " ", t.pick(months...), " 0", t.ns(1, 9), " ", t.ns(10, 23), ":", t.ns(10, 59), ":", t.ns(10, 59), ".", t.ns(100000, 999999), " 2024] ")
+	t.w("[", t.when().Format("Mon Jan 02 15:04:05.000000 2006"), "] ")
 	client := func() string {
 		if t.one(2) {
 			return t.sIPv4("ipv4/client_port") + ":" + t.ns(30000, 65000)
