@@ -1,4 +1,4 @@
-package badgerstorageextension
+package journal
 
 import (
 	"errors"
@@ -19,7 +19,7 @@ const memWALExt = ".mem"
 // is covered too (a log that is gone was flushed to a synced table). On
 // Linux, syncing a file writes back the pages Badger wrote through its memory
 // map, as msync does.
-func (s *store) syncBadger() error {
+func (s *Store) syncBadger() error {
 	_, err := syncMemWALs(s.cfg.Directory)
 	return errors.Join(err, s.db.Sync())
 }

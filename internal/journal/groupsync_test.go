@@ -1,4 +1,4 @@
-package badgerstorageextension
+package journal
 
 import (
 	"context"
@@ -10,7 +10,6 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
-	"go.opentelemetry.io/collector/component"
 )
 
 func TestGroupSyncCoversEveryCallerAndShares(t *testing.T) {
@@ -60,10 +59,8 @@ func TestGroupSyncReturnsError(t *testing.T) {
 // the directory, to sync a memtable rotated out but not yet in a table; if an
 // upgrade changes that, this fails.
 func TestSyncMemWALsFindsBadgerMemtableLogs(t *testing.T) {
-	te := startExt(t, "", nil, func(c *Config) { c.Durability = "always" })
-	c, err := te.GetClient(context.Background(), component.KindExporter, component.MustNewID("otlp"), "logs")
-	require.NoError(t, err)
-	require.NoError(t, c.Set(context.Background(), "k", []byte("v")))
+	te := startStore(t, "", nil, func(c *Config) { c.Durability = "always" })
+	require.NoError(t, te.client(t, "otlp", "logs").Set(context.Background(), "k", []byte("v")))
 	n, err := syncMemWALs(te.dir)
 	require.NoError(t, err)
 	assert.Positive(t, n)

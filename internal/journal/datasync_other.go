@@ -1,6 +1,6 @@
 //go:build !linux
 
-package badgerstorageextension
+package journal
 
 import "os"
 

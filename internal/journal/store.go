@@ -1,4 +1,4 @@
-package badgerstorageextension
+package journal
 
 import (
 	"context"
@@ -10,22 +10,20 @@ import (
 	"time"
 
 	"github.com/dgraph-io/badger/v4"
-	"go.opentelemetry.io/collector/extension/xextension/storage"
 	"go.uber.org/zap"
 
-	"github.com/otelcol-ems/otelcol-ems/extensions/badgerstorageextension/internal/metadata"
 	"github.com/otelcol-ems/otelcol-ems/internal/badgerdb"
 )
 
 var errClosed = errors.New("badger_storage: the storage is closed")
 
-// store owns the extension's one Badger database and what is shared by all
-// of its clients: live-data accounting, the size bound and space reclaim.
-type store struct {
+// Store owns one Badger database and what is shared by all of its clients:
+// the journal, live-data accounting, the size bound and space reclaim.
+type Store struct {
 	db     *badger.DB
-	cfg    *Config
+	cfg    Config
 	logger *zap.Logger
-	tel    *metadata.TelemetryBuilder
+	obs    Observer
 	j      *journal   // write-ahead journal in front of the database
 	always *groupSync // always: group commit of the journal, before Batch returns
 	sizes  *sizeCache // sizes of recently used keys, for the live counters
@@ -51,9 +49,17 @@ type store struct {
 	done       sync.WaitGroup
 }
 
-// openStore opens (or recovers) the database in cfg.Directory, replays the
-// journal into it and starts the journal's and the maintenance loops.
-func openStore(ctx context.Context, cfg *Config, owner string, logger *zap.Logger, tel *metadata.TelemetryBuilder) (_ *store, err error) {
+// Open opens (or recovers) the database in cfg.Directory, replays the
+// journal into it and starts the journal's and the maintenance loops. It
+// waits, until ctx ends, for the free space the replay needs.
+func Open(ctx context.Context, cfg Config, set Settings) (_ *Store, err error) {
+	logger, obs := set.Logger, set.Observer
+	if logger == nil {
+		logger = zap.NewNop()
+	}
+	if obs == nil {
+		obs = NopObserver{}
+	}
 	if cfg.CreateDirectory {
 		if err := os.MkdirAll(cfg.Directory, 0o750); err != nil {
 			return nil, fmt.Errorf("badger_storage: creating directory %s: %w", cfg.Directory, err)
@@ -62,7 +68,7 @@ func openStore(ctx context.Context, cfg *Config, owner string, logger *zap.Logge
 	if fi, err := os.Stat(cfg.Directory); err != nil || !fi.IsDir() {
 		return nil, fmt.Errorf("badger_storage: directory %s is not usable (create it, or set create_directory: true): %w", cfg.Directory, err)
 	}
-	release, err := badgerdb.Claim(cfg.Directory, badgerdb.KindBadgerStorage, owner)
+	release, err := badgerdb.Claim(cfg.Directory, badgerdb.KindBadgerStorage, set.Owner)
 	if err != nil {
 		return nil, fmt.Errorf("badger_storage: directory: %w", err)
 	}
@@ -80,7 +86,7 @@ func openStore(ctx context.Context, cfg *Config, owner string, logger *zap.Logge
 		// is what makes 64 KiB items several times faster than file_storage.
 		WithValueThreshold(valueThreshold)
 	// Replaying the journal writes up to its size into Badger as well.
-	need := badgerdb.MinFree(opts) + journalSegments*int64(segmentSizeFor(cfg.MaxSizeMiB<<20))
+	need := badgerdb.MinFree(opts) + journalSegments*int64(segmentSizeFor(cfg.MaxBytes))
 	if err := badgerdb.WaitForSpace(ctx, cfg.Directory, need, time.Second, logger); err != nil {
 		return nil, fmt.Errorf("badger_storage: opening %s: %w", cfg.Directory, err)
 	}
@@ -88,18 +94,16 @@ func openStore(ctx context.Context, cfg *Config, owner string, logger *zap.Logge
 	if err != nil {
 		return nil, fmt.Errorf("badger_storage: opening %s: %w", cfg.Directory, err)
 	}
-	ctx = context.Background()
 	if rec.Recovered() {
-		tel.BadgerStorageRecoveries.Add(ctx, 1)
-		tel.BadgerStorageSalvagedEntries.Add(ctx, int64(rec.Salvaged))
+		obs.Recovered(rec.Salvaged)
 	}
 
-	s := &store{
+	s := &Store{
 		db:         db,
 		cfg:        cfg,
 		logger:     logger,
-		tel:        tel,
-		maxBytes:   cfg.MaxSizeMiB << 20,
+		obs:        obs,
+		maxBytes:   cfg.MaxBytes,
 		sizes:      newSizeCache(),
 		space:      badgerdb.NewSpaceGuard(cfg.Directory, cfg.floor(opts), logger),
 		release:    release,
@@ -116,8 +120,7 @@ func openStore(ctx context.Context, cfg *Config, owner string, logger *zap.Logge
 		return nil, fmt.Errorf("badger_storage: replaying the journal of %s: %w", cfg.Directory, err)
 	}
 	s.j = j
-	tel.BadgerStorageJournalReplayedRecords.Add(ctx, int64(replayed.records))
-	tel.BadgerStorageJournalDamagedRecords.Add(ctx, int64(replayed.torn))
+	obs.Replayed(replayed.records, replayed.torn)
 	if err := s.countLive(); err != nil {
 		_ = errors.Join(j.closeFiles(), db.Close())
 		return nil, fmt.Errorf("badger_storage: reading %s: %w", cfg.Directory, err)
@@ -136,7 +139,7 @@ func openStore(ctx context.Context, cfg *Config, owner string, logger *zap.Logge
 }
 
 // countLive sets the live counters from the keys on disk.
-func (s *store) countLive() error {
+func (s *Store) countLive() error {
 	var keys, size int64
 	err := s.db.View(func(txn *badger.Txn) error {
 		o := badger.DefaultIteratorOptions
@@ -156,22 +159,22 @@ func (s *store) countLive() error {
 	return err
 }
 
-// full returns why new keys are refused: storage.ErrStorageFull when the
-// size bound is reached, an error wrapping both it and badgerdb.ErrDiskFull
+// full returns why new keys are refused: ErrFull when the size bound is
+// reached, an error wrapping both it and badgerdb.ErrDiskFull
 // while the filesystem's free space is below the floor; nil otherwise.
-func (s *store) full() error {
+func (s *Store) full() error {
 	if s.maxBytes > 0 && s.diskBytes.Load()+s.pending.Load() >= s.maxBytes {
-		return storage.ErrStorageFull
+		return ErrFull
 	}
 	if s.space.Below() {
-		return fmt.Errorf("%w: %w", storage.ErrStorageFull, s.space.Refuse())
+		return fmt.Errorf("%w: %w", ErrFull, s.space.Refuse())
 	}
 	return nil
 }
 
-// close stops the loops, writes the journal to the database, syncs and
+// Close stops the loops, writes the journal to the database, syncs and
 // closes it. Safe to call twice.
-func (s *store) close() error {
+func (s *Store) Close() error {
 	s.gate.Lock()
 	if s.closed {
 		s.gate.Unlock()
@@ -197,7 +200,7 @@ func (s *store) close() error {
 
 // view runs fn in a read transaction unless the store is closed, after
 // writing what the journal holds to the database.
-func (s *store) view(fn func(*badger.Txn) error) error {
+func (s *Store) view(fn func(*badger.Txn) error) error {
 	s.gate.RLock()
 	defer s.gate.RUnlock()
 	if s.closed {
@@ -210,7 +213,7 @@ func (s *store) view(fn func(*badger.Txn) error) error {
 }
 
 // flushJournal writes everything the journal holds to the database.
-func (s *store) flushJournal() error {
+func (s *Store) flushJournal() error {
 	unlock, err := s.j.drained()
 	unlock()
 	return err

@@ -1,4 +1,4 @@
-package badgerstorageextension
+package journal
 
 import (
 	"bytes"

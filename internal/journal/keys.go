@@ -1,10 +1,6 @@
-package badgerstorageextension
+package journal
 
-import (
-	"encoding/binary"
-
-	"go.opentelemetry.io/collector/component"
-)
+import "encoding/binary"
 
 // Key namespaces. Every client key starts with clientNamespace; the reclaim
 // marker lives outside it, so no client can see or collide with it.
@@ -16,11 +12,11 @@ const (
 // reclaimMarker is written and dropped to make Badger flush its memtables.
 var reclaimMarker = []byte{markerNamespace, 'f', 'l', 'u', 's', 'h'}
 
-// clientPrefix returns the key prefix of one client. Each part is written
-// with its length in front, so no client's prefix is a prefix of another's
-// whatever characters the component ID or storage name contain.
-func clientPrefix(kind component.Kind, id component.ID, name string) []byte {
-	parts := []string{kind.String(), id.String(), name}
+// Prefix returns the key prefix of one client named by parts (the extension
+// passes the component kind, ID and storage name). Each part is written with
+// its length in front, so no client's prefix is a prefix of another's
+// whatever characters the parts contain.
+func Prefix(parts ...string) []byte {
 	p := []byte{clientNamespace}
 	for _, s := range parts {
 		p = binary.AppendUvarint(p, uint64(len(s)))

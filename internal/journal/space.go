@@ -1,7 +1,6 @@
-package badgerstorageextension
+package journal
 
 import (
-	"context"
 	"errors"
 	"os"
 	"path/filepath"
@@ -60,7 +59,7 @@ func dirUsage(dir string) usage {
 }
 
 // measure reads the directory size and resets the bytes-since counter.
-func (s *store) measure() usage {
+func (s *Store) measure() usage {
 	s.pending.Store(0)
 	u := dirUsage(s.cfg.Directory)
 	s.diskBytes.Store(u.total)
@@ -69,32 +68,32 @@ func (s *store) measure() usage {
 
 // maintain measures the directory and the free space, and reclaims space,
 // until close.
-func (s *store) maintain() {
+func (s *Store) maintain() {
 	defer s.done.Done()
 	badgerdb.Maintain(s.stop,
 		badgerdb.Task{Every: measureInterval, Run: func() {
 			s.measure()
 			s.space.Refresh()
 		}},
-		badgerdb.Task{Every: s.cfg.Reclaim.CheckInterval, Kick: s.reclaimNow, Run: s.maybeReclaim},
+		badgerdb.Task{Every: s.cfg.ReclaimInterval, Kick: s.reclaimNow, Run: s.maybeReclaim},
 	)
 }
 
 // live returns the live bytes. Badger reports the size of a value kept in
 // the value log with an estimated header length, so the counter can drift by
 // a few bytes per entry; it is recounted after every reclaim.
-func (s *store) live() int64 { return max(s.liveBytes.Load(), 0) }
+func (s *Store) live() int64 { return max(s.liveBytes.Load(), 0) }
 
 // garbage is how many stored bytes are not live data.
-func (s *store) garbage(u usage) int64 { return u.stored - s.live() }
+func (s *Store) garbage(u usage) int64 { return u.stored - s.live() }
 
 // maybeReclaim runs a reclaim when deleted data is both large (at least
 // min_garbage_mib) and the larger part of what is stored. The second rule
 // keeps a long outage's growing backlog from being rewritten again and again.
-func (s *store) maybeReclaim() {
+func (s *Store) maybeReclaim() {
 	u := s.measure()
 	g := s.garbage(u)
-	if g < s.cfg.Reclaim.MinGarbageMiB<<20 || g < s.live() {
+	if g < s.cfg.MinGarbageBytes || g < s.live() {
 		return
 	}
 	// A reclaim rewrites every table before it deletes the old ones: it
@@ -112,7 +111,7 @@ func (s *store) maybeReclaim() {
 // marker key is the public way to force that), compact all levels into one,
 // which drops shadowed data and the markers with it, and collect value logs.
 // Writes wait while the tables are rewritten.
-func (s *store) reclaim(before usage) {
+func (s *Store) reclaim(before usage) {
 	start := time.Now()
 	err := s.flushAndFlatten()
 	for err == nil {
@@ -122,11 +121,7 @@ func (s *store) reclaim(before usage) {
 	}
 	after := s.measure()
 	freed := before.total - after.total
-	ctx := context.Background()
-	s.tel.BadgerStorageReclaims.Add(ctx, 1)
-	if freed > 0 {
-		s.tel.BadgerStorageReclaimed.Add(ctx, freed)
-	}
+	s.obs.Reclaimed(freed)
 	fields := []zap.Field{
 		zap.Int64("disk_bytes_before", before.total), zap.Int64("disk_bytes_after", after.total),
 		zap.Int64("live_bytes", s.live()), zap.Duration("duration", time.Since(start)),
@@ -141,7 +136,7 @@ func (s *store) reclaim(before usage) {
 	s.logger.Info("Badger storage reclaimed space of deleted entries", fields...)
 }
 
-func (s *store) flushAndFlatten() error {
+func (s *Store) flushAndFlatten() error {
 	s.gate.Lock()
 	defer s.gate.Unlock()
 	if s.closed {

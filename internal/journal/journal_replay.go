@@ -1,4 +1,4 @@
-package badgerstorageextension
+package journal
 
 import (
 	"cmp"
@@ -143,7 +143,7 @@ func replay(dir string, marker uint64, gen *overlay, logger *zap.Logger) (replay
 // Badger, syncs it, and prepares the segments for reuse. from is the
 // directory whose journal is replayed: the database's own, or the one a
 // recovery moved aside.
-func (s *store) openJournal(from string) (*journal, replayStats, error) {
+func (s *Store) openJournal(from string) (*journal, replayStats, error) {
 	dir := filepath.Join(s.cfg.Directory, journalDirName)
 	if err := os.MkdirAll(dir, 0o750); err != nil {
 		return nil, replayStats{}, fmt.Errorf("creating journal directory %s: %w", dir, err)

@@ -1,4 +1,4 @@
-package badgerstorageextension
+package journal
 
 import (
 	"bytes"
@@ -7,7 +7,6 @@ import (
 	"fmt"
 
 	"github.com/dgraph-io/badger/v4"
-	"go.opentelemetry.io/collector/extension/xextension/storage"
 
 	"github.com/otelcol-ems/otelcol-ems/internal/badgerdb"
 )
@@ -50,9 +49,9 @@ type target interface {
 // exporterhelper issues).
 //
 // When the size bound is reached, a batch that would create a key is refused
-// as a whole with storage.ErrStorageFull; overwrites and deletes still pass,
+// as a whole with ErrFull; overwrites and deletes still pass,
 // so a full queue can drain.
-func (s *store) batch(ctx context.Context, prefix []byte, ops []*storage.Operation) error {
+func (s *Store) Batch(ctx context.Context, prefix []byte, ops []Op) error {
 	if err := ctx.Err(); err != nil {
 		return err
 	}
@@ -68,27 +67,25 @@ func (s *store) batch(ctx context.Context, prefix []byte, ops []*storage.Operati
 }
 
 // apply runs ops against t and accounts for them in c.
-func (s *store) apply(ctx context.Context, prefix []byte, ops []*storage.Operation, t target, c *change) error {
+func (s *Store) apply(ctx context.Context, prefix []byte, ops []Op, t target, c *change) error {
 	full := s.full()
-	for _, op := range ops {
-		if op == nil {
-			continue
-		}
+	for i := range ops {
+		op := &ops[i]
 		key := join(prefix, op.Key)
 		var err error
 		switch op.Type {
-		case storage.Get:
+		case OpGet:
 			if op.Value, err = t.get(key); err == nil && !c.big {
 				c.note(key, op.Value, op.Value == nil)
 			}
-		case storage.Set:
+		case OpSet:
 			var old int64
 			var exists bool
 			if old, exists, err = s.sizeOf(t, c, key); err != nil {
 				break
 			}
 			if !exists && full != nil {
-				s.refuse(ctx)
+				s.refuse()
 				return full
 			}
 			if err = t.set(key, op.Value, exists); err == nil {
@@ -99,7 +96,7 @@ func (s *store) apply(ctx context.Context, prefix []byte, ops []*storage.Operati
 				}
 				c.note(key, op.Value, false)
 			}
-		case storage.Delete:
+		case OpDelete:
 			var old int64
 			var exists bool
 			if old, exists, err = s.sizeOf(t, c, key); err != nil || !exists {
@@ -122,7 +119,7 @@ func (s *store) apply(ctx context.Context, prefix []byte, ops []*storage.Operati
 }
 
 // account applies a committed change to the counters and the size cache.
-func (s *store) account(c *change) {
+func (s *Store) account(c *change) {
 	s.sizes.apply(c.sizes)
 	s.liveKeys.Add(c.keys)
 	s.liveBytes.Add(c.bytes)
@@ -133,7 +130,7 @@ func (s *store) account(c *change) {
 // directBatch applies ops to Badger in one transaction (several when it is
 // too large for one), after the journal's content went to Badger; the
 // journal stays locked meanwhile, so no batch sees Badger without it.
-func (s *store) directBatch(ctx context.Context, prefix []byte, ops []*storage.Operation) error {
+func (s *Store) directBatch(ctx context.Context, prefix []byte, ops []Op) error {
 	unlock, err := s.j.drained()
 	defer unlock()
 	if err != nil {
@@ -158,7 +155,7 @@ func (s *store) directBatch(ctx context.Context, prefix []byte, ops []*storage.O
 
 // txnTarget is a Badger transaction as a batch's target.
 type txnTarget struct {
-	s     *store
+	s     *Store
 	txn   *badger.Txn
 	c     *change
 	wrote bool
@@ -180,7 +177,7 @@ func (t *txnTarget) del(key []byte) error {
 
 // write sets or deletes key in the transaction. On ErrTxnTooBig it commits
 // what it has and starts a new transaction.
-func (s *store) write(txn **badger.Txn, c *change, key, value []byte, del bool) error {
+func (s *Store) write(txn **badger.Txn, c *change, key, value []byte, del bool) error {
 	apply := func() error {
 		if del {
 			return (*txn).Delete(key)
@@ -200,7 +197,7 @@ func (s *store) write(txn **badger.Txn, c *change, key, value []byte, del bool) 
 }
 
 // commit commits txn and applies its change to the counters.
-func (s *store) commit(txn *badger.Txn, c *change) error {
+func (s *Store) commit(txn *badger.Txn, c *change) error {
 	if err := txn.Commit(); err != nil {
 		return fmt.Errorf("badger_storage: commit: %w", err)
 	}
@@ -208,8 +205,8 @@ func (s *store) commit(txn *badger.Txn, c *change) error {
 	return nil
 }
 
-func (s *store) refuse(ctx context.Context) {
-	s.tel.BadgerStorageWritesRefused.Add(ctx, 1)
+func (s *Store) refuse() {
+	s.obs.WriteRefused()
 	select {
 	case s.reclaimNow <- struct{}{}:
 	default:
@@ -267,7 +264,7 @@ func (c *change) pending(key []byte) (int64, bool) {
 // exists: from the batch's own writes when it made any to key (Badger reports
 // a size of 0 for a value written earlier in the same transaction), else from
 // the size cache in a small batch, else from the target.
-func (s *store) sizeOf(t target, c *change, key []byte) (int64, bool, error) {
+func (s *Store) sizeOf(t target, c *change, key []byte) (int64, bool, error) {
 	if n, ok := c.pending(key); ok {
 		return max(n, 0), n >= 0, nil
 	}
@@ -290,16 +287,4 @@ func lookupSize(txn *badger.Txn, key []byte) (int64, bool, error) {
 		return 0, false, err
 	}
 	return int64(len(key)) + item.ValueSize(), true, nil
-}
-
-func opName(t storage.OpType) string {
-	switch t {
-	case storage.Get:
-		return "get"
-	case storage.Set:
-		return "set"
-	case storage.Delete:
-		return "delete"
-	}
-	return "operation"
 }

@@ -1,4 +1,4 @@
-package badgerstorageextension
+package journal
 
 import (
 	"bytes"
@@ -6,7 +6,6 @@ import (
 	"fmt"
 
 	"github.com/dgraph-io/badger/v4"
-	"go.opentelemetry.io/collector/extension/xextension/storage"
 
 	"github.com/otelcol-ems/otelcol-ems/internal/badgerdb"
 )
@@ -19,11 +18,11 @@ import (
 // isolated from each other. With durability: always it then waits for a sync
 // of the segment that started after its record was written; batches that
 // wait at the same time share it.
-func (s *store) journalBatch(ctx context.Context, prefix []byte, ops []*storage.Operation) (bool, error) {
+func (s *Store) journalBatch(ctx context.Context, prefix []byte, ops []Op) (bool, error) {
 	j := s.j
 	need, writes := 0, 0
 	for _, op := range ops {
-		if op != nil && op.Type != storage.Get {
+		if op.Type != OpGet {
 			need += len(prefix) + len(op.Key) + len(op.Value)
 			writes++
 		}

@@ -1,4 +1,4 @@
-package badgerstorageextension
+package journal
 
 import (
 	"bufio"
@@ -11,7 +11,6 @@ import (
 	"testing"
 
 	"github.com/stretchr/testify/require"
-	"go.opentelemetry.io/collector/extension/xextension/storage"
 	"go.uber.org/zap/zaptest"
 )
 
@@ -52,7 +51,7 @@ func TestJournalSurvivesKill9(t *testing.T) {
 				_ = cmd.Wait()
 				require.GreaterOrEqual(t, offered, after, "the child acknowledged writes")
 
-				e := startExt(t, dir, zaptest.NewLogger(t), func(c *Config) { c.Durability = durability(d) })
+				e := startStore(t, dir, zaptest.NewLogger(t), func(c *Config) { c.Durability = durability(d) })
 				cl := e.client(t, "otlp", "logs")
 				meta, err := cl.Get(ctx, "qmv0")
 				require.NoError(t, err)
@@ -76,23 +75,23 @@ func TestJournalSurvivesKill9(t *testing.T) {
 // offered, and prints each acknowledged step until it is killed.
 func killChild(t *testing.T, dir string) {
 	withSegmentSize(t, 256<<10)
-	e := startExt(t, dir, nil, func(c *Config) { c.Durability = durability(os.Getenv("EMS_JOURNAL_KILL_DURABILITY")) })
+	e := startStore(t, dir, nil, func(c *Config) { c.Durability = durability(os.Getenv("EMS_JOURNAL_KILL_DURABILITY")) })
 	cl := e.client(t, "otlp", "logs")
 	item := randomValue(2048)
 	w, r := 0, 0
 	meta := func() []byte { return fmt.Appendf(nil, "%d %d", w, r) }
 	for {
 		w++
-		if err := cl.Batch(ctx, storage.SetOperation("qmv0", meta()), storage.SetOperation(strconv.Itoa(w-1), item)); err != nil {
+		if err := cl.Batch(ctx, setOp("qmv0", meta()), setOp(strconv.Itoa(w-1), item)); err != nil {
 			t.Fatal(err)
 		}
 		if w%2 == 0 {
-			get := storage.GetOperation(strconv.Itoa(r))
+			get := getOp(strconv.Itoa(r))
 			r++
-			if err := cl.Batch(ctx, storage.SetOperation("qmv0", meta()), get); err != nil || len(get.Value) != len(item) {
+			if err := cl.Batch(ctx, setOp("qmv0", meta()), get); err != nil || len(get.Value) != len(item) {
 				t.Fatalf("read %d: %v, %d bytes", r-1, err, len(get.Value))
 			}
-			if err := cl.Batch(ctx, storage.SetOperation("qmv0", meta()), storage.DeleteOperation(strconv.Itoa(r-1))); err != nil {
+			if err := cl.Batch(ctx, setOp("qmv0", meta()), deleteOp(strconv.Itoa(r-1))); err != nil {
 				t.Fatal(err)
 			}
 		}

@@ -1,6 +1,6 @@
 //go:build unix
 
-package badgerstorageextension
+package journal
 
 import (
 	"os"

@@ -1,4 +1,4 @@
-package badgerstorageextension
+package journal
 
 // overlayEntry is what one generation of the journal did to a key: its last
 // value, or a tombstone.

@@ -1,4 +1,4 @@
-package badgerstorageextension
+package journal
 
 import (
 	"encoding/binary"
@@ -37,7 +37,7 @@ const journalSegments = 2
 //
 // Lock order: store.gate, then flushMu, then mu.
 type journal struct {
-	s    *store
+	s    *Store
 	dir  string
 	size int // of each segment
 
@@ -288,7 +288,7 @@ func (j *journal) closeFiles() error {
 // writeGeneration writes a generation's writes to Badger, then the marker
 // naming seq, and with durable syncs Badger, all before the generation's
 // segment may be reused.
-func (s *store) writeGeneration(gen *overlay, seq uint64, durable bool) error {
+func (s *Store) writeGeneration(gen *overlay, seq uint64, durable bool) error {
 	if gen != nil && !gen.empty() {
 		wb := s.db.NewWriteBatch()
 		for k, e := range gen.m {
@@ -323,7 +323,7 @@ func (s *store) writeGeneration(gen *overlay, seq uint64, durable bool) error {
 }
 
 // readMarker returns the journal sequence recorded in Badger, 0 when none.
-func (s *store) readMarker() (uint64, error) {
+func (s *Store) readMarker() (uint64, error) {
 	var seq uint64
 	err := s.db.View(func(txn *badger.Txn) error {
 		v, err := get(txn, journalMarker)

@@ -1,4 +1,4 @@
-package badgerstorageextension
+package journal
 
 import (
 	"encoding/binary"
@@ -14,15 +14,14 @@ import (
 	"github.com/dgraph-io/badger/v4"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
-	"go.opentelemetry.io/collector/extension/xextension/storage"
 )
 
 // crash stops the store as a kill -9 would leave it: the journal's overlays
 // are not written to Badger and its segments are closed as they are. Badger
 // itself is closed (its own log survives a kill -9 anyway).
-func (e *testExt) crash(t *testing.T) {
+func (e *testStore) crash(t *testing.T) {
 	t.Helper()
-	st := e.st
+	st := e.Store
 	st.gate.Lock()
 	st.closed = true
 	st.gate.Unlock()
@@ -36,9 +35,8 @@ func (e *testExt) crash(t *testing.T) {
 	st.j.flushMu.Unlock()
 	require.NoError(t, st.db.Close())
 	st.release() // a killed process holds no claim
-	e.st = nil
+	e.Store = nil
 	e.stopped = true
-	require.NoError(t, e.tel.Shutdown(ctx))
 }
 
 // withSegmentSize runs the test with small journal segments.
@@ -50,10 +48,10 @@ func withSegmentSize(t *testing.T, n int) {
 
 // badgerVersions returns how many versions (values and delete markers) of a
 // client key Badger holds.
-func badgerVersions(t *testing.T, e *testExt, prefix []byte, key string) int {
+func badgerVersions(t *testing.T, e *testStore, prefix []byte, key string) int {
 	t.Helper()
 	n := 0
-	require.NoError(t, e.st.db.View(func(txn *badger.Txn) error {
+	require.NoError(t, e.db.View(func(txn *badger.Txn) error {
 		o := badger.DefaultIteratorOptions
 		o.AllVersions = true
 		o.Prefix = join(prefix, key)
@@ -69,7 +67,7 @@ func badgerVersions(t *testing.T, e *testExt, prefix []byte, key string) int {
 	return n
 }
 
-func requireValue(t *testing.T, c storage.Client, key, want string) {
+func requireValue(t *testing.T, c *testClient, key, want string) {
 	t.Helper()
 	v, err := c.Get(ctx, key)
 	require.NoError(t, err)
@@ -83,7 +81,7 @@ func requireValue(t *testing.T, c storage.Client, key, want string) {
 func TestJournalReplayAfterCrash(t *testing.T) {
 	for _, d := range []string{"always", "interval", "never"} {
 		t.Run(d, func(t *testing.T) {
-			e := startExt(t, "", nil, func(c *Config) { c.Durability = durability(d) })
+			e := startStore(t, "", nil, func(c *Config) { c.Durability = durability(d) })
 			cl := e.client(t, "otlp", "logs")
 			q := &queue{c: cl, item: []byte("item")}
 			for range 50 {
@@ -93,12 +91,12 @@ func TestJournalReplayAfterCrash(t *testing.T) {
 				require.NoError(t, q.consume(ctx))
 			}
 			require.NoError(t, cl.Set(ctx, "qmv0", []byte("newest")))
-			keys, size := e.st.liveKeys.Load(), e.st.liveBytes.Load()
+			keys, size := e.liveKeys.Load(), e.liveBytes.Load()
 			e.crash(t)
 
-			e2 := startExt(t, e.dir, nil, func(c *Config) { c.Durability = durability(d) })
-			assert.Positive(t, e2.metric(t, "otelcol_badger_storage_journal_replayed_records"), "the crash left records to replay")
-			assert.Zero(t, e2.metric(t, "otelcol_badger_storage_journal_damaged_records"))
+			e2 := startStore(t, e.dir, nil, func(c *Config) { c.Durability = durability(d) })
+			assert.Positive(t, e2.metric(t, "journal_replayed_records"), "the crash left records to replay")
+			assert.Zero(t, e2.metric(t, "journal_damaged_records"))
 			cl2 := e2.client(t, "otlp", "logs")
 			requireValue(t, cl2, "qmv0", "newest")
 			for i := range 50 {
@@ -108,13 +106,13 @@ func TestJournalReplayAfterCrash(t *testing.T) {
 				}
 				requireValue(t, cl2, fmt.Sprint(i), want)
 			}
-			assert.Equal(t, keys, e2.st.liveKeys.Load())
-			assert.Equal(t, size, e2.st.liveBytes.Load())
+			assert.Equal(t, keys, e2.liveKeys.Load())
+			assert.Equal(t, size, e2.liveBytes.Load())
 
 			// Replaying is idempotent: a second start finds nothing newer.
 			e2.stop(t)
-			e3 := startExt(t, e.dir, nil, nil)
-			assert.Zero(t, e3.metric(t, "otelcol_badger_storage_journal_replayed_records"))
+			e3 := startStore(t, e.dir, nil, nil)
+			assert.Zero(t, e3.metric(t, "journal_replayed_records"))
 			requireValue(t, e3.client(t, "otlp", "logs"), "qmv0", "newest")
 		})
 	}
@@ -122,9 +120,9 @@ func TestJournalReplayAfterCrash(t *testing.T) {
 
 // lastRecord returns the offset of the last record of the segment the store
 // writes to, and the segment's path.
-func lastRecord(t *testing.T, e *testExt) (string, int) {
+func lastRecord(t *testing.T, e *testStore) (string, int) {
 	t.Helper()
-	j := e.st.j
+	j := e.j
 	j.mu.Lock()
 	defer j.mu.Unlock()
 	data, err := os.ReadFile(j.seg.path)
@@ -154,7 +152,7 @@ func TestJournalTornTail(t *testing.T) {
 		},
 	} {
 		t.Run(name, func(t *testing.T) {
-			e := startExt(t, "", nil, nil)
+			e := startStore(t, "", nil, nil)
 			cl := e.client(t, "otlp", "logs")
 			for i := range 10 {
 				require.NoError(t, cl.Set(ctx, fmt.Sprint(i), []byte(fmt.Sprint("value-", i))))
@@ -163,28 +161,28 @@ func TestJournalTornTail(t *testing.T) {
 			e.crash(t)
 			damage(t, path, off)
 
-			e2 := startExt(t, e.dir, nil, nil)
-			assert.EqualValues(t, 1, e2.metric(t, "otelcol_badger_storage_journal_damaged_records"))
-			assert.EqualValues(t, 9, e2.metric(t, "otelcol_badger_storage_journal_replayed_records"))
+			e2 := startStore(t, e.dir, nil, nil)
+			assert.EqualValues(t, 1, e2.metric(t, "journal_damaged_records"))
+			assert.EqualValues(t, 9, e2.metric(t, "journal_replayed_records"))
 			cl2 := e2.client(t, "otlp", "logs")
 			for i := range 9 {
 				requireValue(t, cl2, fmt.Sprint(i), fmt.Sprint("value-", i))
 			}
 			requireValue(t, cl2, "9", "")
-			assert.EqualValues(t, 9, e2.st.liveKeys.Load())
+			assert.EqualValues(t, 9, e2.liveKeys.Load())
 			// The damaged segment is reused: the store keeps working.
 			require.NoError(t, cl2.Set(ctx, "9", []byte("again")))
 			e2.stop(t)
-			requireValue(t, startExt(t, e.dir, nil, nil).client(t, "otlp", "logs"), "9", "again")
+			requireValue(t, startStore(t, e.dir, nil, nil).client(t, "otlp", "logs"), "9", "again")
 		})
 	}
 }
 
 func TestJournalStaleSegmentNotReplayed(t *testing.T) {
 	withSegmentSize(t, 64<<10)
-	e := startExt(t, "", nil, nil)
+	e := startStore(t, "", nil, nil)
 	cl := e.client(t, "otlp", "logs")
-	j := e.st.j
+	j := e.j
 	setAll := func(v string, n int) {
 		for i := range n {
 			require.NoError(t, cl.Set(ctx, fmt.Sprintf("a%02d", i), []byte(v)))
@@ -200,16 +198,16 @@ func TestJournalStaleSegmentNotReplayed(t *testing.T) {
 
 	setAll("v1", 50) // first use of segment A
 	pathA, gen1 := snapshot()
-	require.NoError(t, e.st.flushJournal())
+	require.NoError(t, e.flushJournal())
 	setAll("v2", 50) // segment B
 	pathB, gen2 := snapshot()
 	require.NotEqual(t, pathA, pathB)
-	require.NoError(t, e.st.flushJournal())
+	require.NoError(t, e.flushJournal())
 	// A batch too large for a segment goes to Badger directly: replaying B
 	// again would bring these keys back.
-	big := []*storage.Operation{storage.SetOperation("big", make([]byte, 70<<10))}
+	big := []*Op{setOp("big", make([]byte, 70<<10))}
 	for i := 40; i < 50; i++ {
-		big = append(big, storage.DeleteOperation(fmt.Sprintf("a%02d", i)))
+		big = append(big, deleteOp(fmt.Sprintf("a%02d", i)))
 	}
 	require.NoError(t, cl.Batch(ctx, big...))
 	setAll("v3", 10) // A again, same record sizes as its first use
@@ -230,8 +228,8 @@ func TestJournalStaleSegmentNotReplayed(t *testing.T) {
 	require.NoError(t, f.Close())
 	require.NotZero(t, binary.LittleEndian.Uint32(gen1[end:]), "a stale record follows")
 
-	e2 := startExt(t, e.dir, nil, nil)
-	assert.EqualValues(t, 10, e2.metric(t, "otelcol_badger_storage_journal_replayed_records"))
+	e2 := startStore(t, e.dir, nil, nil)
+	assert.EqualValues(t, 10, e2.metric(t, "journal_replayed_records"))
 	cl2 := e2.client(t, "otlp", "logs")
 	for i := range 50 {
 		want := "v2"
@@ -249,29 +247,29 @@ func TestJournalStaleSegmentNotReplayed(t *testing.T) {
 }
 
 func TestJournalAnnihilation(t *testing.T) {
-	e := startExt(t, "", nil, nil)
+	e := startStore(t, "", nil, nil)
 	cl := e.client(t, "otlp", "logs")
-	prefix := cl.(*client).prefix
+	prefix := cl.prefix
 	require.NoError(t, cl.Set(ctx, "below", []byte("x")))
-	require.NoError(t, e.st.flushJournal())
+	require.NoError(t, e.flushJournal())
 
 	// An item offered and consumed within one generation.
-	require.NoError(t, cl.Batch(ctx, storage.SetOperation("qmv0", []byte("1")), storage.SetOperation("0", []byte("item"))))
-	require.NoError(t, cl.Batch(ctx, storage.SetOperation("qmv0", []byte("2")), storage.DeleteOperation("0")))
+	require.NoError(t, cl.Batch(ctx, setOp("qmv0", []byte("1")), setOp("0", []byte("item"))))
+	require.NoError(t, cl.Batch(ctx, setOp("qmv0", []byte("2")), deleteOp("0")))
 	// Set again and deleted again: still never existed below.
 	require.NoError(t, cl.Set(ctx, "0", []byte("again")))
 	require.NoError(t, cl.Delete(ctx, "0"))
 	// A key that exists below needs its delete marker.
 	require.NoError(t, cl.Set(ctx, "below", []byte("y")))
 	require.NoError(t, cl.Delete(ctx, "below"))
-	require.NoError(t, e.st.flushJournal())
+	require.NoError(t, e.flushJournal())
 
 	assert.Zero(t, badgerVersions(t, e, prefix, "0"), "an annihilated item never reaches Badger")
 	assert.Positive(t, badgerVersions(t, e, prefix, "qmv0"))
 	requireValue(t, cl, "below", "")
 	requireValue(t, cl, "0", "")
 	requireValue(t, cl, "qmv0", "2")
-	assert.EqualValues(t, 1, e.st.liveKeys.Load())
+	assert.EqualValues(t, 1, e.liveKeys.Load())
 }
 
 // Several clients write random batches at once through small segments (so
@@ -282,7 +280,7 @@ func TestJournalConcurrentClientsMatchModel(t *testing.T) {
 	withSegmentSize(t, 64<<10)
 	for _, ending := range []string{"close", "crash"} {
 		t.Run(ending, func(t *testing.T) {
-			e := startExt(t, "", nil, func(c *Config) { c.Durability = "never" })
+			e := startStore(t, "", nil, func(c *Config) { c.Durability = "never" })
 			const clients, rounds = 4, 400
 			models := make([]map[string]string, clients)
 			var wg sync.WaitGroup
@@ -305,17 +303,17 @@ func TestJournalConcurrentClientsMatchModel(t *testing.T) {
 			for _, m := range models {
 				keys += len(m)
 			}
-			assert.EqualValues(t, keys, e.st.liveKeys.Load())
+			assert.EqualValues(t, keys, e.liveKeys.Load())
 			if ending == "crash" {
 				e.crash(t)
 			} else {
 				e.stop(t)
 			}
-			e2 := startExt(t, e.dir, nil, nil)
-			assert.EqualValues(t, keys, e2.st.liveKeys.Load())
+			e2 := startStore(t, e.dir, nil, nil)
+			assert.EqualValues(t, keys, e2.liveKeys.Load())
 			for ci, m := range models {
 				got := map[string]string{}
-				require.NoError(t, e2.client(t, "otlp", fmt.Sprint("c", ci)).(storage.Walker).Walk(ctx, func(k string, v []byte) ([]*storage.Operation, error) {
+				require.NoError(t, e2.client(t, "otlp", fmt.Sprint("c", ci)).Walk(ctx, func(k string, v []byte) ([]*Op, error) {
 					got[k] = string(v)
 					return nil, nil
 				}))
@@ -326,10 +324,10 @@ func TestJournalConcurrentClientsMatchModel(t *testing.T) {
 }
 
 // randomClient runs random batches against c and mirrors them in model.
-func randomClient(c storage.Client, model map[string]string, r *rand.Rand, rounds int) error {
+func randomClient(c *testClient, model map[string]string, r *rand.Rand, rounds int) error {
 	key := func() string { return fmt.Sprint("k", r.IntN(40)) }
 	for round := range rounds {
-		var ops []*storage.Operation
+		var ops []*Op
 		want := map[int]string{} // index of a Get → expected value ("" missing)
 		staged := map[string]*string{}
 		lookup := func(k string) string {
@@ -350,14 +348,14 @@ func randomClient(c storage.Client, model map[string]string, r *rand.Rand, round
 			switch r.IntN(3) {
 			case 0:
 				v := fmt.Sprint("v", r.Int64(), string(make([]byte, r.IntN(2)*1024)))
-				ops = append(ops, storage.SetOperation(k, []byte(v)))
+				ops = append(ops, setOp(k, []byte(v)))
 				staged[k] = &v
 			case 1:
-				ops = append(ops, storage.DeleteOperation(k))
+				ops = append(ops, deleteOp(k))
 				staged[k] = nil
 			default:
 				want[len(ops)] = lookup(k)
-				ops = append(ops, storage.GetOperation(k))
+				ops = append(ops, getOp(k))
 			}
 		}
 		if err := c.Batch(ctx, ops...); err != nil {
@@ -377,7 +375,7 @@ func randomClient(c storage.Client, model map[string]string, r *rand.Rand, round
 		}
 		if round%131 == 0 {
 			seen := 0
-			if err := c.(storage.Walker).Walk(ctx, func(k string, v []byte) ([]*storage.Operation, error) {
+			if err := c.Walk(ctx, func(k string, v []byte) ([]*Op, error) {
 				if model[k] != string(v) {
 					return nil, fmt.Errorf("walk: %s = %q, want %q", k, v, model[k])
 				}
@@ -395,11 +393,11 @@ func randomClient(c storage.Client, model map[string]string, r *rand.Rand, round
 }
 
 func TestJournalFilesCountTowardDiskUsage(t *testing.T) {
-	e := startExt(t, "", nil, nil)
+	e := startStore(t, "", nil, nil)
 	matches, err := filepath.Glob(filepath.Join(e.dir, journalDirName, "*"+segmentExt))
 	require.NoError(t, err)
 	require.Len(t, matches, journalSegments)
-	assert.GreaterOrEqual(t, dirUsage(e.dir).total, int64(journalSegments*e.st.j.size), "segments are preallocated and counted")
+	assert.GreaterOrEqual(t, dirUsage(e.dir).total, int64(journalSegments*e.j.size), "segments are preallocated and counted")
 }
 
 func TestSegmentSizeFollowsMaxSize(t *testing.T) {
@@ -431,7 +429,7 @@ func TestJournalFlushFailure(t *testing.T) {
 		}
 		return nil
 	}
-	e := startExt(t, "", nil, nil)
+	e := startStore(t, "", nil, nil)
 	cl := e.client(t, "otlp", "logs")
 	fail.Store(true)
 	acked := 0
@@ -451,7 +449,7 @@ func TestJournalFlushFailure(t *testing.T) {
 	fail.Store(false)
 	require.NoError(t, cl.Set(ctx, "after", []byte("x")))
 	e.stop(t)
-	cl2 := startExt(t, e.dir, nil, nil).client(t, "otlp", "logs")
+	cl2 := startStore(t, e.dir, nil, nil).client(t, "otlp", "logs")
 	for i := range acked {
 		requireValue(t, cl2, fmt.Sprint(i), string(make([]byte, 1024)))
 	}
