@@ -397,7 +397,7 @@ func TestJournalFilesCountTowardDiskUsage(t *testing.T) {
 	matches, err := filepath.Glob(filepath.Join(e.dir, journalDirName, "*"+segmentExt))
 	require.NoError(t, err)
 	require.Len(t, matches, journalSegments)
-	assert.GreaterOrEqual(t, dirUsage(e.dir).total, int64(journalSegments*e.j.size), "segments are preallocated and counted")
+	assert.GreaterOrEqual(t, dirUsage(e.dir).Total, int64(journalSegments*e.j.size), "segments are preallocated and counted")
 }
 
 func TestSegmentSizeFollowsMaxSize(t *testing.T) {

@@ -2,9 +2,6 @@ package journal
 
 import (
 	"errors"
-	"os"
-	"path/filepath"
-	"strconv"
 	"strings"
 	"time"
 
@@ -18,51 +15,18 @@ import (
 // Between two readings, bytes written are added to the last reading.
 const measureInterval = time.Second
 
-// usage is what the directory holds on disk, in allocated bytes.
-type usage struct {
-	total int64 // every file
-	// stored is what a reclaim can shrink: sorted tables and value logs
-	// except the one being written, which value-log GC never collects.
-	stored int64
-}
-
-func dirUsage(dir string) usage {
-	var u usage
-	entries, err := os.ReadDir(dir)
-	if err != nil {
-		return u
-	}
-	var head, headSize int64 = -1, 0
-	for _, e := range entries {
-		if e.IsDir() && e.Name() == journalDirName {
-			u.total += dirUsage(filepath.Join(dir, journalDirName)).total
-			continue
-		}
-		fi, err := e.Info()
-		if err != nil || !fi.Mode().IsRegular() || e.Name() == badgerdb.ReserveFile {
-			continue // a file removed by a compaction meanwhile
-		}
-		n := badgerdb.Allocated(fi)
-		u.total += n
-		switch filepath.Ext(e.Name()) {
-		case ".sst":
-			u.stored += n
-		case ".vlog":
-			u.stored += n
-			if fid, err := strconv.ParseInt(strings.TrimSuffix(e.Name(), ".vlog"), 10, 64); err == nil && fid > head {
-				head, headSize = fid, n
-			}
-		}
-	}
-	u.stored -= headSize
+// dirUsage measures the directory; a failed measurement (the directory
+// gone) reads as empty, and the next one corrects it.
+func dirUsage(dir string) badgerdb.Usage {
+	u, _ := badgerdb.DirUsage(dir)
 	return u
 }
 
 // measure reads the directory size and resets the bytes-since counter.
-func (s *Store) measure() usage {
+func (s *Store) measure() badgerdb.Usage {
 	s.pending.Store(0)
 	u := dirUsage(s.cfg.Directory)
-	s.diskBytes.Store(u.total)
+	s.diskBytes.Store(u.Total)
 	return u
 }
 
@@ -85,7 +49,7 @@ func (s *Store) maintain() {
 func (s *Store) live() int64 { return max(s.liveBytes.Load(), 0) }
 
 // garbage is how many stored bytes are not live data.
-func (s *Store) garbage(u usage) int64 { return u.stored - s.live() }
+func (s *Store) garbage(u badgerdb.Usage) int64 { return u.Stored - s.live() }
 
 // maybeReclaim runs a reclaim when deleted data is both large (at least
 // min_garbage_mib) and the larger part of what is stored. The second rule
@@ -98,7 +62,7 @@ func (s *Store) maybeReclaim() {
 	}
 	// A reclaim rewrites every table before it deletes the old ones: it
 	// must fit above the free-space floor, or it would fill the disk itself.
-	if s.space.Refresh() || s.space.Free()-s.space.Floor() < u.stored {
+	if s.space.Refresh() || s.space.Free()-s.space.Floor() < u.Stored {
 		return
 	}
 	s.reclaim(u)
@@ -111,7 +75,7 @@ func (s *Store) maybeReclaim() {
 // marker key is the public way to force that), compact all levels into one,
 // which drops shadowed data and the markers with it, and collect value logs.
 // Writes wait while the tables are rewritten.
-func (s *Store) reclaim(before usage) {
+func (s *Store) reclaim(before badgerdb.Usage) {
 	start := time.Now()
 	err := s.flushAndFlatten()
 	for err == nil {
@@ -120,10 +84,10 @@ func (s *Store) reclaim(before usage) {
 		}
 	}
 	after := s.measure()
-	freed := before.total - after.total
+	freed := before.Total - after.Total
 	s.obs.Reclaimed(freed)
 	fields := []zap.Field{
-		zap.Int64("disk_bytes_before", before.total), zap.Int64("disk_bytes_after", after.total),
+		zap.Int64("disk_bytes_before", before.Total), zap.Int64("disk_bytes_after", after.Total),
 		zap.Int64("live_bytes", s.live()), zap.Duration("duration", time.Since(start)),
 	}
 	if errors.Is(err, errClosed) {

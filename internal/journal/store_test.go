@@ -67,18 +67,18 @@ func TestSpaceReturnsAfterDrain(t *testing.T) {
 				c.Memory.ValueLogFileSizeMiB = 16
 			})
 			cl := e.client(t, "otlp", "logs")
-			idle := dirUsage(e.dir).total
+			idle := dirUsage(e.dir).Total
 			n := 48 << 20 / size // 48 MiB of items
 			for i := range n {
 				require.NoError(t, cl.Batch(ctx, setOp("qmv0", []byte(fmt.Sprint(i))), setOp(fmt.Sprint(i), randomValue(size))))
 			}
-			full := dirUsage(e.dir).total
+			full := dirUsage(e.dir).Total
 			for i := range n {
 				require.NoError(t, cl.Batch(ctx, setOp("qmv0", []byte(fmt.Sprint(i))), deleteOp(fmt.Sprint(i))))
 			}
 			assert.EqualValues(t, 1, e.liveKeys.Load())
 			e.maybeReclaim()
-			after := dirUsage(e.dir).total
+			after := dirUsage(e.dir).Total
 			t.Logf("idle %d KiB, with backlog %d KiB, after drain and reclaim %d KiB", idle>>10, full>>10, after>>10)
 			require.Greater(t, full, idle+40<<20)
 			// At most the value-log file being written (16 MiB here) may stay.
