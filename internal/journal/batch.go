@@ -146,7 +146,7 @@ func (s *Store) directBatch(ctx context.Context, prefix []byte, ops []Op) error 
 		return err
 	}
 	if s.cfg.Durability != badgerdb.DurabilityNever && t.wrote {
-		if err := s.syncBadger(); err != nil {
+		if err := badgerdb.Sync(s.db, s.cfg.Directory); err != nil {
 			return fmt.Errorf("badger_storage: sync: %w", err)
 		}
 	}

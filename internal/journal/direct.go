@@ -4,6 +4,8 @@ import (
 	"errors"
 	"syscall"
 	"unsafe"
+
+	"github.com/otelcol-ems/otelcol-ems/internal/badgerdb"
 )
 
 // Synchronous direct I/O for durability: always. An fdatasync after a
@@ -89,5 +91,5 @@ func (g *segment) writeOut() error {
 	if _, err := g.f.WriteAt(g.out, int64(g.outOff)); err != nil {
 		return err
 	}
-	return datasync(g.f)
+	return badgerdb.Datasync(g.f)
 }

@@ -1,7 +1,6 @@
 package journal
 
 import (
-	"context"
 	"errors"
 	"runtime"
 	"sync"
@@ -53,19 +52,4 @@ func TestGroupSyncReturnsError(t *testing.T) {
 	boom := errors.New("disk gone")
 	g := newGroupSync(func() error { return boom })
 	require.ErrorIs(t, g.wait(), boom)
-}
-
-// syncBadger relies on Badger keeping each memtable's log in a ".mem" file in
-// the directory, to sync a memtable rotated out but not yet in a table; if an
-// upgrade changes that, this fails.
-func TestSyncMemWALsFindsBadgerMemtableLogs(t *testing.T) {
-	te := startStore(t, "", nil, func(c *Config) { c.Durability = "always" })
-	require.NoError(t, te.client(t, "otlp", "logs").Set(context.Background(), "k", []byte("v")))
-	n, err := syncMemWALs(te.dir)
-	require.NoError(t, err)
-	assert.Positive(t, n)
-
-	n, err = syncMemWALs(t.TempDir())
-	require.NoError(t, err)
-	assert.Zero(t, n)
 }

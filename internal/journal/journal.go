@@ -7,6 +7,8 @@ import (
 	"hash/crc32"
 	"os"
 	"path/filepath"
+
+	"github.com/otelcol-ems/otelcol-ems/internal/badgerdb"
 )
 
 // The journal is a write-ahead log in front of Badger: a batch appends one
@@ -101,7 +103,7 @@ func createSegment(path string, size int, mapIt bool) (*segment, error) {
 		_, err = f.Write(zeros[:min(len(zeros), size-n)])
 	}
 	if err == nil {
-		err = datasync(f)
+		err = badgerdb.Datasync(f)
 	}
 	if err == nil {
 		err = syncDir(filepath.Dir(path))
@@ -218,7 +220,7 @@ func (g *segment) seal(scratch []byte) ([]byte, error) {
 // the captured blocks, if direct I/O was given up).
 func (g *segment) sync() error {
 	if g.shadow == nil {
-		return datasync(g.f)
+		return badgerdb.Datasync(g.f)
 	}
 	if len(g.out) == 0 {
 		return nil

@@ -316,7 +316,7 @@ func (s *Store) writeGeneration(gen *overlay, seq uint64, durable bool) error {
 	if !durable {
 		return nil
 	}
-	if err := s.syncBadger(); err != nil {
+	if err := badgerdb.Sync(s.db, s.cfg.Directory); err != nil {
 		return fmt.Errorf("syncing badger after journal generation %d: %w", seq, err)
 	}
 	return nil

@@ -1,13 +1,13 @@
-package journal
+package badgerdb
 
 import (
 	"os"
 	"syscall"
 )
 
-// datasync writes f's data to stable storage without the metadata that is
+// Datasync writes f's data to stable storage without the metadata that is
 // not needed to read it back (writes through a memory map update the file's
 // modification time; fsync would commit the filesystem journal for it).
-func datasync(f *os.File) error {
+func Datasync(f *os.File) error {
 	return syscall.Fdatasync(int(f.Fd()))
 }

@@ -1,4 +1,4 @@
-package journal
+package badgerdb
 
 import (
 	"errors"
@@ -6,6 +6,8 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+
+	"github.com/dgraph-io/badger/v4"
 )
 
 // memWALExt is the extension of Badger's memtable write-ahead logs
@@ -13,15 +15,16 @@ import (
 // memtable is flushed to a sorted table, which Badger syncs itself.
 const memWALExt = ".mem"
 
-// syncBadger makes everything committed to Badger durable: Badger's DB.Sync
-// (the current memtable log and the value log) plus every memtable log in the
-// directory, so that a memtable rotated out but not yet written to a table
-// is covered too (a log that is gone was flushed to a synced table). On
-// Linux, syncing a file writes back the pages Badger wrote through its memory
-// map, as msync does.
-func (s *Store) syncBadger() error {
-	_, err := syncMemWALs(s.cfg.Directory)
-	return errors.Join(err, s.db.Sync())
+// Sync makes everything committed to db, opened on dir, durable: Badger's
+// DB.Sync (the current memtable log and the value log) plus every memtable
+// log in the directory, so that a memtable rotated out but not yet written to
+// a table is covered too (a log that is gone was flushed to a synced table).
+// DB.Sync alone leaves that memtable exposed to a power loss. On Linux,
+// syncing a file writes back the pages Badger wrote through its memory map,
+// as msync does.
+func Sync(db *badger.DB, dir string) error {
+	_, err := syncMemWALs(dir)
+	return errors.Join(err, db.Sync())
 }
 
 // syncMemWALs syncs every memtable log in dir and returns how many it synced.
@@ -53,6 +56,6 @@ func syncFile(path string) error {
 	if err != nil {
 		return err
 	}
-	err = datasync(f)
+	err = Datasync(f)
 	return errors.Join(err, f.Close())
 }
