@@ -136,10 +136,7 @@ func (c Credential) conn() snmp.ConnConfig {
 // loadProfiles returns the built-in profiles and those of profile_files,
 // by name.
 func (cfg *Config) loadProfiles() (map[string]*snmp.Profile, error) {
-	return targetconfig.LoadProfiles(targetconfig.ProfileSource[*snmp.Profile]{
-		Builtin: snmp.BuiltinProfileNames(), LoadBuiltin: snmp.BuiltinProfile, LoadFile: snmp.LoadProfileFile,
-		Name: func(p *snmp.Profile) string { return p.Name },
-	}, cfg.ProfileFiles)
+	return targetconfig.LoadProfiles(snmp.Profiles(), cfg.ProfileFiles)
 }
 
 type device struct {
