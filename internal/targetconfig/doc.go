@@ -27,9 +27,7 @@
 //			}
 //			_ = cred // check the credential as the receiver needs
 //		}
-//		for _, name := range cfg.Credentials.Unreferenced(refs) {
-//			// check cfg.Credentials[name] too, under targetconfig.CredentialPath(name)
-//		}
+//		errs = append(errs, cfg.Credentials.CheckUnreferenced(refs, Credential.validate)...)
 //		return errors.Join(errs...)
 //	}
 //

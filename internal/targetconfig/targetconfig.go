@@ -45,6 +45,21 @@ func (cs Credentials[C]) Unreferenced(refs []string) []string {
 	return out
 }
 
+// CheckUnreferenced checks with check each credential that none of refs
+// names (see Unreferenced) and returns its errors under the credential's
+// path: a typo in a credential no target uses yet must not wait until one
+// does.
+func (cs Credentials[C]) CheckUnreferenced(refs []string, check func(C) error) []error {
+	var errs []error
+	for _, name := range cs.Unreferenced(refs) {
+		errs = append(errs, PrefixEach(CredentialPath(name), check(cs[name]))...)
+	}
+	return errs
+}
+
+// ErrNoTargets is the error of a receiver configured with no target.
+var ErrNoTargets = errors.New("targets: at least one target is required")
+
 // CredentialPath is the field path of a named credential in errors:
 // "credentials::NAME".
 func CredentialPath(name string) string { return "credentials::" + name }

@@ -79,3 +79,17 @@ func TestWhereNamesAndPrefixEach(t *testing.T) {
 	inner := errors.New("x")
 	assert.ErrorIs(t, PrefixEach("p", inner)[0], inner)
 }
+
+func TestCheckUnreferenced(t *testing.T) {
+	t.Parallel()
+	cs := Credentials[cred]{"used": {User: "u"}, "bad": {}, "good": {User: "g"}}
+	errs := cs.CheckUnreferenced([]string{"used"}, func(c cred) error {
+		if c.User == "" {
+			return errors.Join(errors.New("user: required"), errors.New("password: required"))
+		}
+		return nil
+	})
+	require.Len(t, errs, 2)
+	assert.EqualError(t, errs[0], "credentials::bad: user: required")
+	assert.EqualError(t, errs[1], "credentials::bad: password: required")
+}

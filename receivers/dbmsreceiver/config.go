@@ -131,7 +131,7 @@ func (cfg *Config) Validate() error {
 		errs = append(errs, errors.New("max_connections: must not be negative"))
 	}
 	if len(cfg.Targets) == 0 {
-		errs = append(errs, errors.New("targets: at least one target is required"))
+		errs = append(errs, targetconfig.ErrNoTargets)
 	}
 	for name, c := range cfg.Credentials {
 		if c.Username == "" {

@@ -88,7 +88,7 @@ type Target struct {
 func (cfg *Config) Validate() error {
 	errs := cfg.Schedule.Check()
 	if len(cfg.Targets) == 0 {
-		errs = append(errs, errors.New("targets: at least one target is required"))
+		errs = append(errs, targetconfig.ErrNoTargets)
 	}
 	profiles, err := cfg.loadProfiles()
 	if err != nil {
@@ -116,11 +116,10 @@ func (cfg *Config) Validate() error {
 	}
 	// A credential no target uses is checked on its own: a typo in it must
 	// not wait until a target references it.
-	for _, name := range cfg.Credentials.Unreferenced(refs) {
-		c := cfg.Credentials[name]
+	errs = append(errs, cfg.Credentials.CheckUnreferenced(refs, func(c Credential) error {
 		conn := c.conn()
-		errs = append(errs, targetconfig.PrefixEach(targetconfig.CredentialPath(name), conn.ValidateCredential())...)
-	}
+		return conn.ValidateCredential()
+	})...)
 	return errors.Join(errs...)
 }
 

@@ -89,7 +89,7 @@ func (cfg *Config) Validate() error {
 		errs = append(errs, errors.New("timeout: must be positive"))
 	}
 	if len(cfg.Targets) == 0 {
-		errs = append(errs, errors.New("targets: at least one target is required"))
+		errs = append(errs, targetconfig.ErrNoTargets)
 	}
 	profiles, err := cfg.loadProfiles()
 	if err != nil {
@@ -120,11 +120,7 @@ func (cfg *Config) Validate() error {
 			errs = append(errs, targetconfig.PrefixEach(where, err)...)
 		}
 	}
-	for _, name := range cfg.Credentials.Unreferenced(refs) {
-		if err := cfg.Credentials[name].validate(); err != nil {
-			errs = append(errs, targetconfig.PrefixEach(targetconfig.CredentialPath(name), err)...)
-		}
-	}
+	errs = append(errs, cfg.Credentials.CheckUnreferenced(refs, Credential.validate)...)
 	return errors.Join(errs...)
 }
 
