@@ -21,8 +21,7 @@ import (
 // dbmsConfig polls the shared PostgreSQL and MariaDB servers; the passwords
 // come from the environment.
 func dbmsConfig(pg, my map[string]string, sink string) string {
-	return fmt.Sprintf(`%s
-receivers:
+	return harness.SinkConfig(fmt.Sprintf(`receivers:
   dbms:
     collection_interval: 1s
     jitter: 0
@@ -41,22 +40,9 @@ receivers:
         username: %s
         password: ${env:E2E_MY_PASSWORD}
         tls: {insecure: true}
-exporters:
-  otlp_grpc:
-    endpoint: %s
-    tls:
-      insecure: true
-service:
-  extensions: [health_check]
-%s
-  pipelines:
-    metrics:
-      receivers: [dbms]
-      exporters: [otlp_grpc]
-    logs:
-      receivers: [dbms]
-      exporters: [otlp_grpc]
-`, harness.ExtensionsYAML, pg["HOST"], pg["PORT"], pg["USER"], my["HOST"], my["PORT"], my["USER"], sink, harness.TelemetryYAML)
+`, pg["HOST"], pg["PORT"], pg["USER"], my["HOST"], my["PORT"], my["USER"]), sink,
+		harness.Pipeline{Signal: "metrics", Receivers: []string{"dbms"}},
+		harness.Pipeline{Signal: "logs", Receivers: []string{"dbms"}})
 }
 
 // dbmsPoints collects every data point of the sink by target and metric.
