@@ -1,7 +1,6 @@
 package badgerdb
 
 import (
-	"fmt"
 	"sync"
 	"time"
 
@@ -23,11 +22,7 @@ const (
 
 // Validate checks that d is one of the known policies.
 func (d Durability) Validate() error {
-	switch d {
-	case DurabilityAlways, DurabilityInterval, DurabilityNever:
-		return nil
-	}
-	return fmt.Errorf("durability must be one of always, interval, never; got %q", string(d))
+	return CheckOneOf("durability", d, DurabilityAlways, DurabilityInterval, DurabilityNever)
 }
 
 // Syncer runs the group commit of the interval policy: it syncs the database
