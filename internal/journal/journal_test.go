@@ -21,20 +21,8 @@ import (
 // itself is closed (its own log survives a kill -9 anyway).
 func (e *testStore) crash(t *testing.T) {
 	t.Helper()
-	st := e.Store
-	st.gate.Lock()
-	st.closed = true
-	st.gate.Unlock()
-	close(st.stop)
-	st.done.Wait()
-	st.j.stopLoops()
-	st.j.flushMu.Lock()
-	st.j.mu.Lock()
-	require.NoError(t, st.j.closeFiles())
-	st.j.mu.Unlock()
-	st.j.flushMu.Unlock()
-	require.NoError(t, st.db.Close())
-	st.release() // a killed process holds no claim
+	_, err := e.shutdown(false) // also ends the claim: a killed process holds none
+	require.NoError(t, err)
 	e.Store = nil
 	e.stopped = true
 }

@@ -175,10 +175,22 @@ func (s *Store) full() error {
 // Close stops the loops, writes the journal to the database, syncs and
 // closes it. Safe to call twice.
 func (s *Store) Close() error {
+	closed, err := s.shutdown(true)
+	if closed {
+		s.logger.Info("Badger storage closed", zap.String("directory", s.cfg.Directory))
+	}
+	return err
+}
+
+// shutdown stops the loops and closes the journal's files and the database,
+// writing the journal to the database first when drain is set (without, the
+// store is left as a kill -9 leaves it). It reports false when the store was
+// already closed.
+func (s *Store) shutdown(drain bool) (bool, error) {
 	s.gate.Lock()
 	if s.closed {
 		s.gate.Unlock()
-		return nil
+		return false, nil
 	}
 	s.closed = true
 	s.gate.Unlock()
@@ -188,14 +200,16 @@ func (s *Store) Close() error {
 	s.j.stopLoops()
 	s.j.flushMu.Lock()
 	s.j.mu.Lock()
-	errs := []error{s.j.drainLocked()}
+	var errs []error
+	if drain {
+		errs = append(errs, s.j.drainLocked())
+	}
 	errs = append(errs, s.j.closeFiles())
 	s.j.mu.Unlock()
 	s.j.flushMu.Unlock()
 	errs = append(errs, s.db.Close())
 	s.release()
-	s.logger.Info("Badger storage closed", zap.String("directory", s.cfg.Directory))
-	return errors.Join(errs...)
+	return true, errors.Join(errs...)
 }
 
 // view runs fn in a read transaction unless the store is closed, after
