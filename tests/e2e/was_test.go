@@ -128,7 +128,9 @@ func TestWASReceiverEndToEnd(t *testing.T) {
 	require.True(t, ok)
 	assert.Equal(t, float64(200), limit)
 	assert.Equal(t, "127.0.0.1", tB.resource["server.address"])
-	assert.Equal(t, tc["PORT"], tB.resource["server.port"])
+	tomcatPort, err := strconv.ParseInt(tc["PORT"], 10, 64)
+	require.NoError(t, err)
+	assert.Equal(t, tomcatPort, tB.resource["server.port"], "an int, as the semantic conventions say")
 
 	// The webapp's JDBC pool (META-INF/context.xml: maxTotal 17, maxIdle 5,
 	// never used).
