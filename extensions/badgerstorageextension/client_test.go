@@ -206,3 +206,20 @@ func TestGetClientOutsideLifecycle(t *testing.T) {
 	require.ErrorContains(t, err, "before Start")
 	require.NoError(t, ext.Shutdown(ctx))
 }
+
+// The engine's journal.ErrFull reaches the persistent queue as
+// storage.ErrStorageFull, which it treats as a full queue, and is counted.
+// (The engine's own test, internal/journal, fills a store and drains it.)
+func TestFullStoreIsErrStorageFull(t *testing.T) {
+	e := startExt(t, "", nil, func(c *Config) { c.MaxSizeMiB = 1 })
+	cl := e.client(t, "otlp", "logs")
+	var err error
+	n := 0
+	for ; n < 10_000 && err == nil; n++ {
+		err = cl.Set(ctx, fmt.Sprint(n), make([]byte, 1024))
+	}
+	require.ErrorIs(t, err, storage.ErrStorageFull, "after %d writes", n)
+	require.ErrorIs(t, err, journal.ErrFull)
+	assert.EqualValues(t, 1, e.metric(t, "otelcol_badger_storage_writes_refused"))
+	require.NoError(t, cl.Delete(ctx, "0"), "deletes pass while full")
+}
