@@ -15,6 +15,7 @@ import (
 	"go.opentelemetry.io/collector/pdata/plog"
 	"go.opentelemetry.io/collector/pdata/pmetric"
 
+	"github.com/otelcol-ems/otelcol-ems/internal/testutil"
 	"github.com/otelcol-ems/otelcol-ems/tests/harness"
 )
 
@@ -61,15 +62,7 @@ func dbmsPoints(mds []pmetric.Metrics) map[string]map[string][]pmetric.NumberDat
 			ms := rm.ScopeMetrics().At(0).Metrics()
 			for k := 0; k < ms.Len(); k++ {
 				m := ms.At(k)
-				var dps pmetric.NumberDataPointSlice
-				switch m.Type() {
-				case pmetric.MetricTypeSum:
-					dps = m.Sum().DataPoints()
-				case pmetric.MetricTypeGauge:
-					dps = m.Gauge().DataPoints()
-				default:
-					continue
-				}
+				dps := testutil.NumberPoints(m)
 				for d := 0; d < dps.Len(); d++ {
 					out[tgt.Str()][m.Name()] = append(out[tgt.Str()][m.Name()], dps.At(d))
 				}
