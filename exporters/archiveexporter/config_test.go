@@ -1,37 +1,30 @@
 package archiveexporter
 
 import (
-	"path/filepath"
 	"testing"
 	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 	"go.opentelemetry.io/collector/confmap"
-	"go.opentelemetry.io/collector/confmap/confmaptest"
+
+	"github.com/otelcol-ems/otelcol-ems/internal/testutil"
 )
 
-func loadConfig(t *testing.T, id string) *Config {
-	t.Helper()
-	cm, err := confmaptest.LoadConf(filepath.Join("testdata", "config.yaml"))
-	require.NoError(t, err)
-	cfg := NewFactory().CreateDefaultConfig()
-	sub, err := cm.Sub(id)
-	require.NoError(t, err)
-	require.NoError(t, sub.Unmarshal(cfg))
-	return cfg.(*Config)
+func loadConfig(t *testing.T, name string) *Config {
+	return testutil.LoadConfig[*Config](t, NewFactory(), name)
 }
 
 func TestConfig(t *testing.T) {
 	t.Parallel()
-	def := loadConfig(t, "archive")
+	def := loadConfig(t, "")
 	require.NoError(t, confmap.Validate(def))
 	assert.Equal(t, 5*time.Minute, def.SealInterval)
 	assert.Equal(t, 64, def.SegmentMaxMiB)
 	assert.Equal(t, "always", def.Durability)
 	assert.Zero(t, def.Retention, "nothing is deleted unless retention is set")
 
-	c := loadConfig(t, "archive/custom")
+	c := loadConfig(t, "custom")
 	require.NoError(t, confmap.Validate(c))
 	assert.Equal(t, 43800*time.Hour, c.Retention)
 	assert.Equal(t, "interval", c.Durability)
@@ -42,7 +35,7 @@ func TestConfig(t *testing.T) {
 
 func TestConfigErrorsNameTheField(t *testing.T) {
 	t.Parallel()
-	err := confmap.Validate(loadConfig(t, "archive/bad"))
+	err := confmap.Validate(loadConfig(t, "bad"))
 	require.Error(t, err)
 	for _, field := range []string{"signing_key_file: required", "seal_interval:", "segment_max_mib:", "retention:", "durability:", "witness_dir:"} {
 		assert.ErrorContains(t, err, field)

@@ -1,19 +1,20 @@
 package badgerstorageextension
 
 import (
-	"bytes"
 	"context"
 	"errors"
+	"fmt"
 	"sync/atomic"
 
-	"github.com/dgraph-io/badger/v4"
 	"go.opentelemetry.io/collector/extension/xextension/storage"
+
+	"github.com/otelcol-ems/otelcol-ems/internal/journal"
 )
 
 // client is one component's view of the store: every key it uses lives
 // under its own prefix.
 type client struct {
-	s      *store
+	s      *journal.Store
 	prefix []byte
 	closed atomic.Bool
 }
@@ -25,12 +26,70 @@ var (
 
 var errClientClosed = errors.New("badger_storage: the client is closed")
 
+// smallBatch is the largest batch converted without allocating: the
+// persistent queue's batches have two or three operations.
+const smallBatch = 4
+
 func (c *client) do(ctx context.Context, ops ...*storage.Operation) error {
 	if c.closed.Load() {
 		return errClientClosed
 	}
-	return c.s.batch(ctx, c.prefix, ops)
+	return c.apply(ctx, ops)
 }
+
+// apply runs ops as one engine batch and copies Get results back.
+func (c *client) apply(ctx context.Context, ops []*storage.Operation) error {
+	var buf [smallBatch]journal.Op
+	jops := buf[:0]
+	if len(ops) > smallBatch {
+		jops = make([]journal.Op, 0, len(ops))
+	}
+	for _, op := range ops {
+		if op == nil {
+			continue
+		}
+		t, err := opType(op.Type)
+		if err != nil {
+			return err
+		}
+		jops = append(jops, journal.Op{Type: t, Key: op.Key, Value: op.Value})
+	}
+	err := c.s.Batch(ctx, c.prefix, jops)
+	i := 0
+	for _, op := range ops {
+		if op == nil {
+			continue
+		}
+		if op.Type == storage.Get {
+			op.Value = jops[i].Value
+		}
+		i++
+	}
+	if errors.Is(err, journal.ErrFull) {
+		return fullError{err}
+	}
+	return err
+}
+
+func opType(t storage.OpType) (journal.OpType, error) {
+	switch t {
+	case storage.Get:
+		return journal.OpGet, nil
+	case storage.Set:
+		return journal.OpSet, nil
+	case storage.Delete:
+		return journal.OpDelete, nil
+	}
+	return 0, fmt.Errorf("badger_storage: operation: unknown operation type %d", t)
+}
+
+// fullError is the engine's journal.ErrFull as storage.ErrStorageFull, which
+// exporterhelper's persistent queue recognises.
+type fullError struct{ err error }
+
+func (e fullError) Error() string        { return e.err.Error() }
+func (e fullError) Unwrap() error        { return e.err }
+func (e fullError) Is(target error) bool { return target == storage.ErrStorageFull }
 
 // Get returns the value of key, or nil when it does not exist.
 func (c *client) Get(ctx context.Context, key string) ([]byte, error) {
@@ -62,34 +121,18 @@ func (c *client) Walk(ctx context.Context, fn storage.WalkFunc) error {
 		return errClientClosed
 	}
 	var ops []*storage.Operation
-	err := c.s.view(func(txn *badger.Txn) error {
-		o := badger.DefaultIteratorOptions
-		o.Prefix = c.prefix
-		it := txn.NewIterator(o)
-		defer it.Close()
-		for it.Rewind(); it.Valid(); it.Next() {
-			if err := ctx.Err(); err != nil {
-				return err
-			}
-			v, err := it.Item().ValueCopy(nil)
-			if err != nil {
-				return err
-			}
-			more, err := fn(string(bytes.TrimPrefix(it.Item().Key(), c.prefix)), v)
-			ops = append(ops, more...)
-			if errors.Is(err, storage.SkipAll) {
-				return nil
-			}
-			if err != nil {
-				return err
-			}
+	err := c.s.Scan(ctx, c.prefix, func(key string, value []byte) (bool, error) {
+		more, err := fn(key, value)
+		ops = append(ops, more...)
+		if errors.Is(err, storage.SkipAll) {
+			return false, nil
 		}
-		return nil
+		return err == nil, err
 	})
 	if err != nil || len(ops) == 0 {
 		return err
 	}
-	return c.s.batch(ctx, c.prefix, ops)
+	return c.apply(ctx, ops)
 }
 
 // Close releases the client; the database stays open for other clients.

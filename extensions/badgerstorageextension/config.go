@@ -5,9 +5,8 @@ import (
 	"fmt"
 	"time"
 
-	"github.com/dgraph-io/badger/v4"
-
 	"github.com/otelcol-ems/otelcol-ems/internal/badgerdb"
+	"github.com/otelcol-ems/otelcol-ems/internal/journal"
 )
 
 // Config is the badger_storage extension's configuration.
@@ -88,11 +87,17 @@ func (c *Config) Validate() error {
 	return errors.Join(errs...)
 }
 
-// floor is the free-space floor for a database opened with opts.
-func (c *Config) floor(opts badger.Options) badgerdb.Floor {
-	f := badgerdb.NewDefaultFloor(opts).WithBudget(c.MaxSizeMiB << 20)
-	if c.MinFreeMiB > 0 {
-		return f.WithMinFree(c.MinFreeMiB << 20)
+// journal returns the engine's configuration.
+func (c *Config) journal() journal.Config {
+	return journal.Config{
+		Directory:       c.Directory,
+		CreateDirectory: c.CreateDirectory,
+		Durability:      c.Durability,
+		SyncInterval:    c.SyncInterval,
+		MaxBytes:        c.MaxSizeMiB << 20,
+		MinFreeBytes:    c.MinFreeMiB << 20,
+		ReclaimInterval: c.Reclaim.CheckInterval,
+		MinGarbageBytes: c.Reclaim.MinGarbageMiB << 20,
+		Memory:          c.Memory,
 	}
-	return f
 }

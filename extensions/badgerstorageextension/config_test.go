@@ -1,23 +1,19 @@
 package badgerstorageextension
 
 import (
-	"path/filepath"
 	"testing"
 	"time"
 
 	"github.com/stretchr/testify/require"
 	"go.opentelemetry.io/collector/component"
 	"go.opentelemetry.io/collector/confmap"
-	"go.opentelemetry.io/collector/confmap/confmaptest"
 
 	"github.com/otelcol-ems/otelcol-ems/extensions/badgerstorageextension/internal/metadata"
 	"github.com/otelcol-ems/otelcol-ems/internal/badgerdb"
+	"github.com/otelcol-ems/otelcol-ems/internal/testutil"
 )
 
 func TestLoadConfig(t *testing.T) {
-	cm, err := confmaptest.LoadConf(filepath.Join("testdata", "config.yaml"))
-	require.NoError(t, err)
-
 	tests := []struct {
 		id      component.ID
 		want    *Config
@@ -54,11 +50,8 @@ func TestLoadConfig(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.id.String(), func(t *testing.T) {
-			cfg := NewFactory().CreateDefaultConfig()
-			sub, err := cm.Sub(tt.id.String())
-			require.NoError(t, err)
-			require.NoError(t, sub.Unmarshal(cfg))
-			err = confmap.Validate(cfg)
+			cfg := testutil.LoadConfig[*Config](t, NewFactory(), tt.id.Name())
+			err := confmap.Validate(cfg)
 			if tt.wantErr != nil {
 				require.Error(t, err)
 				for _, w := range tt.wantErr {

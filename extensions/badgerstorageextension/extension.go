@@ -12,6 +12,7 @@ import (
 	"go.opentelemetry.io/otel/metric"
 
 	"github.com/otelcol-ems/otelcol-ems/extensions/badgerstorageextension/internal/metadata"
+	"github.com/otelcol-ems/otelcol-ems/internal/journal"
 )
 
 // badgerStorage is the extension: it opens the database at Start and hands
@@ -21,7 +22,7 @@ type badgerStorage struct {
 	set extension.Settings
 
 	mu  sync.Mutex
-	st  *store
+	st  *journal.Store
 	tel *metadata.TelemetryBuilder
 }
 
@@ -39,7 +40,9 @@ func (e *badgerStorage) Start(ctx context.Context, _ component.Host) error {
 	if err != nil {
 		return err
 	}
-	st, err := openStore(ctx, e.cfg, e.set.ID.String(), e.set.Logger, tel)
+	st, err := journal.Open(ctx, e.cfg.journal(), journal.Settings{
+		Owner: e.set.ID.String(), Logger: e.set.Logger, Observer: telemetryObserver{tel},
+	})
 	if err != nil {
 		tel.Shutdown()
 		return err
@@ -48,13 +51,13 @@ func (e *badgerStorage) Start(ctx context.Context, _ component.Host) error {
 		return func(_ context.Context, o metric.Int64Observer) error { o.Observe(v()); return nil }
 	}
 	err = errors.Join(
-		tel.RegisterBadgerStorageDiskUsageCallback(gauge(func() int64 { return st.diskBytes.Load() + st.pending.Load() })),
-		tel.RegisterBadgerStorageLiveSizeCallback(gauge(st.live)),
-		tel.RegisterBadgerStorageLiveEntriesCallback(gauge(st.liveKeys.Load)),
+		tel.RegisterBadgerStorageDiskUsageCallback(gauge(st.DiskUsage)),
+		tel.RegisterBadgerStorageLiveSizeCallback(gauge(st.LiveBytes)),
+		tel.RegisterBadgerStorageLiveEntriesCallback(gauge(st.LiveEntries)),
 	)
 	if err != nil {
 		tel.Shutdown()
-		return errors.Join(err, st.close())
+		return errors.Join(err, st.Close())
 	}
 	e.st, e.tel = st, tel
 	return nil
@@ -70,7 +73,7 @@ func (e *badgerStorage) Shutdown(ctx context.Context) error {
 	var err error
 	if e.st != nil {
 		done := make(chan error, 1)
-		go func(st *store) { done <- st.close() }(e.st)
+		go func(st *journal.Store) { done <- st.Close() }(e.st)
 		select {
 		case err = <-done:
 		case <-ctx.Done():
@@ -93,5 +96,5 @@ func (e *badgerStorage) GetClient(_ context.Context, kind component.Kind, id com
 	if e.st == nil {
 		return nil, errors.New("badger_storage: GetClient called before Start or after Shutdown")
 	}
-	return &client{s: e.st, prefix: clientPrefix(kind, id, name)}, nil
+	return &client{s: e.st, prefix: journal.Prefix(kind.String(), id.String(), name)}, nil
 }

@@ -17,7 +17,7 @@ import (
 
 func TestConfigOverflowingSizesAndNegativeDurations(t *testing.T) {
 	t.Parallel()
-	err := confmap.Validate(loadConfig(t, "local_store/overflow"))
+	err := confmap.Validate(loadConfig(t, "overflow"))
 	require.Error(t, err)
 	for _, want := range []string{
 		// 17592186044417 MiB became 1 MiB at start; 8796093022208 negative.
@@ -33,7 +33,7 @@ func TestConfigOverflowingSizesAndNegativeDurations(t *testing.T) {
 
 func TestConfigNestedStoreDirectories(t *testing.T) {
 	t.Parallel()
-	err := confmap.Validate(loadConfig(t, "local_store/nested"))
+	err := confmap.Validate(loadConfig(t, "nested"))
 	require.Error(t, err)
 	assert.Contains(t, err.Error(), `stores::outer::directory /data/stores contains the directory of store "inner" (/data/stores/inner)`)
 }

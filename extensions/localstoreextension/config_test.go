@@ -1,32 +1,24 @@
 package localstoreextension
 
 import (
-	"path/filepath"
 	"testing"
 	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 	"go.opentelemetry.io/collector/confmap"
-	"go.opentelemetry.io/collector/confmap/confmaptest"
 
 	"github.com/otelcol-ems/otelcol-ems/internal/badgerdb"
 	"github.com/otelcol-ems/otelcol-ems/internal/store"
+	"github.com/otelcol-ems/otelcol-ems/internal/testutil"
 )
 
-func loadConfig(t *testing.T, id string) *Config {
-	t.Helper()
-	cm, err := confmaptest.LoadConf(filepath.Join("testdata", "config.yaml"))
-	require.NoError(t, err)
-	cfg := NewFactory().CreateDefaultConfig()
-	sub, err := cm.Sub(id)
-	require.NoError(t, err)
-	require.NoError(t, sub.Unmarshal(cfg))
-	return cfg.(*Config)
+func loadConfig(t *testing.T, name string) *Config {
+	return testutil.LoadConfig[*Config](t, NewFactory(), name)
 }
 
 func TestConfigDefaults(t *testing.T) {
-	cfg := loadConfig(t, "local_store")
+	cfg := loadConfig(t, "")
 	require.NoError(t, confmap.Validate(cfg))
 	assert.Equal(t, "127.0.0.1:13180", cfg.API.NetAddr.Endpoint, "the API listens on loopback by default")
 	assert.Equal(t, int64(200), cfg.MemoryLimitMiB)
@@ -41,7 +33,7 @@ func TestConfigDefaults(t *testing.T) {
 }
 
 func TestConfigCustom(t *testing.T) {
-	cfg := loadConfig(t, "local_store/custom")
+	cfg := loadConfig(t, "custom")
 	require.NoError(t, confmap.Validate(cfg))
 	assert.Equal(t, "127.0.0.1:19999", cfg.API.NetAddr.Endpoint)
 	assert.Equal(t, "s3cret", string(cfg.BearerToken))
@@ -59,7 +51,7 @@ func TestConfigCustom(t *testing.T) {
 }
 
 func TestConfigInvalid(t *testing.T) {
-	err := confmap.Validate(loadConfig(t, "local_store/bad"))
+	err := confmap.Validate(loadConfig(t, "bad"))
 	require.Error(t, err)
 	for _, want := range []string{
 		"api::endpoint must be set",
@@ -73,6 +65,6 @@ func TestConfigInvalid(t *testing.T) {
 	} {
 		assert.Contains(t, err.Error(), want)
 	}
-	err = confmap.Validate(loadConfig(t, "local_store/empty"))
+	err = confmap.Validate(loadConfig(t, "empty"))
 	assert.ErrorContains(t, err, "stores: at least one store must be configured")
 }

@@ -1,7 +1,6 @@
 package badgerdb
 
 import (
-	"fmt"
 	"sync"
 	"time"
 
@@ -23,17 +22,14 @@ const (
 
 // Validate checks that d is one of the known policies.
 func (d Durability) Validate() error {
-	switch d {
-	case DurabilityAlways, DurabilityInterval, DurabilityNever:
-		return nil
-	}
-	return fmt.Errorf("durability must be one of always, interval, never; got %q", string(d))
+	return CheckOneOf("durability", d, DurabilityAlways, DurabilityInterval, DurabilityNever)
 }
 
-// Syncer runs the group commit of the interval policy: it calls db.Sync every
-// interval until Stop. Errors are logged once per change of state.
+// Syncer runs the group commit of the interval policy: it syncs the database
+// (Sync) every interval until Stop. Errors are logged once per change of state.
 type Syncer struct {
 	db       *badger.DB
+	dir      string
 	interval time.Duration
 	logger   *zap.Logger
 	stop     chan struct{}
@@ -41,9 +37,10 @@ type Syncer struct {
 	once     sync.Once
 }
 
-// StartSyncer starts the group-commit loop for db. interval must be positive.
-func StartSyncer(db *badger.DB, interval time.Duration, logger *zap.Logger) *Syncer {
-	s := &Syncer{db: db, interval: interval, logger: logger, stop: make(chan struct{})}
+// StartSyncer starts the group-commit loop for db, opened on dir. interval
+// must be positive.
+func StartSyncer(db *badger.DB, dir string, interval time.Duration, logger *zap.Logger) *Syncer {
+	s := &Syncer{db: db, dir: dir, interval: interval, logger: logger, stop: make(chan struct{})}
 	s.done.Add(1)
 	go s.run()
 	return s
@@ -59,7 +56,7 @@ func (s *Syncer) run() {
 		case <-s.stop:
 			return
 		case <-t.C:
-			err := s.db.Sync()
+			err := Sync(s.db, s.dir)
 			if err != nil && !failing {
 				s.logger.Error("badger sync failed", zap.Error(err))
 			} else if err == nil && failing {
@@ -76,7 +73,7 @@ func (s *Syncer) Stop() error {
 	s.once.Do(func() {
 		close(s.stop)
 		s.done.Wait()
-		err = s.db.Sync()
+		err = Sync(s.db, s.dir)
 	})
 	return err
 }

@@ -2,6 +2,8 @@ package badgerdb
 
 import (
 	"fmt"
+	"slices"
+	"strings"
 	"time"
 )
 
@@ -20,6 +22,19 @@ func CheckRange(field string, v, lo, hi int64, unit string) error {
 		return fmt.Errorf("%s must be between %d and %d%s, got %d", field, lo, hi, unit, v)
 	}
 	return nil
+}
+
+// CheckOneOf returns an error naming field unless v is one of allowed, the
+// policies of a string-valued setting.
+func CheckOneOf[T ~string](field string, v T, allowed ...T) error {
+	if slices.Contains(allowed, v) {
+		return nil
+	}
+	names := make([]string, len(allowed))
+	for i, a := range allowed {
+		names[i] = string(a)
+	}
+	return fmt.Errorf("%s must be one of %s; got %q", field, strings.Join(names, ", "), string(v))
 }
 
 // CheckDuration returns an error naming field when d is outside [lo, hi].

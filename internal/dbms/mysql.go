@@ -332,17 +332,7 @@ func replicaFromRow(row map[string]sql.NullString) MySQLReplica {
 }
 
 func (c *MySQLClient) query(ctx context.Context, db *sql.DB, q string, scan func(*sql.Rows) error, args ...any) error {
-	qctx, cancel := context.WithTimeout(ctx, c.set.clientTimeout())
-	defer cancel()
-	rows, err := db.QueryContext(qctx, q, args...)
-	if err != nil {
-		return err
-	}
-	defer rows.Close()
-	for rows.Next() {
-		if err := scan(rows); err != nil {
-			return err
-		}
-	}
-	return rows.Err()
+	return eachRow(ctx, c.set.clientTimeout(),
+		func(ctx context.Context) (*sql.Rows, error) { return db.QueryContext(ctx, q, args...) },
+		func(r *sql.Rows) { _ = r.Close() }, scan)
 }

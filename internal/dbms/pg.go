@@ -201,19 +201,9 @@ func (s *scrape) result() error {
 // query runs one statement with the client-side bound and calls scan for
 // each row.
 func (c *PGClient) query(ctx context.Context, p *pgxpool.Pool, sql string, scan func(pgx.Rows) error, args ...any) error {
-	qctx, cancel := context.WithTimeout(ctx, c.set.clientTimeout())
-	defer cancel()
-	rows, err := p.Query(qctx, sql, args...)
-	if err != nil {
-		return err
-	}
-	defer rows.Close()
-	for rows.Next() {
-		if err := scan(rows); err != nil {
-			return err
-		}
-	}
-	return rows.Err()
+	return eachRow(ctx, c.set.clientTimeout(),
+		func(ctx context.Context) (pgx.Rows, error) { return p.Query(ctx, sql, args...) },
+		pgx.Rows.Close, scan)
 }
 
 // Databases lists the databases the scrape reads, honouring databases and

@@ -237,7 +237,7 @@ func (b *batch) commit(ctx context.Context) (WriteResult, error) {
 		return WriteResult{Expired: b.res.Expired, TooDeep: b.res.TooDeep}, err
 	}
 	if b.s.opts.Durability == badgerdb.DurabilityAlways {
-		if err := b.s.db.Sync(); err != nil {
+		if err := badgerdb.Sync(b.s.db, b.s.opts.Dir); err != nil {
 			return WriteResult{Expired: b.res.Expired, TooDeep: b.res.TooDeep}, err
 		}
 	}

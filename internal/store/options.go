@@ -28,11 +28,7 @@ const (
 
 // Validate checks that c is a known compression.
 func (c Compression) Validate() error {
-	switch c {
-	case CompressionNone, CompressionSnappy, CompressionZstd:
-		return nil
-	}
-	return fmt.Errorf("compression must be one of none, snappy, zstd; got %q", string(c))
+	return badgerdb.CheckOneOf("compression", c, CompressionNone, CompressionSnappy, CompressionZstd)
 }
 
 func (c Compression) badger() options.CompressionType {

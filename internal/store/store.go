@@ -139,7 +139,7 @@ func Open(ctx context.Context, opts Options) (*Store, error) {
 		return nil, fmt.Errorf("reading store in directory %s: %w", opts.Dir, err)
 	}
 	if opts.Durability == badgerdb.DurabilityInterval {
-		s.syncer = badgerdb.StartSyncer(db, opts.SyncInterval, opts.Logger)
+		s.syncer = badgerdb.StartSyncer(db, opts.Dir, opts.SyncInterval, opts.Logger)
 	}
 	if size, err := badgerdb.DirSize(opts.Dir); err == nil {
 		s.diskUsage.Store(size)

@@ -13,23 +13,14 @@
 //	}
 //
 //	func (cfg *Config) Validate() error {
-//		var errs []error
-//		refs := make([]string, len(cfg.Targets))
-//		for i, t := range cfg.Targets {
-//			refs[i] = t.Credential
-//			where := targetconfig.Where(i, t.Name)
-//			cred, err := cfg.Credentials.Resolve(t.Credential, t.Inline)
-//			if err != nil {
-//				errs = append(errs, targetconfig.PrefixEach(where, err)...)
-//			}
-//			if _, err := targetconfig.Override("interval", t.Interval, cfg.CollectionInterval); err != nil {
-//				errs = append(errs, targetconfig.PrefixEach(where, err)...)
-//			}
-//			_ = cred // check the credential as the receiver needs
-//		}
-//		for _, name := range cfg.Credentials.Unreferenced(refs) {
-//			// check cfg.Credentials[name] too, under targetconfig.CredentialPath(name)
-//		}
+//		errs := targetconfig.CheckTargets(cfg.Targets, func(t *Target) string { return t.Name }, cfg.Credentials,
+//			func(t *Target) (targetconfig.TargetInfo, error) {
+//				cred, err := cfg.Credentials.Resolve(t.Credential, t.Inline)
+//				_ = cred // check the credential as the receiver needs
+//				_, errInterval := targetconfig.Override("interval", t.Interval, cfg.CollectionInterval)
+//				return targetconfig.TargetInfo{Name: t.Name, Credential: t.Credential}, errors.Join(err, errInterval)
+//			},
+//			Credential.validate) // also for the credentials no target references
 //		return errors.Join(errs...)
 //	}
 //

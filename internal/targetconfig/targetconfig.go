@@ -45,6 +45,21 @@ func (cs Credentials[C]) Unreferenced(refs []string) []string {
 	return out
 }
 
+// CheckUnreferenced checks with check each credential that none of refs
+// names (see Unreferenced) and returns its errors under the credential's
+// path: a typo in a credential no target uses yet must not wait until one
+// does.
+func (cs Credentials[C]) CheckUnreferenced(refs []string, check func(C) error) []error {
+	var errs []error
+	for _, name := range cs.Unreferenced(refs) {
+		errs = append(errs, PrefixEach(CredentialPath(name), check(cs[name]))...)
+	}
+	return errs
+}
+
+// ErrNoTargets is the error of a receiver configured with no target.
+var ErrNoTargets = errors.New("targets: at least one target is required")
+
 // CredentialPath is the field path of a named credential in errors:
 // "credentials::NAME".
 func CredentialPath(name string) string { return "credentials::" + name }
@@ -99,4 +114,47 @@ func PrefixEach(prefix string, err error) []error {
 		return out
 	}
 	return []error{fmt.Errorf("%s: %w", prefix, err)}
+}
+
+// TargetInfo is what CheckTargets learns of one target from the receiver's
+// own check.
+type TargetInfo struct {
+	// Name is the target's resolved name (its name key or its default),
+	// which must be unique; empty skips the uniqueness check.
+	Name string
+	// Credential is the name the target references under credentials.
+	Credential string
+}
+
+// CheckTargets is the part of a receiver's Validate that every receiver
+// shares: at least one target (ErrNoTargets); check for each, whose errors
+// are prefixed with the target's path (Where of label); unique names; and,
+// unless checkCred is nil, checkCred for every credential that no target
+// references (CheckUnreferenced).
+func CheckTargets[T any, C comparable](targets []T, label func(*T) string, creds Credentials[C],
+	check func(*T) (TargetInfo, error), checkCred func(C) error,
+) []error {
+	var errs []error
+	if len(targets) == 0 {
+		errs = append(errs, ErrNoTargets)
+	}
+	names := Names{}
+	refs := make([]string, len(targets))
+	for i := range targets {
+		t := &targets[i]
+		where := Where(i, label(t))
+		info, err := check(t)
+		refs[i] = info.Credential
+		errs = append(errs, PrefixEach(where, err)...)
+		if info.Name == "" {
+			continue
+		}
+		if err := names.Add(where, info.Name); err != nil {
+			errs = append(errs, err)
+		}
+	}
+	if checkCred != nil {
+		errs = append(errs, creds.CheckUnreferenced(refs, checkCred)...)
+	}
+	return errs
 }

@@ -79,3 +79,59 @@ func TestWhereNamesAndPrefixEach(t *testing.T) {
 	inner := errors.New("x")
 	assert.ErrorIs(t, PrefixEach("p", inner)[0], inner)
 }
+
+func TestCheckUnreferenced(t *testing.T) {
+	t.Parallel()
+	cs := Credentials[cred]{"used": {User: "u"}, "bad": {}, "good": {User: "g"}}
+	errs := cs.CheckUnreferenced([]string{"used"}, func(c cred) error {
+		if c.User == "" {
+			return errors.Join(errors.New("user: required"), errors.New("password: required"))
+		}
+		return nil
+	})
+	require.Len(t, errs, 2)
+	assert.EqualError(t, errs[0], "credentials::bad: user: required")
+	assert.EqualError(t, errs[1], "credentials::bad: password: required")
+}
+
+func TestCheckTargets(t *testing.T) {
+	t.Parallel()
+	type target struct{ Name, Endpoint, Credential string }
+	check := func(tg *target) (TargetInfo, error) {
+		info := TargetInfo{Name: tg.Name, Credential: tg.Credential}
+		if info.Name == "" {
+			info.Name = tg.Endpoint
+		}
+		if tg.Endpoint == "" {
+			return TargetInfo{Credential: tg.Credential}, errors.Join(errors.New("endpoint: required"), errors.New("port: required"))
+		}
+		return info, nil
+	}
+	label := func(tg *target) string { return tg.Name }
+	creds := Credentials[cred]{"used": {User: "u"}, "typo": {}}
+	validCred := func(c cred) error {
+		if c.User == "" {
+			return errors.New("user: required")
+		}
+		return nil
+	}
+
+	errs := CheckTargets([]target{
+		{Name: "a", Endpoint: "h1", Credential: "used"},
+		{Endpoint: "a"},  // the default name collides with the first
+		{Name: "broken"}, // both errors, prefixed; no name check
+		{Endpoint: "h4"}, // fine
+	}, label, creds, check, validCred)
+	var msgs []string
+	for _, e := range errs {
+		msgs = append(msgs, e.Error())
+	}
+	assert.Equal(t, []string{
+		`targets[1]: name "a" is used by another target; set name`,
+		"targets[2] (broken): endpoint: required",
+		"targets[2] (broken): port: required",
+		"credentials::typo: user: required",
+	}, msgs)
+
+	assert.Equal(t, []error{ErrNoTargets}, CheckTargets(nil, label, creds, check, nil), "no credential check without checkCred")
+}

@@ -10,6 +10,7 @@ import (
 	"net/http"
 	"net/url"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 
@@ -78,6 +79,7 @@ type Poller struct {
 	jreqs    []JolokiaRequest
 	buf      bytes.Buffer
 	resource [][2]string
+	port     int64 // server.port, an int as the semantic conventions say
 }
 
 // NewPoller checks the target and prepares its requests.
@@ -137,7 +139,10 @@ func NewPoller(t Target, client *http.Client) (*Poller, error) {
 	if port == "" {
 		port = map[string]string{"http": "80", "https": "443"}[u.Scheme]
 	}
-	p.resource = [][2]string{{"server.address", host}, {"server.port", port}, {"was.target", t.Name}, {"was.kind", t.Kind}}
+	if p.port, err = strconv.ParseInt(port, 10, 64); err != nil {
+		return nil, fmt.Errorf("endpoint: port %q is not a number", port)
+	}
+	p.resource = [][2]string{{"server.address", host}, {"was.target", t.Name}, {"was.kind", t.Kind}}
 	keys := make([]string, 0, len(t.Resource))
 	for k := range t.Resource {
 		keys = append(keys, k)
@@ -156,6 +161,7 @@ func (p *Poller) URLs() []string { return p.urls }
 // resource (server.address, server.port, was.target, was.kind).
 func (p *Poller) NewEmitter(now time.Time) *Emitter {
 	e := NewEmitter(p.t.ScopeName, p.t.ScopeVersion, p.start, pcommon.NewTimestampFromTime(now))
+	e.Resource.PutInt("server.port", p.port)
 	for _, kv := range p.resource {
 		e.Resource.PutStr(kv[0], kv[1])
 	}

@@ -7,6 +7,7 @@ import (
 	"net"
 	"net/http"
 	"net/http/httptest"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -82,7 +83,9 @@ func TestPollTomcat(t *testing.T) {
 	assert.Equal(t, int64(3), st.Requests)
 	assert.Positive(t, st.Bytes)
 	rm := md.ResourceMetrics().At(0)
-	host, port, _ := net.SplitHostPort(strings.TrimPrefix(srv.URL, "http://"))
+	host, portText, _ := net.SplitHostPort(strings.TrimPrefix(srv.URL, "http://"))
+	port, err := strconv.ParseInt(portText, 10, 64)
+	require.NoError(t, err)
 	assert.Equal(t, map[string]any{"server.address": host, "server.port": port, "was.target": "t1", "was.kind": "tomcat", "service.name": "shop"},
 		rm.Resource().Attributes().AsRaw())
 	ms := rm.ScopeMetrics().At(0).Metrics()

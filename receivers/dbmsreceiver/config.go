@@ -130,38 +130,29 @@ func (cfg *Config) Validate() error {
 	if cfg.MaxConnections < 0 {
 		errs = append(errs, errors.New("max_connections: must not be negative"))
 	}
-	if len(cfg.Targets) == 0 {
-		errs = append(errs, errors.New("targets: at least one target is required"))
-	}
 	for name, c := range cfg.Credentials {
 		if c.Username == "" {
 			errs = append(errs, fmt.Errorf("credentials::%s::username: required", name))
 		}
 	}
-	names := targetconfig.Names{}
-	for i := range cfg.Targets {
-		t := &cfg.Targets[i]
-		where := targetconfig.Where(i, t.Name)
-		set, err := cfg.settings(t)
-		if err != nil {
-			errs = append(errs, targetconfig.PrefixEach(where, err)...)
-			continue
-		}
-		if err := names.Add(where, set.Name); err != nil {
-			errs = append(errs, err)
-		}
-		if _, err := targetconfig.Override("interval", t.Interval, cfg.CollectionInterval); err != nil {
-			errs = append(errs, fmt.Errorf("%s: %w", where, err))
-		}
-		for _, ev := range []struct {
-			key string
-			c   EventConfig
-		}{{"query_samples", t.QuerySamples}, {"top_queries", t.TopQueries}} {
-			if ev.c.Interval < 0 || ev.c.Limit < 0 {
-				errs = append(errs, fmt.Errorf("%s: %s: interval and limit must not be negative", where, ev.key))
+	errs = append(errs, targetconfig.CheckTargets(cfg.Targets, func(t *Target) string { return t.Name }, cfg.Credentials,
+		func(t *Target) (targetconfig.TargetInfo, error) {
+			set, err := cfg.settings(t)
+			if err != nil {
+				return targetconfig.TargetInfo{Credential: t.Credential}, err
 			}
-		}
-	}
+			_, err = targetconfig.Override("interval", t.Interval, cfg.CollectionInterval)
+			errs := []error{err}
+			for _, ev := range []struct {
+				key string
+				c   EventConfig
+			}{{"query_samples", t.QuerySamples}, {"top_queries", t.TopQueries}} {
+				if ev.c.Interval < 0 || ev.c.Limit < 0 {
+					errs = append(errs, fmt.Errorf("%s: interval and limit must not be negative", ev.key))
+				}
+			}
+			return targetconfig.TargetInfo{Name: set.Name, Credential: t.Credential}, errors.Join(errs...)
+		}, nil)...)
 	for i := range cfg.CustomQueries {
 		if err := cfg.CustomQueries[i].validate(); err != nil {
 			errs = append(errs, fmt.Errorf("custom_queries[%d]: %w", i, err))

@@ -1,6 +1,10 @@
 package dbmsreceiver
 
-import "go.opentelemetry.io/collector/pdata/pmetric"
+import (
+	"go.opentelemetry.io/collector/pdata/pmetric"
+
+	"github.com/otelcol-ems/otelcol-ems/internal/testutil"
+)
 
 // point finds the value of a metric's data point on the resource whose
 // db.namespace is db ("" for the server's) and whose attributes include
@@ -19,15 +23,7 @@ func point(md pmetric.Metrics, name, db string, attrs map[string]string) (float6
 				if m.Name() != name {
 					continue
 				}
-				var dps pmetric.NumberDataPointSlice
-				switch m.Type() {
-				case pmetric.MetricTypeSum:
-					dps = m.Sum().DataPoints()
-				case pmetric.MetricTypeGauge:
-					dps = m.Gauge().DataPoints()
-				default:
-					continue
-				}
+				dps := testutil.NumberPoints(m)
 			next:
 				for d := 0; d < dps.Len(); d++ {
 					dp := dps.At(d)

@@ -9,9 +9,8 @@ import (
 	"go.opentelemetry.io/collector/consumer"
 	"go.opentelemetry.io/collector/pdata/pmetric"
 	"go.opentelemetry.io/collector/receiver"
-	"go.opentelemetry.io/collector/receiver/receiverhelper"
-	"go.uber.org/zap"
 
+	"github.com/otelcol-ems/otelcol-ems/internal/deliver"
 	"github.com/otelcol-ems/otelcol-ems/internal/targetpoll"
 	"github.com/otelcol-ems/otelcol-ems/receivers/dbmsreceiver/internal/metadata"
 )
@@ -26,7 +25,7 @@ type dbmsReceiver struct {
 	metrics   consumer.Metrics
 	logs      consumer.Logs
 	telemetry *metadata.TelemetryBuilder
-	obsrecv   *receiverhelper.ObsReport
+	send      *deliver.Sender
 	targets   []*target
 	sched     *targetpoll.Scheduler
 
@@ -65,10 +64,7 @@ func (r *dbmsReceiver) Start(ctx context.Context, host component.Host) error {
 		return err
 	}
 	r.telemetry = tb
-	r.obsrecv, err = receiverhelper.NewObsReport(receiverhelper.ObsReportSettings{
-		ReceiverID: r.set.ID, Transport: "sql", ReceiverCreateSettings: r.set,
-	})
-	if err != nil {
+	if r.send, err = deliver.NewSender(r.set, "sql", "database"); err != nil {
 		return err
 	}
 	targets := make([]targetpoll.Target, len(r.cfg.Targets))
@@ -132,20 +128,10 @@ func (r *dbmsReceiver) deliver(ctx context.Context, res targetpoll.Result) {
 	}
 	targetpoll.AppendHealth(ms, healthNames, res)
 	if r.metrics != nil {
-		octx := r.obsrecv.StartMetricsOp(ctx)
-		err := r.metrics.ConsumeMetrics(octx, md)
-		r.obsrecv.EndMetricsOp(octx, "sql", md.DataPointCount(), err)
-		if err != nil {
-			r.set.Logger.Debug("next consumer refused database metrics", zap.String("target", res.Target), zap.Error(err))
-		}
+		r.send.Metrics(ctx, r.metrics, res.Target, md)
 	}
 	if ld := res.Output.Logs; r.logs != nil && ld.LogRecordCount() > 0 {
-		octx := r.obsrecv.StartLogsOp(ctx)
-		err := r.logs.ConsumeLogs(octx, ld)
-		r.obsrecv.EndLogsOp(octx, "sql", ld.LogRecordCount(), err)
-		if err != nil {
-			r.set.Logger.Debug("next consumer refused database events", zap.String("target", res.Target), zap.Error(err))
-		}
+		r.send.Logs(ctx, r.logs, res.Target, ld)
 	}
 }
 

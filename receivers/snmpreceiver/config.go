@@ -87,40 +87,27 @@ type Target struct {
 // Validate checks the configuration and names the offending field.
 func (cfg *Config) Validate() error {
 	errs := cfg.Schedule.Check()
-	if len(cfg.Targets) == 0 {
-		errs = append(errs, errors.New("targets: at least one target is required"))
-	}
 	profiles, err := cfg.loadProfiles()
 	if err != nil {
 		errs = append(errs, err)
 	}
-	names := targetconfig.Names{}
-	refs := make([]string, len(cfg.Targets))
-	for i := range cfg.Targets {
-		t := &cfg.Targets[i]
-		refs[i] = t.Credential
-		where := targetconfig.Where(i, t.Name)
-		dev, err := cfg.device(t, profiles)
-		if err != nil {
-			errs = append(errs, targetconfig.PrefixEach(where, err)...)
-		}
-		if dev.Conn.Version == "" {
-			continue // no credential: nothing more to check
-		}
-		if err := names.Add(where, dev.name); err != nil {
-			errs = append(errs, err)
-		}
-		if _, err := snmp.NewPoller(dev.Device); err != nil {
-			errs = append(errs, targetconfig.PrefixEach(where, err)...)
-		}
-	}
-	// A credential no target uses is checked on its own: a typo in it must
-	// not wait until a target references it.
-	for _, name := range cfg.Credentials.Unreferenced(refs) {
-		c := cfg.Credentials[name]
-		conn := c.conn()
-		errs = append(errs, targetconfig.PrefixEach(targetconfig.CredentialPath(name), conn.ValidateCredential())...)
-	}
+	errs = append(errs, targetconfig.CheckTargets(cfg.Targets, func(t *Target) string { return t.Name }, cfg.Credentials,
+		func(t *Target) (targetconfig.TargetInfo, error) {
+			info := targetconfig.TargetInfo{Credential: t.Credential}
+			dev, err := cfg.device(t, profiles)
+			if dev.Conn.Version == "" {
+				return info, err // no credential: nothing more to check
+			}
+			info.Name = dev.name
+			_, errPoller := snmp.NewPoller(dev.Device)
+			return info, errors.Join(err, errPoller)
+		},
+		// A credential no target uses is checked on its own: a typo in it
+		// must not wait until a target references it.
+		func(c Credential) error {
+			conn := c.conn()
+			return conn.ValidateCredential()
+		})...)
 	return errors.Join(errs...)
 }
 
@@ -136,10 +123,7 @@ func (c Credential) conn() snmp.ConnConfig {
 // loadProfiles returns the built-in profiles and those of profile_files,
 // by name.
 func (cfg *Config) loadProfiles() (map[string]*snmp.Profile, error) {
-	return targetconfig.LoadProfiles(targetconfig.ProfileSource[*snmp.Profile]{
-		Builtin: snmp.BuiltinProfileNames(), LoadBuiltin: snmp.BuiltinProfile, LoadFile: snmp.LoadProfileFile,
-		Name: func(p *snmp.Profile) string { return p.Name },
-	}, cfg.ProfileFiles)
+	return targetconfig.LoadProfiles(snmp.Profiles(), cfg.ProfileFiles)
 }
 
 type device struct {

@@ -10,9 +10,8 @@ import (
 	"go.opentelemetry.io/collector/pdata/pcommon"
 	"go.opentelemetry.io/collector/pdata/pmetric"
 	"go.opentelemetry.io/collector/receiver"
-	"go.opentelemetry.io/collector/receiver/receiverhelper"
-	"go.uber.org/zap"
 
+	"github.com/otelcol-ems/otelcol-ems/internal/deliver"
 	"github.com/otelcol-ems/otelcol-ems/internal/snmp"
 	"github.com/otelcol-ems/otelcol-ems/internal/targetpoll"
 	"github.com/otelcol-ems/otelcol-ems/receivers/snmpreceiver/internal/metadata"
@@ -24,7 +23,7 @@ type snmpReceiver struct {
 	cfg       *Config
 	next      consumer.Metrics
 	telemetry *metadata.TelemetryBuilder
-	obsrecv   *receiverhelper.ObsReport
+	send      *deliver.Sender
 	devices   []device
 	pollers   []*snmp.Poller
 	targets   []*target
@@ -56,10 +55,7 @@ func (r *snmpReceiver) Start(ctx context.Context, _ component.Host) error {
 		return err
 	}
 	r.telemetry = tb
-	r.obsrecv, err = receiverhelper.NewObsReport(receiverhelper.ObsReportSettings{
-		ReceiverID: r.set.ID, Transport: "snmp", ReceiverCreateSettings: r.set,
-	})
-	if err != nil {
+	if r.send, err = deliver.NewSender(r.set, "snmp", "SNMP"); err != nil {
 		return err
 	}
 	targets := make([]targetpoll.Target, len(r.devices))
@@ -165,12 +161,7 @@ func (r *snmpReceiver) deliver(ctx context.Context, res targetpoll.Result) {
 		hm.ResourceMetrics().At(0).ScopeMetrics().At(0).Metrics().MoveAndAppendTo(ms)
 	}
 	// Accepted and refused points go to the standard receiver metrics.
-	octx := r.obsrecv.StartMetricsOp(ctx)
-	err := r.next.ConsumeMetrics(octx, md)
-	r.obsrecv.EndMetricsOp(octx, "snmp", md.DataPointCount(), err)
-	if err != nil {
-		r.set.Logger.Debug("next consumer refused SNMP metrics", zap.String("target", res.Target), zap.Error(err))
-	}
+	r.send.Metrics(ctx, r.next, res.Target, md)
 }
 
 // Shutdown stops polling and closes the sessions once their polls have

@@ -88,43 +88,24 @@ func (cfg *Config) Validate() error {
 	if cfg.Timeout <= 0 {
 		errs = append(errs, errors.New("timeout: must be positive"))
 	}
-	if len(cfg.Targets) == 0 {
-		errs = append(errs, errors.New("targets: at least one target is required"))
-	}
 	profiles, err := cfg.loadProfiles()
 	if err != nil {
 		errs = append(errs, err)
 	}
-	names := targetconfig.Names{}
-	refs := make([]string, len(cfg.Targets))
-	for i := range cfg.Targets {
-		t := &cfg.Targets[i]
-		refs[i] = t.Credential
-		where := targetconfig.Where(i, t.Name)
-		name := t.Name
-		if name == "" {
-			name = t.ClientConfig.Endpoint
-		}
-		if err := names.Add(where, name); err != nil {
-			errs = append(errs, err)
-		}
-		if _, err := targetconfig.Override("collection_interval", t.CollectionInterval, cfg.CollectionInterval); err != nil {
-			errs = append(errs, targetconfig.PrefixEach(where, err)...)
-		}
-		wt, err := cfg.target(t, profiles)
-		if err != nil {
-			errs = append(errs, targetconfig.PrefixEach(where, err)...)
-			continue
-		}
-		if _, err := was.NewPoller(wt, nil); err != nil {
-			errs = append(errs, targetconfig.PrefixEach(where, err)...)
-		}
-	}
-	for _, name := range cfg.Credentials.Unreferenced(refs) {
-		if err := cfg.Credentials[name].validate(); err != nil {
-			errs = append(errs, targetconfig.PrefixEach(targetconfig.CredentialPath(name), err)...)
-		}
-	}
+	errs = append(errs, targetconfig.CheckTargets(cfg.Targets, func(t *Target) string { return t.Name }, cfg.Credentials,
+		func(t *Target) (targetconfig.TargetInfo, error) {
+			info := targetconfig.TargetInfo{Name: t.Name, Credential: t.Credential}
+			if info.Name == "" {
+				info.Name = t.ClientConfig.Endpoint
+			}
+			_, errInterval := targetconfig.Override("collection_interval", t.CollectionInterval, cfg.CollectionInterval)
+			wt, err := cfg.target(t, profiles)
+			if err != nil {
+				return info, errors.Join(errInterval, err)
+			}
+			_, err = was.NewPoller(wt, nil)
+			return info, errors.Join(errInterval, err)
+		}, Credential.validate)...)
 	return errors.Join(errs...)
 }
 

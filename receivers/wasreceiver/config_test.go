@@ -1,29 +1,19 @@
 package wasreceiver
 
 import (
-	"path/filepath"
 	"testing"
 	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
-	"go.opentelemetry.io/collector/component"
 	"go.opentelemetry.io/collector/confmap"
-	"go.opentelemetry.io/collector/confmap/confmaptest"
 
+	"github.com/otelcol-ems/otelcol-ems/internal/testutil"
 	"github.com/otelcol-ems/otelcol-ems/internal/was"
-	"github.com/otelcol-ems/otelcol-ems/receivers/wasreceiver/internal/metadata"
 )
 
 func loadConfig(t *testing.T, name string) *Config {
-	t.Helper()
-	cm, err := confmaptest.LoadConf(filepath.Join("testdata", "config.yaml"))
-	require.NoError(t, err)
-	resolved, err := cm.Sub(component.NewIDWithName(metadata.Type, name).String())
-	require.NoError(t, err)
-	cfg := NewFactory().CreateDefaultConfig().(*Config)
-	require.NoError(t, resolved.Unmarshal(cfg))
-	return cfg
+	return testutil.LoadConfig[*Config](t, NewFactory(), name)
 }
 
 func TestLoadConfig(t *testing.T) {

@@ -9,9 +9,8 @@ import (
 	"go.opentelemetry.io/collector/component"
 	"go.opentelemetry.io/collector/consumer"
 	"go.opentelemetry.io/collector/receiver"
-	"go.opentelemetry.io/collector/receiver/receiverhelper"
-	"go.uber.org/zap"
 
+	"github.com/otelcol-ems/otelcol-ems/internal/deliver"
 	"github.com/otelcol-ems/otelcol-ems/internal/targetpoll"
 	"github.com/otelcol-ems/otelcol-ems/internal/was"
 	"github.com/otelcol-ems/otelcol-ems/receivers/wasreceiver/internal/metadata"
@@ -26,7 +25,7 @@ type wasReceiver struct {
 	next      consumer.Metrics
 	targets   []was.Target
 	telemetry *metadata.TelemetryBuilder
-	obsrecv   *receiverhelper.ObsReport
+	send      *deliver.Sender
 	pollers   []*target
 	sched     *targetpoll.Scheduler
 }
@@ -56,10 +55,7 @@ func (r *wasReceiver) Start(ctx context.Context, host component.Host) error {
 		return err
 	}
 	r.telemetry = tb
-	r.obsrecv, err = receiverhelper.NewObsReport(receiverhelper.ObsReportSettings{
-		ReceiverID: r.set.ID, Transport: "http", ReceiverCreateSettings: r.set,
-	})
-	if err != nil {
+	if r.send, err = deliver.NewSender(r.set, "http", "WAS"); err != nil {
 		return err
 	}
 	targets := make([]targetpoll.Target, len(r.targets))
@@ -131,12 +127,7 @@ func (r *wasReceiver) deliver(ctx context.Context, res targetpoll.Result) {
 	}
 	ms := md.ResourceMetrics().At(0).ScopeMetrics().At(0).Metrics()
 	targetpoll.AppendHealth(ms, healthNames, res)
-	octx := r.obsrecv.StartMetricsOp(ctx)
-	err := r.next.ConsumeMetrics(octx, md)
-	r.obsrecv.EndMetricsOp(octx, "http", md.DataPointCount(), err)
-	if err != nil {
-		r.set.Logger.Debug("next consumer refused WAS metrics", zap.String("target", res.Target), zap.Error(err))
-	}
+	r.send.Metrics(ctx, r.next, res.Target, md)
 }
 
 // Shutdown stops polling; the scheduler closes each target after its last

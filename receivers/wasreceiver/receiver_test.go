@@ -67,7 +67,7 @@ func TestReceiverPollsAndReportsHealth(t *testing.T) {
 		} else {
 			assert.Len(t, names, 2, "a failed poll has only the health metrics")
 			port, _ := rm.Resource().Attributes().Get("server.port")
-			assert.Equal(t, "1", port.Str())
+			assert.Equal(t, int64(1), port.Int())
 		}
 	}
 }

@@ -15,14 +15,14 @@ import (
 	"go.opentelemetry.io/collector/pdata/plog"
 	"go.opentelemetry.io/collector/pdata/pmetric"
 
+	"github.com/otelcol-ems/otelcol-ems/internal/testutil"
 	"github.com/otelcol-ems/otelcol-ems/tests/harness"
 )
 
 // dbmsConfig polls the shared PostgreSQL and MariaDB servers; the passwords
 // come from the environment.
 func dbmsConfig(pg, my map[string]string, sink string) string {
-	return fmt.Sprintf(`%s
-receivers:
+	return harness.SinkConfig(fmt.Sprintf(`receivers:
   dbms:
     collection_interval: 1s
     jitter: 0
@@ -41,22 +41,9 @@ receivers:
         username: %s
         password: ${env:E2E_MY_PASSWORD}
         tls: {insecure: true}
-exporters:
-  otlp_grpc:
-    endpoint: %s
-    tls:
-      insecure: true
-service:
-  extensions: [health_check]
-%s
-  pipelines:
-    metrics:
-      receivers: [dbms]
-      exporters: [otlp_grpc]
-    logs:
-      receivers: [dbms]
-      exporters: [otlp_grpc]
-`, harness.ExtensionsYAML, pg["HOST"], pg["PORT"], pg["USER"], my["HOST"], my["PORT"], my["USER"], sink, harness.TelemetryYAML)
+`, pg["HOST"], pg["PORT"], pg["USER"], my["HOST"], my["PORT"], my["USER"]), sink,
+		harness.Pipeline{Signal: "metrics", Receivers: []string{"dbms"}},
+		harness.Pipeline{Signal: "logs", Receivers: []string{"dbms"}})
 }
 
 // dbmsPoints collects every data point of the sink by target and metric.
@@ -75,15 +62,7 @@ func dbmsPoints(mds []pmetric.Metrics) map[string]map[string][]pmetric.NumberDat
 			ms := rm.ScopeMetrics().At(0).Metrics()
 			for k := 0; k < ms.Len(); k++ {
 				m := ms.At(k)
-				var dps pmetric.NumberDataPointSlice
-				switch m.Type() {
-				case pmetric.MetricTypeSum:
-					dps = m.Sum().DataPoints()
-				case pmetric.MetricTypeGauge:
-					dps = m.Gauge().DataPoints()
-				default:
-					continue
-				}
+				dps := testutil.NumberPoints(m)
 				for d := 0; d < dps.Len(); d++ {
 					out[tgt.Str()][m.Name()] = append(out[tgt.Str()][m.Name()], dps.At(d))
 				}

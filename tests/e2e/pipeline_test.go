@@ -18,8 +18,7 @@ import (
 
 // passThroughConfig is OTLP in, batch, OTLP out to the sink.
 func passThroughConfig(grpcIn, sinkEndpoint, batch string) string {
-	return fmt.Sprintf(`%s
-receivers:
+	return harness.SinkConfig(fmt.Sprintf(`receivers:
   otlp:
     protocols:
       grpc:
@@ -27,28 +26,10 @@ receivers:
 processors:
   batch:
 %s
-exporters:
-  otlp_grpc:
-    endpoint: %s
-    tls:
-      insecure: true
-service:
-  extensions: [health_check]
-%s
-  pipelines:
-    traces:
-      receivers: [otlp]
-      processors: [batch]
-      exporters: [otlp_grpc]
-    metrics:
-      receivers: [otlp]
-      processors: [batch]
-      exporters: [otlp_grpc]
-    logs:
-      receivers: [otlp]
-      processors: [batch]
-      exporters: [otlp_grpc]
-`, harness.ExtensionsYAML, grpcIn, batch, sinkEndpoint, harness.TelemetryYAML)
+`, grpcIn, batch), sinkEndpoint,
+		harness.Pipeline{Signal: "traces", Receivers: []string{"otlp"}, Processors: []string{"batch"}},
+		harness.Pipeline{Signal: "metrics", Receivers: []string{"otlp"}, Processors: []string{"batch"}},
+		harness.Pipeline{Signal: "logs", Receivers: []string{"otlp"}, Processors: []string{"batch"}})
 }
 
 func TestOTLPPassThroughUnchanged(t *testing.T) {

@@ -177,8 +177,7 @@ func memTotalBytes(t *testing.T) int64 {
 func TestPrometheusReceiverFilterTransform(t *testing.T) {
 	node := harness.RequireService(t, "node-exporter")
 	sink := harness.StartSink(t)
-	cfg := fmt.Sprintf(`%s
-receivers:
+	cfg := harness.SinkConfig(fmt.Sprintf(`receivers:
   prometheus:
     config:
       scrape_configs:
@@ -204,20 +203,8 @@ processors:
   resource/env:
     attributes:
       - {key: deployment.environment.name, value: test, action: upsert}
-exporters:
-  otlp_grpc:
-    endpoint: %s
-    tls:
-      insecure: true
-service:
-  extensions: [health_check]
-%s
-  pipelines:
-    metrics:
-      receivers: [prometheus]
-      processors: [filter/drop_load1, transform/mark, attributes/site, resource/env]
-      exporters: [otlp_grpc]
-`, harness.ExtensionsYAML, node["ENDPOINT"], sink.GRPCEndpoint, harness.TelemetryYAML)
+`, node["ENDPOINT"]), sink.GRPCEndpoint,
+		harness.Pipeline{Signal: "metrics", Receivers: []string{"prometheus"}, Processors: []string{"filter/drop_load1", "transform/mark", "attributes/site", "resource/env"}})
 	c := harness.StartCollector(t, cfg)
 
 	// Two scrapes of node_exporter.

@@ -125,8 +125,7 @@ func TestSNMPReceiverEndToEnd(t *testing.T) {
 	env := harness.RequireService(t, "snmpd")
 	sink := harness.StartSink(t)
 	closed := harness.FreeUDPPort(t)
-	cfg := fmt.Sprintf(`%s
-receivers:
+	cfg := harness.SinkConfig(fmt.Sprintf(`receivers:
   snmp:
     collection_interval: 1s
     jitter: 0
@@ -150,19 +149,8 @@ receivers:
         endpoint: udp://127.0.0.1:%d
         credential: v3
         profiles: [system]
-exporters:
-  otlp_grpc:
-    endpoint: %s
-    tls:
-      insecure: true
-service:
-  extensions: [health_check]
-%s
-  pipelines:
-    metrics:
-      receivers: [snmp]
-      exporters: [otlp_grpc]
-`, harness.ExtensionsYAML, env["V3_USER256"], env["ENDPOINT"], closed, sink.GRPCEndpoint, harness.TelemetryYAML)
+`, env["V3_USER256"], env["ENDPOINT"], closed), sink.GRPCEndpoint,
+		harness.Pipeline{Signal: "metrics", Receivers: []string{"snmp"}})
 
 	oids := []string{"1.3.6.1.2.1.1.3.0", "1.3.6.1.2.1.31.1.1.1.6.1", "1.3.6.1.2.1.25.2.3.1.6.1", "1.3.6.1.2.1.25.2.3.1.4.1"}
 	before := snmpGet(t, env, oids...)

@@ -28,8 +28,7 @@ const (
 // snmptrapConfig has a UDP and a TCP snmptrap receiver; the community and
 // the v3 passwords come from the environment.
 func snmptrapConfig(udpAddr, tcpAddr, sink, extra string, processors ...string) string {
-	return fmt.Sprintf(`%s
-receivers:
+	return harness.SinkConfig(fmt.Sprintf(`receivers:
   snmptrap:
     endpoint: %s
     communities: ["${env:TRAP_COMMUNITY}"]
@@ -64,21 +63,8 @@ receivers:
     severity: {"1.3.6.1.6.3.1.1.5.4": debug}
 processors:
   batch:
-exporters:
-  otlp_grpc:
-    endpoint: %s
-    tls:
-      insecure: true
-service:
-  extensions: [health_check]
-%s
-  pipelines:
-    logs:
-      receivers: [snmptrap, snmptrap/tcp]
-      processors: [%s]
-      exporters: [otlp_grpc]
-`, harness.ExtensionsYAML, udpAddr, trapSenderEngine, trapSenderEngine, extra, tcpAddr, sink, harness.TelemetryYAML,
-		strings.Join(processors, ", "))
+`, udpAddr, trapSenderEngine, trapSenderEngine, extra, tcpAddr), sink,
+		harness.Pipeline{Signal: "logs", Receivers: []string{"snmptrap", "snmptrap/tcp"}, Processors: processors})
 }
 
 func trapTools(t *testing.T) []string {

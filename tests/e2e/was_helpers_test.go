@@ -10,6 +10,8 @@ import (
 
 	"github.com/stretchr/testify/require"
 	"go.opentelemetry.io/collector/pdata/pmetric"
+
+	"github.com/otelcol-ems/otelcol-ems/internal/testutil"
 )
 
 // wasPoll is one poll of one target as the sink received it.
@@ -33,15 +35,7 @@ func wasPolls(md []pmetric.Metrics) map[string][]wasPoll {
 			p := wasPoll{resource: rm.Resource().Attributes().AsRaw(), points: map[string][]pmetric.NumberDataPoint{}}
 			ms := rm.ScopeMetrics().At(0).Metrics()
 			for k := 0; k < ms.Len(); k++ {
-				var dps pmetric.NumberDataPointSlice
-				switch ms.At(k).Type() {
-				case pmetric.MetricTypeSum:
-					dps = ms.At(k).Sum().DataPoints()
-				case pmetric.MetricTypeGauge:
-					dps = ms.At(k).Gauge().DataPoints()
-				default:
-					continue
-				}
+				dps := testutil.NumberPoints(ms.At(k))
 				for d := 0; d < dps.Len(); d++ {
 					p.points[ms.At(k).Name()] = append(p.points[ms.At(k).Name()], dps.At(d))
 				}

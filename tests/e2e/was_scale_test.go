@@ -59,25 +59,13 @@ func TestWASCollector200Targets(t *testing.T) {
 		fmt.Fprintf(&targets, "      - {name: nginx-%d, kind: nginx, endpoint: %s/nginx_status}\n", i, srv.URL)
 	}
 	sink := harness.StartSink(t)
-	cfg := fmt.Sprintf(`%s
-receivers:
+	cfg := harness.SinkConfig(fmt.Sprintf(`receivers:
   was:
     collection_interval: 10s
     targets:
 %s
-exporters:
-  otlp_grpc:
-    endpoint: %s
-    tls:
-      insecure: true
-service:
-  extensions: [health_check]
-%s
-  pipelines:
-    metrics:
-      receivers: [was]
-      exporters: [otlp_grpc]
-`, harness.ExtensionsYAML, targets.String(), sink.GRPCEndpoint, harness.TelemetryYAML)
+`, targets.String()), sink.GRPCEndpoint,
+		harness.Pipeline{Signal: "metrics", Receivers: []string{"was"}})
 	c := harness.StartCollector(t, cfg)
 	// One interval to settle (phases spread over it), then two measured.
 	time.Sleep(10 * time.Second)

@@ -63,34 +63,22 @@ func TestWASReceiverEndToEnd(t *testing.T) {
 		}
 	})
 	tomcat := "http://127.0.0.1:" + tc["PORT"]
-	cfg := fmt.Sprintf(`%s
-receivers:
+	cfg := harness.SinkConfig(fmt.Sprintf(`receivers:
   was:
     collection_interval: 1s
     jitter: 0
     timeout: 5s
     targets:
-      - {name: tomcat, kind: tomcat, endpoint: %[2]s, username: monuser, password: "${env:TOMCAT_PASSWORD}"}
-      - {name: tomcat-badpw, kind: tomcat, endpoint: %[2]s, username: monuser, password: "${env:WRONG_PASSWORD}"}
-      - {name: tomcat-statusonly, kind: tomcat, endpoint: %[2]s, username: statusonly, password: "${env:TOMCAT_PASSWORD}"}
-      - {name: tomcat-noroles, kind: tomcat, endpoint: %[2]s, username: noroles, password: "${env:TOMCAT_PASSWORD}"}
-      - {name: tomcat-down, kind: tomcat, endpoint: "http://127.0.0.1:%[3]d", username: monuser, password: "${env:TOMCAT_PASSWORD}"}
-      - {name: tomcat-hang, kind: tomcat, endpoint: "http://%[8]s", username: monuser, password: "${env:TOMCAT_PASSWORD}", timeout: 2s}
-      - {name: nginx, kind: nginx, endpoint: "%[4]s"}
-      - {name: apache, kind: apache, endpoint: "http://127.0.0.1:%[5]s/server-status"}
-exporters:
-  otlp_grpc:
-    endpoint: %[6]s
-    tls:
-      insecure: true
-service:
-  extensions: [health_check]
-%[7]s
-  pipelines:
-    metrics:
-      receivers: [was]
-      exporters: [otlp_grpc]
-`, harness.ExtensionsYAML, tomcat, closed, ng["STATUS_URL"], ap["PORT"], sink.GRPCEndpoint, harness.TelemetryYAML, hang.Addr())
+      - {name: tomcat, kind: tomcat, endpoint: %[1]s, username: monuser, password: "${env:TOMCAT_PASSWORD}"}
+      - {name: tomcat-badpw, kind: tomcat, endpoint: %[1]s, username: monuser, password: "${env:WRONG_PASSWORD}"}
+      - {name: tomcat-statusonly, kind: tomcat, endpoint: %[1]s, username: statusonly, password: "${env:TOMCAT_PASSWORD}"}
+      - {name: tomcat-noroles, kind: tomcat, endpoint: %[1]s, username: noroles, password: "${env:TOMCAT_PASSWORD}"}
+      - {name: tomcat-down, kind: tomcat, endpoint: "http://127.0.0.1:%[2]d", username: monuser, password: "${env:TOMCAT_PASSWORD}"}
+      - {name: tomcat-hang, kind: tomcat, endpoint: "http://%[5]s", username: monuser, password: "${env:TOMCAT_PASSWORD}", timeout: 2s}
+      - {name: nginx, kind: nginx, endpoint: "%[3]s"}
+      - {name: apache, kind: apache, endpoint: "http://127.0.0.1:%[4]s/server-status"}
+`, tomcat, closed, ng["STATUS_URL"], ap["PORT"], hang.Addr()), sink.GRPCEndpoint,
+		harness.Pipeline{Signal: "metrics", Receivers: []string{"was"}})
 	const wrong = "not-the-password-x9"
 	started := time.Now()
 	c := harness.StartCollector(t, cfg, "TOMCAT_PASSWORD="+tc["PASSWORD"], "WRONG_PASSWORD="+wrong)
@@ -140,7 +128,9 @@ service:
 	require.True(t, ok)
 	assert.Equal(t, float64(200), limit)
 	assert.Equal(t, "127.0.0.1", tB.resource["server.address"])
-	assert.Equal(t, tc["PORT"], tB.resource["server.port"])
+	tomcatPort, err := strconv.ParseInt(tc["PORT"], 10, 64)
+	require.NoError(t, err)
+	assert.Equal(t, tomcatPort, tB.resource["server.port"], "an int, as the semantic conventions say")
 
 	// The webapp's JDBC pool (META-INF/context.xml: maxTotal 17, maxIdle 5,
 	// never used).

@@ -1,8 +1,0 @@
-//go:build !linux
-
-package badgerstorageextension
-
-import "os"
-
-// datasync writes f's data to stable storage.
-func datasync(f *os.File) error { return f.Sync() }
