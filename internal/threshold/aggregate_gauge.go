@@ -44,22 +44,22 @@ func (a gaugeAgg) value(members []*member, winStart int64) (float64, bool) {
 }
 
 func (a gaugeAgg) one(m *member, winStart int64) (float64, bool) {
-	ss := m.live()
-	i := firstIn(ss, winStart)
-	ss = ss[i:]
-	if len(ss) == 0 {
+	if m.n == 0 || m.lastT <= winStart {
 		return 0, false
 	}
-	if i == 0 && (a.op == AggAvg || a.op == AggSum) {
-		// The engine trims before it aggregates: the running sum is the window's.
-		if a.op == AggAvg {
-			return m.sum / float64(len(ss)), true
-		}
+	// The member keeps its newest sample and its oldest sample's time, so
+	// last, and avg and sum of a trimmed window, need not read the buffer.
+	switch {
+	case a.op == AggLast:
+		return m.lastV, true
+	case m.firstT > winStart && a.op == AggAvg:
+		return m.sum / float64(m.n), true
+	case m.firstT > winStart && a.op == AggSum:
 		return m.sum, true
 	}
+	ss := m.live()
+	ss = ss[firstIn(ss, winStart):]
 	switch a.op {
-	case AggLast:
-		return ss[len(ss)-1].v, true
 	case AggMin:
 		v := ss[0].v
 		for _, s := range ss[1:] {

@@ -46,9 +46,10 @@ func (e *Engine) Snapshot() ([]byte, error) {
 	defer e.mu.Unlock()
 	s := snapshot{Version: snapshotVersion, Rules: map[string][]savedState{}}
 	for _, r := range e.rules {
-		for _, g := range e.groups[r.idx].list {
+		for i := range e.series[r.idx].groups {
+			g := &e.series[r.idx].groups[i]
 			st := g.st
-			if st.State == StateInactive || st.State == "" {
+			if !g.used || st.State == StateInactive || st.State == "" {
 				continue
 			}
 			ss := savedState{Key: g.key, FP: g.fp, Labels: g.labels, State: st.State, Severity: st.Severity,
@@ -107,17 +108,23 @@ func (e *Engine) Restore(data []byte, now int64) ([]Event, error) {
 			if ss.Severity != SeverityWarning && ss.Severity != SeverityCritical {
 				ss.Severity = r.lowest()
 			}
-			g := &group{key: ss.Key, fp: ss.FP, labels: ss.Labels, lastSeen: ss.LastSeen}
+			g := group{key: ss.Key, fp: ss.FP, labels: ss.Labels, lastSeen: ss.LastSeen}
 			g.st = alertState{State: ss.State, Severity: ss.Severity, ActiveAt: ss.ActiveAt, FiredAt: ss.FiredAt,
 				LastChange: ss.LastChange, KeepSince: ss.KeepSince, LastActive: true, Changes: ss.Changes,
 				Value: math.NaN(), restoredAt: now}
 			if ss.Value != nil {
 				g.st.Value = *ss.Value
 			}
-			if _, ok := e.groups[r.idx].index[g.key]; !ok {
-				e.stats.Groups++
+			rs := &e.series[r.idx]
+			if i, ok := rs.index[g.key]; ok {
+				// A later entry for the same key wins; members stay.
+				old := &rs.groups[i]
+				g.first, g.last, g.used = old.first, old.last, true
+				*old = g
+				continue
 			}
-			e.groups[r.idx].add(g)
+			rs.index[g.key] = rs.newGroup(g)
+			e.stats.Groups++
 		}
 	}
 	if len(gone) > 0 {
