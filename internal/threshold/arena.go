@@ -27,7 +27,7 @@ func (rs *ruleSeries) newGroup(g group) int32 {
 
 func (rs *ruleSeries) dropGroup(i int32) {
 	delete(rs.index, rs.groups[i].key)
-	rs.groups[i] = group{}
+	rs.groups[i] = group{first: -1, last: -1}
 	rs.freeG = append(rs.freeG, i)
 }
 
@@ -72,7 +72,7 @@ func (rs *ruleSeries) dropMember(i int32) {
 	if cap(buf) > maxKeptSamples {
 		buf = nil
 	}
-	*m = member{gen: m.gen + 1, samples: buf}
+	*m = member{gen: m.gen + 1, next: -1, samples: buf}
 	rs.freeM = append(rs.freeM, i)
 }
 

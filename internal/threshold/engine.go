@@ -60,6 +60,7 @@ type Engine struct {
 
 	batch   Batch
 	scratch []*member // one group's members, for the aggregate
+	sink    int64     // keeps the evaluation's touch reads
 }
 
 // New compiles the rules.
@@ -454,10 +455,48 @@ func (e *Engine) Evaluate(now int64) Result {
 	defer e.mu.Unlock()
 	var res Result
 	for _, r := range e.rules {
-		rs := &e.series[r.idx]
-		winStart := now - r.window
-		for gi := range rs.groups {
-			g := &rs.groups[gi]
+		ev, act := len(res.Events), len(res.Active)
+		e.evaluateRule(r, now, &res)
+		// A stable order: by rule (the loop's), then fingerprint.
+		slices.SortFunc(res.Events[ev:], func(a, b Event) int { return cmp.Compare(a.Fingerprint, b.Fingerprint) })
+		slices.SortFunc(res.Active[act:], func(a, b Alert) int { return cmp.Compare(a.Fingerprint, b.Fingerprint) })
+	}
+	clear(e.scratch[:cap(e.scratch)])
+	// Routes of series that match no rule are never removed one by one;
+	// past the bound they all go and are rebuilt as points arrive.
+	if len(e.routes) > e.maxRoutes {
+		clear(e.routes)
+		clear(e.seqs)
+		e.seqLen = 0
+	}
+	return res
+}
+
+// evalChunk is how many groups the evaluation touches ahead (see sink).
+const evalChunk = 32
+
+func (e *Engine) evaluateRule(r *compiled, now int64, res *Result) {
+	rs := &e.series[r.idx]
+	winStart := now - r.window
+	for c := 0; c < len(rs.groups); c += evalChunk {
+		chunk := rs.groups[c:min(c+evalChunk, len(rs.groups))]
+		// The oldest samples that expire now are scattered over the heap:
+		// reading them first, without depending on each other, lets the
+		// cache misses overlap instead of queueing behind the state machine.
+		for gi := range chunk {
+			if !chunk[gi].used {
+				continue
+			}
+			for mi := chunk[gi].first; mi >= 0; {
+				m := &rs.members[mi]
+				if m.n > 0 && !m.one && m.firstT <= winStart {
+					e.sink += m.samples[m.head].t
+				}
+				mi = m.next
+			}
+		}
+		for gi := range chunk {
+			g := &chunk[gi]
 			if !g.used {
 				continue
 			}
@@ -495,27 +534,11 @@ func (e *Engine) Evaluate(now int64) Result {
 			if g.st.State != StateInactive {
 				res.Active = append(res.Active, g.alert(r))
 			} else if g.first < 0 && g.forgettable(r, now) {
-				rs.dropGroup(int32(gi))
+				rs.dropGroup(int32(c + gi))
 				e.stats.Groups--
 			}
 		}
 	}
-	clear(e.scratch[:cap(e.scratch)])
-	// Routes of series that match no rule are never removed one by one;
-	// past the bound they all go and are rebuilt as points arrive.
-	if len(e.routes) > e.maxRoutes {
-		clear(e.routes)
-		clear(e.seqs)
-		e.seqLen = 0
-	}
-	// A stable order: by rule, then fingerprint.
-	slices.SortFunc(res.Events, func(a, b Event) int {
-		return cmp.Or(cmp.Compare(e.byName[a.Rule].idx, e.byName[b.Rule].idx), cmp.Compare(a.Fingerprint, b.Fingerprint))
-	})
-	slices.SortFunc(res.Active, func(a, b Alert) int {
-		return cmp.Or(cmp.Compare(e.byName[a.Rule].idx, e.byName[b.Rule].idx), cmp.Compare(a.Fingerprint, b.Fingerprint))
-	})
-	return res
 }
 
 func cmpU64(a, b uint64) int { return cmp.Compare(a, b) }
