@@ -48,6 +48,7 @@ type Engine struct {
 	byName    map[string]*compiled
 	byMetric  map[string][]*compiled
 	series    []ruleSeries // by rule index
+	labelSets map[uint64]*labelSet
 	maxSeries int
 	stats     Stats
 	dirty     bool
@@ -73,7 +74,7 @@ func New(cfg Config) (*Engine, error) {
 	}
 	e := &Engine{byName: map[string]*compiled{}, byMetric: map[string][]*compiled{}, maxSeries: cfg.MaxSeries,
 		routes: map[uint64]*route{}, maxRoutes: 2 * cfg.MaxSeries, seqs: map[uint64]*seq{},
-		heads: map[uint64]struct{}{}}
+		heads: map[uint64]struct{}{}, labelSets: map[uint64]*labelSet{}}
 	if e.maxRoutes == 0 {
 		e.maxRoutes = 1 << 21
 	}
@@ -366,7 +367,7 @@ func (b *Batch) slowAdd(p *Point, t int64, rk uint64) *route {
 				cacheable = false
 				continue
 			}
-			gi = rs.newGroup(newGroup(r, key, b.res, p.Attrs))
+			gi = rs.newGroup(e.newGroup(r, key, b.res, p.Attrs))
 			rs.index[key] = gi
 			e.stats.Groups++
 		}
@@ -406,12 +407,13 @@ func (b *Batch) identity(attrs []KV) uint64 {
 
 func (e *Engine) full() bool { return e.maxSeries > 0 && e.stats.Series >= e.maxSeries }
 
-// newGroup builds the labels of a new alert series: the group_by attributes,
-// or every resource and point attribute (the point's win on a clash).
-func newGroup(r *compiled, key uint64, res, attrs []KV) group {
+// newGroup builds a new alert series and its labels: the group_by
+// attributes, or every resource and point attribute (the point's win on a
+// clash).
+func (e *Engine) newGroup(r *compiled, key uint64, res, attrs []KV) group {
 	byName := map[string]Label{}
 	put := func(k, v string) {
-		byName[sanitizeLabel(k)] = Label{Key: strings.Clone(k), Name: sanitizeLabel(k), Value: strings.Clone(v)}
+		byName[sanitizeLabel(k)] = Label{Key: k, Name: sanitizeLabel(k), Value: v}
 	}
 	if len(r.groupBy) == 0 {
 		for _, kv := range res {
@@ -434,11 +436,75 @@ func newGroup(r *compiled, key uint64, res, attrs []KV) group {
 		labels = append(labels, l)
 	}
 	slices.SortFunc(labels, func(a, b Label) int { return strings.Compare(a.Name, b.Name) })
-	g := group{key: key, labels: labels}
-	g.fp = fingerprint(r.Name, labels)
+	g := group{key: key}
+	g.labels, g.lset = e.internLabels(labels)
+	g.fp = fingerprint(r.Name, g.labels)
 	g.st.Value = math.NaN()
 	g.st.State = StateInactive
 	return g
+}
+
+// labelSet is one alert label set shared by the groups of several rules
+// (rules on the same metric without group_by label a series alike).
+type labelSet struct {
+	labels []Label
+	refs   int
+}
+
+// internLabels returns a shared copy of labels, whose strings the caller
+// may not own, and the key to release it with (0: not shared).
+func (e *Engine) internLabels(labels []Label) ([]Label, uint64) {
+	k := fingerprint("", labels)
+	if s := e.labelSets[k]; s != nil {
+		if slices.Equal(s.labels, labels) {
+			s.refs++
+			return s.labels, k
+		}
+		return ownLabels(labels), 0 // a hash collision: not shared
+	}
+	if k == 0 {
+		return ownLabels(labels), 0
+	}
+	s := &labelSet{labels: ownLabels(labels), refs: 1}
+	e.labelSets[k] = s
+	return s.labels, k
+}
+
+func (e *Engine) releaseLabels(k uint64) {
+	if s := e.labelSets[k]; k != 0 && s != nil {
+		if s.refs--; s.refs <= 0 {
+			delete(e.labelSets, k)
+		}
+	}
+}
+
+// ownLabels copies labels with all their strings in one allocation.
+func ownLabels(labels []Label) []Label {
+	var b strings.Builder
+	for _, l := range labels {
+		b.WriteString(l.Key)
+		if l.Name != l.Key {
+			b.WriteString(l.Name)
+		}
+		b.WriteString(l.Value)
+	}
+	all := b.String()
+	out := make([]Label, len(labels))
+	i := 0
+	next := func(n int) string {
+		s := all[i : i+n]
+		i += n
+		return s
+	}
+	for j, l := range labels {
+		out[j].Key = next(len(l.Key))
+		out[j].Name = out[j].Key
+		if l.Name != l.Key {
+			out[j].Name = next(len(l.Name))
+		}
+		out[j].Value = next(len(l.Value))
+	}
+	return out
 }
 
 // Result is the outcome of one evaluation.
@@ -534,6 +600,7 @@ func (e *Engine) evaluateRule(r *compiled, now int64, res *Result) {
 			if g.st.State != StateInactive {
 				res.Active = append(res.Active, g.alert(r))
 			} else if g.first < 0 && g.forgettable(r, now) {
+				e.releaseLabels(g.lset)
 				rs.dropGroup(int32(c + gi))
 				e.stats.Groups--
 			}

@@ -119,6 +119,7 @@ func (e *Engine) Restore(data []byte, now int64) ([]Event, error) {
 			if i, ok := rs.index[g.key]; ok {
 				// A later entry for the same key wins; members stay.
 				old := &rs.groups[i]
+				e.releaseLabels(old.lset)
 				g.first, g.last, g.used = old.first, old.last, true
 				*old = g
 				continue

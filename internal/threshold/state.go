@@ -76,6 +76,7 @@ type group struct {
 	key         uint64
 	fp          uint64
 	labels      []Label
+	lset        uint64 // the shared label set's key, 0 if labels are its own
 }
 
 // forgettable: an inactive series without data can go, unless no_data still
