@@ -24,6 +24,16 @@ type savedState struct {
 	LastSeen   int64    `json:"last_seen"`
 	Changes    []int64  `json:"changes,omitempty"`
 	Value      *float64 `json:"value,omitempty"`
+	// Members are the source series' live samples, so a restarted engine
+	// evaluates the same window (absent in snapshots of older versions).
+	Members []savedMember `json:"members,omitempty"`
+}
+
+type savedMember struct {
+	ID       uint64      `json:"id"`
+	Kind     Kind        `json:"kind"`
+	LastSeen int64       `json:"last_seen"`
+	Samples  [][3]uint64 `json:"samples,omitempty"` // t, start, float64 bits of v
 }
 
 type snapshot struct {
@@ -38,9 +48,10 @@ func (e *Engine) Dirty() bool {
 	return e.dirty
 }
 
-// Snapshot encodes the pending and firing alerts, so that a restarted
-// engine continues them. Samples are not kept: after a restart a restored
-// alert holds its state until data arrives or one window passes.
+// Snapshot encodes the pending and firing alerts and the live samples of
+// their series (histograms apart), so that a restarted engine continues
+// them over the same window. A restored alert whose window is empty holds
+// its state until data arrives or one window passes.
 func (e *Engine) Snapshot() ([]byte, error) {
 	e.mu.Lock()
 	defer e.mu.Unlock()
@@ -59,6 +70,7 @@ func (e *Engine) Snapshot() ([]byte, error) {
 				v := st.Value
 				ss.Value = &v
 			}
+			ss.Members = e.series[r.idx].saveMembers(g)
 			s.Rules[r.Name] = append(s.Rules[r.Name], ss)
 		}
 		slices.SortFunc(s.Rules[r.Name], func(a, b savedState) int { return cmpU64(a.FP, b.FP) })
@@ -124,12 +136,52 @@ func (e *Engine) Restore(data []byte, now int64) ([]Event, error) {
 				*old = g
 				continue
 			}
-			rs.index[g.key] = rs.newGroup(g)
+			gi := rs.newGroup(g)
+			rs.index[g.key] = gi
 			e.stats.Groups++
+			e.restoreMembers(r, gi, ss.Members)
 		}
 	}
 	if len(gone) > 0 {
 		e.dirty = true
 	}
 	return gone, nil
+}
+
+func (rs *ruleSeries) saveMembers(g *group) []savedMember {
+	var out []savedMember
+	for mi := g.first; mi >= 0; mi = rs.members[mi].next {
+		m := &rs.members[mi]
+		if m.kind.histogram() || m.n == 0 {
+			continue
+		}
+		sm := savedMember{ID: m.id, Kind: m.kind, LastSeen: m.lastSeen}
+		if m.one {
+			sm.Samples = [][3]uint64{{uint64(m.lastT), 0, math.Float64bits(m.lastV)}}
+		}
+		for _, s := range m.live() {
+			sm.Samples = append(sm.Samples, [3]uint64{uint64(s.t), uint64(s.start), math.Float64bits(s.v)})
+		}
+		out = append(out, sm)
+	}
+	return out
+}
+
+// restoreMembers gives a restored group its saved samples, within
+// max_series; bad entries are skipped.
+func (e *Engine) restoreMembers(r *compiled, gi int32, saved []savedMember) {
+	rs := &e.series[r.idx]
+	for _, sm := range saved {
+		if sm.Kind.histogram() || sm.Kind > DeltaHistogram || !r.agg.accepts(sm.Kind) || rs.member(gi, sm.ID) >= 0 || e.full() {
+			continue
+		}
+		mi := rs.newMember(gi, sm.ID, sm.Kind, r.agg.keepOne())
+		e.stats.Series++
+		m := &rs.members[mi]
+		for _, x := range sm.Samples {
+			s := sample{t: int64(x[0]), start: int64(x[1]), v: math.Float64frombits(x[2])}
+			m.add(s, nil) // out-of-order entries are dropped
+		}
+		m.lastSeen = max(sm.LastSeen, m.lastT)
+	}
 }
