@@ -9,6 +9,7 @@ type gaugeAgg struct{ op string }
 
 func (a gaugeAgg) accepts(k Kind) bool { return !k.histogram() }
 func (a gaugeAgg) keepOne() bool       { return a.op == AggLast }
+func (a gaugeAgg) starts() bool        { return false }
 
 func (a gaugeAgg) value(members []*member, winStart int64) (float64, bool) {
 	var acc float64
@@ -57,7 +58,7 @@ func (a gaugeAgg) one(m *member, winStart int64) (float64, bool) {
 	case m.firstT > winStart && a.op == AggSum:
 		return m.sum, true
 	}
-	ss := m.live()
+	ss := m.liveTV()
 	ss = ss[firstIn(ss, winStart):]
 	switch a.op {
 	case AggMin:
@@ -84,9 +85,9 @@ func (a gaugeAgg) one(m *member, winStart int64) (float64, bool) {
 }
 
 // firstIn returns the index of the first sample after winStart.
-func firstIn(ss []sample, winStart int64) int {
+func firstIn[S interface{ time() int64 }](ss []S, winStart int64) int {
 	i := 0
-	for i < len(ss) && ss[i].t <= winStart {
+	for i < len(ss) && ss[i].time() <= winStart {
 		i++
 	}
 	return i

@@ -33,7 +33,7 @@ func (rs *ruleSeries) dropGroup(i int32) {
 
 // newMember appends a member to group gi; a reused slot keeps its sample
 // buffer's capacity.
-func (rs *ruleSeries) newMember(gi int32, id uint64, kind Kind, one bool) int32 {
+func (rs *ruleSeries) newMember(gi int32, id uint64, kind Kind, one, starts bool) int32 {
 	var i int32
 	if n := len(rs.freeM); n > 0 {
 		i = rs.freeM[n-1]
@@ -43,8 +43,14 @@ func (rs *ruleSeries) newMember(gi int32, id uint64, kind Kind, one bool) int32 
 		i = int32(len(rs.members) - 1)
 	}
 	m := &rs.members[i]
-	*m = member{gen: m.gen, next: -1, kind: kind, one: one, used: true, group: gi, id: id,
-		samples: m.samples[:0]}
+	tvs := m.tvs[:0]
+	*m = member{gen: m.gen, next: -1, kind: kind, one: one, used: true, group: gi, id: id}
+	switch {
+	case starts:
+		m.ext = &memberExt{}
+	case !one:
+		m.tvs = tvs
+	}
 	g := &rs.groups[gi]
 	if g.last < 0 {
 		g.first = i
@@ -68,11 +74,11 @@ func (rs *ruleSeries) member(gi int32, id uint64) int32 {
 // dropMember frees slot i, which the caller has unlinked from its group.
 func (rs *ruleSeries) dropMember(i int32) {
 	m := &rs.members[i]
-	buf := m.samples[:0]
+	buf := m.tvs[:0]
 	if cap(buf) > maxKeptSamples {
 		buf = nil
 	}
-	*m = member{gen: m.gen + 1, next: -1, samples: buf}
+	*m = member{gen: m.gen + 1, next: -1, tvs: buf}
 	rs.freeM = append(rs.freeM, i)
 }
 

@@ -378,7 +378,7 @@ func (b *Batch) slowAdd(p *Point, t int64, rk uint64) *route {
 				cacheable = false
 				continue
 			}
-			mi = rs.newMember(gi, mid, b.kind, r.agg.keepOne())
+			mi = rs.newMember(gi, mid, b.kind, r.agg.keepOne(), r.agg.starts())
 			e.stats.Series++
 		}
 		m := &rs.members[mi]
@@ -556,7 +556,7 @@ func (e *Engine) evaluateRule(r *compiled, now int64, res *Result) {
 			for mi := chunk[gi].first; mi >= 0; {
 				m := &rs.members[mi]
 				if m.n > 0 && !m.one && m.firstT <= winStart {
-					e.sink += m.samples[m.head].t
+					e.sink += m.headTime()
 				}
 				mi = m.next
 			}

@@ -159,8 +159,14 @@ func (rs *ruleSeries) saveMembers(g *group) []savedMember {
 		if m.one {
 			sm.Samples = [][3]uint64{{uint64(m.lastT), 0, math.Float64bits(m.lastV)}}
 		}
-		for _, s := range m.live() {
-			sm.Samples = append(sm.Samples, [3]uint64{uint64(s.t), uint64(s.start), math.Float64bits(s.v)})
+		if m.ext != nil {
+			for _, s := range m.live() {
+				sm.Samples = append(sm.Samples, [3]uint64{uint64(s.t), uint64(s.start), math.Float64bits(s.v)})
+			}
+		} else if !m.one {
+			for _, s := range m.liveTV() {
+				sm.Samples = append(sm.Samples, [3]uint64{uint64(s.t), 0, math.Float64bits(s.v)})
+			}
 		}
 		out = append(out, sm)
 	}
@@ -175,7 +181,7 @@ func (e *Engine) restoreMembers(r *compiled, gi int32, saved []savedMember) {
 		if sm.Kind.histogram() || sm.Kind > DeltaHistogram || !r.agg.accepts(sm.Kind) || rs.member(gi, sm.ID) >= 0 || e.full() {
 			continue
 		}
-		mi := rs.newMember(gi, sm.ID, sm.Kind, r.agg.keepOne())
+		mi := rs.newMember(gi, sm.ID, sm.Kind, r.agg.keepOne(), r.agg.starts())
 		e.stats.Series++
 		m := &rs.members[mi]
 		for _, x := range sm.Samples {
