@@ -16,6 +16,8 @@ type aggregator interface {
 	accepts(k Kind) bool
 	// keepOne is true when only the newest sample matters.
 	keepOne() bool
+	// starts is true when the aggregate reads the samples' start times.
+	starts() bool
 }
 
 func newAggregator(name string, q, above float64) (aggregator, error) {

@@ -9,6 +9,7 @@ type counterAgg struct{ rate bool }
 
 func (a counterAgg) accepts(k Kind) bool { return !k.histogram() }
 func (a counterAgg) keepOne() bool       { return false }
+func (a counterAgg) starts() bool        { return true }
 
 func (a counterAgg) value(members []*member, winStart int64) (float64, bool) {
 	var acc float64

@@ -9,6 +9,7 @@ type gaugeAgg struct{ op string }
 
 func (a gaugeAgg) accepts(k Kind) bool { return !k.histogram() }
 func (a gaugeAgg) keepOne() bool       { return a.op == AggLast }
+func (a gaugeAgg) starts() bool        { return false }
 
 func (a gaugeAgg) value(members []*member, winStart int64) (float64, bool) {
 	var acc float64
@@ -44,22 +45,22 @@ func (a gaugeAgg) value(members []*member, winStart int64) (float64, bool) {
 }
 
 func (a gaugeAgg) one(m *member, winStart int64) (float64, bool) {
-	ss := m.live()
-	i := firstIn(ss, winStart)
-	ss = ss[i:]
-	if len(ss) == 0 {
+	if m.n == 0 || m.lastT <= winStart {
 		return 0, false
 	}
-	if i == 0 && (a.op == AggAvg || a.op == AggSum) {
-		// The engine trims before it aggregates: the running sum is the window's.
-		if a.op == AggAvg {
-			return m.sum / float64(len(ss)), true
-		}
+	// The member keeps its newest sample and its oldest sample's time, so
+	// last, and avg and sum of a trimmed window, need not read the buffer.
+	switch {
+	case a.op == AggLast:
+		return m.lastV, true
+	case m.firstT > winStart && a.op == AggAvg:
+		return m.sum / float64(m.n), true
+	case m.firstT > winStart && a.op == AggSum:
 		return m.sum, true
 	}
+	ss := m.liveTV()
+	ss = ss[firstIn(ss, winStart):]
 	switch a.op {
-	case AggLast:
-		return ss[len(ss)-1].v, true
 	case AggMin:
 		v := ss[0].v
 		for _, s := range ss[1:] {
@@ -84,9 +85,9 @@ func (a gaugeAgg) one(m *member, winStart int64) (float64, bool) {
 }
 
 // firstIn returns the index of the first sample after winStart.
-func firstIn(ss []sample, winStart int64) int {
+func firstIn[S interface{ time() int64 }](ss []S, winStart int64) int {
 	i := 0
-	for i < len(ss) && ss[i].t <= winStart {
+	for i < len(ss) && ss[i].time() <= winStart {
 		i++
 	}
 	return i

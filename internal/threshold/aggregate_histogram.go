@@ -17,6 +17,7 @@ type histAgg struct {
 
 func (a histAgg) accepts(k Kind) bool { return k.histogram() }
 func (a histAgg) keepOne() bool       { return false }
+func (a histAgg) starts() bool        { return true }
 
 func (a histAgg) value(members []*member, winStart int64) (float64, bool) {
 	var acc *Histogram

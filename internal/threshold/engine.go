@@ -47,7 +47,8 @@ type Engine struct {
 	rules     []*compiled
 	byName    map[string]*compiled
 	byMetric  map[string][]*compiled
-	groups    []*groupSet
+	series    []ruleSeries // by rule index
+	labelSets map[uint64]*labelSet
 	maxSeries int
 	stats     Stats
 	dirty     bool
@@ -58,7 +59,9 @@ type Engine struct {
 	seqLen    int                 // entries over all seqs
 	spare     *seq
 
-	batch Batch
+	batch   Batch
+	scratch []*member // one group's members, for the aggregate
+	sink    int64     // keeps the evaluation's touch reads
 }
 
 // New compiles the rules.
@@ -71,7 +74,7 @@ func New(cfg Config) (*Engine, error) {
 	}
 	e := &Engine{byName: map[string]*compiled{}, byMetric: map[string][]*compiled{}, maxSeries: cfg.MaxSeries,
 		routes: map[uint64]*route{}, maxRoutes: 2 * cfg.MaxSeries, seqs: map[uint64]*seq{},
-		heads: map[uint64]struct{}{}}
+		heads: map[uint64]struct{}{}, labelSets: map[uint64]*labelSet{}}
 	if e.maxRoutes == 0 {
 		e.maxRoutes = 1 << 21
 	}
@@ -81,7 +84,7 @@ func New(cfg Config) (*Engine, error) {
 		e.rules = append(e.rules, c)
 		e.byName[c.Name] = c
 		e.byMetric[c.Metric] = append(e.byMetric[c.Metric], c)
-		e.groups = append(e.groups, &groupSet{index: map[uint64]*group{}})
+		e.series = append(e.series, ruleSeries{index: map[uint64]int32{}})
 	}
 	e.batch.e = e
 	return e, nil
@@ -146,15 +149,15 @@ func (b *Batch) End() {
 	e := b.e
 	if b.rec != nil {
 		if b.prev != nil {
-			e.seqLen -= len(b.prev.keys)
+			e.seqLen -= len(b.prev.ents)
 		}
 		// Bounded in shapes and in total length (as many entries as routes).
-		if len(e.seqs) >= maxSeqs || e.seqLen+len(b.rec.keys) > e.maxRoutes {
+		if len(e.seqs) >= maxSeqs || e.seqLen+len(b.rec.ents) > e.maxRoutes {
 			clear(e.seqs)
 			e.seqLen = 0
 		}
 		e.seqs[b.head] = b.rec
-		e.seqLen += len(b.rec.keys)
+		e.seqLen += len(b.rec.ents)
 		if b.prev != nil && b.prev != b.rec {
 			e.spare = b.prev
 		}
@@ -163,10 +166,24 @@ func (b *Batch) End() {
 	e.mu.Unlock()
 }
 
-// seq is the routes of one batch's points in order, keyed by its first.
+// seq is the routes of one batch's points in order, keyed by its first:
+// each point's route key and a copy of its targets, so that a hit reads
+// memory in order. A copy is used only while every member it names is
+// still in its slot (same gen) and of the batch's kind.
 type seq struct {
-	keys   []uint64
-	routes []*route
+	ents []seqEnt
+	tgts []target
+}
+
+type seqEnt struct {
+	key uint64
+	end int32 // the point's targets end here in tgts
+	ok  bool  // false: the point had no cacheable route
+}
+
+func (s *seq) add(key uint64, tgts []target, ok bool) {
+	s.tgts = append(s.tgts, tgts...)
+	s.ents = append(s.ents, seqEnt{key: key, end: int32(len(s.tgts)), ok: ok})
 }
 
 // maxSeqs bounds the remembered batch shapes.
@@ -207,14 +224,27 @@ func (b *Batch) Metric(name string, kind Kind) bool {
 // map access per point; a member's removal drops its route.
 type route struct {
 	kind    Kind
-	dead    bool // dropped from the map; positional caches must not use it
 	targets []target
 }
 
+// target names a member: its rule, its slot and the slot's gen.
 type target struct {
-	g       *group
-	m       *member
-	keepOne bool
+	rule int32
+	m    int32
+	gen  uint32
+}
+
+func (e *Engine) member(tg target) *member { return &e.series[tg.rule].members[tg.m] }
+
+// current reports whether cached targets still name live members of kind.
+func (e *Engine) current(tgts []target, kind Kind) bool {
+	for _, tg := range tgts {
+		m := e.member(tg)
+		if m.gen != tg.gen || !m.used || m.kind != kind {
+			return false
+		}
+	}
+	return true
 }
 
 // Add feeds one point of the current metric to every rule that matches it.
@@ -231,7 +261,7 @@ func (b *Batch) Add(p *Point) {
 		b.prev = e.seqs[rk]
 		n := 64
 		if b.prev != nil {
-			n = len(b.prev.keys)
+			n = len(b.prev.ents)
 		}
 		if _, seen := e.heads[rk]; b.prev == nil && !seen {
 			// A batch shape seen once is only remembered: recording every
@@ -242,56 +272,66 @@ func (b *Batch) Add(p *Point) {
 				clear(e.heads)
 			}
 			e.heads[rk] = struct{}{}
-		} else if sp := e.spare; sp != nil && cap(sp.keys) >= n {
+		} else if sp := e.spare; sp != nil && cap(sp.ents) >= n {
 			// The buffers of the sequence the previous batch replaced.
 			e.spare = nil
-			clear(sp.routes[:cap(sp.routes)])
-			sp.keys, sp.routes = sp.keys[:0], sp.routes[:0]
+			sp.ents, sp.tgts = sp.ents[:0], sp.tgts[:0]
 			b.rec = sp
 		} else {
-			b.rec = &seq{keys: make([]uint64, 0, n), routes: make([]*route, 0, n)}
+			b.rec = &seq{ents: make([]seqEnt, 0, n), tgts: make([]target, 0, 2*n)}
 		}
 	}
-	var rt *route
-	if pv := b.prev; pv != nil && b.pos < len(pv.keys) && pv.keys[b.pos] == rk && pv.routes[b.pos] != nil && !pv.routes[b.pos].dead {
-		rt = pv.routes[b.pos]
-	} else {
-		rt = e.routes[rk]
+	var tgts []target
+	found := false
+	if pv := b.prev; pv != nil && b.pos < len(pv.ents) && pv.ents[b.pos].key == rk && pv.ents[b.pos].ok {
+		from := int32(0)
+		if b.pos > 0 {
+			from = pv.ents[b.pos-1].end
+		}
+		tgts = pv.tgts[from:pv.ents[b.pos].end]
+		found = e.current(tgts, b.kind)
+	}
+	if !found {
+		if rt := e.routes[rk]; rt != nil && rt.kind == b.kind {
+			tgts, found = rt.targets, true
+		}
 	}
 	b.pos++
-	if rt != nil && rt.kind == b.kind {
+	if found {
 		if b.rec != nil {
-			b.rec.keys = append(b.rec.keys, rk)
-			b.rec.routes = append(b.rec.routes, rt)
+			b.rec.add(rk, tgts, true)
 		}
 		var h *Histogram
 		if b.kind.histogram() {
 			if p.Hist == nil {
-				e.stats.KindMismatch += uint64(len(rt.targets))
+				e.stats.KindMismatch += uint64(len(tgts))
 				return
 			}
 			h = cloneHist(p.Hist)
 		}
-		for i := range rt.targets {
-			e.addSample(&rt.targets[i], sample{t: t, start: p.Start, v: p.Value}, h)
+		for _, tg := range tgts {
+			e.addSample(e.member(tg), sample{t: t, start: p.Start, v: p.Value}, h)
 		}
 		return
 	}
-	rt = b.slowAdd(p, t, rk)
+	rt := b.slowAdd(p, t, rk)
 	if b.rec != nil {
-		b.rec.keys = append(b.rec.keys, rk)
-		b.rec.routes = append(b.rec.routes, rt)
+		if rt != nil {
+			b.rec.add(rk, rt.targets, true)
+		} else {
+			b.rec.add(rk, nil, false)
+		}
 	}
 }
 
-func (e *Engine) addSample(tg *target, s sample, h *Histogram) {
-	if !tg.m.add(s, h, tg.keepOne) {
+func (e *Engine) addSample(m *member, s sample, h *Histogram) {
+	if !m.add(s, h) {
 		e.stats.OutOfOrder++
 		return
 	}
 	e.stats.Points++
-	if s.t > tg.m.lastSeen {
-		tg.m.lastSeen = s.t
+	if s.t > m.lastSeen {
+		m.lastSeen = s.t
 	}
 }
 
@@ -319,43 +359,39 @@ func (b *Batch) slowAdd(p *Point, t int64, rk uint64) *route {
 			key = groupHash(r.groupBy, b.res, p.Attrs)
 			mid = b.identity(p.Attrs)
 		}
-		groups := e.groups[r.idx]
-		g := groups.index[key]
-		if g == nil {
+		rs := &e.series[r.idx]
+		gi, ok := rs.index[key]
+		if !ok {
 			if e.full() {
 				e.stats.RefusedSeries++
 				cacheable = false
 				continue
 			}
-			g = newGroup(r, key, b.res, p.Attrs)
-			groups.add(g)
+			gi = rs.newGroup(e.newGroup(r, key, b.res, p.Attrs))
+			rs.index[key] = gi
 			e.stats.Groups++
 		}
-		m := g.member(mid)
-		if m == nil {
+		mi := rs.member(gi, mid)
+		if mi < 0 {
 			if e.full() {
 				e.stats.RefusedSeries++
 				cacheable = false
 				continue
 			}
-			m = &member{id: mid, kind: b.kind}
-			g.members = append(g.members, m)
+			mi = rs.newMember(gi, mid, b.kind, r.agg.keepOne(), r.agg.starts())
 			e.stats.Series++
 		}
+		m := &rs.members[mi]
 		m.kind = b.kind
 		m.route = rk
 		if b.kind.histogram() && h == nil {
 			h = cloneHist(p.Hist)
 		}
-		tg := target{g: g, m: m, keepOne: r.agg.keepOne()}
-		rt.targets = append(rt.targets, tg)
-		e.addSample(&tg, sample{t: t, start: p.Start, v: p.Value}, h)
+		rt.targets = append(rt.targets, target{rule: int32(r.idx), m: mi, gen: m.gen})
+		e.addSample(m, sample{t: t, start: p.Start, v: p.Value}, h)
 	}
 	if !cacheable {
 		return nil
-	}
-	if old := e.routes[rk]; old != nil {
-		old.dead = true
 	}
 	e.routes[rk] = rt
 	return rt
@@ -371,12 +407,13 @@ func (b *Batch) identity(attrs []KV) uint64 {
 
 func (e *Engine) full() bool { return e.maxSeries > 0 && e.stats.Series >= e.maxSeries }
 
-// newGroup builds the labels of a new alert series: the group_by attributes,
-// or every resource and point attribute (the point's win on a clash).
-func newGroup(r *compiled, key uint64, res, attrs []KV) *group {
+// newGroup builds a new alert series and its labels: the group_by
+// attributes, or every resource and point attribute (the point's win on a
+// clash).
+func (e *Engine) newGroup(r *compiled, key uint64, res, attrs []KV) group {
 	byName := map[string]Label{}
 	put := func(k, v string) {
-		byName[sanitizeLabel(k)] = Label{Key: strings.Clone(k), Name: sanitizeLabel(k), Value: strings.Clone(v)}
+		byName[sanitizeLabel(k)] = Label{Key: k, Name: sanitizeLabel(k), Value: v}
 	}
 	if len(r.groupBy) == 0 {
 		for _, kv := range res {
@@ -399,11 +436,75 @@ func newGroup(r *compiled, key uint64, res, attrs []KV) *group {
 		labels = append(labels, l)
 	}
 	slices.SortFunc(labels, func(a, b Label) int { return strings.Compare(a.Name, b.Name) })
-	g := &group{key: key, labels: labels}
-	g.fp = fingerprint(r.Name, labels)
+	g := group{key: key}
+	g.labels, g.lset = e.internLabels(labels)
+	g.fp = fingerprint(r.Name, g.labels)
 	g.st.Value = math.NaN()
 	g.st.State = StateInactive
 	return g
+}
+
+// labelSet is one alert label set shared by the groups of several rules
+// (rules on the same metric without group_by label a series alike).
+type labelSet struct {
+	labels []Label
+	refs   int
+}
+
+// internLabels returns a shared copy of labels, whose strings the caller
+// may not own, and the key to release it with (0: not shared).
+func (e *Engine) internLabels(labels []Label) ([]Label, uint64) {
+	k := fingerprint("", labels)
+	if s := e.labelSets[k]; s != nil {
+		if slices.Equal(s.labels, labels) {
+			s.refs++
+			return s.labels, k
+		}
+		return ownLabels(labels), 0 // a hash collision: not shared
+	}
+	if k == 0 {
+		return ownLabels(labels), 0
+	}
+	s := &labelSet{labels: ownLabels(labels), refs: 1}
+	e.labelSets[k] = s
+	return s.labels, k
+}
+
+func (e *Engine) releaseLabels(k uint64) {
+	if s := e.labelSets[k]; k != 0 && s != nil {
+		if s.refs--; s.refs <= 0 {
+			delete(e.labelSets, k)
+		}
+	}
+}
+
+// ownLabels copies labels with all their strings in one allocation.
+func ownLabels(labels []Label) []Label {
+	var b strings.Builder
+	for _, l := range labels {
+		b.WriteString(l.Key)
+		if l.Name != l.Key {
+			b.WriteString(l.Name)
+		}
+		b.WriteString(l.Value)
+	}
+	all := b.String()
+	out := make([]Label, len(labels))
+	i := 0
+	next := func(n int) string {
+		s := all[i : i+n]
+		i += n
+		return s
+	}
+	for j, l := range labels {
+		out[j].Key = next(len(l.Key))
+		out[j].Name = out[j].Key
+		if l.Name != l.Key {
+			out[j].Name = next(len(l.Name))
+		}
+		out[j].Value = next(len(l.Value))
+	}
+	return out
 }
 
 // Result is the outcome of one evaluation.
@@ -420,85 +521,91 @@ func (e *Engine) Evaluate(now int64) Result {
 	defer e.mu.Unlock()
 	var res Result
 	for _, r := range e.rules {
-		groups := e.groups[r.idx]
-		winStart := now - r.window
-		for i := 0; i < len(groups.list); {
-			g := groups.list[i]
-			kept := g.members[:0]
-			for _, m := range g.members {
+		ev, act := len(res.Events), len(res.Active)
+		e.evaluateRule(r, now, &res)
+		// A stable order: by rule (the loop's), then fingerprint.
+		slices.SortFunc(res.Events[ev:], func(a, b Event) int { return cmp.Compare(a.Fingerprint, b.Fingerprint) })
+		slices.SortFunc(res.Active[act:], func(a, b Alert) int { return cmp.Compare(a.Fingerprint, b.Fingerprint) })
+	}
+	clear(e.scratch[:cap(e.scratch)])
+	// Routes of series that match no rule are never removed one by one;
+	// past the bound they all go and are rebuilt as points arrive.
+	if len(e.routes) > e.maxRoutes {
+		clear(e.routes)
+		clear(e.seqs)
+		e.seqLen = 0
+	}
+	return res
+}
+
+// evalChunk is how many groups the evaluation touches ahead (see sink).
+const evalChunk = 32
+
+func (e *Engine) evaluateRule(r *compiled, now int64, res *Result) {
+	rs := &e.series[r.idx]
+	winStart := now - r.window
+	for c := 0; c < len(rs.groups); c += evalChunk {
+		chunk := rs.groups[c:min(c+evalChunk, len(rs.groups))]
+		// The oldest samples that expire now are scattered over the heap:
+		// reading them first, without depending on each other, lets the
+		// cache misses overlap instead of queueing behind the state machine.
+		for gi := range chunk {
+			if !chunk[gi].used {
+				continue
+			}
+			for mi := chunk[gi].first; mi >= 0; {
+				m := &rs.members[mi]
+				if m.n > 0 && !m.one && m.firstT <= winStart {
+					e.sink += m.headTime()
+				}
+				mi = m.next
+			}
+		}
+		for gi := range chunk {
+			g := &chunk[gi]
+			if !g.used {
+				continue
+			}
+			ms := e.scratch[:0]
+			prev := int32(-1)
+			for mi := g.first; mi >= 0; {
+				m := &rs.members[mi]
+				next := m.next
 				g.lastSeen = max(g.lastSeen, m.lastSeen)
 				m.trim(winStart)
-				if len(m.samples) > m.head || m.lastSeen > winStart {
-					kept = append(kept, m)
+				if m.n > 0 || m.lastSeen > winStart {
+					ms = append(ms, m)
+					prev, mi = mi, next
 					continue
 				}
 				e.stats.Series--
-				if rt := e.routes[m.route]; rt != nil {
-					rt.dead = true
-					delete(e.routes, m.route)
+				delete(e.routes, m.route)
+				if prev < 0 {
+					g.first = next
+				} else {
+					rs.members[prev].next = next
 				}
+				if g.last == mi {
+					g.last = prev
+				}
+				rs.dropMember(mi)
+				mi = next
 			}
-			clear(g.members[len(kept):])
-			g.members = kept
-			v, ok := r.agg.value(g.members, winStart)
+			e.scratch = ms
+			v, ok := r.agg.value(ms, winStart)
 			if ev := g.step(r, now, v, ok); ev != nil {
 				res.Events = append(res.Events, *ev)
 				e.dirty = true
 			}
 			if g.st.State != StateInactive {
 				res.Active = append(res.Active, g.alert(r))
-			} else if len(g.members) == 0 && g.forgettable(r, now) {
-				groups.remove(g)
+			} else if g.first < 0 && g.forgettable(r, now) {
+				e.releaseLabels(g.lset)
+				rs.dropGroup(int32(c + gi))
 				e.stats.Groups--
-				continue // the last group moved to i
 			}
-			i++
 		}
 	}
-	// Routes of series that match no rule are never removed one by one;
-	// past the bound they all go and are rebuilt as points arrive.
-	if len(e.routes) > e.maxRoutes {
-		for _, rt := range e.routes {
-			rt.dead = true
-		}
-		clear(e.routes)
-		clear(e.seqs)
-		e.seqLen = 0
-	}
-	// A stable order: by rule, then fingerprint.
-	slices.SortFunc(res.Events, func(a, b Event) int {
-		return cmp.Or(cmp.Compare(e.byName[a.Rule].idx, e.byName[b.Rule].idx), cmp.Compare(a.Fingerprint, b.Fingerprint))
-	})
-	slices.SortFunc(res.Active, func(a, b Alert) int {
-		return cmp.Or(cmp.Compare(e.byName[a.Rule].idx, e.byName[b.Rule].idx), cmp.Compare(a.Fingerprint, b.Fingerprint))
-	})
-	return res
 }
 
 func cmpU64(a, b uint64) int { return cmp.Compare(a, b) }
-
-// groupSet holds a rule's alert series: a list to iterate and an index.
-type groupSet struct {
-	index map[uint64]*group
-	list  []*group
-}
-
-func (s *groupSet) add(g *group) {
-	if old, ok := s.index[g.key]; ok {
-		s.list[old.pos] = g
-		g.pos = old.pos
-	} else {
-		g.pos = len(s.list)
-		s.list = append(s.list, g)
-	}
-	s.index[g.key] = g
-}
-
-func (s *groupSet) remove(g *group) {
-	last := s.list[len(s.list)-1]
-	s.list[g.pos] = last
-	last.pos = g.pos
-	s.list[len(s.list)-1] = nil
-	s.list = s.list[:len(s.list)-1]
-	delete(s.index, g.key)
-}

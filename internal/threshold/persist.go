@@ -24,6 +24,16 @@ type savedState struct {
 	LastSeen   int64    `json:"last_seen"`
 	Changes    []int64  `json:"changes,omitempty"`
 	Value      *float64 `json:"value,omitempty"`
+	// Members are the source series' live samples, so a restarted engine
+	// evaluates the same window (absent in snapshots of older versions).
+	Members []savedMember `json:"members,omitempty"`
+}
+
+type savedMember struct {
+	ID       uint64      `json:"id"`
+	Kind     Kind        `json:"kind"`
+	LastSeen int64       `json:"last_seen"`
+	Samples  [][3]uint64 `json:"samples,omitempty"` // t, start, float64 bits of v
 }
 
 type snapshot struct {
@@ -38,17 +48,19 @@ func (e *Engine) Dirty() bool {
 	return e.dirty
 }
 
-// Snapshot encodes the pending and firing alerts, so that a restarted
-// engine continues them. Samples are not kept: after a restart a restored
-// alert holds its state until data arrives or one window passes.
+// Snapshot encodes the pending and firing alerts and the live samples of
+// their series (histograms apart), so that a restarted engine continues
+// them over the same window. A restored alert whose window is empty holds
+// its state until data arrives or one window passes.
 func (e *Engine) Snapshot() ([]byte, error) {
 	e.mu.Lock()
 	defer e.mu.Unlock()
 	s := snapshot{Version: snapshotVersion, Rules: map[string][]savedState{}}
 	for _, r := range e.rules {
-		for _, g := range e.groups[r.idx].list {
+		for i := range e.series[r.idx].groups {
+			g := &e.series[r.idx].groups[i]
 			st := g.st
-			if st.State == StateInactive || st.State == "" {
+			if !g.used || st.State == StateInactive || st.State == "" {
 				continue
 			}
 			ss := savedState{Key: g.key, FP: g.fp, Labels: g.labels, State: st.State, Severity: st.Severity,
@@ -58,6 +70,7 @@ func (e *Engine) Snapshot() ([]byte, error) {
 				v := st.Value
 				ss.Value = &v
 			}
+			ss.Members = e.series[r.idx].saveMembers(g)
 			s.Rules[r.Name] = append(s.Rules[r.Name], ss)
 		}
 		slices.SortFunc(s.Rules[r.Name], func(a, b savedState) int { return cmpU64(a.FP, b.FP) })
@@ -107,21 +120,74 @@ func (e *Engine) Restore(data []byte, now int64) ([]Event, error) {
 			if ss.Severity != SeverityWarning && ss.Severity != SeverityCritical {
 				ss.Severity = r.lowest()
 			}
-			g := &group{key: ss.Key, fp: ss.FP, labels: ss.Labels, lastSeen: ss.LastSeen}
+			g := group{key: ss.Key, fp: ss.FP, labels: ss.Labels, lastSeen: ss.LastSeen}
 			g.st = alertState{State: ss.State, Severity: ss.Severity, ActiveAt: ss.ActiveAt, FiredAt: ss.FiredAt,
 				LastChange: ss.LastChange, KeepSince: ss.KeepSince, LastActive: true, Changes: ss.Changes,
 				Value: math.NaN(), restoredAt: now}
 			if ss.Value != nil {
 				g.st.Value = *ss.Value
 			}
-			if _, ok := e.groups[r.idx].index[g.key]; !ok {
-				e.stats.Groups++
+			rs := &e.series[r.idx]
+			if i, ok := rs.index[g.key]; ok {
+				// A later entry for the same key wins; members stay.
+				old := &rs.groups[i]
+				e.releaseLabels(old.lset)
+				g.first, g.last, g.used = old.first, old.last, true
+				*old = g
+				continue
 			}
-			e.groups[r.idx].add(g)
+			gi := rs.newGroup(g)
+			rs.index[g.key] = gi
+			e.stats.Groups++
+			e.restoreMembers(r, gi, ss.Members)
 		}
 	}
 	if len(gone) > 0 {
 		e.dirty = true
 	}
 	return gone, nil
+}
+
+func (rs *ruleSeries) saveMembers(g *group) []savedMember {
+	var out []savedMember
+	for mi := g.first; mi >= 0; mi = rs.members[mi].next {
+		m := &rs.members[mi]
+		if m.kind.histogram() || m.n == 0 {
+			continue
+		}
+		sm := savedMember{ID: m.id, Kind: m.kind, LastSeen: m.lastSeen}
+		if m.one {
+			sm.Samples = [][3]uint64{{uint64(m.lastT), 0, math.Float64bits(m.lastV)}}
+		}
+		if m.ext != nil {
+			for _, s := range m.live() {
+				sm.Samples = append(sm.Samples, [3]uint64{uint64(s.t), uint64(s.start), math.Float64bits(s.v)})
+			}
+		} else if !m.one {
+			for _, s := range m.liveTV() {
+				sm.Samples = append(sm.Samples, [3]uint64{uint64(s.t), 0, math.Float64bits(s.v)})
+			}
+		}
+		out = append(out, sm)
+	}
+	return out
+}
+
+// restoreMembers gives a restored group its saved samples, within
+// max_series; bad entries are skipped.
+func (e *Engine) restoreMembers(r *compiled, gi int32, saved []savedMember) {
+	rs := &e.series[r.idx]
+	for _, sm := range saved {
+		if sm.Kind.histogram() || sm.Kind > DeltaHistogram || !r.agg.accepts(sm.Kind) || rs.member(gi, sm.ID) >= 0 || e.full() {
+			continue
+		}
+		mi := rs.newMember(gi, sm.ID, sm.Kind, r.agg.keepOne(), r.agg.starts())
+		e.stats.Series++
+		m := &rs.members[mi]
+		for _, x := range sm.Samples {
+			s := sample{t: int64(x[0]), start: int64(x[1]), v: math.Float64frombits(x[2])}
+			m.add(s, nil) // out-of-order entries are dropped
+		}
+		m.lastSeen = max(sm.LastSeen, m.lastT)
+	}
 }

@@ -66,23 +66,17 @@ type alertState struct {
 	Changes    []int64 // condition changes, for flap detection
 }
 
+// group is one alert series. Groups live by value in their rule's arena;
+// their members are a list of indexes into the same arena's members.
 type group struct {
-	members  []*member
-	lastSeen int64
-	st       alertState
-	key      uint64
-	pos      int // in its groupSet's list
-	fp       uint64
-	labels   []Label
-}
-
-func (g *group) member(id uint64) *member {
-	for _, m := range g.members {
-		if m.id == id {
-			return m
-		}
-	}
-	return nil
+	first, last int32 // members, -1 when none
+	lastSeen    int64
+	st          alertState
+	used        bool
+	key         uint64
+	fp          uint64
+	labels      []Label
+	lset        uint64 // the shared label set's key, 0 if labels are its own
 }
 
 // forgettable: an inactive series without data can go, unless no_data still
