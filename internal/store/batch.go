@@ -179,12 +179,13 @@ func (b *batch) keyTime(ts ...pcommon.Timestamp) (uint64, bool) {
 	return t, true
 }
 
-// add writes one record, payload being its one-record OTLP message. name is
-// the metric name (metrics only). It returns the record's bucket.
-func (b *batch) add(ts uint64, res *resourceInfo, dict *dictInfo, traceID pcommon.TraceID, severity byte, name string, payload []byte) (int64, error) {
-	v := b.alloc(valueHeaderLen + len(payload))
-	v = append(encodeValueHeader(v, dict.id, severity), payload...)
-	return b.put(ts, res, dict, traceID, name, v)
+// addPoint writes one metric data point given as its encoded bytes, cut
+// from the request with its metric m (see wireMetrics); name is the metric
+// name and typ its type.
+func (b *batch) addPoint(ts uint64, res *resourceInfo, dict *dictInfo, typ byte, name string, m *wireMetric, point []byte) (int64, error) {
+	v := b.alloc(valueHeaderLen + onePointLen(m, len(point)))
+	v = appendOnePoint(encodeValueHeader(v, dict.id, typ), m, point)
+	return b.put(ts, res, dict, pcommon.NewTraceIDEmpty(), name, v)
 }
 
 // addRecord writes one log record or span given as its encoded bytes, cut

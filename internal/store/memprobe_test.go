@@ -78,4 +78,3 @@ func TestMemoryProbe(t *testing.T) {
 		require.NoError(t, f.Close())
 	}
 }
-
