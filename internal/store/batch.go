@@ -66,6 +66,20 @@ type batch struct {
 	res    WriteResult
 	bytes  int64  // key and value bytes written, for the free-space guard
 	arena  []byte // keys and values of the batch, held by wb until it ends
+	width  int64  // bucket width of sig in ns
+	last   putMemo
+}
+
+// putMemo is what put found for the previous record of the batch. Records
+// arrive grouped by resource and scope and in time order, so most of them
+// share the previous one's bucket, dictionary entry and resource counts, and
+// put skips the store's locks and the batch's maps for them.
+type putMemo struct {
+	ok     bool
+	bucket int64
+	dict   uint64
+	res    uint64
+	stat   *resStat
 }
 
 // arenaChunk is the size of the chunks the batch cuts keys and values from:
@@ -107,6 +121,7 @@ func (s *Store) newBatch(ctx context.Context, sig Signal) (*batch, error) {
 		dicts:  map[bucketDict]struct{}{},
 		stats:  map[statKey]*resStat{},
 		traces: map[bucketTrace]*traceList{},
+		width:  s.width[sig],
 	}, nil
 }
 
@@ -164,12 +179,13 @@ func (b *batch) keyTime(ts ...pcommon.Timestamp) (uint64, bool) {
 	return t, true
 }
 
-// add writes one record, payload being its one-record OTLP message. name is
-// the metric name (metrics only). It returns the record's bucket.
-func (b *batch) add(ts uint64, res *resourceInfo, dict *dictInfo, traceID pcommon.TraceID, severity byte, name string, payload []byte) (int64, error) {
-	v := b.alloc(valueHeaderLen + len(payload))
-	v = append(encodeValueHeader(v, dict.id, severity), payload...)
-	return b.put(ts, res, dict, traceID, name, v)
+// addPoint writes one metric data point given as its encoded bytes, cut
+// from the request with its metric m (see wireMetrics); name is the metric
+// name and typ its type.
+func (b *batch) addPoint(ts uint64, res *resourceInfo, dict *dictInfo, typ byte, name string, m *wireMetric, point []byte) (int64, error) {
+	v := b.alloc(valueHeaderLen + onePointLen(m, len(point)))
+	v = appendOnePoint(encodeValueHeader(v, dict.id, typ), m, point)
+	return b.put(ts, res, dict, pcommon.NewTraceIDEmpty(), name, v)
 }
 
 // addRecord writes one log record or span given as its encoded bytes, cut
@@ -182,16 +198,14 @@ func (b *batch) addRecord(ts uint64, res *resourceInfo, dict *dictInfo, traceID 
 
 // put writes the record value v and its index entries.
 func (b *batch) put(ts uint64, res *resourceInfo, dict *dictInfo, traceID pcommon.TraceID, name string, v []byte) (int64, error) {
-	bucket := b.s.bucketFor(b.sig, ts)
-	if _, ok := b.dicts[bucketDict{bucket, dict.id}]; !ok && !b.s.written(b.sig, bucket, dict.id) {
-		b.dicts[bucketDict{bucket, dict.id}] = struct{}{}
-		if err := b.wb.Set(dictKey(b.sig, bucket, dict.id), dict.proto); err != nil {
+	bucket := int64(ts) - int64(ts)%b.width
+	sameBucket := b.last.ok && b.last.bucket == bucket
+	if !sameBucket {
+		b.s.bucketFor(b.sig, ts)
+	}
+	if !sameBucket || b.last.dict != dict.id {
+		if err := b.putDict(bucket, res, dict); err != nil {
 			return 0, err
-		}
-		if res.service != "" {
-			if err := b.wb.Set(serviceKey(b.sig, bucket, res.service, dict.id), nil); err != nil {
-				return 0, err
-			}
 		}
 	}
 	r := ref{bucket: bucket, ts: ts, seq: b.s.nextSeq(), name: name}
@@ -207,16 +221,35 @@ func (b *batch) put(ts uint64, res *resourceInfo, dict *dictInfo, traceID pcommo
 			b.traces[bucketTrace{bucket, traceID}] = newTraceList(r)
 		}
 	}
-	sk := statKey{b.sig, bucket, res.hash}
-	st := b.stats[sk]
-	if st == nil {
-		st = &resStat{resource: res.proto}
-		b.stats[sk] = st
+	st := b.last.stat
+	if !sameBucket || b.last.res != res.hash {
+		sk := statKey{b.sig, bucket, res.hash}
+		if st = b.stats[sk]; st == nil {
+			st = &resStat{resource: res.proto}
+			b.stats[sk] = st
+		}
 	}
+	b.last = putMemo{ok: true, bucket: bucket, dict: dict.id, res: res.hash, stat: st}
 	st.count++
 	st.lastSeen = max(st.lastSeen, ts)
 	b.res.Written++
 	return bucket, nil
+}
+
+// putDict writes the dictionary entry of dict in bucket, and its service
+// index key, unless this batch or an earlier one wrote them.
+func (b *batch) putDict(bucket int64, res *resourceInfo, dict *dictInfo) error {
+	if _, ok := b.dicts[bucketDict{bucket, dict.id}]; ok || b.s.written(b.sig, bucket, dict.id) {
+		return nil
+	}
+	b.dicts[bucketDict{bucket, dict.id}] = struct{}{}
+	if err := b.wb.Set(dictKey(b.sig, bucket, dict.id), dict.proto); err != nil {
+		return err
+	}
+	if res.service != "" {
+		return b.wb.Set(serviceKey(b.sig, bucket, res.service, dict.id), nil)
+	}
+	return nil
 }
 
 // commit flushes the batch and applies the durability policy. A batch whose

@@ -8,6 +8,7 @@ import (
 
 	"github.com/stretchr/testify/require"
 	"go.opentelemetry.io/collector/pdata/plog"
+	"go.opentelemetry.io/collector/pdata/pmetric"
 	"go.opentelemetry.io/collector/pdata/ptrace"
 )
 
@@ -20,7 +21,7 @@ func deepBody(levels int, ts int64) string {
 	return fmt.Sprintf(`{"resourceLogs":[{"resource":{"attributes":[{"key":"service.name","value":{"stringValue":"fuzz"}}]},"scopeLogs":[{"logRecords":[{"timeUnixNano":"%d","body":%s}]}]}]}`, ts, v)
 }
 
-// FuzzOTLPJSONToStore feeds OTLP/JSON requests (logs, else traces) to the
+// FuzzOTLPJSONToStore feeds OTLP/JSON requests (logs, else traces, else metrics) to the
 // store: whatever a write accepts must come back from a query, whole and
 // valid, and whatever it refuses must be counted (issue 10 items 3 and 8).
 func FuzzOTLPJSONToStore(f *testing.F) {
@@ -33,6 +34,7 @@ func FuzzOTLPJSONToStore(f *testing.F) {
 	f.Add([]byte(`{"resourceLogs":[{"scopeLogs":[{"logRecords":[{"timeUnixNano":"18446744073709551615","observedTimeUnixNano":"1","severityNumber":2147483647,"body":{"doubleValue":1e308}}]}]}]}`))
 	f.Add([]byte(`{"resourceLogs":[{"scopeLogs":[{"logRecords":[{"body":{"arrayValue":{"values":[{"intValue":"-9223372036854775808"},{},{"boolValue":true}]}}}]}]}]}`))
 	f.Add([]byte(fmt.Sprintf(`{"resourceSpans":[{"scopeSpans":[{"spans":[{"traceId":"0102030405060708090a0b0c0d0e0f10","spanId":"0102030405060708","startTimeUnixNano":"%d","attributes":[{"key":"a","value":{"arrayValue":{"values":[{"arrayValue":{}}]}}}]}]}]}]}`, now)))
+	f.Add([]byte(fmt.Sprintf(`{"resourceMetrics":[{"scopeMetrics":[{"metrics":[{"name":"m","unit":"1","metadata":[{"key":"k","value":{"stringValue":"v"}}],"sum":{"aggregationTemporality":2,"isMonotonic":true,"dataPoints":[{"timeUnixNano":"%d","asInt":"3"},{}]}},{"name":"g","gauge":{}}]}]}]}`, now)))
 	f.Add([]byte(`{}`))
 	f.Add([]byte(`not json`))
 
@@ -47,13 +49,19 @@ func FuzzOTLPJSONToStore(f *testing.F) {
 			require.Equal(t, before+res.Written, countLogs(t, s), "every stored record is returned")
 			return
 		}
-		td, err := (&ptrace.JSONUnmarshaler{}).UnmarshalTraces(in)
-		if err != nil || td.SpanCount() == 0 {
+		if td, err := (&ptrace.JSONUnmarshaler{}).UnmarshalTraces(in); err == nil && td.SpanCount() > 0 {
+			res, err := s.WriteTraces(ctx, td)
+			require.NoError(t, err)
+			require.Equal(t, td.SpanCount(), res.Written+res.Expired+res.TooDeep)
 			return
 		}
-		res, err := s.WriteTraces(ctx, td)
+		md, err := (&pmetric.JSONUnmarshaler{}).UnmarshalMetrics(in)
+		if err != nil || md.DataPointCount() == 0 {
+			return
+		}
+		res, err := s.WriteMetrics(ctx, md)
 		require.NoError(t, err)
-		require.Equal(t, td.SpanCount(), res.Written+res.Expired+res.TooDeep)
+		require.Equal(t, md.DataPointCount(), res.Written+res.Expired+res.TooDeep, "every point is stored, expired or too deep")
 	})
 }
 

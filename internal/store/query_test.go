@@ -332,3 +332,49 @@ func TestValidate(t *testing.T) {
 	}
 	assert.NoError(t, NewDefaultOptions("/x").Validate())
 }
+
+// TestOneWriteAcrossBucketsAndResources writes one request whose records
+// alternate between two buckets, in two resources, so that the batch's memo
+// of the previous record's bucket, dictionary and counts (batch.put) changes
+// at every record: counts, dictionary entries and bucket lists stay right.
+func TestOneWriteAcrossBucketsAndResources(t *testing.T) {
+	t.Parallel()
+	s := openTest(t, newClock(base.Add(10*time.Hour)))
+	width := BucketWidth(24 * time.Hour)
+	ld := plog.NewLogs()
+	for _, svc := range []string{"checkout", "billing"} {
+		one := genLogs(svc, base, 10, nil)
+		lrs := one.ResourceLogs().At(0).ScopeLogs().At(0).LogRecords()
+		for k := 0; k < lrs.Len(); k++ {
+			at := base.Add(time.Duration(k%2) * width).Add(time.Duration(k) * time.Millisecond)
+			lrs.At(k).SetTimestamp(ts(at))
+			lrs.At(k).SetObservedTimestamp(ts(at))
+		}
+		one.ResourceLogs().At(0).CopyTo(ld.ResourceLogs().AppendEmpty())
+	}
+	res, err := s.WriteLogs(context.Background(), ld)
+	require.NoError(t, err)
+	require.Equal(t, 20, res.Written)
+	require.NoError(t, s.Enforce()) // saves the counts
+
+	rs, err := s.Resources()
+	require.NoError(t, err)
+	counts := map[string]int64{}
+	for _, r := range rs {
+		counts[r.Service] = r.Counts[Logs]
+	}
+	assert.Equal(t, map[string]int64{"checkout": 10, "billing": 10}, counts)
+	for _, tc := range []struct {
+		q    LogQuery
+		want int
+	}{
+		{LogQuery{Service: "billing"}, 10},
+		{LogQuery{Service: "checkout", End: base.Add(time.Minute)}, 5},
+		{LogQuery{Service: "checkout", Start: base.Add(width)}, 5},
+		{LogQuery{Start: base.Add(width)}, 10},
+	} {
+		got, err := s.QueryLogs(LogQuery{Service: tc.q.Service, Start: tc.q.Start, End: tc.q.End, Limit: 100})
+		require.NoError(t, err)
+		assert.Equal(t, tc.want, got.Logs.LogRecordCount(), "%+v", tc.q)
+	}
+}

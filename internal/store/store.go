@@ -166,14 +166,23 @@ func OpenNeeds(opts Options) int64 { return badgerdb.MinFree(badgerOptions(opts)
 //     builders' allocators are pooled (8 of them) at their largest size. A
 //     flushed memtable (up to ~1.25 memtables of blocks) then fits the first
 //     buffer; with 2 MiB tables it grew every pooled allocator to 4+8+16 MiB
-//     (8 MiB memtables);
+//     (8 MiB memtables). With compression a builder also takes ~1.17× every
+//     block for its compressed copy, and counts a table's capacity in
+//     compressed bytes, so it takes a second buffer anyway (~6× the table
+//     size in all): the memtable size is what bounds this memory, which is
+//     why the local_store extension defaults to 4 MiB memtables (issue 12);
 //   - four level-0 tables before compacting into the base level instead of
-//     two: half the L0 compactions (+10% ingest measured, see README).
+//     two: half the L0 compactions (+10% ingest measured, see README);
+//   - no conflict detection: the store writes only through WriteBatch and
+//     reads only in read-only transactions, so there is nothing to detect,
+//     and detecting costs a hash and a map entry per key, kept by Badger's
+//     oracle while older reads are open.
 func badgerOptions(opts Options) badger.Options {
 	bo := badgerdb.Options(opts.Dir, opts.Memory, opts.Logger).WithCompression(opts.Compression.badger())
 	bo.TableSizeMultiplier = 1
 	bo.BaseTableSize = max(bo.MemTableSize*5/8, 1<<20)
 	bo.NumLevelZeroTables = 4
+	bo.DetectConflicts = false
 	if maxBatch := bo.MemTableSize * 15 / 100; bo.ValueThreshold > maxBatch/2 {
 		bo = bo.WithValueThreshold(maxBatch / 2)
 	}

@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"fmt"
 
 	"go.opentelemetry.io/collector/pdata/pcommon"
 	"go.opentelemetry.io/collector/pdata/pmetric"
@@ -28,8 +29,14 @@ func (s *Store) WriteMetrics(ctx context.Context, md pmetric.Metrics) (WriteResu
 		return WriteResult{}, err
 	}
 	w := &metricWriter{b: b, names: map[bucketName]struct{}{}}
+	wms, err := w.cut(md)
+	if err != nil {
+		w.b.abort()
+		return WriteResult{}, err
+	}
 	renc := newResourceEncoder()
 	dictScratch := pmetric.NewMetrics()
+	next := 0
 	for i := 0; i < md.ResourceMetrics().Len(); i++ {
 		rm := md.ResourceMetrics().At(i)
 		res, err := renc.encode(rm.Resource())
@@ -40,6 +47,8 @@ func (s *Store) WriteMetrics(ctx context.Context, md pmetric.Metrics) (WriteResu
 		resDeep := attrsTooDeep(rm.Resource().Attributes())
 		for j := 0; j < rm.ScopeMetrics().Len(); j++ {
 			sm := rm.ScopeMetrics().At(j)
+			first := next
+			next += sm.Metrics().Len()
 			if resDeep || attrsTooDeep(sm.Scope().Attributes()) {
 				w.b.deep(true, pointCount(sm.Metrics()))
 				continue
@@ -50,7 +59,7 @@ func (s *Store) WriteMetrics(ctx context.Context, md pmetric.Metrics) (WriteResu
 				return WriteResult{}, err
 			}
 			for k := 0; k < sm.Metrics().Len(); k++ {
-				if err := w.metric(res, dict, sm.Metrics().At(k)); err != nil {
+				if err := w.metric(res, dict, sm.Metrics().At(k), &wms[first+k]); err != nil {
 					w.b.abort()
 					return WriteResult{}, err
 				}
@@ -60,16 +69,40 @@ func (s *Store) WriteMetrics(ctx context.Context, md pmetric.Metrics) (WriteResu
 	return w.b.commit(ctx)
 }
 
-// metric stores the points of one metric.
-func (w *metricWriter) metric(res *resourceInfo, dict *dictInfo, src pmetric.Metric) error {
+// cut marshals md once and cuts its metrics and their points out of it; each
+// metric must have as many points as pdata counts.
+func (w *metricWriter) cut(md pmetric.Metrics) ([]wireMetric, error) {
+	p, err := w.m.MarshalMetrics(md)
+	if err != nil {
+		return nil, err
+	}
+	wms, err := wireMetrics(p)
+	if err == nil && len(wms) != md.MetricCount() {
+		err = errWire
+	}
+	for i, k := 0, 0; err == nil && i < md.ResourceMetrics().Len(); i++ {
+		sms := md.ResourceMetrics().At(i).ScopeMetrics()
+		for j := 0; err == nil && j < sms.Len(); j++ {
+			ms := sms.At(j).Metrics()
+			for m := 0; m < ms.Len(); m, k = m+1, k+1 {
+				if len(wms[k].points) != metricPoints(ms.At(m)) {
+					err = errWire
+					break
+				}
+			}
+		}
+	}
+	if err != nil {
+		return nil, fmt.Errorf("cutting metric points out of their request: %w", err)
+	}
+	return wms, nil
+}
+
+// metric stores the points of one metric, wm being its encoded form.
+func (w *metricWriter) metric(res *resourceInfo, dict *dictInfo, src pmetric.Metric, wm *wireMetric) error {
 	name := cleanName(src.Name())
-	one := pmetric.NewMetrics()
-	om := one.ResourceMetrics().AppendEmpty().ScopeMetrics().AppendEmpty().Metrics().AppendEmpty()
-	om.SetName(src.Name())
-	om.SetDescription(src.Description())
-	om.SetUnit(src.Unit())
-	src.Metadata().CopyTo(om.Metadata())
-	emit := func(ts, start pcommon.Timestamp, attrs pcommon.Map) error {
+	typ := byte(src.Type())
+	emit := func(i int, ts, start pcommon.Timestamp, attrs pcommon.Map) error {
 		if w.b.deep(attrsTooDeep(attrs), 1) {
 			return nil
 		}
@@ -77,75 +110,50 @@ func (w *metricWriter) metric(res *resourceInfo, dict *dictInfo, src pmetric.Met
 		if !ok {
 			return nil
 		}
-		payload, err := w.m.MarshalMetrics(one)
-		if err != nil {
-			return err
-		}
-		bucket, err := w.b.add(t, res, dict, pcommon.NewTraceIDEmpty(), byte(src.Type()), name, payload)
+		bucket, err := w.b.addPoint(t, res, dict, typ, name, wm, wm.points[i])
 		if err != nil {
 			return err
 		}
 		if _, ok := w.names[bucketName{bucket, name}]; !ok {
 			w.names[bucketName{bucket, name}] = struct{}{}
-			return w.b.wb.Set(nameKey(bucket, name), []byte{byte(src.Type())})
+			return w.b.wb.Set(nameKey(bucket, name), []byte{typ})
 		}
 		return nil
 	}
+	var err error
 	switch src.Type() {
 	case pmetric.MetricTypeGauge:
 		dps := src.Gauge().DataPoints()
-		odp := om.SetEmptyGauge().DataPoints().AppendEmpty()
-		for i := 0; i < dps.Len(); i++ {
-			dps.At(i).CopyTo(odp)
-			if err := emit(odp.Timestamp(), odp.StartTimestamp(), odp.Attributes()); err != nil {
-				return err
-			}
+		for i := 0; i < dps.Len() && err == nil; i++ {
+			dp := dps.At(i)
+			err = emit(i, dp.Timestamp(), dp.StartTimestamp(), dp.Attributes())
 		}
 	case pmetric.MetricTypeSum:
-		os := om.SetEmptySum()
-		os.SetAggregationTemporality(src.Sum().AggregationTemporality())
-		os.SetIsMonotonic(src.Sum().IsMonotonic())
 		dps := src.Sum().DataPoints()
-		odp := os.DataPoints().AppendEmpty()
-		for i := 0; i < dps.Len(); i++ {
-			dps.At(i).CopyTo(odp)
-			if err := emit(odp.Timestamp(), odp.StartTimestamp(), odp.Attributes()); err != nil {
-				return err
-			}
+		for i := 0; i < dps.Len() && err == nil; i++ {
+			dp := dps.At(i)
+			err = emit(i, dp.Timestamp(), dp.StartTimestamp(), dp.Attributes())
 		}
 	case pmetric.MetricTypeHistogram:
-		oh := om.SetEmptyHistogram()
-		oh.SetAggregationTemporality(src.Histogram().AggregationTemporality())
 		dps := src.Histogram().DataPoints()
-		odp := oh.DataPoints().AppendEmpty()
-		for i := 0; i < dps.Len(); i++ {
-			dps.At(i).CopyTo(odp)
-			if err := emit(odp.Timestamp(), odp.StartTimestamp(), odp.Attributes()); err != nil {
-				return err
-			}
+		for i := 0; i < dps.Len() && err == nil; i++ {
+			dp := dps.At(i)
+			err = emit(i, dp.Timestamp(), dp.StartTimestamp(), dp.Attributes())
 		}
 	case pmetric.MetricTypeExponentialHistogram:
-		oh := om.SetEmptyExponentialHistogram()
-		oh.SetAggregationTemporality(src.ExponentialHistogram().AggregationTemporality())
 		dps := src.ExponentialHistogram().DataPoints()
-		odp := oh.DataPoints().AppendEmpty()
-		for i := 0; i < dps.Len(); i++ {
-			dps.At(i).CopyTo(odp)
-			if err := emit(odp.Timestamp(), odp.StartTimestamp(), odp.Attributes()); err != nil {
-				return err
-			}
+		for i := 0; i < dps.Len() && err == nil; i++ {
+			dp := dps.At(i)
+			err = emit(i, dp.Timestamp(), dp.StartTimestamp(), dp.Attributes())
 		}
 	case pmetric.MetricTypeSummary:
 		dps := src.Summary().DataPoints()
-		odp := om.SetEmptySummary().DataPoints().AppendEmpty()
-		for i := 0; i < dps.Len(); i++ {
-			dps.At(i).CopyTo(odp)
-			if err := emit(odp.Timestamp(), odp.StartTimestamp(), odp.Attributes()); err != nil {
-				return err
-			}
+		for i := 0; i < dps.Len() && err == nil; i++ {
+			dp := dps.At(i)
+			err = emit(i, dp.Timestamp(), dp.StartTimestamp(), dp.Attributes())
 		}
 	}
-	return nil
+	return err
 }
 
 // dict encodes a resource and scope pair without metrics.
@@ -168,18 +176,24 @@ func (w *metricWriter) dict(scratch pmetric.Metrics, rm pmetric.ResourceMetrics,
 func pointCount(ms pmetric.MetricSlice) int {
 	n := 0
 	for i := 0; i < ms.Len(); i++ {
-		switch m := ms.At(i); m.Type() {
-		case pmetric.MetricTypeGauge:
-			n += m.Gauge().DataPoints().Len()
-		case pmetric.MetricTypeSum:
-			n += m.Sum().DataPoints().Len()
-		case pmetric.MetricTypeHistogram:
-			n += m.Histogram().DataPoints().Len()
-		case pmetric.MetricTypeExponentialHistogram:
-			n += m.ExponentialHistogram().DataPoints().Len()
-		case pmetric.MetricTypeSummary:
-			n += m.Summary().DataPoints().Len()
-		}
+		n += metricPoints(ms.At(i))
 	}
 	return n
+}
+
+// metricPoints is how many data points m holds.
+func metricPoints(m pmetric.Metric) int {
+	switch m.Type() {
+	case pmetric.MetricTypeGauge:
+		return m.Gauge().DataPoints().Len()
+	case pmetric.MetricTypeSum:
+		return m.Sum().DataPoints().Len()
+	case pmetric.MetricTypeHistogram:
+		return m.Histogram().DataPoints().Len()
+	case pmetric.MetricTypeExponentialHistogram:
+		return m.ExponentialHistogram().DataPoints().Len()
+	case pmetric.MetricTypeSummary:
+		return m.Summary().DataPoints().Len()
+	}
+	return 0
 }

@@ -50,9 +50,12 @@ import (
 //	EMS_BENCH_BEFORE    another collector binary (e.g. main's) run interleaved with
 //	                    this one, each pipeline once per round with each binary, so a
 //	                    before/after table comes from one run
-//	EMS_BENCH_MEMORY_LIMIT_MIB local_store's memory_limit_mib (default 450, the
-//	                    DaemonSet's: a Go soft limit below the working set of two
-//	                    Badger databases makes the GC run back to back)
+//	EMS_BENCH_MEMORY_LIMIT_MIB local_store's memory_limit_mib (default 280, the
+//	                    DaemonSet's: below the 320 MiB at which memory_limiter
+//	                    refuses, above the node's live heap)
+//	EMS_BENCH_BEFORE_MEMORY_LIMIT_MIB the same for the EMS_BENCH_BEFORE binary, so
+//	                    that each build runs with the DaemonSet it shipped with
+//	                    (default: EMS_BENCH_MEMORY_LIMIT_MIB)
 //	EMS_BENCH_PPROF     a directory: each run also takes a CPU profile of the
 //	                    collector through its pprof extension, written there
 
@@ -127,7 +130,7 @@ func benchConfig(p benchPipeline, signal, in, sink, masking, pprof string) strin
 	}
 	if p.localStore {
 		ext.WriteString(`  local_store:
-    memory_limit_mib: ${env:EMS_BENCH_MEMORY_LIMIT_MIB:-450}
+    memory_limit_mib: ${env:EMS_BENCH_MEMORY_LIMIT_MIB:-280}
     stores:
       default:
         directory: ${env:EMS_DIR}/local_store
@@ -270,10 +273,14 @@ func runBenchPipeline(b *testing.B, tg string, p benchPipeline, signal string, r
 	}
 	// harness.Binary reads EMS_BINARY on each call; the runs are sequential.
 	prev, had := os.LookupEnv("EMS_BINARY")
+	env := []string{"GOMAXPROCS=1"}
 	if run.binary != "" {
 		os.Setenv("EMS_BINARY", run.binary)
+		if v := os.Getenv("EMS_BENCH_BEFORE_MEMORY_LIMIT_MIB"); v != "" {
+			env = append(env, "EMS_BENCH_MEMORY_LIMIT_MIB="+v)
+		}
 	}
-	c := harness.StartCollector(b, benchConfig(p, signal, in, sink.addr, masking, pprof), "GOMAXPROCS=1")
+	c := harness.StartCollector(b, benchConfig(p, signal, in, sink.addr, masking, pprof), env...)
 	if had {
 		os.Setenv("EMS_BINARY", prev)
 	} else {
