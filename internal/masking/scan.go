@@ -34,7 +34,7 @@ func (m *Masker) buildTriggers() {
 		}
 	}
 	if e[AccessKey] {
-		for _, c := range "Agsr" {
+		for _, c := range keyFirstBytes() {
 			m.trigger[c] |= trWordAlpha
 		}
 	}
@@ -262,18 +262,14 @@ func (m *Masker) numeric(s string, i, last int, kc keyClass) (Kind, int, int) {
 // alpha tries the detectors that start with a letter at word start i.
 func (m *Masker) alpha(s string, i int) (Kind, int, int) {
 	e := &m.enabled
-	switch s[i] {
-	case 'A', 'g', 's', 'r':
-		if e[AccessKey] {
-			if end := scanAccessKey(s, i); end > 0 {
-				return AccessKey, i, end
-			}
+	if s[i] == 'e' && e[JWT] {
+		if end := scanJWT(s, i); end > 0 {
+			return JWT, i, end
 		}
-	case 'e':
-		if e[JWT] {
-			if end := scanJWT(s, i); end > 0 {
-				return JWT, i, end
-			}
+	}
+	if e[AccessKey] {
+		if end := scanAccessKey(s, i); end > 0 {
+			return AccessKey, i, end
 		}
 	}
 	if e[AuthHeader] {
