@@ -247,31 +247,6 @@ func keyWordBefore(s string, i int) string {
 	return s[j:we]
 }
 
-// secretAfterLabel matches a password- or token-shaped value after a secret
-// label word that ends at the space at i, with no separator between them:
-// "aws configure set aws_secret_access_key wJalr…", "임시 비밀번호는 Xy7#… 입니다".
-func secretAfterLabel(s string, i int) (int, int) {
-	a := i
-	for a < len(s) && a-i < 2 && s[a] == ' ' {
-		a++
-	}
-	e := a
-	for e < len(s) && s[e] > ' ' && s[e] < 0x7f && s[e] != '"' && s[e] != '\'' && s[e] != ',' && s[e] != '(' && s[e] != ')' {
-		e++
-	}
-	for e > a && (s[e-1] == '.' || s[e-1] == ':') {
-		e-- // the end of a sentence
-	}
-	if e == a || (e < len(s) && s[e] != ' ' && s[e] != ',' && s[e] != '\n' && s[e] != '\t' && s[e] != '.' && s[e] != ')') {
-		return 0, 0
-	}
-	v := s[a:e]
-	if v[0] == '/' && !awsSecretShaped(v) || v[0] == '~' || v[0] == '-' || v[0] == '$' || strings.ContainsAny(v, "=:[") || strings.Contains(v, "**") || looksLikeAddress(v) || !(passwordShaped(v) || tokenShaped(v)) {
-		return 0, 0 // a path, an option, a variable, an address, a key, a mask
-	}
-	return a, e
-}
-
 // looksLikeAddress reports whether v has an '@' followed by a dotted domain.
 func looksLikeAddress(v string) bool {
 	at := strings.IndexByte(v, '@')

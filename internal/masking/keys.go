@@ -120,11 +120,17 @@ func (l *lexicon) classes(ident string, want keyClass) keyClass {
 			continue
 		}
 		// Left boundary: start, separator, or a lower→Upper camel-case step.
-		if p > 0 && !isPartSep(ident[p-1]) && !(is(c, clsUpper) && is(ident[p-1], clsLower|clsDigit)) {
+		// Inside a part, long secret and token words still end a compound
+		// written in one case: "dbpassword", "DBPASSWORD", "csrftoken".
+		glued := p > 0 && !isPartSep(ident[p-1]) && !(is(c, clsUpper) && is(ident[p-1], clsLower|clsDigit))
+		if glued && !(is(ident[p-1], clsAlpha) && is(c, clsUpper) == is(ident[p-1], clsUpper)) {
 			continue
 		}
 		for _, k := range l.byFirst[lc] {
 			if k.class&want&^got == 0 || !hasPrefixFold(ident, p, k.w) {
+				continue
+			}
+			if glued && (len(k.w) < minGluedWord || k.class&(keySecret|keyToken) == 0) {
 				continue
 			}
 			e := p + len(k.w)
@@ -178,6 +184,11 @@ func (l *lexicon) word(w string, c keyClass) bool {
 	}
 	return false
 }
+
+// minGluedWord is the shortest secret or token word that is recognised at
+// the end of a compound without a separator ("dbpassword"): shorter words
+// (pwd, pw, sid, pass) would match inside ordinary words.
+const minGluedWord = 5
 
 // qualifiers are name parts after a secret key that make the value a
 // property of the secret rather than the secret: token_count, secretName,

@@ -59,14 +59,14 @@ func (m *Masker) buildTriggers() {
 		m.trigger['\''] |= trQuote
 		m.trigger['"'] |= trQuote
 		for c := range 128 {
-			if m.lex.first[lower(byte(c))]&(keyToken|keySecret) != 0 && is(byte(c), clsAlpha) {
+			if m.lex.first[lower(byte(c))]&(keyToken|keySecret|keyCode) != 0 && is(byte(c), clsAlpha) {
 				m.trigger[c] |= trLabel
 			}
 		}
 	}
 	if e[Secret] {
 		for _, w := range m.lex.native {
-			if w.class&keySecret != 0 && w.w[0] >= 0xc0 {
+			if w.class&(keySecret|keyCode) != 0 && w.w[0] >= 0xc0 {
 				m.trigger[w.w[0]] |= trNative
 			}
 		}
@@ -133,10 +133,11 @@ func (m *Masker) scan(s string, from int, kc keyClass, ms []Match) []Match {
 			}
 			if t&trLabel != 0 && i+1 < n && s[i] == ' ' {
 				a, e := 0, 0
-				if m.lex.word(s[ws:i], keyToken) {
+				le := m.lex.phraseEnd(s, ws, i) // "api key sk_…"
+				if le == i && m.lex.word(s[ws:i], keyToken) {
 					a, e = m.tokenAfterLabel(s, i)
-				} else if m.lex.classes(s[ws:i], keySecret) != 0 && !m.touchesMask(s, ws, ws) {
-					a, e = secretAfterLabel(s, i)
+				} else if c := m.lex.classes(s[ws:le], keySecret|keyCode); c != 0 && !m.touchesMask(s, ws, ws) {
+					a, e = secretAfterLabel(s, le, c)
 				}
 				if e > 0 && !m.touchesMask(s, a, e) {
 					ms = append(ms, Match{Secret, a, e})
@@ -152,8 +153,8 @@ func (m *Masker) scan(s string, from int, kc keyClass, ms []Match) []Match {
 			for r < n && s[r] >= 0x80 {
 				r++
 			}
-			if r+1 < n && s[r] == ' ' && m.lex.classes(s[i:r], keySecret) != 0 && !m.touchesMask(s, i, i) {
-				if a, e := secretAfterLabel(s, r); e > 0 && passwordShaped(s[a:e]) && !m.touchesMask(s, a, e) {
+			if c := m.lex.classes(s[i:r], keySecret|keyCode); c != 0 && r+1 < n && s[r] == ' ' && !m.touchesMask(s, i, i) {
+				if a, e := secretAfterLabel(s, r, c); e > 0 && (passwordShaped(s[a:e]) || c&keyCode != 0 && digitCode(s[a:e])) && !m.touchesMask(s, a, e) {
 					ms = append(ms, Match{Secret, a, e})
 					i, last = e, e
 					continue

@@ -5,8 +5,9 @@ import (
 	"unsafe"
 )
 
-// scanKeyValue matches the value of key=value, key: value, "key": "value"
-// at the separator position p when the key is a secret key.
+// scanKeyValue matches the value of key=value, key: value, "key": "value",
+// key := value, key => value at the separator position p when the key is
+// a secret key.
 func (m *Masker) scanKeyValue(s string, p, last int) (int, int) {
 	sep := s[p]
 	if p+1 < len(s) && (s[p+1] == sep || (sep == ':' && s[p+1] == '/')) {
@@ -15,14 +16,22 @@ func (m *Masker) scanKeyValue(s string, p, last int) (int, int) {
 	vs := p + 1
 	if sep == '=' && vs < len(s) && s[vs] == '>' {
 		vs++ // Ruby and PHP hashes: "key"=>"value", 'key' => 'value'
+	} else if sep == ':' && vs < len(s) && s[vs] == '=' {
+		vs++ // Go and Pascal: password := "…"
 	}
-	// Key: back over an escaping backslash (CEF "pw\\=…"), spaces, a
+	return m.keyValue(s, p, vs, last)
+}
+
+// keyValue matches the value that starts at vs after a separator at p
+// when the key before p is a secret, token or code key.
+func (m *Masker) keyValue(s string, p, vs, last int) (int, int) {
+	// Key: back over an escaping backslash (CEF "pw\=…"), spaces, a
 	// closing quote, then the name.
 	k := p
-	if sep == '=' && k > last && s[k-1] == '\\' {
+	if s[p] == '=' && k > last && s[k-1] == '\\' {
 		k--
 	}
-	for k > last && k > p-3 && s[k-1] == ' ' {
+	for k > last && k > p-3 && (s[k-1] == ' ' || s[k-1] == '\t') {
 		k--
 	}
 	if k > last && (s[k-1] == '"' || s[k-1] == '\'') {
@@ -31,19 +40,49 @@ func (m *Masker) scanKeyValue(s string, p, last int) (int, int) {
 			k-- // an escaped quote: {\"pwd\":\"…\"} inside a string
 		}
 	}
+	var kc keyClass
+	if k > last+1 && s[k-1] == ']' {
+		// A bracketed key: user[password]=…, passwd[0]=…
+		j := k - 1
+		for j > last && k-j < 64 && isKeyByte(s[j-1]) {
+			j--
+		}
+		if j > last && j < k-1 && s[j-1] == '[' {
+			kc = m.lex.classes(s[j:k-1], keySecret|keyToken|keyCode)
+			k = j - 1
+		}
+	}
 	ke := k
 	for k > last && ke-k < 128 && isKeyByte(s[k-1]) {
 		k--
 	}
-	if k == ke {
+	if k == ke && kc == 0 {
 		return 0, 0
 	}
 	key := s[k:ke]
-	kc := m.lex.classes(key, keySecret|keyToken)
-	if kc == 0 && sep == '=' {
+	if kc == 0 {
+		kc = m.lex.classes(key, keySecret|keyToken|keyCode)
+	}
+	if kc == 0 && k > last+1 && s[k-1] == ' ' && k < ke && key[0] < 0x80 {
+		// A phrase: "API key: …", "verification code: …".
+		ws := k - 1
+		for ws > last && k-ws < 32 && is(s[ws-1], clsAlpha) {
+			ws--
+		}
+		if ws < k-1 && (ws == 0 || !isWord(s[ws-1])) {
+			if pe := m.lex.phraseEnd(s, ws, k-1); pe == ke {
+				kc = m.lex.classes(s[ws:ke], keySecret|keyCode)
+				k = ws
+			}
+		}
+	}
+	if kc == 0 && s[p] == '=' && len(key) > 0 {
 		kc = m.cefLabelClass(s, key)
 	}
-	if kc == 0 && key[0] >= 0x80 {
+	if kc == 0 && len(key) == 5 && hasPrefixFold(key, 0, "value") {
+		kc = m.pairLabelClass(s, k, last)
+	}
+	if kc == 0 && len(key) > 0 && key[0] >= 0x80 {
 		// A Korean secret word one word further back, before a predicate:
 		// "임시 비밀번호 발급: Xy7#…". Only password-shaped values count then
 		// ("비밀번호 변경: 완료" is a status).
@@ -53,7 +92,7 @@ func (m *Masker) scanKeyValue(s string, p, last int) (int, int) {
 			for ws > last && s[ws-1] >= 0x80 {
 				ws--
 			}
-			if ws < w && m.lex.classes(s[ws:w], keySecret) != 0 {
+			if ws < w && m.lex.classes(s[ws:w], keySecret|keyCode) != 0 {
 				if a, e := valueAfter(s, vs); e > 0 && passwordShaped(s[a:e]) && !m.touchesMask(s, ws, ws) {
 					return a, e
 				}
@@ -64,7 +103,6 @@ func (m *Masker) scanKeyValue(s string, p, last int) (int, int) {
 	if kc == 0 {
 		return 0, 0
 	}
-	secret := kc&keySecret != 0
 	if k >= len(hashPrefix) && s[k-len(hashPrefix):k] == hashPrefix {
 		return 0, 0 // the name inside our own [HASH:name:…] mask
 	}
@@ -72,10 +110,18 @@ func (m *Masker) scanKeyValue(s string, p, last int) (int, int) {
 		return 0, 0 // the key is in the kept tail of a partial mask
 	}
 	a, e := valueAfter(s, vs)
-	if !secret && e > 0 && !tokenShaped(s[a:e]) && !percentTokenShaped(s[a:e]) {
+	if e == 0 || isPlaceholder(s[a:e]) {
+		return 0, 0
+	}
+	v := s[a:e]
+	switch {
+	case kc&keySecret != 0:
+	case kc&keyToken != 0 && (tokenShaped(v) || percentTokenShaped(v)):
+	case kc&keyCode != 0 && !plainValue(v):
+	default:
 		return 0, 0 // a token key with a plain value: session=expired
 	}
-	if e > 0 && workingDirectory(key, s[a:e]) {
+	if workingDirectory(key, v) {
 		return 0, 0
 	}
 	return a, e
@@ -108,7 +154,7 @@ func passwordShaped(v string) bool {
 // (PWD=/home/deploy in sudo and environment dumps), not a password: the
 // upper-case variable name and an absolute path.
 func workingDirectory(key, v string) bool {
-	return key == "PWD" && (v[0] == '/' || v[0] == '~')
+	return (key == "PWD" || key == "OLDPWD") && (v[0] == '/' || v[0] == '~')
 }
 
 // quoted handles a quote at i: SQL "PASSWORD 'x'" and "IDENTIFIED BY 'x'".

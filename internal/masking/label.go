@@ -1,0 +1,216 @@
+package masking
+
+import "strings"
+
+// The label layer: a secret word (a key, a label in a sentence, a phrase
+// such as "api key") and then the value, whatever stands between them: a
+// separator ('=', ':', ":=", "=>", "->", "\="), connecting words ("is",
+// "was", "set to", "changed to"), Korean particles, quotes. What decides is
+// the value: placeholders and plain words are never secrets; after a
+// separator any other value under a secret word is one; after connecting
+// words or a bare space it must look like a password, a token or (for code
+// words) a digit code.
+
+// placeholders are values that stand for "no secret here".
+var placeholders = []string{"null", "nil", "none", "true", "false", "undefined", "n/a", "na", "-", "(null)", "<nil>", "empty", "redacted", "filtered", "masked", "hidden", "xxx", "xxxx", "xxxxxx", "xxxxxxxx"}
+
+// isPlaceholder reports whether v is empty, a placeholder or a mask.
+func isPlaceholder(v string) bool {
+	if v == "" || isMaskToken(v) || upstreamMask(v) {
+		return true
+	}
+	if len(v) > 9 {
+		return false
+	}
+	for _, p := range placeholders {
+		if len(v) == len(p) && hasPrefixFold(v, 0, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// plainValue reports whether v is no secret under a code word: a
+// placeholder, a word of lower-case letters (one capital first, or all
+// capitals up to 12: "expired", "Success", "FAILED"; '-' and '_' between
+// parts: "pam_unix"), Korean text, or a number of one or two digits.
+func plainValue(v string) bool {
+	if isPlaceholder(v) {
+		return true
+	}
+	if v[0] >= 0x80 {
+		for k := 0; k < len(v); k++ {
+			if v[k] < 0x80 && v[k] != ' ' {
+				return false
+			}
+		}
+		return true // Korean predicate or status ("발송 완료")
+	}
+	if isDigit(v[0]) {
+		return len(v) <= 2 && (len(v) == 1 || isDigit(v[1]))
+	}
+	upper := 0
+	for k := 0; k < len(v); k++ {
+		c := v[k]
+		switch {
+		case is(c, clsLower):
+		case is(c, clsUpper):
+			upper++
+		case (c == '-' || c == '_') && k > 0 && k < len(v)-1 && is(v[k-1], clsAlpha) && is(v[k+1], clsAlpha):
+		default:
+			return false
+		}
+	}
+	return upper == 0 || upper == 1 && is(v[0], clsUpper) || upper == len(v) && len(v) <= 12
+}
+
+// connectors are the words that may stand between a secret label and its
+// value in a sentence: "password is X", "password was reset to X".
+var connectors = []string{"is", "was", "to", "set", "reset", "changed", "updated", "now", "are", "be", "will", "has", "been", "as", "becomes"}
+
+// connectorAt returns the end of a connecting word at j, or 0.
+func connectorAt(s string, j int) int {
+	e := j
+	for e < len(s) && is(s[e], clsLower) {
+		e++
+	}
+	if e == j || e-j > 7 || (e < len(s) && s[e] != ' ') {
+		return 0
+	}
+	w := s[j:e]
+	for _, c := range connectors {
+		if c == w {
+			return e
+		}
+	}
+	return 0
+}
+
+// phraseEnd returns the end of a secret phrase ("api key", "verification
+// code") that starts at the word start ws, whose first word ends at we; we
+// when there is none.
+func (l *lexicon) phraseEnd(s string, ws, we int) int {
+	if we+1 >= len(s) || s[we] != ' ' || !is(s[we+1], clsAlpha) {
+		return we
+	}
+	e := we + 1
+	for e < len(s) && (is(s[e], clsAlpha) || s[e] == '-' || s[e] == '_') {
+		e++
+	}
+	if e-ws > 32 {
+		return we
+	}
+	for _, k := range l.byFirst[lower(s[ws])] {
+		if len(k.w) == e-ws && k.class&(keySecret|keyCode) != 0 && strings.IndexByte(k.w, ' ') > 0 && hasPrefixFold(s, ws, k.w) {
+			return e
+		}
+	}
+	return we
+}
+
+// secretAfterLabel matches the value after a secret label that ends at i
+// (a space follows), of class kc (keySecret or keyCode): after up to three
+// connecting words, a quoted string that is not a plain word, or an
+// unquoted value shaped like a password or a token, or for code words a
+// digit code of 4 to 8 digits: "aws_secret_access_key wJalr…",
+// "password was reset to Xk9…", "임시 비밀번호는 Xy7#… 입니다",
+// "비밀번호가 Abcd1234!로", `passphrase "correct horse battery staple"`.
+func secretAfterLabel(s string, i int, kc keyClass) (int, int) {
+	a := i
+	for a < len(s) && a-i < 2 && s[a] == ' ' {
+		a++
+	}
+	for n := 0; n < 3 && a < len(s); n++ {
+		e := connectorAt(s, a)
+		if e == 0 {
+			break
+		}
+		a = e + 1
+	}
+	if a >= len(s) {
+		return 0, 0
+	}
+	if q := s[a]; q == '"' || q == '\'' {
+		e := strings.IndexByte(s[a+1:], q)
+		if e <= 0 || e > 128 {
+			return 0, 0
+		}
+		v := s[a+1 : a+1+e]
+		if plainValue(v) || strings.IndexByte(v, '\\') >= 0 || strings.Contains(v, "**") {
+			return 0, 0
+		}
+		return a + 1, a + 1 + e
+	}
+	e := a
+	for e < len(s) && s[e] > ' ' && s[e] < 0x7f && s[e] != '"' && s[e] != '\'' && s[e] != ',' && s[e] != '(' && s[e] != ')' {
+		e++
+	}
+	for e > a && (s[e-1] == '.' || s[e-1] == ':') {
+		e-- // the end of a sentence
+	}
+	// The value ends at a space, punctuation or a Korean particle glued to it ("…!로").
+	if e == a || (e < len(s) && s[e] != ' ' && s[e] != ',' && s[e] != '\n' && s[e] != '\t' && s[e] != '.' && s[e] != ')' && s[e] < 0x80) {
+		return 0, 0
+	}
+	v := s[a:e]
+	if v[0] == '/' && !awsSecretShaped(v) || v[0] == '~' || v[0] == '-' || v[0] == '$' || strings.ContainsAny(v, "=:[") || strings.Contains(v, "**") || looksLikeAddress(v) {
+		return 0, 0 // a path, an option, a variable, an address, a key, a mask
+	}
+	if !(passwordShaped(v) || tokenShaped(v) || kc&keyCode != 0 && digitCode(v)) {
+		return 0, 0
+	}
+	return a, e
+}
+
+// digitCode reports whether v is a one-time code or PIN: 4 to 8 digits.
+func digitCode(v string) bool {
+	if len(v) < 4 || len(v) > 8 {
+		return false
+	}
+	for k := 0; k < len(v); k++ {
+		if !isDigit(v[k]) {
+			return false
+		}
+	}
+	return true
+}
+
+// pairNames are keys whose value names the value of a sibling "value" key:
+// {"name":"password","value":"…"}, <add key="DbPassword" value="…"/>.
+var pairNames = []string{"name", "key", "param", "parameter", "field", "label", "attribute", "property"}
+
+// pairLabelClass returns the classes of the name that a "value" key at k
+// is given by a sibling key in the 160 bytes before it (not before last).
+func (m *Masker) pairLabelClass(s string, k, last int) keyClass {
+	lo := max(last, k-160)
+	for j := k - 1; j >= lo; j-- {
+		if !is(s[j], clsAlpha) || j > 0 && isWord(s[j-1]) {
+			continue
+		}
+		for _, n := range pairNames {
+			if !hasPrefixFold(s, j, n) {
+				continue
+			}
+			// name, then quotes, spaces and one ':' or '=', then the value.
+			v := j + len(n)
+			seps := 0
+			for v < k && (s[v] == '"' || s[v] == '\'' || s[v] == ' ' || s[v] == '\\' || s[v] == ':' || s[v] == '=') {
+				if s[v] == ':' || s[v] == '=' {
+					seps++
+				}
+				v++
+			}
+			if seps != 1 {
+				continue
+			}
+			e := v
+			for e < k && e-v < 64 && isKeyByte(s[e]) {
+				e++
+			}
+			if e > v {
+				return m.lex.classes(s[v:e], keySecret|keyToken|keyCode)
+			}
+		}
+	}
+	return 0
+}
