@@ -137,7 +137,9 @@ func (m *Masker) scan(s string, from int, kc keyClass, ms []Match) []Match {
 				if le == i && m.lex.word(s[ws:i], keyToken) {
 					a, e = m.tokenAfterLabel(s, i)
 				} else if c := m.lex.classes(s[ws:le], keySecret|keyCode); c != 0 && !m.touchesMask(s, ws, ws) {
-					a, e = secretAfterLabel(s, le, c)
+					if a, e = secretAfterLabel(s, le, c); e == 0 && i-ws == 4 && s[ws:i] == "AUTH" {
+						a, e = redisAuthWords(s, i) // Redis: AUTH user secret
+					}
 				}
 				if e > 0 && !m.touchesMask(s, a, e) {
 					ms = append(ms, Match{Secret, a, e})
@@ -199,6 +201,8 @@ func (m *Masker) scan(s string, from int, kc keyClass, ms []Match) []Match {
 				if a, e = scanPrivateKey(s, i); e == 0 {
 					a, e = cliPassword(s, i)
 				}
+			} else if s[i] == '>' && i > 0 && s[i-1] == '-' {
+				a, e = m.keyValue(s, i-1, i+1, last) // password -> value
 			} else {
 				a, e = m.scanXMLElement(s, i, last)
 			}

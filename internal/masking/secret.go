@@ -444,39 +444,3 @@ func redisAuth(s string, i int) (int, int) {
 	}
 	return a, e
 }
-
-// cliPassword matches the value of a "-P" option after a "-U user" option
-// (sqlcmd, bcp, isql), quoted with ", ' or &quot; as in event XML, at the
-// '-' at i. "-P 3306" (a port) and paths are not passwords.
-func cliPassword(s string, i int) (int, int) {
-	if i == 0 || s[i-1] != ' ' || i+4 > len(s) || s[i+1] != 'P' || s[i+2] != ' ' {
-		return 0, 0
-	}
-	lo := max(0, i-96)
-	if !strings.Contains(s[lo:i], " -U ") && !strings.Contains(s[lo:i], " -u ") {
-		return 0, 0
-	}
-	a := i + 3
-	closeQ := " "
-	switch {
-	case strings.HasPrefix(s[a:], "&quot;"):
-		a += 6
-		closeQ = "&quot;"
-	case s[a] == '"' || s[a] == '\'':
-		closeQ = s[a : a+1]
-		a++
-	}
-	e := strings.Index(s[a:], closeQ)
-	if e < 0 {
-		if closeQ != " " {
-			return 0, 0
-		}
-		e = len(s) - a
-	}
-	e += a
-	v := s[a:e]
-	if e == a || v[0] == '/' || v[0] == '.' || v[0] == '~' || isMaskToken(v) || !passwordShaped(v) {
-		return 0, 0
-	}
-	return a, e
-}
