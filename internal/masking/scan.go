@@ -56,6 +56,7 @@ func (m *Masker) buildTriggers() {
 	if e[Secret] {
 		m.trigger['-'] |= trSecretPunct
 		m.trigger['>'] |= trSecretPunct
+		m.trigger['&'] |= trSecretPunct
 		m.trigger['\''] |= trQuote
 		m.trigger['"'] |= trQuote
 		for c := range 128 {
@@ -134,7 +135,9 @@ func (m *Masker) scan(s string, from int, kc keyClass, ms []Match) []Match {
 			if t&trLabel != 0 && i+1 < n && s[i] == ' ' {
 				a, e := 0, 0
 				le := m.lex.phraseEnd(s, ws, i) // "api key sk_…"
-				if le == i && m.lex.word(s[ws:i], keyToken) {
+				if i-ws == 2 && hasPrefixFold(s, ws, "by") {
+					a, e = identifiedBy(s, ws, i) // CREATE USER u IDENTIFIED BY secret
+				} else if le == i && m.lex.word(s[ws:i], keyToken) {
 					a, e = m.tokenAfterLabel(s, i)
 				} else if c := m.lex.classes(s[ws:le], keySecret|keyCode); c != 0 && !m.touchesMask(s, ws, ws) {
 					if a, e = secretAfterLabel(s, le, c); e == 0 && i-ws == 4 && s[ws:i] == "AUTH" {
@@ -201,6 +204,8 @@ func (m *Masker) scan(s string, from int, kc keyClass, ms []Match) []Match {
 				if a, e = scanPrivateKey(s, i); e == 0 {
 					a, e = cliPassword(s, i)
 				}
+			} else if s[i] == '&' {
+				a, e = m.scanEscapedXMLElement(s, i, last)
 			} else if s[i] == '>' && i > 0 && s[i-1] == '-' {
 				a, e = m.keyValue(s, i-1, i+1, last) // password -> value
 			} else {

@@ -252,25 +252,56 @@ func scanPrivateKey(s string, i int) (int, int) {
 }
 
 // scanXMLElement matches the text of <password>…</password> (any secret
-// key as the element name, namespace prefixes allowed) at the '>' at p.
+// key as the element name, namespace prefixes and attributes allowed:
+// <wsse:Password Type="…">…</wsse:Password>) at the '>' at p.
 func (m *Masker) scanXMLElement(s string, p, last int) (int, int) {
-	k := p
-	for k > last && p-k < 128 && (isWord(s[k-1]) || s[k-1] == '.' || s[k-1] == '-' || s[k-1] == ':') {
-		k--
+	lt := p - 1
+	for lt > last && p-lt < 256 && s[lt] != '<' && s[lt] != '>' {
+		lt--
 	}
-	if k == p || k == 0 || k-1 < last || s[k-1] != '<' || m.lex.classes(s[k:p], keySecret) == 0 || m.touchesMask(s, k, k) {
+	if lt < last || lt < 0 || s[lt] != '<' || s[p-1] == '/' {
 		return 0, 0
 	}
-	a := p + 1
-	e := strings.IndexByte(s[a:], '<')
+	return m.xmlText(s, lt+1, p, p+1, "<")
+}
+
+// xmlText matches the text from a up to close when the element whose name
+// starts at n (its start tag ending at p) is a secret key.
+func (m *Masker) xmlText(s string, n, p, a int, close string) (int, int) {
+	ne := n
+	for ne < p && ne-n < 128 && (isWord(s[ne]) || s[ne] == '.' || s[ne] == '-' || s[ne] == ':' || s[ne] >= 0x80) {
+		ne++
+	}
+	if ne == n || ne < p && s[ne] != ' ' || m.lex.classes(s[n:ne], keySecret|keyCode) == 0 || m.touchesMask(s, n, n) {
+		return 0, 0
+	}
+	e := strings.Index(s[a:min(len(s), a+1024)], close)
 	if e <= 0 {
 		return 0, 0
 	}
 	e += a
-	if v := s[a:e]; strings.TrimSpace(v) == "" || isMaskToken(v) {
+	if v := s[a:e]; strings.TrimSpace(v) == "" || isPlaceholder(v) || m.lex.classes(s[n:ne], keySecret) == 0 && plainValue(v) {
 		return 0, 0
 	}
 	return a, e
+}
+
+// scanEscapedXMLElement is scanXMLElement for XML escaped into text:
+// &lt;password&gt;…&lt;/password&gt;, at the '&' at p.
+func (m *Masker) scanEscapedXMLElement(s string, p, last int) (int, int) {
+	if !hasPrefixAt(s, p, "&gt;") || p < 5 {
+		return 0, 0
+	}
+	lo := max(last, p-256)
+	lt := strings.LastIndex(s[lo:p], "&lt;")
+	if lt < 0 {
+		return 0, 0
+	}
+	lt += lo
+	if s[p-1] == '/' || strings.Contains(s[lt:p], "&gt;") {
+		return 0, 0
+	}
+	return m.xmlText(s, lt+4, p, p+4, "&lt;")
 }
 
 // authSchemes are values that are followed by the actual credential.
@@ -441,6 +472,23 @@ func redisAuth(s string, i int) (int, int) {
 	}
 	if e <= a || isMaskToken(s[a:e]) {
 		return 0, 0
+	}
+	return a, e
+}
+
+// identifiedBy matches the unquoted password of SQL "IDENTIFIED BY secret"
+// (Oracle, MySQL), whose BY is s[ws:i]; quoted ones are found at the quote.
+func identifiedBy(s string, ws, i int) (int, int) {
+	if ws < 11 || s[ws-1] != ' ' || !hasPrefixFold(s, ws-11, "identified") || ws > 11 && isWord(s[ws-12]) {
+		return 0, 0
+	}
+	a := i + 1
+	e := a
+	for e < len(s) && s[e] > ' ' && s[e] != ';' && s[e] != ',' && s[e] != ')' && s[e] != '\'' && s[e] != '"' {
+		e++
+	}
+	if e == a || e < len(s) && (s[e] == '\'' || s[e] == '"') || plainValue(s[a:e]) {
+		return 0, 0 // quoted, or a keyword: IDENTIFIED BY PASSWORD '*…'
 	}
 	return a, e
 }
