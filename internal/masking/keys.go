@@ -134,6 +134,9 @@ func (l *lexicon) classes(ident string, want keyClass) keyClass {
 				continue
 			}
 			e := p + len(k.w)
+			if e < len(ident) && k.class == keyCode {
+				continue // code words end a key: db_pass, sms_otp, not auth_method
+			}
 			if e == len(ident) || ((isPartSep(ident[e]) || (is(ident[e], clsUpper) && is(ident[e-1], clsLower))) && !qualified(ident, e)) {
 				got |= k.class
 			}
@@ -193,7 +196,11 @@ const minGluedWord = 5
 // qualifiers are name parts after a secret key that make the value a
 // property of the secret rather than the secret: token_count, secretName,
 // password_expires_at.
-var qualifiers = []string{"count", "type", "name", "id", "length", "len", "size", "expiry", "expires", "expired", "ttl", "limit", "used", "hint", "policy", "age", "set", "changed", "reset", "required", "valid", "enabled", "file", "path"}
+var qualifiers = []string{"count", "type", "name", "id", "length", "len", "size", "expiry", "expires", "expired", "ttl", "limit", "used", "hint", "policy", "age", "set", "changed", "reset", "required", "valid", "enabled", "file", "path",
+	"version", "ver", "min", "max", "url", "uri", "endpoint", "ref", "arn", "scope", "scopes", "source", "provider", "lifetime", "issued",
+	"algorithm", "alg", "format", "strength", "status", "state", "mode", "method", "location", "store", "manager", "rotation", "rotated",
+	"last", "duration", "timeout", "at", "ms", "sec", "seconds", "prompt", "field", "label", "kind", "header", "param", "error", "errors",
+	"reason", "result", "check", "history", "attempts", "retries", "failures", "failed", "created", "updated", "date", "time", "days", "bits"}
 
 // qualified reports whether the name part that starts at e (after a
 // separator, or at a camel-case capital) is a qualifier.

@@ -14,9 +14,20 @@ import "strings"
 // placeholders are values that stand for "no secret here".
 var placeholders = []string{"null", "nil", "none", "true", "false", "undefined", "n/a", "na", "-", "(null)", "<nil>", "empty", "redacted", "filtered", "masked", "hidden", "xxx", "xxxx", "xxxxxx", "xxxxxxxx"}
 
-// isPlaceholder reports whether v is empty, a placeholder or a mask.
+// isPlaceholder reports whether v is empty, a placeholder, a mask, or a
+// template variable that stands for the value (${DB_PASSWORD}, {{ x }},
+// %(pw)s, #{pw}, "(sensitive value)").
 func isPlaceholder(v string) bool {
 	if v == "" || isMaskToken(v) || upstreamMask(v) {
+		return true
+	}
+	if len(v) >= 2 && (v[0] == '$' && (v[1] == '{' || v[1] == '(') || v[0] == '{' && v[1] == '{' || v[0] == '%' && v[1] == '(' || v[0] == '#' && v[1] == '{') {
+		return true
+	}
+	if v[0] == '(' && parenWords(v) {
+		return true
+	}
+	if v == "VALUE_SPECIFIED_IN_NO_LOG_PARAMETER" { // Ansible no_log
 		return true
 	}
 	if len(v) > 9 {
@@ -213,4 +224,17 @@ func (m *Masker) pairLabelClass(s string, k, last int) keyClass {
 		}
 	}
 	return 0
+}
+
+// parenWords reports whether v opens a parenthesis of lower-case words
+// ("(sensitive value)", "(hidden"): a tool's placeholder.
+func parenWords(v string) bool {
+	for k := 1; k < len(v); k++ {
+		if c := v[k]; c == ')' {
+			return k > 1
+		} else if !is(c, clsLower) && c != ' ' {
+			return false
+		}
+	}
+	return len(v) > 1
 }

@@ -305,7 +305,7 @@ func (m *Masker) scanEscapedXMLElement(s string, p, last int) (int, int) {
 }
 
 // authSchemes are values that are followed by the actual credential.
-var authSchemes = []string{"bearer", "basic", "token", "digest", "negotiate", "apikey"}
+var authSchemes = []string{"bearer", "basic", "token", "negotiate", "apikey"}
 
 // valueAfter returns the value that starts at j (after spaces): a quoted
 // string without its quotes, or an unquoted token. Values that are already
