@@ -18,6 +18,7 @@ var cliOptions = []cliOption{
 	{opt: 'p', glued: true, cmds: []string{"mysql", "mysqldump", "mysqladmin", "mysqlimport", "mysqlcheck", "mysqlsh", "mariadb", "mariadb-dump"}},
 	{opt: 'a', glued: true, spaced: true, cmds: []string{"redis-cli", "redis-benchmark", "keydb-cli", "valkey-cli"}},
 	{opt: 'p', glued: true, spaced: true, cmds: []string{"sshpass", "mongo", "mongosh", "mongodump", "mongorestore", "mongoexport", "mongoimport", "mongostat"}},
+	{opt: 'p', spaced: true, cmds: []string{"login"}}, // docker, podman, helm registry, oc login
 	{opt: 'w', spaced: true, cmds: []string{"ldapsearch", "ldapadd", "ldapmodify", "ldapdelete", "ldapwhoami", "ldappasswd", "ldapcompare"}},
 	{opt: 'u', glued: true, spaced: true, userPw: true, cmds: []string{"curl"}},
 	{opt: 'U', glued: true, spaced: true, userPw: true, cmds: []string{"curl"}}, // --proxy-user
@@ -27,9 +28,12 @@ var cliOptions = []cliOption{
 // the '-' at i: "mysql -pXXX", "redis-cli -a XXX", "sshpass -p XXX",
 // "curl -u user:XXX", "ldapsearch -w XXX", "-passin pass:XXX" (openssl),
 // and "-P XXX" after "-U user" (sqlcmd, bcp, isql).
-func cliPassword(s string, i int) (int, int) {
+func (m *Masker) cliPassword(s string, i int) (int, int) {
 	if i+3 > len(s) || i > 0 && s[i-1] != ' ' && s[i-1] != '\t' && s[i-1] != '"' && s[i-1] != '\'' {
 		return 0, 0
+	}
+	if a, e, ok := m.longOption(s, i); ok {
+		return a, e
 	}
 	if s[i+1] == 'P' {
 		return sqlcmdPassword(s, i)
@@ -215,4 +219,54 @@ func redisAuthWords(s string, i int) (int, int) {
 		return 0, 0
 	}
 	return a, e
+}
+
+// longOption matches the argument of a long option named by a secret, token
+// or code key, given after a space: "--client-secret X",
+// "--secret-access-key X", "-password X" (Java tools). ok says that i
+// starts such an option (whatever its argument was).
+func (m *Masker) longOption(s string, i int) (a, e int, ok bool) {
+	ns := i + 1
+	if s[ns] == '-' {
+		ns++
+	}
+	ne := ns
+	for ne < len(s) && ne-ns < 64 && (isWord(s[ne]) || s[ne] == '-' || s[ne] == '.') {
+		ne++
+	}
+	if ne-ns < 3 || ns == i+1 && ne-ns < 4 || ne+1 >= len(s) || s[ne] != ' ' || !is(s[ns], clsAlpha) {
+		return 0, 0, false
+	}
+	c := m.lex.classes(s[ns:ne], keySecret|keyToken|keyCode)
+	if c == 0 {
+		return 0, 0, false
+	}
+	a, e = optionValue(s, ne+1)
+	if e == 0 {
+		return 0, 0, true
+	}
+	switch v := s[a:e]; {
+	case c&keySecret != 0:
+	case c&keyToken != 0 && tokenShaped(v):
+	case c&keyCode != 0 && !plainValue(v):
+	default:
+		return 0, 0, true
+	}
+	return a, e, true
+}
+
+// dsnPassword matches the password of a Go MySQL DSN, user:password@tcp(…)
+// or @unix(…), at the '@' at at.
+func dsnPassword(s string, at, last int) (int, int) {
+	if !hasPrefixAt(s, at+1, "tcp(") && !hasPrefixAt(s, at+1, "unix(") && !hasPrefixAt(s, at+1, "(") {
+		return 0, 0
+	}
+	c := at - 1
+	for c > last && at-c < 128 && s[c] != ':' && s[c] > ' ' && s[c] != '"' && s[c] != '\'' && s[c] != '/' {
+		c--
+	}
+	if c <= last || s[c] != ':' || c+1 == at || !isWord(s[c-1]) || isPlaceholder(s[c+1:at]) || strings.ContainsAny(s[c+1:at], "[]") || strings.Contains(s[c+1:at], "**") {
+		return 0, 0
+	}
+	return c + 1, at
 }

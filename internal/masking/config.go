@@ -123,6 +123,7 @@ var DefaultSecretKeys = []string{
 	"password", "passwd", "pwd", "pw", "passphrase", "passcode", "secret", "token", "apikey", "api_key", "api-key",
 	"access_key", "private_key", "credential", "credentials", "authorization", "auth_token", "session_key", "pgpassword",
 	"accountkey", "sharedaccesskey", "sharedaccesssignature", "requirepass", "masterauth",
+	"subscription-key", "subscription_key", "functions-key", "client-key", "client_key",
 	"api key", "access key", "private key", "account key", "shared key", "license key", "master key",
 	"encryption key", "signing key", "app secret",
 	"비밀번호", "패스워드", "암호", "비번", "시크릿", "인증키", "토큰",

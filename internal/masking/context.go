@@ -194,8 +194,14 @@ func versionKey(s string, i int) bool {
 		}
 	}
 	switch len(w) {
+	case 2:
+		return hasPrefixFold(w, 0, "fw")
 	case 3:
-		return hasPrefixFold(w, 0, "ver") || hasPrefixFold(w, 0, "rev")
+		return hasPrefixFold(w, 0, "ver") || hasPrefixFold(w, 0, "rev") || hasPrefixFold(w, 0, "sdk")
+	case 4:
+		return hasPrefixFold(w, 0, "bios")
+	case 6:
+		return hasPrefixFold(w, 0, "kernel") || hasPrefixFold(w, 0, "driver")
 	case 5:
 		return hasPrefixFold(w, 0, "build")
 	case 7:

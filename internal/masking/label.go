@@ -141,6 +141,24 @@ func secretAfterLabel(s string, i int, kc keyClass) (int, int) {
 	if a >= len(s) {
 		return 0, 0
 	}
+	if q := s[a]; (q == '[' || q == '(') && !maskStartsAt(s, a) && !maskStartsAt(s, a+1) {
+		// A bracketed value: "인증번호 [483920]", "OTP (483920)".
+		cl := byte(']')
+		if q == '(' {
+			cl = ')'
+		}
+		e := a + 1
+		for e < len(s) && e-a <= 64 && s[e] > ' ' && s[e] < 0x7f && s[e] != cl {
+			e++
+		}
+		if e >= len(s) || s[e] != cl || e == a+1 {
+			return 0, 0
+		}
+		if v := s[a+1 : e]; passwordShaped(v) || tokenShaped(v) || kc&keyCode != 0 && digitCode(v) {
+			return a + 1, e
+		}
+		return 0, 0
+	}
 	if q := s[a]; q == '"' || q == '\'' {
 		e := strings.IndexByte(s[a+1:], q)
 		if e <= 0 || e > 128 {

@@ -121,3 +121,24 @@ func scanE164(s string, i int) int {
 	}
 	return 0
 }
+
+// scanNANP matches a North American number written with its area code in
+// parentheses, (NXX) NXX-XXXX, at the area code at i (after the '('): the
+// area code and exchange start with 2-9, the line is four digits.
+func scanNANP(s string, i int) int {
+	if s[i] < '2' || i+13 > len(s) || s[i+3] != ')' {
+		return 0
+	}
+	j := i + 4
+	if s[j] == ' ' {
+		j++
+	}
+	if digitsAt(s, j)-j != 3 || s[j] < '2' || j+8 > len(s) || (s[j+3] != '-' && s[j+3] != '.' && s[j+3] != ' ') {
+		return 0
+	}
+	k := j + 4
+	if e := digitsAt(s, k); e-k == 4 && numericBoundaryAfter(s, e) {
+		return e
+	}
+	return 0
+}

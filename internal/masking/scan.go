@@ -83,6 +83,9 @@ func (m *Masker) buildTriggers() {
 	if e[Phone] {
 		m.trigger['+'] |= trPlus
 	}
+	if e[Email] {
+		m.trigger['&'] |= trSecretPunct // &#64; in HTML
+	}
 }
 
 // scan appends the built-in detectors' matches in s[from:] to ms, left to
@@ -185,7 +188,10 @@ func (m *Masker) scan(s string, from int, kc keyClass, ms []Match) []Match {
 		switch {
 		case t&trAt != 0:
 			k = Email
-			a, e = scanEmail(s, i, last)
+			if a, e = scanEmail(s, i, 1, last); e == 0 && m.enabled[Secret] {
+				k = Secret
+				a, e = dsnPassword(s, i, last) // user:password@tcp(db:3306)/x
+			}
 		case t&trAssign != 0:
 			k, a, e = m.assign(s, i, last)
 			if e > 0 && a > i+3 && hasPrefixAt(s, i, "://") && !m.touchesMask(s, a, e) {
@@ -202,10 +208,18 @@ func (m *Masker) scan(s string, from int, kc keyClass, ms []Match) []Match {
 			k = Secret
 			if s[i] == '-' {
 				if a, e = scanPrivateKey(s, i); e == 0 {
-					a, e = cliPassword(s, i)
+					a, e = m.cliPassword(s, i)
 				}
 			} else if s[i] == '&' {
-				a, e = m.scanEscapedXMLElement(s, i, last)
+				if m.enabled[Secret] {
+					a, e = m.scanEscapedXMLElement(s, i, last)
+				}
+				if e == 0 && m.enabled[Email] {
+					if w := entityAt(s, i); w > 0 {
+						k = Email
+						a, e = scanEmail(s, i, w, last) // kim&#64;example.com
+					}
+				}
 			} else if s[i] == '>' && i > 0 && s[i-1] == '-' {
 				a, e = m.keyValue(s, i-1, i+1, last) // password -> value
 			} else {
@@ -259,6 +273,12 @@ func (m *Masker) numeric(s string, i, last int, kc keyClass) (Kind, int, int) {
 	if e[BankAccount] && ((l >= minBankDigits && l <= maxBankDigits) || (l >= 3 && l <= 6 && next == '-')) {
 		if end := scanBankAccount(s, i); end > 0 && m.bankContext(s, i, last, kc, end-i > l) {
 			return BankAccount, i, end
+		}
+	}
+	if e[Phone] && l == 3 && next == ')' && i > last && s[i-1] == '(' && !(i >= 3 && (s[i-2] == ' ' || s[i-2] == '-') && isDigit(s[i-3])) {
+		// Not after a country code: "+1 (415) …" is an E.164 number.
+		if end := scanNANP(s, i); end > 0 {
+			return Phone, i - 1, end // (415) 555-2671
 		}
 	}
 	if e[IPv4] && l <= 3 && next == '.' && !productVersion(s, i) {
