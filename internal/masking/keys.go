@@ -48,6 +48,7 @@ func (p *keyPatterns) match(key string) bool {
 type lexicon struct {
 	byFirst [256][]lexWord // ASCII words by their lower-case first byte
 	first   [256]keyClass  // classes of the ASCII words starting with each byte
+	last    [256]keyClass  // classes of the ASCII words ending with each byte
 	native  []lexWord      // words with non-ASCII bytes
 	// nativeFirst says which UTF-8 lead and continuation byte pairs start a
 	// native word, so text that cannot hold one is rejected without a
@@ -92,6 +93,8 @@ func (l *lexicon) add(list []string, c keyClass) {
 		}
 		l.byFirst[k[0]] = append(l.byFirst[k[0]], lexWord{w: k, class: c})
 		l.first[k[0]] |= c
+		l.last[k[len(k)-1]] |= c
+		l.last[k[len(k)-1]-'a'+'A'] |= c
 	}
 }
 
@@ -127,13 +130,16 @@ func (l *lexicon) classes(ident string, want keyClass) keyClass {
 			continue
 		}
 		for _, k := range l.byFirst[lc] {
-			if k.class&want&^got == 0 || !hasPrefixFold(ident, p, k.w) {
+			if k.class&want&^got == 0 {
+				continue
+			}
+			e := wordAt(ident, p, k.w)
+			if e < 0 {
 				continue
 			}
 			if glued && (len(k.w) < minGluedWord || k.class&(keySecret|keyToken) == 0) {
 				continue
 			}
-			e := p + len(k.w)
 			if e < len(ident) && k.class == keyCode {
 				continue // code words end a key: db_pass, sms_otp, not auth_method
 			}
@@ -219,4 +225,38 @@ func qualified(ident string, e int) bool {
 		}
 	}
 	return false
+}
+
+// mayEndWord reports whether the word w (ASCII word bytes) can end in a
+// lexicon word of a class in want: its last byte ends some word, so
+// "db_password", "newPassword" and "dbpassword" are looked up as labels,
+// while most words are rejected with one table look-up.
+func (l *lexicon) mayEndWord(w string, want keyClass) bool {
+	return len(w) > 1 && l.last[w[len(w)-1]]&want != 0 && l.classes(w, want) != 0
+}
+
+// wordAt returns the end of the lexicon word w (lower case) in ident at p,
+// or -1. A separator in w ('_', '-', '.', ' ') matches any one separator in
+// ident, or none at a camel-case step: "private_key" matches
+// "private-key", "private.key" and "privateKey".
+func wordAt(ident string, p int, w string) int {
+	j := p
+	for k := 0; k < len(w); k++ {
+		c := w[k]
+		if c == '_' || c == '-' || c == '.' || c == ' ' {
+			if j < len(ident) && (ident[j] == '_' || ident[j] == '-' || ident[j] == '.' || ident[j] == ' ') {
+				j++
+				continue
+			}
+			if j > 0 && j < len(ident) && is(ident[j], clsUpper) && is(ident[j-1], clsLower) {
+				continue
+			}
+			return -1
+		}
+		if j >= len(ident) || lower(ident[j]) != c {
+			return -1
+		}
+		j++
+	}
+	return j
 }

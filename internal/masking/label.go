@@ -165,7 +165,7 @@ func secretAfterLabel(s string, i int, kc keyClass) (int, int) {
 			return 0, 0
 		}
 		v := s[a+1 : a+1+e]
-		if plainValue(v) || strings.IndexByte(v, '\\') >= 0 || strings.Contains(v, "**") {
+		if plainValue(v) || strings.IndexByte(v, '\\') >= 0 || strings.Contains(v, "***") {
 			return 0, 0
 		}
 		return a + 1, a + 1 + e
@@ -174,15 +174,21 @@ func secretAfterLabel(s string, i int, kc keyClass) (int, int) {
 	for e < len(s) && s[e] > ' ' && s[e] < 0x7f && s[e] != '"' && s[e] != '\'' && s[e] != ',' && s[e] != '(' && s[e] != ')' {
 		e++
 	}
+	if e < len(s) && (s[e] == '"' || s[e] == '\'') {
+		for e > a && s[e-1] == '\\' {
+			e-- // the end of a string, escaped inside another: \"
+		}
+	}
 	for e > a && (s[e-1] == '.' || s[e-1] == ':') {
 		e-- // the end of a sentence
 	}
-	// The value ends at a space, punctuation or a Korean particle glued to it ("…!로").
-	if e == a || (e < len(s) && s[e] != ' ' && s[e] != ',' && s[e] != '\n' && s[e] != '\t' && s[e] != '.' && s[e] != ')' && s[e] < 0x80) {
+	// The value ends at a space, punctuation, the end of a string or a
+	// Korean particle glued to it ("…!로").
+	if e == a || (e < len(s) && s[e] != ' ' && s[e] != ',' && s[e] != '\n' && s[e] != '\t' && s[e] != '.' && s[e] != ')' && s[e] != '"' && s[e] != '\'' && s[e] != '\\' && s[e] < 0x80) {
 		return 0, 0
 	}
 	v := s[a:e]
-	if v[0] == '/' && !awsSecretShaped(v) || v[0] == '~' || v[0] == '-' || v[0] == '$' || strings.ContainsAny(v, "=:[") || strings.Contains(v, "**") || looksLikeAddress(v) {
+	if v[0] == '/' && !awsSecretShaped(v) || v[0] == '~' || v[0] == '-' || v[0] == '$' || strings.ContainsAny(v, "=:[") || strings.Contains(v, "***") || looksLikeAddress(v) {
 		return 0, 0 // a path, an option, a variable, an address, a key, a mask
 	}
 	if !(passwordShaped(v) || tokenShaped(v) || kc&keyCode != 0 && digitCode(v)) {

@@ -135,18 +135,13 @@ func (m *Masker) scan(s string, from int, kc keyClass, ms []Match) []Match {
 			ws := i
 			for i++; i < n && isWord(s[i]); i++ {
 			}
-			if t&trLabel != 0 && i+1 < n && s[i] == ' ' {
-				a, e := 0, 0
-				le := m.lex.phraseEnd(s, ws, i) // "api key sk_…"
-				if i-ws == 2 && hasPrefixFold(s, ws, "by") {
-					a, e = identifiedBy(s, ws, i) // CREATE USER u IDENTIFIED BY secret
-				} else if le == i && m.lex.word(s[ws:i], keyToken) {
-					a, e = m.tokenAfterLabel(s, i)
-				} else if c := m.lex.classes(s[ws:le], keySecret|keyCode); c != 0 && !m.touchesMask(s, ws, ws) {
-					if a, e = secretAfterLabel(s, le, c); e == 0 && i-ws == 4 && s[ws:i] == "AUTH" {
-						a, e = redisAuthWords(s, i) // Redis: AUTH user secret
+			if i+1 < n && s[i] == ' ' && (t&trLabel != 0 || m.kinds&keySecret != 0 && (m.lex.mayEndWord(s[ws:i], keySecret|keyCode) || ws > 0 && (s[ws-1] == '-' || s[ws-1] == '.'))) {
+				ks := ws
+				for ks > last && ws-ks < 64 && (s[ks-1] == '-' || s[ks-1] == '.') && ks > 1 && isWord(s[ks-2]) {
+					for ks--; ks > last && isWord(s[ks-1]); ks-- {
 					}
 				}
+				a, e := m.label(s, ks, i, t&trLabel != 0 || ks < ws)
 				if e > 0 && !m.touchesMask(s, a, e) {
 					ms = append(ms, Match{Secret, a, e})
 					i, last = e, e
@@ -384,4 +379,31 @@ func maskEndsAt(s string, a int) bool {
 		}
 	}
 	return false
+}
+
+// label matches the value after the word s[ws:i] (a space follows) when
+// the word, or a phrase it starts, is a secret, token or code label.
+// first says that the word's first byte starts some label word.
+func (m *Masker) label(s string, ws, i int, first bool) (int, int) {
+	if i-ws == 2 && hasPrefixFold(s, ws, "by") {
+		return identifiedBy(s, ws, i) // CREATE USER u IDENTIFIED BY secret
+	}
+	le := i
+	if first {
+		le = m.lex.phraseEnd(s, ws, i) // "api key sk_…"
+		if le == i && m.lex.word(s[ws:i], keyToken) {
+			if a, e := m.tokenAfterLabel(s, i); e > 0 {
+				return a, e
+			}
+		}
+	}
+	c := m.lex.classes(s[ws:le], keySecret|keyCode)
+	if c == 0 || m.touchesMask(s, ws, ws) {
+		return 0, 0
+	}
+	a, e := secretAfterLabel(s, le, c)
+	if e == 0 && i-ws == 4 && s[ws:i] == "AUTH" {
+		return redisAuthWords(s, i) // Redis: AUTH user secret
+	}
+	return a, e
 }

@@ -92,8 +92,8 @@ func (m *Masker) keyValue(s string, p, vs, last int) (int, int) {
 			for ws > last && s[ws-1] >= 0x80 {
 				ws--
 			}
-			if ws < w && m.lex.classes(s[ws:w], keySecret|keyCode) != 0 {
-				if a, e := valueAfter(s, vs); e > 0 && passwordShaped(s[a:e]) && !m.touchesMask(s, ws, ws) {
+			if c := m.lex.classes(s[ws:w], keySecret|keyCode); c != 0 {
+				if a, e := valueAfter(s, vs); e > 0 && (passwordShaped(s[a:e]) || c&keyCode != 0 && digitCode(s[a:e])) && !m.touchesMask(s, ws, ws) {
 					return a, e
 				}
 			}
