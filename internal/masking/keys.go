@@ -49,6 +49,14 @@ type lexicon struct {
 	byFirst [256][]lexWord // ASCII words by their lower-case first byte
 	first   [256]keyClass  // classes of the ASCII words starting with each byte
 	last    [256]keyClass  // classes of the ASCII words ending with each byte
+	// glued are the classes of the words that may end a compound without
+	// a separator ("dbpassword"), by first byte.
+	glued [256]keyClass
+	// pairs are the classes of the words by their first two bytes (lower
+	// case; a separator as the second byte is stored as '_').
+	pairs [128][128]keyClass
+	// phrases says which first two bytes start a phrase ("api key").
+	phrases [128][128]bool
 	native  []lexWord      // words with non-ASCII bytes
 	// nativeFirst says which UTF-8 lead and continuation byte pairs start a
 	// native word, so text that cannot hold one is rejected without a
@@ -91,9 +99,22 @@ func (l *lexicon) add(list []string, c keyClass) {
 			}
 			continue
 		}
+		if strings.IndexByte(k, ' ') > 0 && len(k) > 1 {
+			l.phrases[k[0]&0x7f][pairByte(k[1])] = true
+		}
 		l.byFirst[k[0]] = append(l.byFirst[k[0]], lexWord{w: k, class: c})
 		l.first[k[0]] |= c
 		l.last[k[len(k)-1]] |= c
+		if len(k) == 1 {
+			for b := range 128 {
+				l.pairs[k[0]&0x7f][b] |= c
+			}
+		} else {
+			l.pairs[k[0]&0x7f][pairByte(k[1])] |= c
+		}
+		if len(k) >= minGluedWord && c&(keySecret|keyToken) != 0 {
+			l.glued[k[0]] |= c
+		}
 		l.last[k[len(k)-1]-'a'+'A'] |= c
 	}
 }
@@ -126,11 +147,18 @@ func (l *lexicon) classes(ident string, want keyClass) keyClass {
 		// Inside a part, long secret and token words still end a compound
 		// written in one case: "dbpassword", "DBPASSWORD", "csrftoken".
 		glued := p > 0 && !isPartSep(ident[p-1]) && !(is(c, clsUpper) && is(ident[p-1], clsLower|clsDigit))
-		if glued && !(is(ident[p-1], clsAlpha) && is(c, clsUpper) == is(ident[p-1], clsUpper)) {
+		if glued && (l.glued[lc]&want&^got == 0 || !(is(ident[p-1], clsAlpha) && is(c, clsUpper) == is(ident[p-1], clsUpper))) {
+			continue
+		}
+		var c1 byte // the next byte, for a quick reject on the second letter
+		if p+1 < len(ident) {
+			c1 = lower(ident[p+1])
+		}
+		if l.pairs[lc&0x7f][pairByte(c1)]&want&^got == 0 && !(is(c1, clsUpper|clsLower) && l.pairs[lc&0x7f]['_']&want&^got != 0) {
 			continue
 		}
 		for _, k := range l.byFirst[lc] {
-			if k.class&want&^got == 0 {
+			if k.class&want&^got == 0 || len(k.w) > 1 && k.w[1] != c1 && !isPartSep(k.w[1]) {
 				continue
 			}
 			e := wordAt(ident, p, k.w)
@@ -259,4 +287,16 @@ func wordAt(ident string, p int, w string) int {
 		j++
 	}
 	return j
+}
+
+// pairByte folds the second byte of a word for the pairs table: separators
+// are '_', non-ASCII bytes 0x7f.
+func pairByte(c byte) byte {
+	switch {
+	case c >= 0x80:
+		return 0x7f
+	case isPartSep(c):
+		return '_'
+	}
+	return lower(c)
 }

@@ -101,7 +101,7 @@ func connectorAt(s string, j int) int {
 // code") that starts at the word start ws, whose first word ends at we; we
 // when there is none.
 func (l *lexicon) phraseEnd(s string, ws, we int) int {
-	if we+1 >= len(s) || s[we] != ' ' || !is(s[we+1], clsAlpha) {
+	if we+1 >= len(s) || s[we] != ' ' || !is(s[we+1], clsAlpha) || we-ws < 2 || s[ws] >= 0x80 || !l.phrases[lower(s[ws])][pairByte(s[ws+1])] {
 		return we
 	}
 	e := we + 1
@@ -261,4 +261,20 @@ func parenWords(v string) bool {
 		}
 	}
 	return len(v) > 1
+}
+
+// mayHoldValue reports whether what follows the space at i can be a value
+// after a label: anything but a plain lower-case word that is no
+// connecting word ("password for user …", "token invalid").
+func mayHoldValue(s string, i int) bool {
+	j := i + 1
+	e := j
+	for e < len(s) && is(s[e], clsLower) {
+		e++
+	}
+	if e == j || e < len(s) && s[e] != ' ' && s[e] != ',' && s[e] != '.' && s[e] != ';' && s[e] != '\n' ||
+		e+1 < len(s) && s[e] == '.' && s[e+1] != ' ' {
+		return true // not a word, or "s.umoHAet…"
+	}
+	return connectorAt(s, j) > 0 || e == len(s) && connectorAt(s+" ", j) > 0
 }
