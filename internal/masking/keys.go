@@ -57,7 +57,7 @@ type lexicon struct {
 	pairs [128][128]keyClass
 	// phrases says which first two bytes start a phrase ("api key").
 	phrases [128][128]bool
-	native  []lexWord      // words with non-ASCII bytes
+	native  []lexWord // words with non-ASCII bytes
 	// nativeFirst says which UTF-8 lead and continuation byte pairs start a
 	// native word, so text that cannot hold one is rejected without a
 	// substring search per word.
