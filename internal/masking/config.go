@@ -224,7 +224,7 @@ func (c *Config) Validate() error {
 	for _, l := range []struct {
 		field string
 		keys  []string
-	}{{"detectors::secret::keys", c.SecretKeys}, {"detectors::secret::token_keys", c.TokenKeys}, {"detectors::bank_account::keys", c.BankKeys}} {
+	}{{"detectors::secret::keys", c.SecretKeys}, {"detectors::secret::token_keys", c.TokenKeys}, {"detectors::secret::code_keys", c.CodeKeys}, {"detectors::bank_account::keys", c.BankKeys}} {
 		for i, k := range l.keys {
 			if strings.TrimSpace(k) == "" {
 				errs = append(errs, fmt.Errorf("%s[%d]: empty key", l.field, i))

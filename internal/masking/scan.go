@@ -389,6 +389,9 @@ func (m *Masker) label(s string, ws, i int, first bool) (int, int) {
 	if i-ws == 2 && hasPrefixFold(s, ws, "by") {
 		return identifiedBy(s, ws, i) // CREATE USER u IDENTIFIED BY secret
 	}
+	if m.enabled[JWT] && s[i+1] == 'e' && scanJWT(s, i+1) > 0 {
+		return 0, 0 // "token eyJ…": reported by its own detector
+	}
 	le := i
 	if first {
 		le = m.lex.phraseEnd(s, ws, i) // "api key sk_…"
