@@ -108,6 +108,11 @@ func isCodeWord(w string) bool { return w == "pin" || w == "otp" || w == "인증
 func TestAdversarialKeySyntaxes(t *testing.T) {
 	t.Parallel()
 	m := newTestMasker(t, Config{Detectors: StrictDetectors()})
+	partial := StrictDetectors()
+	for i := range partial {
+		partial[i].Action = Action{Kind: Partial, KeepLast: 4}
+	}
+	mp := newTestMasker(t, Config{Detectors: partial})
 	r := rand.New(rand.NewPCG(11, 12))
 	counts := make([]int64, m.NumCounters())
 	total, leaks := 0, 0
@@ -121,6 +126,10 @@ func TestAdversarialKeySyntaxes(t *testing.T) {
 		}
 		if again, _ := m.MaskString("", out, counts); again != out {
 			t.Errorf("not idempotent: %q -> %q", out, again)
+		}
+		pout, _ := mp.MaskString("", line, counts)
+		if again, _ := mp.MaskString("", pout, counts); again != pout {
+			t.Errorf("partial: not idempotent: %q -> %q -> %q", line, pout, again)
 		}
 	}
 	for _, w := range advWords {

@@ -147,7 +147,7 @@ func userPassword(s string, a int) (int, int) {
 		return 0, 0
 	}
 	c := strings.IndexByte(s[a:e], ':')
-	if c <= 0 || a+c+1 == e || strings.ContainsAny(s[a:a+c], "[]*/") {
+	if c <= 0 || a+c+1 == e || strings.ContainsAny(s[a:a+c], "[]*/") || isPlaceholder(s[a+c+1:e]) || strings.Contains(s[a+c+1:e], "***") {
 		return 0, 0
 	}
 	return a + c + 1, e
