@@ -278,3 +278,8 @@ func mayHoldValue(s string, i int) bool {
 	}
 	return connectorAt(s, j) > 0 || e == len(s) && connectorAt(s+" ", j) > 0
 }
+
+// phraseStart reports whether the word at ws may start a phrase.
+func (l *lexicon) phraseStart(s string, ws int) bool {
+	return ws+1 < len(s) && s[ws] < 0x80 && l.phrases[lower(s[ws])][pairByte(s[ws+1])]
+}

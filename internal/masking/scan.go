@@ -135,7 +135,7 @@ func (m *Masker) scan(s string, from int, kc keyClass, ms []Match) []Match {
 			ws := i
 			for i++; i < n && isWord(s[i]); i++ {
 			}
-			if i+1 < n && s[i] == ' ' && m.kinds&keySecret != 0 && mayHoldValue(s, i) &&
+			if i+1 < n && s[i] == ' ' && m.kinds&keySecret != 0 && (mayHoldValue(s, i) || i-ws == 4 && s[ws:i] == "AUTH" || m.lex.phraseStart(s, ws)) &&
 				(t&trLabel != 0 || m.lex.mayEndWord(s[ws:i], keySecret|keyCode) || ws > 0 && (s[ws-1] == '-' || s[ws-1] == '.')) {
 				ks := ws
 				for ks > last && ws-ks < 64 && (s[ks-1] == '-' || s[ks-1] == '.') && ks > 1 && isWord(s[ks-2]) {
