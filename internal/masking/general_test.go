@@ -105,6 +105,8 @@ func TestLabelValueAnySyntax(t *testing.T) {
 		{"token label short", "token is S2G1bAw3", "token is " + sec},
 		{"token label jwt", "token eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U", "token [REDACTED:jwt]"},
 		{"token label key=value", "https://idp/token password_min_length=8", "https://idp/token password_min_length=8"},
+		{"label a few words back", "Password for user bob: Xk9mz2Qw", "Password for user bob: " + sec},
+		{"label a few words back, user", "Failed password for user: admin01", "Failed password for user: admin01"},
 		{"ids stay", "trace_id=4bf92f3577b34da6a3ce929d0e0e4736 span_id=00f067aa0ba902b7 request_id=8f14e45fceea167a5a36dedd4bea2543", "trace_id=4bf92f3577b34da6a3ce929d0e0e4736 span_id=00f067aa0ba902b7 request_id=8f14e45fceea167a5a36dedd4bea2543"},
 		{"commit and order", "commit 9fceb02d0ae598e95dc970b74767f19372d61af8 ORD-20240304-603457", "commit 9fceb02d0ae598e95dc970b74767f19372d61af8 ORD-20240304-603457"},
 	})

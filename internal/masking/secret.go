@@ -82,6 +82,14 @@ func (m *Masker) keyValue(s string, p, vs, last int) (int, int) {
 	if kc == 0 && len(key) == 5 && hasPrefixFold(key, 0, "value") {
 		kc = m.pairLabelClass(s, k, last)
 	}
+	if kc == 0 && s[p] == ':' && p+1 < len(s) && s[p+1] == ' ' && len(key) > 0 && is(key[0], clsAlpha) && m.secretWordBefore(s, k, last) {
+		// A secret word a few words back: "Password for user bob: Xk9…",
+		// "token for client web01: 9f8e…". The value must look random.
+		if a, e := valueAfter(s, vs); e > 0 && strongShaped(s[a:e]) && !m.touchesMask(s, a, e) {
+			return a, e
+		}
+		return 0, 0
+	}
 	if kc == 0 && len(key) > 0 && key[0] >= 0x80 {
 		// A Korean secret word one word further back, before a predicate:
 		// "임시 비밀번호 발급: Xy7#…". Only password-shaped values count then
@@ -491,4 +499,46 @@ func identifiedBy(s string, ws, i int) (int, int) {
 		return 0, 0 // quoted, or a keyword: IDENTIFIED BY PASSWORD '*…'
 	}
 	return a, e
+}
+
+// secretWordBefore reports whether one of the three words before the key
+// that starts at k (the words separated by single spaces, 48 bytes at
+// most) is a secret or token word: "Password for user bob: …".
+func (m *Masker) secretWordBefore(s string, k, last int) bool {
+	lo := max(last, k-48)
+	j := k
+	for w := 0; w < 3 && j > lo+1 && s[j-1] == ' '; w++ {
+		we := j - 1
+		ws := we
+		for ws > lo && isWord(s[ws-1]) {
+			ws--
+		}
+		if ws == we {
+			return false
+		}
+		if m.lex.classes(s[ws:we], keySecret|keyToken) != 0 {
+			return !m.touchesMask(s, ws, ws)
+		}
+		j = ws
+	}
+	return false
+}
+
+// strongShaped reports whether v looks random enough to be a secret
+// wherever it stands: token-shaped, or password-shaped with a symbol or
+// with upper case, lower case and digits ("Xk9mz2Qw", not "user01").
+func strongShaped(v string) bool {
+	if tokenShaped(v) {
+		return true
+	}
+	if !passwordShaped(v) {
+		return false
+	}
+	var seen uint8
+	symbol := false
+	for k := 0; k < len(v); k++ {
+		seen |= class[v[k]] & (clsDigit | clsUpper | clsLower)
+		symbol = symbol || !is(v[k], clsAlnum)
+	}
+	return symbol || seen == clsDigit|clsUpper|clsLower
 }
