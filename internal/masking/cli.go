@@ -270,3 +270,46 @@ func dsnPassword(s string, at, last int) (int, int) {
 	}
 	return c + 1, at
 }
+
+// positional are commands whose password is a positional argument: the
+// words that start them and the index of the password among the arguments
+// after those words.
+var positional = []struct {
+	words string
+	arg   int
+}{
+	{"rabbitmqctl add_user ", 1}, {"rabbitmqctl change_password ", 1}, // user password
+	{"htpasswd -b ", 2}, {"htpasswd -bc ", 2}, {"htpasswd -cb ", 2}, {"htpasswd -bB ", 2}, // file user password
+	{"net user ", 1}, // user password [/add]
+}
+
+// positionalPassword matches the password argument of the commands above,
+// at word start i.
+func positionalPassword(s string, i int) (int, int) {
+	for _, p := range positional {
+		if s[i] != p.words[0] || !hasPrefixAt(s, i, p.words) {
+			continue
+		}
+		j := i + len(p.words)
+		for k := 0; k < p.arg && j < len(s); k++ {
+			a, e := optionValue(s, j)
+			if e == 0 || s[j] == '-' {
+				return 0, 0
+			}
+			if e < len(s) && (s[e] == '\'' || s[e] == '"') {
+				e++
+			}
+			if e >= len(s) || s[e] != ' ' {
+				return 0, 0
+			}
+			_ = a
+			j = e + 1
+		}
+		a, e := optionValue(s, j)
+		if e == 0 || s[a] == '/' || s[a] == '*' {
+			return 0, 0 // net user bob /add, net user bob *
+		}
+		return a, e
+	}
+	return 0, 0
+}

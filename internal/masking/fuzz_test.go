@@ -140,15 +140,20 @@ func seeds() []string {
 	return s
 }
 
-// generalLines are the hand-written lines of testdata/general_lines.txt:
+// generalLines are the hand-written lines of testdata/general_lines.txt and
+// first_contact_lines.txt:
 // key syntaxes, command lines, token families, phones, e-mails and
 // addresses next to versions.
 func generalLines() []string {
-	b, err := os.ReadFile("testdata/general_lines.txt")
-	if err != nil {
-		panic(err)
+	var out []string
+	for _, f := range []string{"testdata/general_lines.txt", "testdata/first_contact_lines.txt"} {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			panic(err)
+		}
+		out = append(out, strings.Split(strings.TrimSpace(string(b)), "\n")...)
 	}
-	return strings.Split(strings.TrimSpace(string(b)), "\n")
+	return out
 }
 
 func FuzzMaskString(f *testing.F) {

@@ -12,7 +12,7 @@ import "strings"
 // words) a digit code.
 
 // placeholders are values that stand for "no secret here".
-var placeholders = []string{"null", "nil", "none", "true", "false", "undefined", "n/a", "na", "-", "(null)", "<nil>", "empty", "redacted", "filtered", "masked", "hidden", "xxx", "xxxx", "xxxxxx", "xxxxxxxx"}
+var placeholders = []string{"null", "nil", "none", "true", "false", "yes", "no", "on", "off", "undefined", "n/a", "na", "-", "(null)", "<nil>", "empty", "redacted", "filtered", "masked", "hidden", "xxx", "xxxx", "xxxxxx", "xxxxxxxx"}
 
 // isPlaceholder reports whether v is empty, a placeholder, a mask, or a
 // template variable that stands for the value (${DB_PASSWORD}, {{ x }},

@@ -135,6 +135,14 @@ func (m *Masker) scan(s string, from int, kc keyClass, ms []Match) []Match {
 			ws := i
 			for i++; i < n && isWord(s[i]); i++ {
 			}
+			if i+1 < n && s[i] == ' ' && m.kinds&keySecret != 0 && (s[ws] == 'r' || s[ws] == 'h' || s[ws] == 'n') {
+				// rabbitmqctl add_user u X, htpasswd -b f u X, net user u X
+				if a, e := positionalPassword(s, ws); e > 0 && !m.touchesMask(s, a, e) {
+					ms = append(ms, Match{Secret, a, e})
+					i, last = e, e
+					continue
+				}
+			}
 			if i+1 < n && s[i] == ' ' && m.kinds&keySecret != 0 && (mayHoldValue(s, i) || i-ws == 4 && s[ws:i] == "AUTH" || m.lex.phraseStart(s, ws)) &&
 				(t&trLabel != 0 || m.lex.mayEndWord(s[ws:i], keySecret|keyCode) || ws > 0 && (s[ws-1] == '-' || s[ws-1] == '.')) {
 				ks := ws
@@ -157,7 +165,7 @@ func (m *Masker) scan(s string, from int, kc keyClass, ms []Match) []Match {
 			for r < n && s[r] >= 0x80 {
 				r++
 			}
-			if c := m.lex.classes(s[i:r], keySecret|keyCode); c != 0 && r+1 < n && s[r] == ' ' && !m.touchesMask(s, i, i) {
+			if c := m.lex.classes(s[i:r], keySecret|keyCode); c != 0 && r+1 < n && (s[r] == ' ' || s[r] == '(' || s[r] == '[') && !m.touchesMask(s, i, i) {
 				if a, e := secretAfterLabel(s, r, c); e > 0 && (passwordShaped(s[a:e]) || c&keyCode != 0 && digitCode(s[a:e])) && !m.touchesMask(s, a, e) {
 					ms = append(ms, Match{Secret, a, e})
 					i, last = e, e
