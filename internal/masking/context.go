@@ -193,24 +193,22 @@ func versionKey(s string, i int) bool {
 			return true
 		}
 	}
-	switch len(w) {
-	case 2:
-		return hasPrefixFold(w, 0, "fw")
-	case 3:
-		return hasPrefixFold(w, 0, "ver") || hasPrefixFold(w, 0, "rev") || hasPrefixFold(w, 0, "sdk")
-	case 4:
-		return hasPrefixFold(w, 0, "bios")
-	case 6:
-		return hasPrefixFold(w, 0, "kernel") || hasPrefixFold(w, 0, "driver")
-	case 5:
-		return hasPrefixFold(w, 0, "build")
-	case 7:
-		return hasPrefixFold(w, 0, "release")
-	case 8:
-		return hasPrefixFold(w, 0, "firmware")
+	// The last name part decides: os_ver, fwRev, agent.build, image-tag.
+	p := len(w)
+	for p > 0 && !isPartSep(w[p-1]) && !(p < len(w) && is(w[p], clsUpper) && is(w[p-1], clsLower)) {
+		p--
+	}
+	for _, v := range versionWords {
+		if len(w)-p == len(v) && hasPrefixFold(w, p, v) {
+			return true
+		}
 	}
 	return false
 }
+
+// versionWords are key and label words (last name parts) that make a
+// dotted number a version.
+var versionWords = []string{"ver", "rev", "build", "release", "firmware", "fw", "sdk", "bios", "kernel", "driver", "tag", "revision"}
 
 // timeKey reports whether the key or label word just before i names a
 // time (rt=, devTime=, "ts":, timestamp=, created_at=): a bare 13-digit

@@ -107,6 +107,9 @@ func TestLabelValueAnySyntax(t *testing.T) {
 		{"token label key=value", "https://idp/token password_min_length=8", "https://idp/token password_min_length=8"},
 		{"label a few words back", "Password for user bob: Xk9mz2Qw", "Password for user bob: " + sec},
 		{"label a few words back, user", "Failed password for user: admin01", "Failed password for user: admin01"},
+		{"form data", "Content-Disposition: form-data; name=\"password\"\r\n\r\nXk9mz2Qw\r\n--boundary", "Content-Disposition: form-data; name=\"password\"\r\n\r\n" + sec + "\r\n--boundary"},
+		{"form data other field", "Content-Disposition: form-data; name=\"user\"\r\n\r\nbob01\r\n", "Content-Disposition: form-data; name=\"user\"\r\n\r\nbob01\r\n"},
+		{"header pair", `{"header":"Authorization","value":"Bearer abc123def456ghi789"}`, `{"header":"Authorization","value":"` + sec + `"}`},
 		{"ids stay", "trace_id=4bf92f3577b34da6a3ce929d0e0e4736 span_id=00f067aa0ba902b7 request_id=8f14e45fceea167a5a36dedd4bea2543", "trace_id=4bf92f3577b34da6a3ce929d0e0e4736 span_id=00f067aa0ba902b7 request_id=8f14e45fceea167a5a36dedd4bea2543"},
 		{"commit and order", "commit 9fceb02d0ae598e95dc970b74767f19372d61af8 ORD-20240304-603457", "commit 9fceb02d0ae598e95dc970b74767f19372d61af8 ORD-20240304-603457"},
 	})
@@ -182,6 +185,7 @@ func TestPhonesEmailsAddresses(t *testing.T) {
 		{"version key", "version=10.2.3.4 v1.2.3.4 nginx/1.25.3.1", "version=10.2.3.4 v1.2.3.4 nginx/1.25.3.1"},
 		{"version labels", "kernel 5.15.0.1 firmware 1.0.0.2 fw 2.0.0.1", "kernel 5.15.0.1 firmware 1.0.0.2 fw 2.0.0.1"},
 		{"image", "image: registry/app:2.3.4.5", "image: registry/app:2.3.4.5"},
+		{"version last part", "os_ver=10.0.0.1 fwRev: 2.1.0.3 image-tag=1.2.3.4 agent.build 7.0.0.15 src=10.0.0.1", "os_ver=10.0.0.1 fwRev: 2.1.0.3 image-tag=1.2.3.4 agent.build 7.0.0.15 src=" + ip4},
 		{"cidr", "10.0.0.1/24", ip4 + "/24"},
 		{"mapped", "::ffff:192.168.1.10", ip6},
 		{"bracketed", "[2001:db8::1]:443", "[" + ip6 + "]:443"},

@@ -212,7 +212,7 @@ func digitCode(v string) bool {
 
 // pairNames are keys whose value names the value of a sibling "value" key:
 // {"name":"password","value":"…"}, <add key="DbPassword" value="…"/>.
-var pairNames = []string{"name", "key", "param", "parameter", "field", "label", "attribute", "property"}
+var pairNames = []string{"name", "key", "param", "parameter", "field", "label", "attribute", "property", "header"}
 
 // pairLabelClass returns the classes of the name that a "value" key at k
 // is given by a sibling key in the 160 bytes before it (not before last).

@@ -82,6 +82,9 @@ func (m *Masker) keyValue(s string, p, vs, last int) (int, int) {
 	if kc == 0 && len(key) == 5 && hasPrefixFold(key, 0, "value") {
 		kc = m.pairLabelClass(s, k, last)
 	}
+	if kc == 0 && len(key) == 4 && s[p] == '=' && key == "name" {
+		return m.formDataPart(s, vs)
+	}
 	if kc == 0 && s[p] == ':' && p+1 < len(s) && s[p+1] == ' ' && len(key) > 0 && is(key[0], clsAlpha) && m.secretWordBefore(s, k, last) {
 		// A secret word a few words back: "Password for user bob: Xk9…",
 		// "token for client web01: 9f8e…". The value must look random.
@@ -541,4 +544,32 @@ func strongShaped(v string) bool {
 		symbol = symbol || !is(v[k], clsAlnum)
 	}
 	return symbol || seen == clsDigit|clsUpper|clsLower
+}
+
+// formDataPart matches the value of a multipart form field named by a
+// secret key: `Content-Disposition: form-data; name="password"`, a blank
+// line, then the value on its own line. vs is just after "name=".
+func (m *Masker) formDataPart(s string, vs int) (int, int) {
+	a, e := valueAfter(s, vs)
+	if e == 0 || m.lex.classes(s[a:e], keySecret|keyCode) == 0 {
+		return 0, 0
+	}
+	j := e
+	if j < len(s) && s[j] == '"' {
+		j++
+	}
+	for _, blank := range []string{"\r\n\r\n", "\n\n"} {
+		if hasPrefixAt(s, j, blank) {
+			b := j + len(blank)
+			f := b
+			for f < len(s) && s[f] != '\r' && s[f] != '\n' {
+				f++
+			}
+			if f == b || isPlaceholder(s[b:f]) || m.touchesMask(s, b, f) {
+				return 0, 0
+			}
+			return b, f
+		}
+	}
+	return 0, 0
 }
