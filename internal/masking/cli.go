@@ -246,6 +246,8 @@ func (m *Masker) longOption(s string, i int) (a, e int, ok bool) {
 		return 0, 0, true
 	}
 	switch v := s[a:e]; {
+	case looksLikePath(v):
+		return 0, 0, true // --private-key ./key.pem
 	case c&keySecret != 0:
 	case c&keyToken != 0 && tokenShaped(v):
 	case c&keyCode != 0 && !plainValue(v):

@@ -110,6 +110,9 @@ func TestLabelValueAnySyntax(t *testing.T) {
 		{"form data", "Content-Disposition: form-data; name=\"password\"\r\n\r\nXk9mz2Qw\r\n--boundary", "Content-Disposition: form-data; name=\"password\"\r\n\r\n" + sec + "\r\n--boundary"},
 		{"form data other field", "Content-Disposition: form-data; name=\"user\"\r\n\r\nbob01\r\n", "Content-Disposition: form-data; name=\"user\"\r\n\r\nbob01\r\n"},
 		{"header pair", `{"header":"Authorization","value":"Bearer abc123def456ghi789"}`, `{"header":"Authorization","value":"` + sec + `"}`},
+		{"auth methods", "auth=SCRAM-SHA-256 auth: oauth2 auth=Basic", "auth=SCRAM-SHA-256 auth: oauth2 auth=Basic"},
+		{"key file paths", "private_key=/etc/ssl/private/server.key password_file: ./secrets/db.txt --private-key ~/.ssh/id_rsa", "private_key=/etc/ssl/private/server.key password_file: ./secrets/db.txt --private-key ~/.ssh/id_rsa"},
+		{"slash password", "pwd=/x9Tiger", "pwd=" + sec},
 		{"ids stay", "trace_id=4bf92f3577b34da6a3ce929d0e0e4736 span_id=00f067aa0ba902b7 request_id=8f14e45fceea167a5a36dedd4bea2543", "trace_id=4bf92f3577b34da6a3ce929d0e0e4736 span_id=00f067aa0ba902b7 request_id=8f14e45fceea167a5a36dedd4bea2543"},
 		{"commit and order", "commit 9fceb02d0ae598e95dc970b74767f19372d61af8 ORD-20240304-603457", "commit 9fceb02d0ae598e95dc970b74767f19372d61af8 ORD-20240304-603457"},
 	})

@@ -60,6 +60,13 @@ func plainValue(v string) bool {
 	if isDigit(v[0]) {
 		return len(v) <= 2 && (len(v) == 1 || isDigit(v[1]))
 	}
+	if len(v) <= 20 {
+		for _, w := range methodWords {
+			if len(v) == len(w) && hasPrefixFold(v, 0, w) {
+				return true
+			}
+		}
+	}
 	upper := 0
 	for k := 0; k < len(v); k++ {
 		c := v[k]
@@ -73,6 +80,48 @@ func plainValue(v string) bool {
 		}
 	}
 	return upper == 0 || upper == 1 && is(v[0], clsUpper) || upper == len(v) && len(v) <= 12
+}
+
+// methodWords are names of authentication methods and algorithms that
+// code words such as "auth" take as values (auth=SCRAM-SHA-256).
+var methodWords = []string{"scram-sha-1", "scram-sha-256", "scram-sha-512", "oauth2", "oauth", "md5", "sha1", "sha256", "sha512",
+	"ntlm", "ntlmv2", "kerberos", "gssapi", "publickey", "keyboard-interactive", "2fa", "mfa", "saml2", "oidc", "ldaps", "x509",
+	"digest-md5", "cram-md5", "hmac-sha1", "hmac-sha256", "hmac-sha512", "plain", "login", "aws4-hmac-sha256", "webauthn", "fido2", "u2f", "totp", "hotp", "sms"}
+
+// looksLikePath reports whether v is a file path rather than a secret:
+// "/run/secrets/db", "./certs/key.pem", "~/.pgpass", "C:\\keys\\x.pfx",
+// "tls/server.key". One leading '/' without another is no path
+// ("/x9Tiger"), nor is a 40-character AWS secret key.
+func looksLikePath(v string) bool {
+	if len(v) < 3 || len(v) > 256 || awsSecretShaped(v) {
+		return false
+	}
+	slashes := 0
+	for k := 0; k < len(v); k++ {
+		c := v[k]
+		switch {
+		case c == '/' || c == '\\':
+			slashes++
+		case isWord(c) || c == '.' || c == '-' || c == '~' || c == ':':
+		default:
+			return false
+		}
+	}
+	switch {
+	case strings.HasPrefix(v, "./"), strings.HasPrefix(v, "../"), strings.HasPrefix(v, "~/"):
+		return true
+	case v[0] == '/' && slashes >= 2:
+		return true
+	case len(v) > 3 && v[1] == ':' && v[2] == '\\':
+		return true
+	}
+	if dot := strings.LastIndexByte(v, '.'); dot > 0 && slashes > 0 {
+		switch strings.ToLower(v[dot+1:]) {
+		case "pem", "key", "crt", "cer", "p12", "pfx", "jks", "json", "txt", "conf", "yaml", "yml", "env", "properties", "keystore":
+			return true
+		}
+	}
+	return false
 }
 
 // connectors are the words that may stand between a secret label and its

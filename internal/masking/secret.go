@@ -132,8 +132,8 @@ func (m *Masker) keyValue(s string, p, vs, last int) (int, int) {
 	default:
 		return 0, 0 // a token key with a plain value: session=expired
 	}
-	if workingDirectory(key, v) {
-		return 0, 0
+	if workingDirectory(key, v) || looksLikePath(v) {
+		return 0, 0 // PWD=/home/x, private_key=/etc/ssl/key.pem
 	}
 	return a, e
 }
