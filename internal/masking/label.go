@@ -332,3 +332,44 @@ func mayHoldValue(s string, i int) bool {
 func (l *lexicon) phraseStart(s string, ws int) bool {
 	return ws+1 < len(s) && s[ws] < 0x80 && l.phrases[lower(s[ws])][pairByte(s[ws+1])]
 }
+
+// nativeWordsThenValue matches a value one or two Korean words after a
+// Korean secret label that ends at the space at r: "비밀번호 재설정 코드
+// 448213", "비밀번호 변경 안내: Xk9#…". The value must look random, or be a
+// 4-8 digit code right after a word ending in 코드 or 번호 (code, number).
+func nativeWordsThenValue(s string, r int) (int, int) {
+	j := r
+	code := false
+	for w := 0; w < 2 && j+1 < len(s) && s[j] == ' ' && s[j+1] >= 0x80; w++ {
+		ws := j + 1
+		e := ws
+		for e < len(s) && s[e] >= 0x80 && e-ws <= 24 {
+			e++
+		}
+		if e < len(s) && s[e] == ':' {
+			return 0, 0 // a key of its own: the key=value scanner decides
+		}
+		word := s[ws:e]
+		code = strings.HasSuffix(word, "코드") || strings.HasSuffix(word, "번호")
+		j = e
+	}
+	if j == r || j+1 >= len(s) || s[j] != ' ' || s[j+1] >= 0x80 {
+		return 0, 0
+	}
+	a := j + 1
+	e := a
+	for e < len(s) && s[e] > ' ' && s[e] < 0x7f && s[e] != '"' && s[e] != '\'' && s[e] != ',' && s[e] != ')' {
+		e++
+	}
+	for e > a && (s[e-1] == '.' || s[e-1] == ':') {
+		e--
+	}
+	if e == a || e < len(s) && s[e] != ' ' && s[e] != '"' && s[e] != ',' && s[e] != '.' && s[e] != ')' && s[e] < 0x80 {
+		return 0, 0
+	}
+	v := s[a:e]
+	if strongShaped(v) && !looksLikeAddress(v) && !strings.ContainsAny(v, "=[") || code && digitCode(v) {
+		return a, e
+	}
+	return 0, 0
+}

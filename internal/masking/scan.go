@@ -171,6 +171,11 @@ func (m *Masker) scan(s string, from int, kc keyClass, ms []Match) []Match {
 					i, last = e, e
 					continue
 				}
+				if a, e := nativeWordsThenValue(s, r); e > 0 && !m.touchesMask(s, a, e) {
+					ms = append(ms, Match{Secret, a, e})
+					i, last = e, e
+					continue
+				}
 			}
 			i = r
 			continue
