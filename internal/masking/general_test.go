@@ -116,6 +116,8 @@ func TestLabelValueAnySyntax(t *testing.T) {
 		{"auth methods", "auth=SCRAM-SHA-256 auth: oauth2 auth=Basic", "auth=SCRAM-SHA-256 auth: oauth2 auth=Basic"},
 		{"key file paths", "private_key=/etc/ssl/private/server.key password_file: ./secrets/db.txt --private-key ~/.ssh/id_rsa", "private_key=/etc/ssl/private/server.key password_file: ./secrets/db.txt --private-key ~/.ssh/id_rsa"},
 		{"slash password", "pwd=/x9Tiger", "pwd=" + sec},
+		{"pgp key block", "-----BEGIN PGP PRIVATE KEY BLOCK-----\nlQOYBF\n-----END PGP PRIVATE KEY BLOCK-----", "-----BEGIN PGP PRIVATE KEY BLOCK-----" + sec + "-----END PGP PRIVATE KEY BLOCK-----"},
+		{"public key stays", "-----BEGIN PUBLIC KEY-----\nMIIBIj\n-----END PUBLIC KEY-----", "-----BEGIN PUBLIC KEY-----\nMIIBIj\n-----END PUBLIC KEY-----"},
 		{"ids stay", "trace_id=4bf92f3577b34da6a3ce929d0e0e4736 span_id=00f067aa0ba902b7 request_id=8f14e45fceea167a5a36dedd4bea2543", "trace_id=4bf92f3577b34da6a3ce929d0e0e4736 span_id=00f067aa0ba902b7 request_id=8f14e45fceea167a5a36dedd4bea2543"},
 		{"commit and order", "commit 9fceb02d0ae598e95dc970b74767f19372d61af8 ORD-20240304-603457", "commit 9fceb02d0ae598e95dc970b74767f19372d61af8 ORD-20240304-603457"},
 	})

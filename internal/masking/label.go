@@ -237,7 +237,7 @@ func secretAfterLabel(s string, i int, kc keyClass) (int, int) {
 		return 0, 0
 	}
 	v := s[a:e]
-	if v[0] == '/' && !awsSecretShaped(v) || v[0] == '~' || v[0] == '-' || v[0] == '$' || strings.ContainsAny(v, "=:[") || strings.Contains(v, "***") || looksLikeAddress(v) {
+	if v[0] == '/' && !awsSecretShaped(v) || v[0] == '~' || v[0] == '-' || v[0] == '$' || strings.ContainsAny(v, "=:[") || strings.Contains(v, "***") || strings.Contains(v, "---") || looksLikeAddress(v) {
 		return 0, 0 // a path, an option, a variable, an address, a key, a mask
 	}
 	if !(passwordShaped(v) || tokenShaped(v) || kc&keyCode != 0 && digitCode(v)) {
