@@ -285,6 +285,14 @@ var positional = []struct {
 	{"net user ", 1}, // user password [/add]
 }
 
+// positionalFirst marks the first bytes of the positional commands.
+var positionalFirst = func() (t [256]bool) {
+	for _, p := range positional {
+		t[p.words[0]] = true
+	}
+	return t
+}()
+
 // positionalPassword matches the password argument of the commands above,
 // at word start i.
 func positionalPassword(s string, i int) (int, int) {

@@ -1,6 +1,7 @@
 package masking
 
 import (
+	"math/bits"
 	"strings"
 	"unicode"
 )
@@ -49,12 +50,16 @@ type lexicon struct {
 	byFirst [256][]lexWord // ASCII words by their lower-case first byte
 	first   [256]keyClass  // classes of the ASCII words starting with each byte
 	last    [256]keyClass  // classes of the ASCII words ending with each byte
+	// last2 are the classes of the ASCII words by their last two bytes
+	// (lower case).
+	last2 [128][128]keyClass
 	// glued are the classes of the words that may end a compound without
 	// a separator ("dbpassword"), by first byte.
 	glued [256]keyClass
 	// pairs are the classes of the words by their first two bytes (lower
 	// case; a separator as the second byte is stored as '_').
-	pairs [128][128]keyClass
+	pairs     [128][128]keyClass
+	sepSecond bool // some word has a separator as its second byte
 	// phrases says which first two bytes start a phrase ("api key").
 	phrases [128][128]bool
 	native  []lexWord // words with non-ASCII bytes
@@ -63,12 +68,19 @@ type lexicon struct {
 	// substring search per word.
 	nativeFirst [64][64]bool
 	nativeAny   bool // a native word starts with an ASCII byte: no filter
+	// nativeMask holds, per lead and continuation byte pair, the native
+	// words (bit i: native[i]) that start with it.
+	nativeMask [64][64]uint64
 }
 
 type lexWord struct {
 	w     string // lower case
 	class keyClass
 	fold  bool // a native word with ASCII letters: compared case-insensitively
+	// second is the word's second byte, 0 when that is a separator (which
+	// matches any separator or a camel step); ASCII words only.
+	second byte
+	plain  bool // no separator inside: compared with hasPrefixFold
 }
 
 // in reports whether the word occurs in ident.
@@ -94,6 +106,11 @@ func (l *lexicon) add(list []string, c keyClass) {
 			l.native = append(l.native, lexWord{w: k, class: c, fold: strings.IndexFunc(k, func(r rune) bool { return r < 0x80 && unicode.IsLetter(r) }) >= 0})
 			if k[0] >= 0xc0 && k[1]&0xc0 == 0x80 {
 				l.nativeFirst[k[0]-0xc0][k[1]-0x80] = true
+				if n := len(l.native) - 1; n < 64 {
+					l.nativeMask[k[0]-0xc0][k[1]-0x80] |= 1 << n
+				} else {
+					l.nativeAny = true // too many words for the mask: try them all
+				}
 			} else {
 				l.nativeAny = true
 			}
@@ -102,15 +119,23 @@ func (l *lexicon) add(list []string, c keyClass) {
 		if strings.IndexByte(k, ' ') > 0 && len(k) > 1 {
 			l.phrases[k[0]&0x7f][pairByte(k[1])] = true
 		}
-		l.byFirst[k[0]] = append(l.byFirst[k[0]], lexWord{w: k, class: c})
+		w := lexWord{w: k, class: c, plain: strings.IndexAny(k, "_-. ") < 0}
+		if len(k) > 1 && !isPartSep(k[1]) {
+			w.second = k[1]
+		}
+		l.byFirst[k[0]] = append(l.byFirst[k[0]], w)
 		l.first[k[0]] |= c
 		l.last[k[len(k)-1]] |= c
+		if n := len(k); n > 1 && k[n-2] < 0x80 && k[n-1] < 0x80 {
+			l.last2[k[n-2]][k[n-1]] |= c
+		}
 		if len(k) == 1 {
 			for b := range 128 {
 				l.pairs[k[0]&0x7f][b] |= c
 			}
 		} else {
 			l.pairs[k[0]&0x7f][pairByte(k[1])] |= c
+			l.sepSecond = l.sepSecond || isPartSep(k[1])
 		}
 		if len(k) >= minGluedWord && c&(keySecret|keyToken) != 0 {
 			l.glued[k[0]] |= c
@@ -121,9 +146,14 @@ func (l *lexicon) add(list []string, c keyClass) {
 
 // isPartSep reports whether c separates parts of a key name. Non-ASCII
 // bytes do too, so "KB국민" has the part "kb".
-func isPartSep(c byte) bool {
-	return c == '_' || c == '-' || c == '.' || c == ' ' || c == '/' || c == ':' || c >= 0x80
-}
+func isPartSep(c byte) bool { return partSep[c] }
+
+var partSep = func() (t [256]bool) {
+	for c := range 256 {
+		t[c] = c == '_' || c == '-' || c == '.' || c == ' ' || c == '/' || c == ':' || c >= 0x80
+	}
+	return t
+}()
 
 // classes returns the classes, among want, of the words that ident
 // contains as whole name parts (ASCII) or anywhere (non-ASCII words).
@@ -146,22 +176,29 @@ func (l *lexicon) classes(ident string, want keyClass) keyClass {
 		// Left boundary: start, separator, or a lower→Upper camel-case step.
 		// Inside a part, long secret and token words still end a compound
 		// written in one case: "dbpassword", "DBPASSWORD", "csrftoken".
+		var c1 byte // the next byte, folded, for a quick reject on the second letter
+		if p+1 < len(ident) {
+			c1 = pairByte(ident[p+1])
+		}
+		if l.pairs[lc&0x7f][c1]&want&^got == 0 && (!l.sepSecond || l.pairs[lc&0x7f]['_']&want&^got == 0) {
+			continue
+		}
 		glued := p > 0 && !isPartSep(ident[p-1]) && !(is(c, clsUpper) && is(ident[p-1], clsLower|clsDigit))
 		if glued && (l.glued[lc]&want&^got == 0 || !(is(ident[p-1], clsAlpha) && is(c, clsUpper) == is(ident[p-1], clsUpper))) {
 			continue
 		}
-		var c1 byte // the next byte, for a quick reject on the second letter
-		if p+1 < len(ident) {
-			c1 = lower(ident[p+1])
-		}
-		if l.pairs[lc&0x7f][pairByte(c1)]&want&^got == 0 && !(is(c1, clsUpper|clsLower) && l.pairs[lc&0x7f]['_']&want&^got != 0) {
-			continue
-		}
 		for _, k := range l.byFirst[lc] {
-			if k.class&want&^got == 0 || len(k.w) > 1 && k.w[1] != c1 && !isPartSep(k.w[1]) {
+			if k.class&want&^got == 0 || k.second != 0 && k.second != c1 {
 				continue
 			}
-			e := wordAt(ident, p, k.w)
+			e := -1
+			if k.plain {
+				if hasPrefixFold(ident, p, k.w) {
+					e = p + len(k.w)
+				}
+			} else {
+				e = wordAt(ident, p, k.w)
+			}
 			if e < 0 {
 				continue
 			}
@@ -176,10 +213,27 @@ func (l *lexicon) classes(ident string, want keyClass) keyClass {
 			}
 		}
 	}
-	if !ascii && l.mayHoldNative(ident) {
-		for i := range l.native {
-			if k := &l.native[i]; k.class&want&^got != 0 && k.in(ident) {
-				got |= k.class
+	if !ascii {
+		if l.nativeAny {
+			for i := range l.native {
+				if k := &l.native[i]; k.class&want&^got != 0 && k.in(ident) {
+					got |= k.class
+				}
+			}
+			return got & want
+		}
+		// Only the words whose first two bytes occur in ident, each only
+		// where they occur.
+		for p := 0; p+1 < len(ident); p++ {
+			c := ident[p]
+			if c < 0xc0 || ident[p+1]&0xc0 != 0x80 {
+				continue
+			}
+			for mask := l.nativeMask[c-0xc0][ident[p+1]-0x80]; mask != 0; mask &= mask - 1 {
+				k := &l.native[bits.TrailingZeros64(mask)]
+				if k.class&want&^got != 0 && strings.HasPrefix(ident[p:], k.w) {
+					got |= k.class
+				}
 			}
 		}
 	}
@@ -260,7 +314,8 @@ func qualified(ident string, e int) bool {
 // "db_password", "newPassword" and "dbpassword" are looked up as labels,
 // while most words are rejected with one table look-up.
 func (l *lexicon) mayEndWord(w string, want keyClass) bool {
-	return len(w) > 1 && l.last[w[len(w)-1]]&want != 0 && l.classes(w, want) != 0
+	n := len(w)
+	return n > 1 && w[n-2] < 0x80 && w[n-1] < 0x80 && l.last2[lower(w[n-2])][lower(w[n-1])]&want != 0 && l.classes(w, want) != 0
 }
 
 // wordAt returns the end of the lexicon word w (lower case) in ident at p,

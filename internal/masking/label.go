@@ -150,7 +150,7 @@ func connectorAt(s string, j int) int {
 // code") that starts at the word start ws, whose first word ends at we; we
 // when there is none.
 func (l *lexicon) phraseEnd(s string, ws, we int) int {
-	if we+1 >= len(s) || s[we] != ' ' || !is(s[we+1], clsAlpha) || we-ws < 2 || s[ws] >= 0x80 || !l.phrases[lower(s[ws])][pairByte(s[ws+1])] {
+	if we-ws < 2 || s[ws] >= 0x80 || !l.phrases[lower(s[ws])][pairByte(s[ws+1])] || we+1 >= len(s) || s[we] != ' ' || !is(s[we+1], clsAlpha) {
 		return we
 	}
 	e := we + 1

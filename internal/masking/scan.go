@@ -135,7 +135,10 @@ func (m *Masker) scan(s string, from int, kc keyClass, ms []Match) []Match {
 			ws := i
 			for i++; i < n && isWord(s[i]); i++ {
 			}
-			if i+1 < n && s[i] == ' ' && m.kinds&keySecret != 0 && (s[ws] == 'r' || s[ws] == 'h' || s[ws] == 'n') {
+			if i+1 >= n || s[i] != ' ' || m.kinds&keySecret == 0 {
+				continue
+			}
+			if positionalFirst[s[ws]] {
 				// rabbitmqctl add_user u X, htpasswd -b f u X, net user u X
 				if a, e := positionalPassword(s, ws); e > 0 && !m.touchesMask(s, a, e) {
 					ms = append(ms, Match{Secret, a, e})
@@ -143,8 +146,9 @@ func (m *Masker) scan(s string, from int, kc keyClass, ms []Match) []Match {
 					continue
 				}
 			}
-			if i+1 < n && s[i] == ' ' && m.kinds&keySecret != 0 && (mayHoldValue(s, i) || i-ws == 4 && s[ws:i] == "AUTH" || m.lex.phraseStart(s, ws)) &&
-				(t&trLabel != 0 || m.lex.mayEndWord(s[ws:i], keySecret|keyCode) || ws > 0 && (s[ws-1] == '-' || s[ws-1] == '.')) {
+			if (t&trLabel != 0 || i-ws > 1 && s[i-2] < 0x80 && m.lex.last2[lower(s[i-2])][lower(s[i-1])]&(keySecret|keyCode) != 0 || ws > 0 && (s[ws-1] == '-' || s[ws-1] == '.')) &&
+				(mayHoldValue(s, i) || i-ws == 4 && s[ws:i] == "AUTH" || m.lex.phraseStart(s, ws)) &&
+				(t&trLabel != 0 || ws > 0 && (s[ws-1] == '-' || s[ws-1] == '.') || m.lex.mayEndWord(s[ws:i], keySecret|keyCode)) {
 				ks := ws
 				for ks > last && ws-ks < 64 && (s[ks-1] == '-' || s[ks-1] == '.') && ks > 1 && isWord(s[ks-2]) {
 					for ks--; ks > last && isWord(s[ks-1]); ks-- {

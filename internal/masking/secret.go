@@ -519,7 +519,7 @@ func (m *Masker) secretWordBefore(s string, k, last int) bool {
 		if ws == we {
 			return false
 		}
-		if m.lex.classes(s[ws:we], keySecret|keyToken) != 0 {
+		if l := &m.lex; l.last[s[we-1]]&(keySecret|keyToken) != 0 && l.classes(s[ws:we], keySecret|keyToken) != 0 {
 			return !m.touchesMask(s, ws, ws)
 		}
 		j = ws
