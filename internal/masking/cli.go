@@ -207,8 +207,8 @@ func redisAuthWords(s string, i int) (int, int) {
 		for f < len(s) && s[f] > ' ' && s[f] != '"' && s[f] != '\'' {
 			f++
 		}
-		if f == b || !plainValue(s[a:e]) {
-			return 0, 0
+		if f == b || !plainValue(s[a:e]) || isMaskToken(s[a:e]) || strings.ContainsRune(s[a:e], '*') {
+			return 0, 0 // the user must be a plain name, not our mask
 		}
 		a, e = b, f
 	}
