@@ -118,6 +118,11 @@ func TestLabelValueAnySyntax(t *testing.T) {
 		{"slash password", "pwd=/x9Tiger", "pwd=" + sec},
 		{"pgp key block", "-----BEGIN PGP PRIVATE KEY BLOCK-----\nlQOYBF\n-----END PGP PRIVATE KEY BLOCK-----", "-----BEGIN PGP PRIVATE KEY BLOCK-----" + sec + "-----END PGP PRIVATE KEY BLOCK-----"},
 		{"public key stays", "-----BEGIN PUBLIC KEY-----\nMIIBIj\n-----END PUBLIC KEY-----", "-----BEGIN PUBLIC KEY-----\nMIIBIj\n-----END PUBLIC KEY-----"},
+		{"path token", "GET /api/v1/token/9f8e7d6c5b4a39281706f5e4d3c2b1a0?x=1 HTTP/1.1", "GET /api/v1/token/" + sec + "?x=1 HTTP/1.1"},
+		{"path reset", "POST /password/reset/AbC123dEf456GhI789jKl0 200", "POST /password/reset/" + sec + " 200"},
+		{"path plain", "GET /api/token/refresh /v1/secret/data/db /reset/password", "GET /api/token/refresh /v1/secret/data/db /reset/password"},
+		{"azure client secret", "clientCredential Abc8Q~xYz1234567890abcdefghijklmnopqrs used", "clientCredential " + sec + " used"},
+		{"pin with korean noun", "PIN번호: 1234 OTP코드 482913", "PIN번호: " + sec + " OTP코드 " + sec},
 		{"ids stay", "trace_id=4bf92f3577b34da6a3ce929d0e0e4736 span_id=00f067aa0ba902b7 request_id=8f14e45fceea167a5a36dedd4bea2543", "trace_id=4bf92f3577b34da6a3ce929d0e0e4736 span_id=00f067aa0ba902b7 request_id=8f14e45fceea167a5a36dedd4bea2543"},
 		{"commit and order", "commit 9fceb02d0ae598e95dc970b74767f19372d61af8 ORD-20240304-603457", "commit 9fceb02d0ae598e95dc970b74767f19372d61af8 ORD-20240304-603457"},
 	})

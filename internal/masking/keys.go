@@ -205,8 +205,8 @@ func (l *lexicon) classes(ident string, want keyClass) keyClass {
 			if glued && (len(k.w) < minGluedWord || k.class&(keySecret|keyToken) == 0) {
 				continue
 			}
-			if e < len(ident) && k.class == keyCode {
-				continue // code words end a key: db_pass, sms_otp, not auth_method
+			if e < len(ident) && k.class == keyCode && ident[e] < 0x80 {
+				continue // code words end a key: db_pass, sms_otp, PIN번호, not auth_method
 			}
 			if e == len(ident) || ((isPartSep(ident[e]) || (is(ident[e], clsUpper) && is(ident[e-1], clsLower))) && !qualified(ident, e)) {
 				got |= k.class

@@ -373,3 +373,43 @@ func nativeWordsThenValue(s string, r int) (int, int) {
 	}
 	return 0, 0
 }
+
+// pathToken matches a token-shaped URL path segment after a segment that
+// is a token or secret word, s[ws:i] with '/' before it and at i:
+// "/api/token/9f8e7d6c5b4a…", "/password/reset/AbC123…" (reset is a
+// connector). The segment ends at '/', '?', '#', a space or a quote.
+func (m *Masker) pathToken(s string, ws, i int) (int, int) {
+	if ws == 0 || s[ws-1] != '/' {
+		return 0, 0
+	}
+	w := s[ws:i]
+	if m.lex.classes(w, keySecret|keyToken) == 0 && !(len(w) == 5 && w == "reset" || len(w) == 6 && w == "verify" || len(w) == 7 && w == "confirm") {
+		return 0, 0
+	}
+	a := i + 1
+	e := a
+	for e < len(s) && e-a <= 512 && s[e] != '/' && s[e] != '?' && s[e] != '#' && s[e] != ' ' && s[e] != '"' && s[e] != '\'' && s[e] != '&' {
+		e++
+	}
+	if !tokenShaped(s[a:e]) || m.enabled[JWT] && scanJWT(s, a) > 0 {
+		return 0, 0
+	}
+	return a, e
+}
+
+// azureSecret matches an Azure AD client secret, three characters, a digit
+// and "Q~", then 31 to 34 of [A-Za-z0-9_~.-], whose first part is s[ws:i]
+// with the '~' at i.
+func azureSecret(s string, ws, i int) (int, int) {
+	if i-ws != 5 || s[i-1] != 'Q' || !isDigit(s[i-2]) || ws > 0 && (isWord(s[ws-1]) || s[ws-1] == '.' || s[ws-1] == '~') {
+		return 0, 0
+	}
+	e := i + 1
+	for e < len(s) && e-i <= 35 && (isWord(s[e]) || s[e] == '~' || s[e] == '.' || s[e] == '-') {
+		e++
+	}
+	if n := e - i - 1; n < 31 || n > 34 || e < len(s) && (isWord(s[e]) || s[e] == '~') {
+		return 0, 0
+	}
+	return ws, e
+}

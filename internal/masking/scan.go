@@ -135,6 +135,21 @@ func (m *Masker) scan(s string, from int, kc keyClass, ms []Match) []Match {
 			ws := i
 			for i++; i < n && isWord(s[i]); i++ {
 			}
+			if i+1 < n && m.kinds&keySecret != 0 && (s[i] == '/' || s[i] == '~') {
+				// A token as the path segment after /token/, /reset/…, or an
+				// Azure AD client secret (xxx8Q~…).
+				a, e := 0, 0
+				if s[i] == '/' {
+					a, e = m.pathToken(s, ws, i)
+				} else if m.enabled[AccessKey] {
+					a, e = azureSecret(s, ws, i)
+				}
+				if e > 0 && !m.touchesMask(s, a, e) {
+					ms = append(ms, Match{Secret, a, e})
+					i, last = e, e
+				}
+				continue
+			}
 			if i+1 >= n || s[i] != ' ' || m.kinds&keySecret == 0 {
 				continue
 			}
@@ -169,7 +184,11 @@ func (m *Masker) scan(s string, from int, kc keyClass, ms []Match) []Match {
 			for r < n && s[r] >= 0x80 {
 				r++
 			}
-			if c := m.lex.classes(s[i:r], keySecret|keyCode); c != 0 && r+1 < n && (s[r] == ' ' || s[r] == '(' || s[r] == '[') && !m.touchesMask(s, i, i) {
+			ls := i // an ASCII word glued before: "OTP코드 482913"
+			for ls > last && i-ls < 16 && isWord(s[ls-1]) {
+				ls--
+			}
+			if c := m.lex.classes(s[ls:r], keySecret|keyCode); c != 0 && r+1 < n && (s[r] == ' ' || s[r] == '(' || s[r] == '[') && !m.touchesMask(s, i, i) {
 				if a, e := secretAfterLabel(s, r, c); e > 0 && (passwordShaped(s[a:e]) || c&keyCode != 0 && digitCode(s[a:e])) && !m.touchesMask(s, a, e) {
 					ms = append(ms, Match{Secret, a, e})
 					i, last = e, e

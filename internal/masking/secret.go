@@ -270,8 +270,8 @@ func (m *Masker) scanXMLElement(s string, p, last int) (int, int) {
 	for lt > last && p-lt < 256 && s[lt] != '<' && s[lt] != '>' {
 		lt--
 	}
-	if lt < last || lt < 0 || s[lt] != '<' || s[p-1] == '/' {
-		return 0, 0
+	if lt < last || lt < 0 || s[lt] != '<' || s[p-1] == '/' || containsMask(s[lt:p]) {
+		return 0, 0 // a mask inside the tag: a match there blocked the first pass
 	}
 	return m.xmlText(s, lt+1, p, p+1, "<")
 }
@@ -309,7 +309,7 @@ func (m *Masker) scanEscapedXMLElement(s string, p, last int) (int, int) {
 		return 0, 0
 	}
 	lt += lo
-	if s[p-1] == '/' || strings.Contains(s[lt:p], "&gt;") {
+	if s[p-1] == '/' || strings.Contains(s[lt:p], "&gt;") || containsMask(s[lt:p]) {
 		return 0, 0
 	}
 	return m.xmlText(s, lt+4, p, p+4, "&lt;")
@@ -572,4 +572,10 @@ func (m *Masker) formDataPart(s string, vs int) (int, int) {
 		}
 	}
 	return 0, 0
+}
+
+// containsMask reports whether v holds one of our masks (or a star run
+// that may be a partial one).
+func containsMask(v string) bool {
+	return strings.Contains(v, redactPrefix) || strings.Contains(v, hashPrefix) || strings.Contains(v, "****")
 }
