@@ -243,3 +243,44 @@ func TestStrictPresetAndContext(t *testing.T) {
 		"account_no":     "[REDACTED:bank_account]",
 	}, got.Attributes().AsRaw())
 }
+
+// Code keys (masked unless plain), compound and glued secret keys and
+// command lines in attributes and map bodies.
+func TestCodeKeysAndLabels(t *testing.T) {
+	t.Parallel()
+	cfg := createDefaultConfig()
+	sink := new(consumertest.LogsSink)
+	p, err := NewFactory().CreateLogs(context.Background(), metadatatest.NewSettings(componenttest.NewTelemetry()), cfg, sink)
+	require.NoError(t, err)
+
+	ld := plog.NewLogs()
+	lr := ld.ResourceLogs().AppendEmpty().ScopeLogs().AppendEmpty().LogRecords().AppendEmpty()
+	body := lr.Body().SetEmptyMap()
+	body.PutStr("db-pass", "Xk9mz2Qw")
+	body.PutStr("auth", "ok")
+	body.PutStr("auth_method", "SCRAM-SHA-256")
+	body.PutInt("pin", 4821)
+	body.PutInt("pass_count", 12)
+	body.PutStr("cmd", "mysql -uroot -pS3cr3tPass! -h db1 shop")
+	body.PutStr("msg", "password was reset to Tr0ub4dor&3 for bob")
+	lr.Attributes().PutStr("DBPASSWORD", "hunter2")
+	lr.Attributes().PutStr("X-Private-Key", "abc")
+	lr.Attributes().PutStr("otp", "disabled")
+
+	require.NoError(t, p.ConsumeLogs(context.Background(), ld))
+	got := sink.AllLogs()[0].ResourceLogs().At(0).ScopeLogs().At(0).LogRecords().At(0)
+	assert.Equal(t, map[string]any{
+		"db-pass":     "[REDACTED:secret]",
+		"auth":        "ok",
+		"auth_method": "SCRAM-SHA-256",
+		"pin":         "[REDACTED:secret]",
+		"pass_count":  int64(12),
+		"cmd":         "mysql -uroot -p[REDACTED:secret] -h db1 shop",
+		"msg":         "password was reset to [REDACTED:secret] for bob",
+	}, got.Body().Map().AsRaw())
+	assert.Equal(t, map[string]any{
+		"DBPASSWORD":    "[REDACTED:secret]",
+		"X-Private-Key": "[REDACTED:secret]",
+		"otp":           "disabled",
+	}, got.Attributes().AsRaw())
+}
