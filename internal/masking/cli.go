@@ -134,7 +134,7 @@ func optionValue(s string, a int) (int, int) {
 		return 0, 0
 	}
 	v := s[a:e]
-	if v[0] == '-' || v[0] == '$' || v[0] == '%' || isPlaceholder(v) || strings.Contains(v, "***") || maskStartsAt(s, a) {
+	if v[0] == '-' || v[0] == '$' || v[0] == '%' || isPlaceholder(v) || strings.Contains(v, "***") || containsMask(v) {
 		return 0, 0
 	}
 	return a, e

@@ -135,7 +135,7 @@ var DefaultCodeKeys = []string{
 	"pass", "auth", "pin", "otp", "cvv", "cvc", "cvv2", "totp", "mfa_code", "otp_code",
 	"verification code", "security code", "auth code", "authorization code", "confirmation code",
 	"recovery code", "backup code", "one-time code",
-	"인증번호", "인증코드", "보안코드", "승인코드",
+	"인증번호", "인증코드", "보안코드", "승인코드", "보안카드",
 }
 
 // DefaultTokenKeys is the default key and label list for token-shaped secrets.

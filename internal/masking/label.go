@@ -336,13 +336,17 @@ func (l *lexicon) phraseStart(s string, ws int) bool {
 // nativeWordsThenValue matches a value one or two Korean words after a
 // Korean secret label that ends at the space at r: "비밀번호 재설정 코드
 // 448213", "비밀번호 변경 안내: Xk9#…". The value must look random, or be a
-// 4-8 digit code right after a word ending in 코드 or 번호 (code, number).
+// 4-8 digit code right after a word ending in 코드, 번호 or 자리 (code,
+// number, digits).
 func nativeWordsThenValue(s string, r int) (int, int) {
 	j := r
 	code := false
-	for w := 0; w < 2 && j+1 < len(s) && s[j] == ' ' && s[j+1] >= 0x80; w++ {
+	for w := 0; w < 2 && j+1 < len(s) && s[j] == ' ' && (s[j+1] >= 0x80 || isDigit(s[j+1]) && j+2 < len(s) && s[j+2] >= 0x80); w++ {
 		ws := j + 1
 		e := ws
+		if isDigit(s[e]) {
+			e++ // "4자리"
+		}
 		for e < len(s) && s[e] >= 0x80 && e-ws <= 24 {
 			e++
 		}
@@ -350,7 +354,7 @@ func nativeWordsThenValue(s string, r int) (int, int) {
 			return 0, 0 // a key of its own: the key=value scanner decides
 		}
 		word := s[ws:e]
-		code = strings.HasSuffix(word, "코드") || strings.HasSuffix(word, "번호")
+		code = strings.HasSuffix(word, "코드") || strings.HasSuffix(word, "번호") || strings.HasSuffix(word, "자리")
 		j = e
 	}
 	if j == r || j+1 >= len(s) || s[j] != ' ' || s[j+1] >= 0x80 {

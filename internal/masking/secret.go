@@ -85,28 +85,20 @@ func (m *Masker) keyValue(s string, p, vs, last int) (int, int) {
 	if kc == 0 && len(key) == 4 && s[p] == '=' && key == "name" {
 		return m.formDataPart(s, vs)
 	}
-	if kc == 0 && s[p] == ':' && p+1 < len(s) && s[p+1] == ' ' && len(key) > 0 && is(key[0], clsAlpha) && m.secretWordBefore(s, k, last) {
-		// A secret word a few words back: "Password for user bob: Xk9…",
-		// "token for client web01: 9f8e…". The value must look random.
-		if a, e := valueAfter(s, vs); e > 0 && strongShaped(s[a:e]) && !m.touchesMask(s, a, e) {
-			return a, e
+	if kc == 0 && len(key) > 0 && (key[0] >= 0x80 || s[p] == ':' && p+1 < len(s) && s[p+1] == ' ' && is(key[0], clsAlpha)) {
+		// A secret or code word up to three words back, before a predicate
+		// or a name: "임시 비밀번호 발급: Xy7#…", "OTP 번호: 552211",
+		// "Password for user bob: Xk9…". The value must look random (after
+		// a Korean key: like a password; "비밀번호 변경: 완료" is a status), or
+		// be a digit code after a code word.
+		c, ws := m.labelBefore(s, k, last)
+		if c == 0 {
+			return 0, 0
 		}
-		return 0, 0
-	}
-	if kc == 0 && len(key) > 0 && key[0] >= 0x80 {
-		// A Korean secret word one word further back, before a predicate:
-		// "임시 비밀번호 발급: Xy7#…". Only password-shaped values count then
-		// ("비밀번호 변경: 완료" is a status).
-		if w := k; w > last+1 && s[w-1] == ' ' {
-			w--
-			ws := w
-			for ws > last && s[ws-1] >= 0x80 {
-				ws--
-			}
-			if c := m.lex.classes(s[ws:w], keySecret|keyCode); c != 0 {
-				if a, e := valueAfter(s, vs); e > 0 && (passwordShaped(s[a:e]) || c&keyCode != 0 && digitCode(s[a:e])) && !m.touchesMask(s, ws, ws) {
-					return a, e
-				}
+		if a, e := valueAfter(s, vs); e > 0 && !m.touchesMask(s, a, e) && !m.touchesMask(s, ws, ws) && !containsMask(s[a:e]) {
+			v := s[a:e]
+			if strongShaped(v) || key[0] >= 0x80 && passwordShaped(v) || c&keyCode != 0 && digitCode(v) {
+				return a, e
 			}
 		}
 		return 0, 0
@@ -121,8 +113,8 @@ func (m *Masker) keyValue(s string, p, vs, last int) (int, int) {
 		return 0, 0 // the key is in the kept tail of a partial mask
 	}
 	a, e := valueAfter(s, vs)
-	if e == 0 || isPlaceholder(s[a:e]) {
-		return 0, 0
+	if e == 0 || isPlaceholder(s[a:e]) || containsMask(s[a:e]) {
+		return 0, 0 // a value masked in part was not a secret in the first pass
 	}
 	v := s[a:e]
 	switch {
@@ -504,27 +496,38 @@ func identifiedBy(s string, ws, i int) (int, int) {
 	return a, e
 }
 
-// secretWordBefore reports whether one of the three words before the key
-// that starts at k (the words separated by single spaces, 48 bytes at
-// most) is a secret or token word: "Password for user bob: …".
-func (m *Masker) secretWordBefore(s string, k, last int) bool {
+// labelBefore returns the classes (secret, token or code) of the nearest
+// label among the three words before the key that starts at k (words
+// separated by single spaces, 48 bytes at most, not before last) and where
+// it starts.
+func (m *Masker) labelBefore(s string, k, last int) (keyClass, int) {
 	lo := max(last, k-48)
 	j := k
+	if j > lo && (s[j-1] == '(' || s[j-1] == '[') {
+		j-- // "(임시: …"
+	}
 	for w := 0; w < 3 && j > lo+1 && s[j-1] == ' '; w++ {
 		we := j - 1
 		ws := we
-		for ws > lo && isWord(s[ws-1]) {
+		for ws > lo && s[ws-1] != ' ' && we-ws < 32 {
 			ws--
 		}
 		if ws == we {
-			return false
+			return 0, 0
 		}
-		if l := &m.lex; l.last[s[we-1]]&(keySecret|keyToken) != 0 && l.classes(s[ws:we], keySecret|keyToken) != 0 {
-			return !m.touchesMask(s, ws, ws)
+		t := ws
+		for t < we && (s[t] == '(' || s[t] == '[' || s[t] == '"' || s[t] == '\'') {
+			t++ // "(임시: …"
+		}
+		l := &m.lex
+		if t < we && (s[we-1] >= 0x80 || we-t > 1 && l.last2[lower(s[we-2])&0x7f][lower(s[we-1])&0x7f] != 0) {
+			if c := l.classes(s[t:we], keySecret|keyToken|keyCode); c != 0 {
+				return c, t
+			}
 		}
 		j = ws
 	}
-	return false
+	return 0, 0
 }
 
 // strongShaped reports whether v looks random enough to be a secret
