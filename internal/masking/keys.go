@@ -49,7 +49,6 @@ func (p *keyPatterns) match(key string) bool {
 type lexicon struct {
 	byFirst [256][]lexWord // ASCII words by their lower-case first byte
 	first   [256]keyClass  // classes of the ASCII words starting with each byte
-	last    [256]keyClass  // classes of the ASCII words ending with each byte
 	// last2 are the classes of the ASCII words by their last two bytes
 	// (lower case).
 	last2 [128][128]keyClass
@@ -119,13 +118,12 @@ func (l *lexicon) add(list []string, c keyClass) {
 		if strings.IndexByte(k, ' ') > 0 && len(k) > 1 {
 			l.phrases[k[0]&0x7f][pairByte(k[1])] = true
 		}
-		w := lexWord{w: k, class: c, plain: strings.IndexAny(k, "_-. ") < 0}
+		w := lexWord{w: k, class: c, plain: !strings.ContainsAny(k, "_-. ")}
 		if len(k) > 1 && !isPartSep(k[1]) {
 			w.second = k[1]
 		}
 		l.byFirst[k[0]] = append(l.byFirst[k[0]], w)
 		l.first[k[0]] |= c
-		l.last[k[len(k)-1]] |= c
 		if n := len(k); n > 1 && k[n-2] < 0x80 && k[n-1] < 0x80 {
 			l.last2[k[n-2]][k[n-1]] |= c
 		}
@@ -140,7 +138,6 @@ func (l *lexicon) add(list []string, c keyClass) {
 		if len(k) >= minGluedWord && c&(keySecret|keyToken) != 0 {
 			l.glued[k[0]] |= c
 		}
-		l.last[k[len(k)-1]-'a'+'A'] |= c
 	}
 }
 
