@@ -307,7 +307,7 @@ func qualified(ident string, e int) bool {
 }
 
 // mayEndWord reports whether the word w (ASCII word bytes) can end in a
-// lexicon word of a class in want: its last byte ends some word, so
+// lexicon word of a class in want: its last two bytes end some word, so
 // "db_password", "newPassword" and "dbpassword" are looked up as labels,
 // while most words are rejected with one table look-up.
 func (l *lexicon) mayEndWord(w string, want keyClass) bool {
