@@ -146,7 +146,7 @@ func seeds() []string {
 // addresses next to versions.
 func generalLines() []string {
 	var out []string
-	for _, f := range []string{"testdata/general_lines.txt", "testdata/first_contact_lines.txt"} {
+	for _, f := range []string{"testdata/general_lines.txt", "testdata/first_contact_lines.txt", "testdata/lookalike_lines.txt"} {
 		b, err := os.ReadFile(f)
 		if err != nil {
 			panic(err)

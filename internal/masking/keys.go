@@ -285,7 +285,8 @@ var qualifiers = []string{"count", "type", "name", "id", "length", "len", "size"
 	"version", "ver", "min", "max", "url", "uri", "endpoint", "ref", "arn", "scope", "scopes", "source", "provider", "lifetime", "issued",
 	"algorithm", "alg", "format", "strength", "status", "state", "mode", "method", "location", "store", "manager", "rotation", "rotated",
 	"last", "duration", "timeout", "at", "ms", "sec", "seconds", "prompt", "field", "label", "kind", "header", "param", "error", "errors",
-	"reason", "result", "check", "history", "attempts", "retries", "failures", "failed", "created", "updated", "date", "time", "days", "bits"}
+	"reason", "result", "check", "history", "attempts", "retries", "failures", "failed", "created", "updated", "date", "time", "days", "bits",
+	"encryption", "cipher", "scheme", "storage", "complexity", "expiration", "expire", "reuse", "lockout", "mismatch", "reminder", "question"}
 
 // qualified reports whether the name part that starts at e (after a
 // separator, or at a camel-case capital) is a qualifier.

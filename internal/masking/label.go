@@ -42,9 +42,9 @@ func isPlaceholder(v string) bool {
 }
 
 // plainValue reports whether v is no secret under a code word: a
-// placeholder, a word of lower-case letters (one capital first, or all
-// capitals up to 12: "expired", "Success", "FAILED"; '-' and '_' between
-// parts: "pam_unix"), Korean text, or a number of one or two digits.
+// placeholder, letters only up to 24 ('-' and '_' between parts: "expired",
+// "Success", "FAILED", "TestLogin", "pam_unix"), an authentication method,
+// Korean text, or a number of one or two digits.
 func plainValue(v string) bool {
 	if isPlaceholder(v) {
 		return true
@@ -67,19 +67,16 @@ func plainValue(v string) bool {
 			}
 		}
 	}
-	upper := 0
 	for k := 0; k < len(v); k++ {
 		c := v[k]
 		switch {
-		case is(c, clsLower):
-		case is(c, clsUpper):
-			upper++
+		case is(c, clsAlpha):
 		case (c == '-' || c == '_') && k > 0 && k < len(v)-1 && is(v[k-1], clsAlpha) && is(v[k+1], clsAlpha):
 		default:
 			return false
 		}
 	}
-	return upper == 0 || upper == 1 && is(v[0], clsUpper) || upper == len(v) && len(v) <= 12
+	return len(v) <= 24 // words, names and identifiers: "expired", "FAILED", "TestLogin"
 }
 
 // methodWords are names of authentication methods and algorithms that

@@ -97,6 +97,9 @@ func (m *Masker) keyValue(s string, p, vs, last int) (int, int) {
 		}
 		if a, e := valueAfter(s, vs); e > 0 && !m.touchesMask(s, a, e) && !m.touchesMask(s, ws, ws) && !containsMask(s[a:e]) {
 			v := s[a:e]
+			if strings.IndexByte(v, '=') >= 0 || qualified(" "+key, 0) {
+				return 0, 0 // "password policy: minLength=12"
+			}
 			if strongShaped(v) || key[0] >= 0x80 && passwordShaped(v) || c&keyCode != 0 && digitCode(v) {
 				return a, e
 			}
@@ -514,6 +517,9 @@ func (m *Masker) labelBefore(s string, k, last int) (keyClass, int) {
 		}
 		if ws == we {
 			return 0, 0
+		}
+		if containsMask(s[ws:we]) {
+			return 0, 0 // our mask: a match there blocked the first pass
 		}
 		t := ws
 		for t < we && (s[t] == '(' || s[t] == '[' || s[t] == '"' || s[t] == '\'') {
