@@ -211,6 +211,8 @@ func TestPhonesEmailsAddresses(t *testing.T) {
 		{"image", "image: registry/app:2.3.4.5", "image: registry/app:2.3.4.5"},
 		{"version last part", "os_ver=10.0.0.1 fwRev: 2.1.0.3 image-tag=1.2.3.4 agent.build 7.0.0.15 src=10.0.0.1", "os_ver=10.0.0.1 fwRev: 2.1.0.3 image-tag=1.2.3.4 agent.build 7.0.0.15 src=" + ip4},
 		{"cidr", "10.0.0.1/24", ip4 + "/24"},
+		{"netmask", "IP Address: 172.16.0.10, Subnet 255.255.255.0, mask 255.255.240.0", "IP Address: " + ip4 + ", Subnet 255.255.255.0, mask 255.255.240.0"},
+		{"not a netmask", "host 255.255.0.255", "host " + ip4},
 		{"mapped", "::ffff:192.168.1.10", ip6},
 		{"bracketed", "[2001:db8::1]:443", "[" + ip6 + "]:443"},
 		{"zone", "fe80::1%eth0", ip6 + "%eth0"},

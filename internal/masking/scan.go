@@ -314,7 +314,7 @@ func (m *Masker) numeric(s string, i, last int, kc keyClass) (Kind, int, int) {
 		}
 	}
 	if e[IPv4] && l <= 3 && next == '.' && !productVersion(s, i) {
-		if end := scanIPv4(s, i); end > 0 {
+		if end := scanIPv4(s, i); end > 0 && !netmask(s[i:end]) {
 			return IPv4, i, end
 		}
 	}
