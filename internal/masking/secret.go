@@ -350,7 +350,35 @@ func valueAfter(s string, j int) (int, int) {
 		} else {
 			e = len(s)
 		}
-	case '{', '[', ',', ';', '&', ')', '}', ']', '<', '>':
+	case '[':
+		// A one-element list: Go's map[X-Api-Key:[abc…]], ["…"].
+		if maskStartsAt(s, j) || j+2 >= len(s) {
+			return 0, 0
+		}
+		b := j + 1
+		q := s[b]
+		if q == '"' || q == '\'' {
+			b++
+		}
+		e = b
+		for e < len(s) && e-b < 512 && s[e] != ']' && s[e] != '"' && s[e] != '\'' && s[e] != ' ' && s[e] != ',' && s[e] != '[' {
+			e++
+		}
+		if q == '"' || q == '\'' {
+			if e >= len(s) || s[e] != q {
+				return 0, 0
+			}
+			if e+1 >= len(s) || s[e+1] != ']' {
+				return 0, 0
+			}
+		} else if e >= len(s) || s[e] != ']' {
+			return 0, 0
+		}
+		a = b
+		if upstreamMask(s[j : e+1]) {
+			return 0, 0 // [FILTERED]
+		}
+	case '{', ',', ';', '&', ')', '}', ']', '<', '>':
 		return 0, 0
 	default:
 		a = j
