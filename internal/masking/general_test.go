@@ -132,6 +132,9 @@ func TestLabelValueAnySyntax(t *testing.T) {
 		{"go header map", "map[Content-Type:[application/json] X-Api-Key:[abcd1234efgh5678]]", "map[Content-Type:[application/json] X-Api-Key:[" + sec + "]]"},
 		{"json one-element list", `"password": ["Xk9mz2Qw"]`, `"password": ["` + sec + `"]`},
 		{"list placeholder", "password: [FILTERED] token: [] secret: [a, b]", "password: [FILTERED] token: [] secret: [a, b]"},
+		{"xml attribute label", `<entry key="password">Xk9mz2Qw</entry><entry key="user">bob</entry>`, `<entry key="password">` + sec + `</entry><entry key="user">bob</entry>`},
+		{"php var_dump", `["password"]=> string(8) "Xk9mz2Qw"`, `["password"]=> string(8) "` + sec + `"`},
+		{"php print_r", "[password] => Xk9mz2Qw", "[password] => " + sec},
 		{"ids stay", "trace_id=4bf92f3577b34da6a3ce929d0e0e4736 span_id=00f067aa0ba902b7 request_id=8f14e45fceea167a5a36dedd4bea2543", "trace_id=4bf92f3577b34da6a3ce929d0e0e4736 span_id=00f067aa0ba902b7 request_id=8f14e45fceea167a5a36dedd4bea2543"},
 		{"commit and order", "commit 9fceb02d0ae598e95dc970b74767f19372d61af8 ORD-20240304-603457", "commit 9fceb02d0ae598e95dc970b74767f19372d61af8 ORD-20240304-603457"},
 	})

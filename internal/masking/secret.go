@@ -42,14 +42,23 @@ func (m *Masker) keyValue(s string, p, vs, last int) (int, int) {
 	}
 	var kc keyClass
 	if k > last+1 && s[k-1] == ']' {
-		// A bracketed key: user[password]=…, passwd[0]=…
-		j := k - 1
-		for j > last && k-j < 64 && isKeyByte(s[j-1]) {
+		// A bracketed key: user[password]=…, passwd[0]=…, PHP's
+		// ["password"]=> and [password] =>.
+		ke, j := k-1, k-1
+		if s[ke-1] == '"' || s[ke-1] == '\'' {
+			ke--
 			j--
 		}
-		if j > last && j < k-1 && s[j-1] == '[' {
-			kc = m.lex.classes(s[j:k-1], keySecret|keyToken|keyCode)
-			k = j - 1
+		for j > last && ke-j < 64 && isKeyByte(s[j-1]) {
+			j--
+		}
+		js := j
+		if j > last+1 && j < ke && (s[j-1] == '"' || s[j-1] == '\'') {
+			js--
+		}
+		if js > last && j < ke && s[js-1] == '[' {
+			kc = m.lex.classes(s[j:ke], keySecret|keyToken|keyCode)
+			k = js - 1
 		}
 	}
 	ke := k
@@ -278,7 +287,14 @@ func (m *Masker) xmlText(s string, n, p, a int, close string) (int, int) {
 	for ne < p && ne-n < 128 && (isWord(s[ne]) || s[ne] == '.' || s[ne] == '-' || s[ne] == ':' || s[ne] >= 0x80) {
 		ne++
 	}
-	if ne == n || ne < p && s[ne] != ' ' || m.lex.classes(s[n:ne], keySecret|keyCode) == 0 || m.touchesMask(s, n, n) {
+	if ne == n || ne < p && s[ne] != ' ' || m.touchesMask(s, n, n) {
+		return 0, 0
+	}
+	c := m.lex.classes(s[n:ne], keySecret|keyCode)
+	if c == 0 && ne < p {
+		c = m.attrLabelClass(s[ne:p]) // <entry key="password">…</entry>
+	}
+	if c == 0 {
 		return 0, 0
 	}
 	e := strings.Index(s[a:min(len(s), a+1024)], close)
@@ -286,10 +302,33 @@ func (m *Masker) xmlText(s string, n, p, a int, close string) (int, int) {
 		return 0, 0
 	}
 	e += a
-	if v := s[a:e]; strings.TrimSpace(v) == "" || isPlaceholder(v) || m.lex.classes(s[n:ne], keySecret) == 0 && plainValue(v) {
+	if v := s[a:e]; strings.TrimSpace(v) == "" || isPlaceholder(v) || c&keySecret == 0 && plainValue(v) {
 		return 0, 0
 	}
 	return a, e
+}
+
+// attrLabelClass returns the secret or code class of the name that a tag's
+// key=, name= or id= attribute gives its text: <entry key="password">,
+// <param name="db.password">.
+func (m *Masker) attrLabelClass(attrs string) keyClass {
+	for _, at := range []string{" key=", " name=", " id="} {
+		j := strings.Index(attrs, at)
+		if j < 0 || j+len(at)+2 > len(attrs) {
+			continue
+		}
+		q := attrs[j+len(at)]
+		if q != '"' && q != '\'' {
+			continue
+		}
+		v := attrs[j+len(at)+1:]
+		if e := strings.IndexByte(v, q); e > 0 {
+			if c := m.lex.classes(v[:e], keySecret|keyCode); c != 0 {
+				return c
+			}
+		}
+	}
+	return 0
 }
 
 // scanEscapedXMLElement is scanXMLElement for XML escaped into text:
@@ -381,6 +420,12 @@ func valueAfter(s string, j int) (int, int) {
 	case '{', ',', ';', '&', ')', '}', ']', '<', '>':
 		return 0, 0
 	default:
+		if hasPrefixAt(s, j, "string(") {
+			// PHP var_dump: ["password"]=> string(8) "…"
+			if r := strings.IndexByte(s[j:min(len(s), j+16)], ')'); r > 0 && j+r+2 < len(s) && s[j+r+1] == ' ' && s[j+r+2] == '"' {
+				return valueAfter(s, j+r+2)
+			}
+		}
 		a = j
 		e = unquotedEnd(s, a)
 		// "Authorization: Bearer xyz": the credential is the next token.
