@@ -529,8 +529,8 @@ func percentTokenShaped(v string) bool {
 // "user" "password"`.
 func redisAuth(s string, i int) (int, int) {
 	// MONITOR writes the command after the client: [0 10.1.2.3:5123] "AUTH".
-	if s[i] != '"' || i+7 > len(s) || !hasPrefixFold(s, i+1, "auth") || s[i+5] != '"' || i < 2 || s[i-1] != ' ' || s[i-2] != ']' {
-		return 0, 0
+	if s[i] != '"' || i+7 > len(s) || !hasPrefixFold(s, i+1, "auth") || s[i+5] != '"' || i < 2 || s[i-1] != ' ' || s[i-2] != ']' || maskEndsAt(s, i-1) {
+		return 0, 0 // the ']' must close the client, not our mask
 	}
 	a, e := -1, -1
 	j := i + 6
