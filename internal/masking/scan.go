@@ -294,7 +294,15 @@ func (m *Masker) numeric(s string, i, last int, kc keyClass) (Kind, int, int) {
 	}
 	if e[Phone] && s[i] == '0' && l >= 2 {
 		if end := scanKRPhone(s, i); end > 0 {
+			if i > last && s[i-1] == '(' && e0 < len(s) && s[e0] == ')' {
+				return Phone, i - 1, end // (02) 123-4567: the parenthesis too
+			}
 			return Phone, i, end
+		}
+		if l >= 4 && l <= 5 && s[i+1] == '0' { // 0082-…, not 007-44-36728 (a business number)
+			if end := scanIntl00(s, i); end > 0 {
+				return Phone, i, end
+			}
 		}
 	}
 	if e[PaymentCard] && (l >= 13 || (l >= 3 && l <= 6 && (next == ' ' || next == '-'))) {
