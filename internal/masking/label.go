@@ -369,6 +369,9 @@ func nativeWordsThenValue(s string, r int) (int, int) {
 		return 0, 0
 	}
 	v := s[a:e]
+	if containsMask(v) {
+		return 0, 0
+	}
 	if strongShaped(v) && !looksLikeAddress(v) && !strings.ContainsAny(v, "=[") || code && digitCode(v) {
 		return a, e
 	}

@@ -566,7 +566,7 @@ func identifiedBy(s string, ws, i int) (int, int) {
 	for e < len(s) && s[e] > ' ' && s[e] != ';' && s[e] != ',' && s[e] != ')' && s[e] != '\'' && s[e] != '"' {
 		e++
 	}
-	if e == a || e < len(s) && (s[e] == '\'' || s[e] == '"') || plainValue(s[a:e]) {
+	if e == a || e < len(s) && (s[e] == '\'' || s[e] == '"') || plainValue(s[a:e]) || containsMask(s[a:e]) {
 		return 0, 0 // quoted, or a keyword: IDENTIFIED BY PASSWORD '*…'
 	}
 	return a, e
@@ -647,7 +647,7 @@ func (m *Masker) formDataPart(s string, vs int) (int, int) {
 			for f < len(s) && s[f] != '\r' && s[f] != '\n' {
 				f++
 			}
-			if f == b || isPlaceholder(s[b:f]) || m.touchesMask(s, b, f) {
+			if f == b || isPlaceholder(s[b:f]) || containsMask(s[b:f]) || m.touchesMask(s, b, f) {
 				return 0, 0
 			}
 			return b, f
