@@ -228,3 +228,22 @@ func TestPhonesEmailsAddresses(t *testing.T) {
 		{"mac and time", "MAC 00:1a:2b:3c:4d:5e at 12:34:56", "MAC 00:1a:2b:3c:4d:5e at 12:34:56"},
 	})
 }
+
+// Every scanner at the end of the text and on its own: no panic, and
+// idempotent (a fixed list of truncations the fuzzer may not reach).
+func TestScannersAtTheEnd(t *testing.T) {
+	t.Parallel()
+	m := newTestMasker(t, Config{Detectors: StrictDetectors()})
+	counts := make([]int64, m.NumCounters())
+	for _, l := range []string{"00821", "0082-", "0082-10", "(415", "(415)", "(415) 5", "pw:", "pw: ", "AUTH", "AUTH ", "AUTH a ",
+		"-p", "mysql -p", "--password", "--password ", "x/token/", "/token/", "a~", "abc8Q~", "&lt;", "&gt;", "&#64;", "<a", "<password ",
+		"비밀번호", "비밀번호 ", "비밀번호 재설정 ", "비밀번호 4", "OTP코드", "name=", `name="password"`, `name="password"` + "\r\n\r\n",
+		"value=", "[", "password: [", `password: ["`, "password: [x", "string(", `x=> string(8) "`, "IDENTIFIED BY", "IDENTIFIED BY ",
+		"key: (", "(임시:", " :", "a :", "::", ":= ", "->", "a ->", "user[", "]=", "[]=", "[\"\"]=", "PAss", "xoxb-", "SG.", "sk-"} {
+		out, _ := m.MaskString("", l, counts)
+		again, _ := m.MaskString("", out, counts)
+		if again != out {
+			t.Errorf("not idempotent: %q -> %q -> %q", l, out, again)
+		}
+	}
+}

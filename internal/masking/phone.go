@@ -77,7 +77,7 @@ func scanIntl00(s string, i int) int {
 		return 0
 	}
 	cc := digitsAt(s, i+2) - (i + 2)
-	if cc < 1 || cc > 3 || (s[i+2+cc] != '-' && s[i+2+cc] != ' ' && s[i+2+cc] != '.') {
+	if cc < 1 || cc > 3 || i+2+cc >= len(s) || (s[i+2+cc] != '-' && s[i+2+cc] != ' ' && s[i+2+cc] != '.') {
 		return 0
 	}
 	return scanE164From(s, i, i+2)

@@ -583,19 +583,21 @@ func (m *Masker) labelBefore(s string, k, last int) (keyClass, int) {
 		j-- // "(임시: …"
 	}
 	for w := 0; w < 3 && j > lo+1 && s[j-1] == ' '; w++ {
+		// Words end at spaces; a quote, '=', ':' or a brace before one
+		// starts a field: {"msg":"패스워드 발급: …"}.
 		we := j - 1
 		ws := we
-		for ws > lo && s[ws-1] != ' ' && we-ws < 32 {
+		for ws > lo && !labelDelim(s[ws-1]) && we-ws < 32 {
 			ws--
 		}
-		if ws == we {
-			return 0, 0
+		if ws == we || ws > 0 && !labelDelim(s[ws-1]) {
+			return 0, 0 // no word, or only part of one (cut by the window or a match)
 		}
 		if containsMask(s[ws:we]) {
 			return 0, 0 // our mask: a match there blocked the first pass
 		}
 		t := ws
-		for t < we && (s[t] == '(' || s[t] == '[' || s[t] == '"' || s[t] == '\'') {
+		for t < we && (s[t] == '(' || s[t] == '[') {
 			t++ // "(임시: …"
 		}
 		l := &m.lex
@@ -604,9 +606,18 @@ func (m *Masker) labelBefore(s string, k, last int) (keyClass, int) {
 				return c, t
 			}
 		}
+		if ws == 0 || s[ws-1] != ' ' {
+			return 0, 0 // the start of the text or of the field
+		}
 		j = ws
 	}
 	return 0, 0
+}
+
+// labelDelim reports whether c ends the words labelBefore reads: a space,
+// or what opens a field.
+func labelDelim(c byte) bool {
+	return c == ' ' || c == '"' || c == '\'' || c == '=' || c == ':' || c == '{' || c == ',' || c == ';' || c == '\t' || c == '\n'
 }
 
 // strongShaped reports whether v looks random enough to be a secret
