@@ -315,8 +315,9 @@ func (m *Masker) numeric(s string, i, last int, kc keyClass) (Kind, int, int) {
 			return BankAccount, i, end
 		}
 	}
-	if e[Phone] && l == 3 && next == ')' && i > last && s[i-1] == '(' && !(i >= 3 && (s[i-2] == ' ' || s[i-2] == '-') && isDigit(s[i-3])) {
-		// Not after a country code: "+1 (415) …" is an E.164 number.
+	if e[Phone] && l == 3 && next == ')' && i > last && s[i-1] == '(' && !(i >= 3 && (s[i-2] == ' ' || s[i-2] == '-') && (isDigit(s[i-3]) || s[i-3] == ']' && maskEndsAt(s, i-2))) {
+		// Not after a country code: "+1 (415) …" is an E.164 number (nor
+		// after our mask of one).
 		if end := scanNANP(s, i); end > 0 {
 			return Phone, i - 1, end // (415) 555-2671
 		}
