@@ -616,9 +616,14 @@ func (m *Masker) labelBefore(s string, k, last int) (keyClass, int) {
 
 // labelDelim reports whether c ends the words labelBefore reads: a space,
 // or what opens a field.
-func labelDelim(c byte) bool {
-	return c == ' ' || c == '"' || c == '\'' || c == '=' || c == ':' || c == '{' || c == ',' || c == ';' || c == '\t' || c == '\n'
-}
+func labelDelim(c byte) bool { return labelDelims[c] }
+
+var labelDelims = func() (t [256]bool) {
+	for _, c := range " \"'=:{,;\t\n" {
+		t[c] = true
+	}
+	return t
+}()
 
 // strongShaped reports whether v looks random enough to be a secret
 // wherever it stands: token-shaped, or password-shaped with a symbol or
