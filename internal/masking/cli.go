@@ -215,7 +215,7 @@ func redisAuthWords(s string, i int) (int, int) {
 	if e == a || e < len(s) && s[e] != '\n' && s[e] != '\r' && s[e] != '"' && s[e] != '\'' {
 		return 0, 0
 	}
-	if isPlaceholder(s[a:e]) || strings.Contains(s[a:e], "***") || a == i+1 && plainValue(s[a:e]) {
+	if isPlaceholder(s[a:e]) || containsMask(s[a:e]) || strings.Contains(s[a:e], "***") || a == i+1 && plainValue(s[a:e]) {
 		return 0, 0 // SMTP: AUTH LOGIN, AUTH PLAIN
 	}
 	return a, e
