@@ -369,7 +369,7 @@ func (m *Masker) assign(s string, i, last int) (Kind, int, int) {
 	return 0, 0, 0
 }
 
-// touchesMask reports whether s[a:e] directly touches a mask this package
+// touchesMask reports whether s[a:e] holds or directly touches a mask this package
 // wrote: "[REDACTED:…]", "[HASH:…]" or a run of at least minStars stars. A
 // value that was blocked by its neighbour in the first pass ("0000::ASIA…",
 // "*******h@x.io") must stay blocked once that neighbour is masked, or
@@ -378,6 +378,9 @@ func (m *Masker) assign(s string, i, last int) (Kind, int, int) {
 // The kept tail of a Partial mask is original text, so a value may not start
 // within maxKeep characters after a star run either ("****:0@0.AAA").
 func (m *Masker) touchesMask(s string, a, e int) bool {
+	if e > a && containsMask(s[a:e]) {
+		return true // a value holding our mask was masked in part before
+	}
 	// Our masks, directly or across one punctuation byte ("0.0.0.0-[…]").
 	if a > 0 && s[a-1] == ']' && maskEndsAt(s, a) {
 		return true
