@@ -59,9 +59,12 @@ type lexicon struct {
 	// case; a separator as the second byte is stored as '_').
 	pairs     [128][128]keyClass
 	sepSecond bool // some word has a separator as its second byte
-	// phrases says which first two bytes start a phrase ("api key").
-	phrases [128][128]bool
-	native  []lexWord // words with non-ASCII bytes
+	// phrases says which first two bytes start a phrase ("api key");
+	// phraseFirst which first bytes; phraseWords are the phrases.
+	phrases     [128][128]bool
+	phraseFirst [128]bool
+	phraseWords []lexWord
+	native      []lexWord // words with non-ASCII bytes
 	// nativeFirst says which UTF-8 lead and continuation byte pairs start a
 	// native word, so text that cannot hold one is rejected without a
 	// substring search per word.
@@ -116,7 +119,13 @@ func (l *lexicon) add(list []string, c keyClass) {
 			continue
 		}
 		if strings.IndexByte(k, ' ') > 0 && len(k) > 1 {
+			// Phrases are kept apart: only text with a space can hold one,
+			// and their first letters would let every word through the
+			// first-byte filter.
 			l.phrases[k[0]&0x7f][pairByte(k[1])] = true
+			l.phraseFirst[k[0]&0x7f] = true
+			l.phraseWords = append(l.phraseWords, lexWord{w: k, class: c})
+			continue
 		}
 		w := lexWord{w: k, class: c, plain: !strings.ContainsAny(k, "_-. ")}
 		if len(k) > 1 && !isPartSep(k[1]) {
@@ -209,6 +218,9 @@ func (l *lexicon) classes(ident string, want keyClass) keyClass {
 				got |= k.class
 			}
 		}
+	}
+	if len(l.phraseWords) > 0 && len(ident) > 4 && strings.IndexByte(ident, ' ') > 0 {
+		got |= l.phraseClasses(ident, want&^got)
 	}
 	if !ascii {
 		if l.nativeAny {
@@ -352,4 +364,25 @@ func pairByte(c byte) byte {
 		return '_'
 	}
 	return lower(c)
+}
+
+// phraseClasses returns the classes, among want, of the phrases that ident
+// holds as whole name parts ("API key", "my verification code").
+func (l *lexicon) phraseClasses(ident string, want keyClass) keyClass {
+	var got keyClass
+	for p := 0; p < len(ident); p++ {
+		if p > 0 && !isPartSep(ident[p-1]) || ident[p] >= 0x80 || !l.phraseFirst[lower(ident[p])] {
+			continue
+		}
+		for i := range l.phraseWords {
+			k := &l.phraseWords[i]
+			if k.class&want&^got == 0 || lower(ident[p]) != k.w[0] {
+				continue
+			}
+			if e := wordAt(ident, p, k.w); e > 0 && (e == len(ident) || isPartSep(ident[e])) {
+				got |= k.class
+			}
+		}
+	}
+	return got
 }

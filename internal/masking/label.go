@@ -157,8 +157,8 @@ func (l *lexicon) phraseEnd(s string, ws, we int) int {
 	if e-ws > 32 {
 		return we
 	}
-	for _, k := range l.byFirst[lower(s[ws])] {
-		if len(k.w) == e-ws && k.class&(keySecret|keyCode) != 0 && strings.IndexByte(k.w, ' ') > 0 && hasPrefixFold(s, ws, k.w) {
+	for i := range l.phraseWords {
+		if k := &l.phraseWords[i]; len(k.w) == e-ws && k.class&(keySecret|keyCode) != 0 && hasPrefixFold(s, ws, k.w) {
 			return e
 		}
 	}
@@ -387,7 +387,8 @@ func (m *Masker) pathToken(s string, ws, i int) (int, int) {
 		return 0, 0
 	}
 	w := s[ws:i]
-	if m.lex.classes(w, keySecret|keyToken) == 0 && !(len(w) == 5 && w == "reset" || len(w) == 6 && w == "verify" || len(w) == 7 && w == "confirm") {
+	if !(len(w) == 5 && w == "reset" || len(w) == 6 && w == "verify" || len(w) == 7 && w == "confirm") &&
+		!(len(w) > 1 && m.lex.last2[lower(w[len(w)-2])][lower(w[len(w)-1])]&(keySecret|keyToken) != 0 && m.lex.classes(w, keySecret|keyToken) != 0) {
 		return 0, 0
 	}
 	a := i + 1

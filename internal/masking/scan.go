@@ -60,7 +60,7 @@ func (m *Masker) buildTriggers() {
 		m.trigger['\''] |= trQuote
 		m.trigger['"'] |= trQuote
 		for c := range 128 {
-			if m.lex.first[lower(byte(c))]&(keyToken|keySecret|keyCode) != 0 && is(byte(c), clsAlpha) {
+			if (m.lex.first[lower(byte(c))]&(keyToken|keySecret|keyCode) != 0 || m.lex.phraseFirst[lower(byte(c))]) && is(byte(c), clsAlpha) {
 				m.trigger[c] |= trLabel
 			}
 		}
@@ -135,22 +135,24 @@ func (m *Masker) scan(s string, from int, kc keyClass, ms []Match) []Match {
 			ws := i
 			for i++; i < n && isWord(s[i]); i++ {
 			}
-			if i+1 < n && m.kinds&keySecret != 0 && (s[i] == '/' || s[i] == '~') {
-				// A token as the path segment after /token/, /reset/…, or an
-				// Azure AD client secret (xxx8Q~…).
-				a, e := 0, 0
-				if s[i] == '/' {
-					a, e = m.pathToken(s, ws, i)
-				} else if m.enabled[AccessKey] {
-					a, e = azureSecret(s, ws, i)
-				}
-				if e > 0 && !m.touchesMask(s, a, e) {
-					ms = append(ms, Match{Secret, a, e})
-					i, last = e, e
-				}
+			if i+1 >= n || m.kinds&keySecret == 0 {
 				continue
 			}
-			if i+1 >= n || s[i] != ' ' || m.kinds&keySecret == 0 {
+			if c := s[i]; c != ' ' {
+				if c == '/' || c == '~' {
+					// A token as the path segment after /token/, /reset/…,
+					// or an Azure AD client secret (xxx8Q~…).
+					a, e := 0, 0
+					if c == '/' {
+						a, e = m.pathToken(s, ws, i)
+					} else if m.enabled[AccessKey] {
+						a, e = azureSecret(s, ws, i)
+					}
+					if e > 0 && !m.touchesMask(s, a, e) {
+						ms = append(ms, Match{Secret, a, e})
+						i, last = e, e
+					}
+				}
 				continue
 			}
 			if positionalFirst[s[ws]] {
