@@ -199,8 +199,8 @@ func (m *Masker) classify(key string) keyClass {
 // value under a secret key, a token under a token key, an account number
 // under a bank key.
 func (m *Masker) wholeValue(kc keyClass, s string) (Kind, bool) {
-	if kc == 0 || s == "" || isMaskToken(s) || upstreamMask(s) {
-		return 0, false // empty, or already masked ("***")
+	if kc == 0 || s == "" || isMaskToken(s) || upstreamMask(s) || !hasAlnum(s) {
+		return 0, false // empty, already masked ("***"), or only punctuation ("''", "-")
 	}
 	switch {
 	case kc&keySecret != 0:
@@ -280,4 +280,15 @@ func (m *Masker) applyRule(i int, s string, counts []int64) (string, bool) {
 	})
 	counts[id] += int64(n)
 	return out, n > 0
+}
+
+// hasAlnum reports whether v holds a letter, a digit or a non-ASCII byte:
+// a value of punctuation only is no secret.
+func hasAlnum(v string) bool {
+	for k := 0; k < len(v); k++ {
+		if is(v[k], clsAlnum) || v[k] >= 0x80 {
+			return true
+		}
+	}
+	return false
 }
