@@ -250,7 +250,7 @@ func scanPrivateKey(s string, i int) (int, int) {
 		return 0, 0
 	}
 	label := s[i+len(begin) : i+len(begin)+h]
-	if !strings.Contains(label, "PRIVATE KEY") { // RSA, EC, OPENSSH, ENCRYPTED, PGP … BLOCK
+	if !strings.HasSuffix(label, "PRIVATE KEY") && !strings.HasSuffix(label, "PRIVATE KEY BLOCK") { // RSA, EC, OPENSSH, ENCRYPTED, PGP … BLOCK
 		return 0, 0
 	}
 	a := i + len(begin) + h + len("-----")
