@@ -235,6 +235,13 @@ func (m *Masker) scan(s string, from int, kc keyClass, ms []Match) []Match {
 			}
 		case t&trQuote != 0:
 			k, a, e = m.quoted(s, i, last)
+			if e > 0 && a > i+8 && hasPrefixFold(s, i+1, "auth\"") && !m.touchesMask(s, a, e) {
+				// Redis AUTH "user" "password": the user argument is text
+				// too (a second pass, which no longer matches the masked
+				// password, scans it).
+				var pre [4]Match
+				ms = append(ms, m.sub(s[:a-1], i+6, kc, pre[:0])...)
+			}
 		case t&trPlus != 0:
 			k, a = Phone, i
 			e = scanE164(s, i)
