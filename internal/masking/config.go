@@ -99,6 +99,10 @@ type Config struct {
 	// looks like a token (16+ characters mixing letters and digits, not a
 	// UUID): session=…, "Token 9f8e… expired". nil means DefaultTokenKeys.
 	TokenKeys []string
+	// CodeKeys are keys and label words whose value is a secret unless it
+	// is a plain word or a placeholder (auth=ok, pin: true), short digit
+	// codes included: pin, otp, 인증번호. nil means DefaultCodeKeys.
+	CodeKeys []string
 	// BankKeys are keys, label words and bank names that make a nearby
 	// number of an account number's shape a bank account. nil means
 	// DefaultBankKeys.
@@ -113,11 +117,25 @@ type Config struct {
 	ExcludeKeys []string
 }
 
-// DefaultSecretKeys is the default key list of the Secret detector.
+// DefaultSecretKeys is the default key list of the Secret detector. Words
+// with a space are phrases ("api key: …", "access key sk_…").
 var DefaultSecretKeys = []string{
-	"password", "passwd", "pwd", "pw", "passphrase", "secret", "token", "apikey", "api_key", "api-key",
+	"password", "passwd", "pwd", "pw", "passphrase", "passcode", "secret", "token", "apikey", "api_key", "api-key",
 	"access_key", "private_key", "credential", "credentials", "authorization", "auth_token", "session_key", "pgpassword",
-	"비밀번호", "패스워드", "암호",
+	"accountkey", "sharedaccesskey", "sharedaccesssignature", "requirepass", "masterauth",
+	"subscription-key", "subscription_key", "functions-key", "client-key", "client_key",
+	"api key", "access key", "private key", "account key", "shared key", "license key", "master key",
+	"encryption key", "signing key", "app secret",
+	"비밀번호", "패스워드", "암호", "비번", "시크릿", "인증키", "토큰",
+}
+
+// DefaultCodeKeys is the default list of keys and labels whose values are
+// secrets unless plain words: short or generic names, and one-time codes.
+var DefaultCodeKeys = []string{
+	"pass", "auth", "pin", "otp", "cvv", "cvc", "cvv2", "totp", "mfa_code", "otp_code",
+	"verification code", "security code", "auth code", "authorization code", "confirmation code",
+	"recovery code", "backup code", "one-time code",
+	"인증번호", "인증코드", "보안코드", "승인코드", "보안카드",
 }
 
 // DefaultTokenKeys is the default key and label list for token-shaped secrets.
@@ -206,7 +224,7 @@ func (c *Config) Validate() error {
 	for _, l := range []struct {
 		field string
 		keys  []string
-	}{{"detectors::secret::keys", c.SecretKeys}, {"detectors::secret::token_keys", c.TokenKeys}, {"detectors::bank_account::keys", c.BankKeys}} {
+	}{{"detectors::secret::keys", c.SecretKeys}, {"detectors::secret::token_keys", c.TokenKeys}, {"detectors::secret::code_keys", c.CodeKeys}, {"detectors::bank_account::keys", c.BankKeys}} {
 		for i, k := range l.keys {
 			if strings.TrimSpace(k) == "" {
 				errs = append(errs, fmt.Errorf("%s[%d]: empty key", l.field, i))

@@ -133,6 +133,9 @@ func (m *Masker) tokenAfterLabel(s string, i int) (int, int) {
 		return 0, 0 // an address, a quoted word, a key
 	}
 	v := s[a:j]
+	if eq := strings.IndexByte(v, '='); eq >= 0 && strings.TrimRight(v[eq:], "=") != "" {
+		return 0, 0 // key=value, not a token with base64 padding
+	}
 	if !tokenShaped(v) || (m.enabled[JWT] && scanJWT(s, a) > 0) {
 		return 0, 0 // JWTs are reported by their own detector
 	}
@@ -190,18 +193,22 @@ func versionKey(s string, i int) bool {
 			return true
 		}
 	}
-	switch len(w) {
-	case 3:
-		return hasPrefixFold(w, 0, "ver") || hasPrefixFold(w, 0, "rev")
-	case 5:
-		return hasPrefixFold(w, 0, "build")
-	case 7:
-		return hasPrefixFold(w, 0, "release")
-	case 8:
-		return hasPrefixFold(w, 0, "firmware")
+	// The last name part decides: os_ver, fwRev, agent.build, image-tag.
+	p := len(w)
+	for p > 0 && !isPartSep(w[p-1]) && !(p < len(w) && is(w[p], clsUpper) && is(w[p-1], clsLower)) {
+		p--
+	}
+	for _, v := range versionWords {
+		if len(w)-p == len(v) && hasPrefixFold(w, p, v) {
+			return true
+		}
 	}
 	return false
 }
+
+// versionWords are key and label words (last name parts) that make a
+// dotted number a version.
+var versionWords = []string{"ver", "rev", "build", "release", "firmware", "fw", "sdk", "bios", "kernel", "driver", "tag", "revision"}
 
 // timeKey reports whether the key or label word just before i names a
 // time (rt=, devTime=, "ts":, timestamp=, created_at=): a bare 13-digit
@@ -245,31 +252,6 @@ func keyWordBefore(s string, i int) string {
 		return ""
 	}
 	return s[j:we]
-}
-
-// secretAfterLabel matches a password- or token-shaped value after a secret
-// label word that ends at the space at i, with no separator between them:
-// "aws configure set aws_secret_access_key wJalr…", "임시 비밀번호는 Xy7#… 입니다".
-func secretAfterLabel(s string, i int) (int, int) {
-	a := i
-	for a < len(s) && a-i < 2 && s[a] == ' ' {
-		a++
-	}
-	e := a
-	for e < len(s) && s[e] > ' ' && s[e] < 0x7f && s[e] != '"' && s[e] != '\'' && s[e] != ',' && s[e] != '(' && s[e] != ')' {
-		e++
-	}
-	for e > a && (s[e-1] == '.' || s[e-1] == ':') {
-		e-- // the end of a sentence
-	}
-	if e == a || (e < len(s) && s[e] != ' ' && s[e] != ',' && s[e] != '\n' && s[e] != '\t' && s[e] != '.' && s[e] != ')') {
-		return 0, 0
-	}
-	v := s[a:e]
-	if v[0] == '/' && !awsSecretShaped(v) || v[0] == '~' || v[0] == '-' || v[0] == '$' || strings.ContainsAny(v, "=:[") || strings.Contains(v, "**") || looksLikeAddress(v) || !(passwordShaped(v) || tokenShaped(v)) {
-		return 0, 0 // a path, an option, a variable, an address, a key, a mask
-	}
-	return a, e
 }
 
 // looksLikeAddress reports whether v has an '@' followed by a dotted domain.

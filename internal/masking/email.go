@@ -10,7 +10,8 @@ var fileExtensions = []string{"png", "jpg", "jpeg", "gif", "svg", "webp", "css",
 
 // scanEmail matches an address around the '@' at position at, looking back
 // no further than last.
-func scanEmail(s string, at, last int) (int, int) {
+// The '@' is width bytes wide (an HTML entity such as "&#64;" is 5).
+func scanEmail(s string, at, width, last int) (int, int) {
 	a := at
 	for a > last && isLocalChar(s[a-1]) && at-a < 64 {
 		a--
@@ -22,7 +23,7 @@ func scanEmail(s string, at, last int) (int, int) {
 		return 0, 0
 	}
 	// Domain: labels of [A-Za-z0-9-] separated by dots; the last is a TLD.
-	j := at + 1
+	j := at + width
 	labels := 0
 	tldStart, tldAlpha := 0, true
 	end := 0
@@ -62,4 +63,15 @@ func scanEmail(s string, at, last int) (int, int) {
 		}
 	}
 	return a, end
+}
+
+// entityAt returns the length of an HTML entity for '@' at i ("&#64;",
+// "&#x40;", "&commat;"), or 0.
+func entityAt(s string, i int) int {
+	for _, ent := range []string{"&#64;", "&#x40;", "&#X40;", "&commat;"} {
+		if hasPrefixAt(s, i, ent) {
+			return len(ent)
+		}
+	}
+	return 0
 }

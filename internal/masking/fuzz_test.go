@@ -2,6 +2,7 @@ package masking_test
 
 import (
 	"math/rand/v2"
+	"os"
 	"regexp"
 	"strings"
 	"testing"
@@ -116,7 +117,17 @@ func seeds() []string {
 		"(a) VALUES (?)\n==> Parameters: (String)", "(pwd) VALUES (?) Parameters: a(b)(String), c", "비밀번호는 ", "비밀번호는 Ab1!xyz 입니다",
 		"비밀번호 Ab1!xyz", "암호 x", "aws_secret_access_key /abc", "secret a1!b2@c3", "password **** x", "%2B1 (415) 555-2671", "%2B1+(415)+555-2671",
 		"%2B ", "%2B1 (", "version 1.2.3.4", "CEF:0|a|b|1.2.3.4|", "LEEF:2.0|a|b|1.2.3.4|", "img/app:1.2.3.4", "http://1.2.3.4:80", "rt=1711057675812", "ts:",
+		// Scanners added to generalise (labels, CLI, token families).
+		"mysql -p", "mysql -p'", "mysql -p'x", "mysql -px ", "redis-cli -a ", "redis-cli -a $P", "sshpass -p '", "curl -u a:", "curl -u :x", "curl --user a:b:c",
+		"-passin pass:", "login -p -", "AUTH ", "AUTH a ", "AUTH a b c", "x --password ", "--password=x --token y", "-password [REDACTED:secret]", "--client-secret '",
+		"a:b@tcp(", ":@tcp(", "a:[x]@tcp(", "&lt;password&gt;", "&lt;pwd&gt;x&lt;", "<password a=\"b\">x<", "<password/>", "&#64;", "a&#64;b.co", "&#x40;b.co",
+		"password is ", "password was set to ", "password is is is x1!y", "token is [x1]", "pin (", "pin (1234", "pin [****1234]", "OTP [", "인증번호 [", "인증번호 [123456]를",
+		"비밀번호가 Ab1!xyz로", "api key ", "api key: ", "verification code: 123456", "password := ", ":=", "->", "password -> ", "x[password]=", "[pwd]=x", "]=",
+		`{"name":"password","value":"`, `{"name":"password","value":"x"}`, "value=x", "name=pwd value=", "IDENTIFIED BY ", "IDENTIFIED BY x;", "by x",
+		"(415) 555-2671", "(415) 555-", "1 (415) 555-2671", "xoxb-", "xoxb-1234567890-abc", "sk-", "sk-proj-0123456789abcdefABCDEF0123456789", "ya29.", "SG.", "hf_",
+		"dbpassword x1!y2@", "DBPASSWORD=x", "newPassword is x1!y2", "x-api-key y1!z2", "a.b.password x1!y2", "${PASSWORD}", "(sensitive value)", "password = (sensitive",
 	}
+	s = append(s, generalLines()...)
 	for _, l := range third.Generate(7, 50, 0.8) {
 		s = append(s, l.Text)
 	}
@@ -127,6 +138,22 @@ func seeds() []string {
 		s = append(s, l.Text)
 	}
 	return s
+}
+
+// generalLines are the hand-written lines of testdata/general_lines.txt and
+// first_contact_lines.txt:
+// key syntaxes, command lines, token families, phones, e-mails and
+// addresses next to versions.
+func generalLines() []string {
+	var out []string
+	for _, f := range []string{"testdata/general_lines.txt", "testdata/first_contact_lines.txt", "testdata/lookalike_lines.txt"} {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			panic(err)
+		}
+		out = append(out, strings.Split(strings.TrimSpace(string(b)), "\n")...)
+	}
+	return out
 }
 
 func FuzzMaskString(f *testing.F) {

@@ -74,3 +74,24 @@ func scanIPv6(s string, p, last int) (int, int) {
 	}
 	return a, e
 }
+
+// netmask reports whether the dotted quad v is a subnet mask (255.255.255.0,
+// 255.255.240.0): it starts with 255 and its bits are contiguous ones. A
+// mask names no host.
+func netmask(v string) bool {
+	if len(v) < 7 || v[:4] != "255." {
+		return false
+	}
+	var bits uint32
+	n := 0
+	for k := 0; k <= len(v); k++ {
+		if k == len(v) || v[k] == '.' {
+			bits = bits<<8 | uint32(n)
+			n = 0
+			continue
+		}
+		n = n*10 + int(v[k]-'0')
+	}
+	inv := ^bits
+	return inv&(inv+1) == 0 // ones then zeros
+}

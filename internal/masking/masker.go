@@ -62,6 +62,7 @@ func New(cfg Config) (*Masker, error) {
 	}
 	m.lex.add(keys, keySecret)
 	m.lex.add(orDefault(cfg.TokenKeys, DefaultTokenKeys), keyToken)
+	m.lex.add(orDefault(cfg.CodeKeys, DefaultCodeKeys), keyCode)
 	m.lex.add(orDefault(cfg.BankKeys, DefaultBankKeys), keyBank)
 	for _, d := range cfg.Detectors {
 		m.enabled[d.Kind] = true
@@ -80,7 +81,7 @@ func New(cfg Config) (*Masker, error) {
 		}
 	}
 	if m.enabled[Secret] {
-		m.kinds |= keySecret | keyToken
+		m.kinds |= keySecret | keyToken | keyCode
 	}
 	if m.enabled[BankAccount] {
 		m.kinds |= keyBank
@@ -177,6 +178,7 @@ const (
 	keySecret keyClass = 1 << iota // the whole value is a secret
 	keyToken                       // a token-shaped value is a secret
 	keyBank                        // an account-shaped number is a bank account
+	keyCode                        // a value other than a plain word is a secret (pin, otp, auth)
 
 	// scanRaw is no key class but a scan flag: do not decode escapes (the
 	// raw pass over a span that percent is about to decode).
@@ -197,13 +199,15 @@ func (m *Masker) classify(key string) keyClass {
 // value under a secret key, a token under a token key, an account number
 // under a bank key.
 func (m *Masker) wholeValue(kc keyClass, s string) (Kind, bool) {
-	if kc == 0 || s == "" || isMaskToken(s) || upstreamMask(s) {
-		return 0, false // empty, or already masked ("***")
+	if kc == 0 || s == "" || isMaskToken(s) || upstreamMask(s) || !hasAlnum(s) {
+		return 0, false // empty, already masked ("***"), or only punctuation ("''", "-")
 	}
 	switch {
 	case kc&keySecret != 0:
 		return Secret, true
 	case kc&keyToken != 0 && tokenShaped(s):
+		return Secret, true
+	case kc&keyCode != 0 && !plainValue(s):
 		return Secret, true
 	case kc&keyBank != 0 && bankShaped(s):
 		return BankAccount, true
@@ -220,7 +224,7 @@ func (m *Masker) MaskInt(key string, v int64, counts []int64) (string, bool) {
 // MaskIntIn is MaskInt for an integer below parent, a ContextKey (see
 // MaskStringIn).
 func (m *Masker) MaskIntIn(parent, key string, v int64, counts []int64) (string, bool) {
-	if key != "" && m.numbers[Secret] && m.SecretKey(key) {
+	if key != "" && m.numbers[Secret] && (m.SecretKey(key) || (v >= 1000 || v <= -1000) && m.classify(key)&keyCode != 0) {
 		counts[Secret]++
 		var nb [24]byte
 		return m.act.mask(m.actions[Secret], kindNames[Secret], string(strconv.AppendInt(nb[:0], v, 10))), true
@@ -276,4 +280,15 @@ func (m *Masker) applyRule(i int, s string, counts []int64) (string, bool) {
 	})
 	counts[id] += int64(n)
 	return out, n > 0
+}
+
+// hasAlnum reports whether v holds a letter, a digit or a non-ASCII byte:
+// a value of punctuation only is no secret.
+func hasAlnum(v string) bool {
+	for k := 0; k < len(v); k++ {
+		if is(v[k], clsAlnum) || v[k] >= 0x80 {
+			return true
+		}
+	}
+	return false
 }

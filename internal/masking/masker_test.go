@@ -51,7 +51,7 @@ func TestMaskStringDetectors(t *testing.T) {
 		{"mobile", "tel 010-1234-5678.", "tel [REDACTED:phone]."},
 		{"mobile contiguous", "tel:01012345678", "tel:[REDACTED:phone]"},
 		{"seoul", "(02) x 02-123-4567", "(02) x [REDACTED:phone]"},
-		{"parenthesised area", "tel (031) 123-4567, (02)1234 5678", "tel ([REDACTED:phone], ([REDACTED:phone]"},
+		{"parenthesised area", "tel (031) 123-4567, (02)1234 5678", "tel [REDACTED:phone], [REDACTED:phone]"},
 		{"landline", "031 123 4567 call", "[REDACTED:phone] call"},
 		{"plus82", "call +82-10-1234-5678 now", "call [REDACTED:phone] now"},
 		{"plus82 trunk", "call +82 (0)10 1234 5678", "call [REDACTED:phone]"},

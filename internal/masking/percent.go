@@ -100,6 +100,9 @@ func (m *Masker) decodeSpan(s string, a, i int, phone bool, kc keyClass, ms []Ma
 		return ms, 0
 	}
 	span := s[a : a+int(to[n-1])]
+	if se := a + len(span); phone && se+1 < len(s) && (s[se] == ' ' || s[se] == '+') && maskStartsAt(s, se+1) {
+		return ms, 0 // the phone span stops at our mask: it held more on the first pass
+	}
 	if strings.Contains(span, "****") || strings.Contains(span, redactPrefix) || strings.Contains(span, hashPrefix) ||
 		m.touchesMask(s, a, a+len(span)) || len(m.sub(s[:a+len(span)], a, kc|scanRaw, buf[:0])) > 0 {
 		return ms, 0 // masked already in part or next to a mask, or the raw text holds something

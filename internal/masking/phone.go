@@ -67,13 +67,31 @@ func phoneTail(s string, j int) int {
 // 15 digits in all, in groups separated by single spaces, dashes or dots (a
 // group may stand in parentheses: "(0)" trunk prefixes, area codes). When the groups run on into something else, the
 // longest run of whole groups that ends on a boundary wins.
-func scanE164(s string, i int) int {
-	if !wordBoundaryBefore(s, i) || i+1 >= len(s) || !isDigit(s[i+1]) || s[i+1] == '0' {
+func scanE164(s string, i int) int { return scanE164From(s, i, i+1) }
+
+// scanIntl00 matches a number dialled with the international prefix 00
+// instead of '+' (0082-10-1234-5678, 0044 20 7946 0958) at i: 00, a
+// country code of one to three digits, then a separator.
+func scanIntl00(s string, i int) int {
+	if i+4 >= len(s) || s[i] != '0' || s[i+1] != '0' || s[i+2] == '0' {
+		return 0
+	}
+	cc := digitsAt(s, i+2) - (i + 2)
+	if cc < 1 || cc > 3 || i+2+cc >= len(s) || (s[i+2+cc] != '-' && s[i+2+cc] != ' ' && s[i+2+cc] != '.') {
+		return 0
+	}
+	return scanE164From(s, i, i+2)
+}
+
+// scanE164From is scanE164 for a number that starts at i (a '+' or the
+// international prefix) and whose country code starts at j.
+func scanE164From(s string, i, j0 int) int {
+	if !wordBoundaryBefore(s, i) || j0 >= len(s) || !isDigit(s[j0]) || s[j0] == '0' {
 		return 0
 	}
 	var ends, counts [16]int
 	ng := 0
-	j := i + 1
+	j := j0
 	nd := 0
 	for ng < len(ends) {
 		e := digitsAt(s, j)
@@ -118,6 +136,27 @@ func scanE164(s string, i int) int {
 		if numericBoundaryAfter(s, ends[k]) {
 			return ends[k]
 		}
+	}
+	return 0
+}
+
+// scanNANP matches a North American number written with its area code in
+// parentheses, (NXX) NXX-XXXX, at the area code at i (after the '('): the
+// area code and exchange start with 2-9, the line is four digits.
+func scanNANP(s string, i int) int {
+	if s[i] < '2' || i+13 > len(s) || s[i+3] != ')' {
+		return 0
+	}
+	j := i + 4
+	if s[j] == ' ' {
+		j++
+	}
+	if digitsAt(s, j)-j != 3 || s[j] < '2' || j+8 > len(s) || (s[j+3] != '-' && s[j+3] != '.' && s[j+3] != ' ') {
+		return 0
+	}
+	k := j + 4
+	if e := digitsAt(s, k); e-k == 4 && numericBoundaryAfter(s, e) {
+		return e
 	}
 	return 0
 }

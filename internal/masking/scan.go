@@ -34,7 +34,7 @@ func (m *Masker) buildTriggers() {
 		}
 	}
 	if e[AccessKey] {
-		for _, c := range "Agsr" {
+		for _, c := range keyFirstBytes() {
 			m.trigger[c] |= trWordAlpha
 		}
 	}
@@ -56,17 +56,18 @@ func (m *Masker) buildTriggers() {
 	if e[Secret] {
 		m.trigger['-'] |= trSecretPunct
 		m.trigger['>'] |= trSecretPunct
+		m.trigger['&'] |= trSecretPunct
 		m.trigger['\''] |= trQuote
 		m.trigger['"'] |= trQuote
 		for c := range 128 {
-			if m.lex.first[lower(byte(c))]&(keyToken|keySecret) != 0 && is(byte(c), clsAlpha) {
+			if (m.lex.first[lower(byte(c))]&(keyToken|keySecret|keyCode) != 0 || m.lex.phraseFirst[lower(byte(c))]) && is(byte(c), clsAlpha) {
 				m.trigger[c] |= trLabel
 			}
 		}
 	}
 	if e[Secret] {
 		for _, w := range m.lex.native {
-			if w.class&keySecret != 0 && w.w[0] >= 0xc0 {
+			if w.class&(keySecret|keyCode) != 0 && w.w[0] >= 0xc0 {
 				m.trigger[w.w[0]] |= trNative
 			}
 		}
@@ -81,6 +82,9 @@ func (m *Masker) buildTriggers() {
 	}
 	if e[Phone] {
 		m.trigger['+'] |= trPlus
+	}
+	if e[Email] {
+		m.trigger['&'] |= trSecretPunct // &#64; in HTML
 	}
 }
 
@@ -131,13 +135,43 @@ func (m *Masker) scan(s string, from int, kc keyClass, ms []Match) []Match {
 			ws := i
 			for i++; i < n && isWord(s[i]); i++ {
 			}
-			if t&trLabel != 0 && i+1 < n && s[i] == ' ' {
-				a, e := 0, 0
-				if m.lex.word(s[ws:i], keyToken) {
-					a, e = m.tokenAfterLabel(s, i)
-				} else if m.lex.classes(s[ws:i], keySecret) != 0 && !m.touchesMask(s, ws, ws) {
-					a, e = secretAfterLabel(s, i)
+			if i+1 >= n || m.kinds&keySecret == 0 {
+				continue
+			}
+			if c := s[i]; c != ' ' {
+				if c == '/' || c == '~' {
+					// A token as the path segment after /token/, /reset/…,
+					// or an Azure AD client secret (xxx8Q~…).
+					a, e := 0, 0
+					if c == '/' {
+						a, e = m.pathToken(s, ws, i)
+					} else if m.enabled[AccessKey] {
+						a, e = azureSecret(s, ws, i)
+					}
+					if e > 0 && !m.touchesMask(s, a, e) {
+						ms = append(ms, Match{Secret, a, e})
+						i, last = e, e
+					}
 				}
+				continue
+			}
+			if positionalFirst[s[ws]] {
+				// rabbitmqctl add_user u X, htpasswd -b f u X, net user u X
+				if a, e := positionalPassword(s, ws); e > 0 && !m.touchesMask(s, a, e) {
+					ms = append(ms, Match{Secret, a, e})
+					i, last = e, e
+					continue
+				}
+			}
+			if (t&trLabel != 0 || i-ws > 1 && s[i-2] < 0x80 && m.lex.last2[lower(s[i-2])][lower(s[i-1])]&(keySecret|keyCode) != 0 || ws > 0 && (s[ws-1] == '-' || s[ws-1] == '.')) &&
+				(mayHoldValue(s, i) || i-ws == 4 && s[ws:i] == "AUTH" || m.lex.phraseStart(s, ws)) &&
+				(t&trLabel != 0 || ws > 0 && (s[ws-1] == '-' || s[ws-1] == '.') || m.lex.mayEndWord(s[ws:i], keySecret|keyCode)) {
+				ks := ws
+				for ks > last && ws-ks < 64 && (s[ks-1] == '-' || s[ks-1] == '.') && ks > 1 && isWord(s[ks-2]) {
+					for ks--; ks > last && isWord(s[ks-1]); ks-- {
+					}
+				}
+				a, e := m.label(s, ks, i, t&trLabel != 0 || ks < ws)
 				if e > 0 && !m.touchesMask(s, a, e) {
 					ms = append(ms, Match{Secret, a, e})
 					i, last = e, e
@@ -152,8 +186,17 @@ func (m *Masker) scan(s string, from int, kc keyClass, ms []Match) []Match {
 			for r < n && s[r] >= 0x80 {
 				r++
 			}
-			if r+1 < n && s[r] == ' ' && m.lex.classes(s[i:r], keySecret) != 0 && !m.touchesMask(s, i, i) {
-				if a, e := secretAfterLabel(s, r); e > 0 && passwordShaped(s[a:e]) && !m.touchesMask(s, a, e) {
+			ls := i // an ASCII word glued before: "OTP코드 482913"
+			for ls > last && i-ls < 16 && isWord(s[ls-1]) {
+				ls--
+			}
+			if c := m.lex.classes(s[ls:r], keySecret|keyCode); c != 0 && r+1 < n && (s[r] == ' ' || s[r] == '(' || s[r] == '[') && !m.touchesMask(s, i, i) {
+				if a, e := secretAfterLabel(s, r, c); e > 0 && (passwordShaped(s[a:e]) || c&keyCode != 0 && digitCode(s[a:e])) && !m.touchesMask(s, a, e) {
+					ms = append(ms, Match{Secret, a, e})
+					i, last = e, e
+					continue
+				}
+				if a, e := nativeWordsThenValue(s, r); e > 0 && !m.touchesMask(s, a, e) {
 					ms = append(ms, Match{Secret, a, e})
 					i, last = e, e
 					continue
@@ -179,7 +222,10 @@ func (m *Masker) scan(s string, from int, kc keyClass, ms []Match) []Match {
 		switch {
 		case t&trAt != 0:
 			k = Email
-			a, e = scanEmail(s, i, last)
+			if a, e = scanEmail(s, i, 1, last); e == 0 && m.enabled[Secret] {
+				k = Secret
+				a, e = dsnPassword(s, i, last) // user:password@tcp(db:3306)/x
+			}
 		case t&trAssign != 0:
 			k, a, e = m.assign(s, i, last)
 			if e > 0 && a > i+3 && hasPrefixAt(s, i, "://") && !m.touchesMask(s, a, e) {
@@ -189,6 +235,13 @@ func (m *Masker) scan(s string, from int, kc keyClass, ms []Match) []Match {
 			}
 		case t&trQuote != 0:
 			k, a, e = m.quoted(s, i, last)
+			if e > 0 && a > i+8 && hasPrefixFold(s, i+1, "auth\"") && !m.touchesMask(s, a, e) {
+				// Redis AUTH "user" "password": the user argument is text
+				// too (a second pass, which no longer matches the masked
+				// password, scans it).
+				var pre [4]Match
+				ms = append(ms, m.sub(s[:a-1], i+6, kc, pre[:0])...)
+			}
 		case t&trPlus != 0:
 			k, a = Phone, i
 			e = scanE164(s, i)
@@ -196,8 +249,20 @@ func (m *Masker) scan(s string, from int, kc keyClass, ms []Match) []Match {
 			k = Secret
 			if s[i] == '-' {
 				if a, e = scanPrivateKey(s, i); e == 0 {
-					a, e = cliPassword(s, i)
+					a, e = m.cliPassword(s, i)
 				}
+			} else if s[i] == '&' {
+				if m.enabled[Secret] {
+					a, e = m.scanEscapedXMLElement(s, i, last)
+				}
+				if e == 0 && m.enabled[Email] {
+					if w := entityAt(s, i); w > 0 {
+						k = Email
+						a, e = scanEmail(s, i, w, last) // kim&#64;example.com
+					}
+				}
+			} else if s[i] == '>' && i > 0 && s[i-1] == '-' {
+				a, e = m.keyValue(s, i-1, i+1, last) // password -> value
 			} else {
 				a, e = m.scanXMLElement(s, i, last)
 			}
@@ -238,7 +303,15 @@ func (m *Masker) numeric(s string, i, last int, kc keyClass) (Kind, int, int) {
 	}
 	if e[Phone] && s[i] == '0' && l >= 2 {
 		if end := scanKRPhone(s, i); end > 0 {
+			if i > last && s[i-1] == '(' && e0 < len(s) && s[e0] == ')' {
+				return Phone, i - 1, end // (02) 123-4567: the parenthesis too
+			}
 			return Phone, i, end
+		}
+		if l >= 4 && l <= 5 && s[i+1] == '0' { // 0082-…, not 007-44-36728 (a business number)
+			if end := scanIntl00(s, i); end > 0 {
+				return Phone, i, end
+			}
 		}
 	}
 	if e[PaymentCard] && (l >= 13 || (l >= 3 && l <= 6 && (next == ' ' || next == '-'))) {
@@ -251,8 +324,15 @@ func (m *Masker) numeric(s string, i, last int, kc keyClass) (Kind, int, int) {
 			return BankAccount, i, end
 		}
 	}
+	if e[Phone] && l == 3 && next == ')' && i > last && s[i-1] == '(' && !(i >= 3 && (s[i-2] == ' ' || s[i-2] == '-') && (isDigit(s[i-3]) || s[i-3] == ']' && maskEndsAt(s, i-2))) {
+		// Not after a country code: "+1 (415) …" is an E.164 number (nor
+		// after our mask of one).
+		if end := scanNANP(s, i); end > 0 {
+			return Phone, i - 1, end // (415) 555-2671
+		}
+	}
 	if e[IPv4] && l <= 3 && next == '.' && !productVersion(s, i) {
-		if end := scanIPv4(s, i); end > 0 {
+		if end := scanIPv4(s, i); end > 0 && !netmask(s[i:end]) {
 			return IPv4, i, end
 		}
 	}
@@ -262,18 +342,14 @@ func (m *Masker) numeric(s string, i, last int, kc keyClass) (Kind, int, int) {
 // alpha tries the detectors that start with a letter at word start i.
 func (m *Masker) alpha(s string, i int) (Kind, int, int) {
 	e := &m.enabled
-	switch s[i] {
-	case 'A', 'g', 's', 'r':
-		if e[AccessKey] {
-			if end := scanAccessKey(s, i); end > 0 {
-				return AccessKey, i, end
-			}
+	if s[i] == 'e' && e[JWT] {
+		if end := scanJWT(s, i); end > 0 {
+			return JWT, i, end
 		}
-	case 'e':
-		if e[JWT] {
-			if end := scanJWT(s, i); end > 0 {
-				return JWT, i, end
-			}
+	}
+	if e[AccessKey] {
+		if end := scanAccessKey(s, i); end > 0 {
+			return AccessKey, i, end
 		}
 	}
 	if e[AuthHeader] {
@@ -302,7 +378,7 @@ func (m *Masker) assign(s string, i, last int) (Kind, int, int) {
 	return 0, 0, 0
 }
 
-// touchesMask reports whether s[a:e] directly touches a mask this package
+// touchesMask reports whether s[a:e] holds or directly touches a mask this package
 // wrote: "[REDACTED:…]", "[HASH:…]" or a run of at least minStars stars. A
 // value that was blocked by its neighbour in the first pass ("0000::ASIA…",
 // "*******h@x.io") must stay blocked once that neighbour is masked, or
@@ -311,6 +387,9 @@ func (m *Masker) assign(s string, i, last int) (Kind, int, int) {
 // The kept tail of a Partial mask is original text, so a value may not start
 // within maxKeep characters after a star run either ("****:0@0.AAA").
 func (m *Masker) touchesMask(s string, a, e int) bool {
+	if e > a && containsMask(s[a:e]) {
+		return true // a value holding our mask was masked in part before
+	}
 	// Our masks, directly or across one punctuation byte ("0.0.0.0-[…]").
 	if a > 0 && s[a-1] == ']' && maskEndsAt(s, a) {
 		return true
@@ -358,4 +437,34 @@ func maskEndsAt(s string, a int) bool {
 		}
 	}
 	return false
+}
+
+// label matches the value after the word s[ws:i] (a space follows) when
+// the word, or a phrase it starts, is a secret, token or code label.
+// first says that the word's first byte starts some label word.
+func (m *Masker) label(s string, ws, i int, first bool) (int, int) {
+	if i-ws == 2 && hasPrefixFold(s, ws, "by") {
+		return identifiedBy(s, ws, i) // CREATE USER u IDENTIFIED BY secret
+	}
+	if m.enabled[JWT] && s[i+1] == 'e' && scanJWT(s, i+1) > 0 {
+		return 0, 0 // "token eyJ…": reported by its own detector
+	}
+	le := i
+	if first {
+		le = m.lex.phraseEnd(s, ws, i) // "api key sk_…"
+		if le == i && m.lex.word(s[ws:i], keyToken) {
+			if a, e := m.tokenAfterLabel(s, i); e > 0 {
+				return a, e
+			}
+		}
+	}
+	c := m.lex.classes(s[ws:le], keySecret|keyCode)
+	if c == 0 || m.touchesMask(s, ws, ws) {
+		return 0, 0
+	}
+	a, e := secretAfterLabel(s, le, c)
+	if e == 0 && i-ws == 4 && s[ws:i] == "AUTH" {
+		return redisAuthWords(s, i) // Redis: AUTH user secret
+	}
+	return a, e
 }

@@ -5,8 +5,9 @@ import (
 	"unsafe"
 )
 
-// scanKeyValue matches the value of key=value, key: value, "key": "value"
-// at the separator position p when the key is a secret key.
+// scanKeyValue matches the value of key=value, key: value, "key": "value",
+// key := value, key => value at the separator position p when the key is
+// a secret key.
 func (m *Masker) scanKeyValue(s string, p, last int) (int, int) {
 	sep := s[p]
 	if p+1 < len(s) && (s[p+1] == sep || (sep == ':' && s[p+1] == '/')) {
@@ -15,14 +16,22 @@ func (m *Masker) scanKeyValue(s string, p, last int) (int, int) {
 	vs := p + 1
 	if sep == '=' && vs < len(s) && s[vs] == '>' {
 		vs++ // Ruby and PHP hashes: "key"=>"value", 'key' => 'value'
+	} else if sep == ':' && vs < len(s) && s[vs] == '=' {
+		vs++ // Go and Pascal: password := "…"
 	}
-	// Key: back over an escaping backslash (CEF "pw\\=…"), spaces, a
+	return m.keyValue(s, p, vs, last)
+}
+
+// keyValue matches the value that starts at vs after a separator at p
+// when the key before p is a secret, token or code key.
+func (m *Masker) keyValue(s string, p, vs, last int) (int, int) {
+	// Key: back over an escaping backslash (CEF "pw\=…"), spaces, a
 	// closing quote, then the name.
 	k := p
-	if sep == '=' && k > last && s[k-1] == '\\' {
+	if s[p] == '=' && k > last && s[k-1] == '\\' {
 		k--
 	}
-	for k > last && k > p-3 && s[k-1] == ' ' {
+	for k > last && k > p-3 && (s[k-1] == ' ' || s[k-1] == '\t') {
 		k--
 	}
 	if k > last && (s[k-1] == '"' || s[k-1] == '\'') {
@@ -31,32 +40,77 @@ func (m *Masker) scanKeyValue(s string, p, last int) (int, int) {
 			k-- // an escaped quote: {\"pwd\":\"…\"} inside a string
 		}
 	}
+	var kc keyClass
+	if k > last+1 && s[k-1] == ']' {
+		// A bracketed key: user[password]=…, passwd[0]=…, PHP's
+		// ["password"]=> and [password] =>.
+		ke, j := k-1, k-1
+		if s[ke-1] == '"' || s[ke-1] == '\'' {
+			ke--
+			j--
+		}
+		for j > last && ke-j < 64 && isKeyByte(s[j-1]) {
+			j--
+		}
+		js := j
+		if j > last+1 && j < ke && (s[j-1] == '"' || s[j-1] == '\'') {
+			js--
+		}
+		if js > last && j < ke && s[js-1] == '[' {
+			kc = m.lex.classes(s[j:ke], keySecret|keyToken|keyCode)
+			k = js - 1
+		}
+	}
 	ke := k
 	for k > last && ke-k < 128 && isKeyByte(s[k-1]) {
 		k--
 	}
-	if k == ke {
+	if k == ke && kc == 0 {
 		return 0, 0
 	}
 	key := s[k:ke]
-	kc := m.lex.classes(key, keySecret|keyToken)
-	if kc == 0 && sep == '=' {
+	if kc == 0 {
+		kc = m.lex.classes(key, keySecret|keyToken|keyCode)
+	}
+	if kc == 0 && k > last+1 && s[k-1] == ' ' && k < ke && key[0] < 0x80 {
+		// A phrase: "API key: …", "verification code: …".
+		ws := k - 1
+		for ws > last && k-ws < 32 && is(s[ws-1], clsAlpha) {
+			ws--
+		}
+		if ws < k-1 && (ws == 0 || !isWord(s[ws-1])) {
+			if pe := m.lex.phraseEnd(s, ws, k-1); pe == ke {
+				kc = m.lex.classes(s[ws:ke], keySecret|keyCode)
+				k = ws
+			}
+		}
+	}
+	if kc == 0 && s[p] == '=' && len(key) > 0 {
 		kc = m.cefLabelClass(s, key)
 	}
-	if kc == 0 && key[0] >= 0x80 {
-		// A Korean secret word one word further back, before a predicate:
-		// "임시 비밀번호 발급: Xy7#…". Only password-shaped values count then
-		// ("비밀번호 변경: 완료" is a status).
-		if w := k; w > last+1 && s[w-1] == ' ' {
-			w--
-			ws := w
-			for ws > last && s[ws-1] >= 0x80 {
-				ws--
+	if kc == 0 && len(key) == 5 && hasPrefixFold(key, 0, "value") {
+		kc = m.pairLabelClass(s, k, last)
+	}
+	if kc == 0 && len(key) == 4 && s[p] == '=' && key == "name" {
+		return m.formDataPart(s, vs)
+	}
+	if kc == 0 && len(key) > 0 && (key[0] >= 0x80 || s[p] == ':' && p+1 < len(s) && s[p+1] == ' ' && is(key[0], clsAlpha)) {
+		// A secret or code word up to three words back, before a predicate
+		// or a name: "임시 비밀번호 발급: Xy7#…", "OTP 번호: 552211",
+		// "Password for user bob: Xk9…". The value must look random (after
+		// a Korean key: like a password; "비밀번호 변경: 완료" is a status), or
+		// be a digit code after a code word.
+		c, ws := m.labelBefore(s, k, last)
+		if c == 0 {
+			return 0, 0
+		}
+		if a, e := valueAfter(s, vs); e > 0 && !m.touchesMask(s, a, e) && !m.touchesMask(s, ws, ws) && !containsMask(s[a:e]) {
+			v := s[a:e]
+			if strings.IndexByte(v, '=') >= 0 || qualified(" "+key, 0) {
+				return 0, 0 // "password policy: minLength=12"
 			}
-			if ws < w && m.lex.classes(s[ws:w], keySecret) != 0 {
-				if a, e := valueAfter(s, vs); e > 0 && passwordShaped(s[a:e]) && !m.touchesMask(s, ws, ws) {
-					return a, e
-				}
+			if strongShaped(v) || key[0] >= 0x80 && passwordShaped(v) || c&keyCode != 0 && digitCode(v) {
+				return a, e
 			}
 		}
 		return 0, 0
@@ -64,7 +118,6 @@ func (m *Masker) scanKeyValue(s string, p, last int) (int, int) {
 	if kc == 0 {
 		return 0, 0
 	}
-	secret := kc&keySecret != 0
 	if k >= len(hashPrefix) && s[k-len(hashPrefix):k] == hashPrefix {
 		return 0, 0 // the name inside our own [HASH:name:…] mask
 	}
@@ -72,11 +125,19 @@ func (m *Masker) scanKeyValue(s string, p, last int) (int, int) {
 		return 0, 0 // the key is in the kept tail of a partial mask
 	}
 	a, e := valueAfter(s, vs)
-	if !secret && e > 0 && !tokenShaped(s[a:e]) && !percentTokenShaped(s[a:e]) {
+	if e == 0 || isPlaceholder(s[a:e]) || containsMask(s[a:e]) {
+		return 0, 0 // a value masked in part was not a secret in the first pass
+	}
+	v := s[a:e]
+	switch {
+	case kc&keySecret != 0:
+	case kc&keyToken != 0 && (tokenShaped(v) || percentTokenShaped(v)):
+	case kc&keyCode != 0 && !plainValue(v):
+	default:
 		return 0, 0 // a token key with a plain value: session=expired
 	}
-	if e > 0 && workingDirectory(key, s[a:e]) {
-		return 0, 0
+	if workingDirectory(key, v) || looksLikePath(v) {
+		return 0, 0 // PWD=/home/x, private_key=/etc/ssl/key.pem
 	}
 	return a, e
 }
@@ -108,7 +169,7 @@ func passwordShaped(v string) bool {
 // (PWD=/home/deploy in sudo and environment dumps), not a password: the
 // upper-case variable name and an absolute path.
 func workingDirectory(key, v string) bool {
-	return key == "PWD" && (v[0] == '/' || v[0] == '~')
+	return (key == "PWD" || key == "OLDPWD") && (v[0] == '/' || v[0] == '~')
 }
 
 // quoted handles a quote at i: SQL "PASSWORD 'x'" and "IDENTIFIED BY 'x'".
@@ -189,7 +250,7 @@ func scanPrivateKey(s string, i int) (int, int) {
 		return 0, 0
 	}
 	label := s[i+len(begin) : i+len(begin)+h]
-	if !strings.HasSuffix(label, "PRIVATE KEY") {
+	if !strings.HasSuffix(label, "PRIVATE KEY") && !strings.HasSuffix(label, "PRIVATE KEY BLOCK") { // RSA, EC, OPENSSH, ENCRYPTED, PGP … BLOCK
 		return 0, 0
 	}
 	a := i + len(begin) + h + len("-----")
@@ -206,29 +267,90 @@ func scanPrivateKey(s string, i int) (int, int) {
 }
 
 // scanXMLElement matches the text of <password>…</password> (any secret
-// key as the element name, namespace prefixes allowed) at the '>' at p.
+// key as the element name, namespace prefixes and attributes allowed:
+// <wsse:Password Type="…">…</wsse:Password>) at the '>' at p.
 func (m *Masker) scanXMLElement(s string, p, last int) (int, int) {
-	k := p
-	for k > last && p-k < 128 && (isWord(s[k-1]) || s[k-1] == '.' || s[k-1] == '-' || s[k-1] == ':') {
-		k--
+	lt := p - 1
+	for lt > last && p-lt < 256 && s[lt] != '<' && s[lt] != '>' {
+		lt--
 	}
-	if k == p || k == 0 || k-1 < last || s[k-1] != '<' || m.lex.classes(s[k:p], keySecret) == 0 || m.touchesMask(s, k, k) {
+	if lt < last || lt < 0 || s[lt] != '<' || s[p-1] == '/' || containsMask(s[lt:p]) {
+		return 0, 0 // a mask inside the tag: a match there blocked the first pass
+	}
+	return m.xmlText(s, lt+1, p, p+1, "<")
+}
+
+// xmlText matches the text from a up to close when the element whose name
+// starts at n (its start tag ending at p) is a secret key.
+func (m *Masker) xmlText(s string, n, p, a int, close string) (int, int) {
+	ne := n
+	for ne < p && ne-n < 128 && (isWord(s[ne]) || s[ne] == '.' || s[ne] == '-' || s[ne] == ':' || s[ne] >= 0x80) {
+		ne++
+	}
+	if ne == n || ne < p && s[ne] != ' ' || m.touchesMask(s, n, n) {
 		return 0, 0
 	}
-	a := p + 1
-	e := strings.IndexByte(s[a:], '<')
+	c := m.lex.classes(s[n:ne], keySecret|keyCode)
+	if c == 0 && ne < p {
+		c = m.attrLabelClass(s[ne:p]) // <entry key="password">…</entry>
+	}
+	if c == 0 {
+		return 0, 0
+	}
+	e := strings.Index(s[a:min(len(s), a+1024)], close)
 	if e <= 0 {
 		return 0, 0
 	}
 	e += a
-	if v := s[a:e]; strings.TrimSpace(v) == "" || isMaskToken(v) {
+	if v := s[a:e]; strings.TrimSpace(v) == "" || isPlaceholder(v) || c&keySecret == 0 && plainValue(v) {
 		return 0, 0
 	}
 	return a, e
 }
 
+// attrLabelClass returns the secret or code class of the name that a tag's
+// key=, name= or id= attribute gives its text: <entry key="password">,
+// <param name="db.password">.
+func (m *Masker) attrLabelClass(attrs string) keyClass {
+	for _, at := range []string{" key=", " name=", " id="} {
+		j := strings.Index(attrs, at)
+		if j < 0 || j+len(at)+2 > len(attrs) {
+			continue
+		}
+		q := attrs[j+len(at)]
+		if q != '"' && q != '\'' {
+			continue
+		}
+		v := attrs[j+len(at)+1:]
+		if e := strings.IndexByte(v, q); e > 0 {
+			if c := m.lex.classes(v[:e], keySecret|keyCode); c != 0 {
+				return c
+			}
+		}
+	}
+	return 0
+}
+
+// scanEscapedXMLElement is scanXMLElement for XML escaped into text:
+// &lt;password&gt;…&lt;/password&gt;, at the '&' at p.
+func (m *Masker) scanEscapedXMLElement(s string, p, last int) (int, int) {
+	if !hasPrefixAt(s, p, "&gt;") || p < 5 {
+		return 0, 0
+	}
+	lo := max(last, p-256)
+	lt := strings.LastIndex(s[lo:p], "&lt;")
+	if lt < 0 {
+		return 0, 0
+	}
+	lt += lo
+	if s[p-1] == '/' || strings.Contains(s[lt:p], "&gt;") || containsMask(s[lt:p]) {
+		return 0, 0
+	}
+	return m.xmlText(s, lt+4, p, p+4, "&lt;")
+}
+
 // authSchemes are values that are followed by the actual credential.
-var authSchemes = []string{"bearer", "basic", "token", "digest", "negotiate", "apikey"}
+var authSchemes = []string{"bearer", "basic", "token", "negotiate", "apikey"}
 
 // valueAfter returns the value that starts at j (after spaces): a quoted
 // string without its quotes, or an unquoted token. Values that are already
@@ -267,9 +389,43 @@ func valueAfter(s string, j int) (int, int) {
 		} else {
 			e = len(s)
 		}
-	case '{', '[', ',', ';', '&', ')', '}', ']', '<', '>':
+	case '[':
+		// A one-element list: Go's map[X-Api-Key:[abc…]], ["…"].
+		if maskStartsAt(s, j) || j+2 >= len(s) {
+			return 0, 0
+		}
+		b := j + 1
+		q := s[b]
+		if q == '"' || q == '\'' {
+			b++
+		}
+		e = b
+		for e < len(s) && e-b < 512 && s[e] != ']' && s[e] != '"' && s[e] != '\'' && s[e] != ' ' && s[e] != ',' && s[e] != '[' {
+			e++
+		}
+		if q == '"' || q == '\'' {
+			if e >= len(s) || s[e] != q {
+				return 0, 0
+			}
+			if e+1 >= len(s) || s[e+1] != ']' {
+				return 0, 0
+			}
+		} else if e >= len(s) || s[e] != ']' {
+			return 0, 0
+		}
+		a = b
+		if upstreamMask(s[j : e+1]) {
+			return 0, 0 // [FILTERED]
+		}
+	case '{', ',', ';', '&', ')', '}', ']', '<', '>':
 		return 0, 0
 	default:
+		if hasPrefixAt(s, j, "string(") {
+			// PHP var_dump: ["password"]=> string(8) "…"
+			if r := strings.IndexByte(s[j:min(len(s), j+16)], ')'); r > 0 && j+r+2 < len(s) && s[j+r+1] == ' ' && s[j+r+2] == '"' {
+				return valueAfter(s, j+r+2)
+			}
+		}
 		a = j
 		e = unquotedEnd(s, a)
 		// "Authorization: Bearer xyz": the credential is the next token.
@@ -373,8 +529,8 @@ func percentTokenShaped(v string) bool {
 // "user" "password"`.
 func redisAuth(s string, i int) (int, int) {
 	// MONITOR writes the command after the client: [0 10.1.2.3:5123] "AUTH".
-	if s[i] != '"' || i+7 > len(s) || !hasPrefixFold(s, i+1, "auth") || s[i+5] != '"' || i < 2 || s[i-1] != ' ' || s[i-2] != ']' {
-		return 0, 0
+	if s[i] != '"' || i+7 > len(s) || !hasPrefixFold(s, i+1, "auth") || s[i+5] != '"' || i < 2 || s[i-1] != ' ' || s[i-2] != ']' || maskEndsAt(s, i-1) {
+		return 0, 0 // the ']' must close the client, not our mask
 	}
 	a, e := -1, -1
 	j := i + 6
@@ -399,38 +555,125 @@ func redisAuth(s string, i int) (int, int) {
 	return a, e
 }
 
-// cliPassword matches the value of a "-P" option after a "-U user" option
-// (sqlcmd, bcp, isql), quoted with ", ' or &quot; as in event XML, at the
-// '-' at i. "-P 3306" (a port) and paths are not passwords.
-func cliPassword(s string, i int) (int, int) {
-	if i == 0 || s[i-1] != ' ' || i+4 > len(s) || s[i+1] != 'P' || s[i+2] != ' ' {
+// identifiedBy matches the unquoted password of SQL "IDENTIFIED BY secret"
+// (Oracle, MySQL), whose BY is s[ws:i]; quoted ones are found at the quote.
+func identifiedBy(s string, ws, i int) (int, int) {
+	if ws < 11 || s[ws-1] != ' ' || !hasPrefixFold(s, ws-11, "identified") || ws > 11 && isWord(s[ws-12]) {
 		return 0, 0
 	}
-	lo := max(0, i-96)
-	if !strings.Contains(s[lo:i], " -U ") && !strings.Contains(s[lo:i], " -u ") {
-		return 0, 0
+	a := i + 1
+	e := a
+	for e < len(s) && s[e] > ' ' && s[e] != ';' && s[e] != ',' && s[e] != ')' && s[e] != '\'' && s[e] != '"' {
+		e++
 	}
-	a := i + 3
-	closeQ := " "
-	switch {
-	case strings.HasPrefix(s[a:], "&quot;"):
-		a += 6
-		closeQ = "&quot;"
-	case s[a] == '"' || s[a] == '\'':
-		closeQ = s[a : a+1]
-		a++
-	}
-	e := strings.Index(s[a:], closeQ)
-	if e < 0 {
-		if closeQ != " " {
-			return 0, 0
-		}
-		e = len(s) - a
-	}
-	e += a
-	v := s[a:e]
-	if e == a || v[0] == '/' || v[0] == '.' || v[0] == '~' || isMaskToken(v) || !passwordShaped(v) {
-		return 0, 0
+	if e == a || e < len(s) && (s[e] == '\'' || s[e] == '"') || plainValue(s[a:e]) || containsMask(s[a:e]) {
+		return 0, 0 // quoted, or a keyword: IDENTIFIED BY PASSWORD '*…'
 	}
 	return a, e
+}
+
+// labelBefore returns the classes (secret, token or code) of the nearest
+// label among the three words before the key that starts at k (words
+// separated by single spaces, 48 bytes at most, not before last) and where
+// it starts.
+func (m *Masker) labelBefore(s string, k, last int) (keyClass, int) {
+	lo := max(last, k-48)
+	j := k
+	if j > lo && (s[j-1] == '(' || s[j-1] == '[') {
+		j-- // "(임시: …"
+	}
+	for w := 0; w < 3 && j > lo+1 && s[j-1] == ' '; w++ {
+		// Words end at spaces; a quote, '=', ':' or a brace before one
+		// starts a field: {"msg":"패스워드 발급: …"}.
+		we := j - 1
+		ws := we
+		for ws > lo && !labelDelim(s[ws-1]) && we-ws < 32 {
+			ws--
+		}
+		if ws == we || ws > 0 && !labelDelim(s[ws-1]) {
+			return 0, 0 // no word, or only part of one (cut by the window or a match)
+		}
+		if containsMask(s[ws:we]) {
+			return 0, 0 // our mask: a match there blocked the first pass
+		}
+		t := ws
+		for t < we && (s[t] == '(' || s[t] == '[') {
+			t++ // "(임시: …"
+		}
+		l := &m.lex
+		if t < we && (s[we-1] >= 0x80 || we-t > 1 && l.last2[lower(s[we-2])&0x7f][lower(s[we-1])&0x7f] != 0) {
+			if c := l.classes(s[t:we], keySecret|keyToken|keyCode); c != 0 {
+				return c, t
+			}
+		}
+		if ws == 0 || s[ws-1] != ' ' {
+			return 0, 0 // the start of the text or of the field
+		}
+		j = ws
+	}
+	return 0, 0
+}
+
+// labelDelim reports whether c ends the words labelBefore reads: a space,
+// or what opens a field.
+func labelDelim(c byte) bool { return labelDelims[c] }
+
+var labelDelims = func() (t [256]bool) {
+	for _, c := range " \"'=:{,;\t\n" {
+		t[c] = true
+	}
+	return t
+}()
+
+// strongShaped reports whether v looks random enough to be a secret
+// wherever it stands: token-shaped, or password-shaped with a symbol or
+// with upper case, lower case and digits ("Xk9mz2Qw", not "user01").
+func strongShaped(v string) bool {
+	if tokenShaped(v) {
+		return true
+	}
+	if !passwordShaped(v) {
+		return false
+	}
+	var seen uint8
+	symbol := false
+	for k := 0; k < len(v); k++ {
+		seen |= class[v[k]] & (clsDigit | clsUpper | clsLower)
+		symbol = symbol || !is(v[k], clsAlnum)
+	}
+	return symbol || seen == clsDigit|clsUpper|clsLower
+}
+
+// formDataPart matches the value of a multipart form field named by a
+// secret key: `Content-Disposition: form-data; name="password"`, a blank
+// line, then the value on its own line. vs is just after "name=".
+func (m *Masker) formDataPart(s string, vs int) (int, int) {
+	a, e := valueAfter(s, vs)
+	if e == 0 || m.lex.classes(s[a:e], keySecret|keyCode) == 0 {
+		return 0, 0
+	}
+	j := e
+	if j < len(s) && s[j] == '"' {
+		j++
+	}
+	for _, blank := range []string{"\r\n\r\n", "\n\n"} {
+		if hasPrefixAt(s, j, blank) {
+			b := j + len(blank)
+			f := b
+			for f < len(s) && s[f] != '\r' && s[f] != '\n' {
+				f++
+			}
+			if f == b || isPlaceholder(s[b:f]) || containsMask(s[b:f]) || m.touchesMask(s, b, f) {
+				return 0, 0
+			}
+			return b, f
+		}
+	}
+	return 0, 0
+}
+
+// containsMask reports whether v holds one of our masks (or a star run
+// that may be a partial one).
+func containsMask(v string) bool {
+	return strings.Contains(v, redactPrefix) || strings.Contains(v, hashPrefix) || strings.Contains(v, "****")
 }

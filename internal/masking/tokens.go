@@ -31,56 +31,127 @@ func scanJWT(s string, i int) int {
 	return j
 }
 
-// accessKeyFormats are the access-key prefixes and how many characters of
-// which class follow them.
-var accessKeyFormats = []struct {
-	prefix  string
-	n       int
-	cls     uint8
-	atLeast bool // n is a minimum (up to 128)
-}{
-	{"AKIA", 16, clsUpper | clsDigit, false}, // AWS long-term access key id
-	{"ASIA", 16, clsUpper | clsDigit, false}, // AWS temporary access key id
-	{"AIza", 35, clsB64URL, false},           // Google API key
-	{"ghp_", 36, clsAlnum, false},            // GitHub personal access token
-	{"gho_", 36, clsAlnum, false},
-	{"ghu_", 36, clsAlnum, false},
-	{"ghs_", 36, clsAlnum, false},
-	{"ghr_", 36, clsAlnum, false},
-	{"sk_live_", 24, clsAlnum, true}, // Stripe secret and restricted keys
-	{"rk_live_", 24, clsAlnum, true},
-	{"sk_test_", 24, clsAlnum, true},
-	{"glpat-", 20, clsB64URL, false}, // GitLab personal access token
+// keyFormat is a well-known credential shape: a fixed prefix, then min to
+// max characters of one alphabet. The prefixes come from the providers'
+// documented token formats (the same families secret scanners look for).
+type keyFormat struct {
+	prefix   string
+	min, max int   // characters after the prefix
+	cls      uint8 // their alphabet
+	dots     bool  // '.' may occur in the body too (SendGrid)
+	mixed    bool  // letters and digits, or both cases: rejects words and names
 }
 
-// scanAccessKey matches an access key id at word start i.
-func scanAccessKey(s string, i int) int {
-	if len(s)-i < 20 {
-		return 0 // shorter than any key (AKIA and 16)
+// accessKeyFormats are the token families recognised anywhere in text.
+var accessKeyFormats = []keyFormat{
+	{prefix: "AKIA", min: 16, max: 16, cls: clsUpper | clsDigit}, // AWS access key ids
+	{prefix: "ASIA", min: 16, max: 16, cls: clsUpper | clsDigit},
+	{prefix: "ABIA", min: 16, max: 16, cls: clsUpper | clsDigit},
+	{prefix: "ACCA", min: 16, max: 16, cls: clsUpper | clsDigit},
+	{prefix: "AIza", min: 35, max: 35, cls: clsB64URL},                // Google API key
+	{prefix: "ya29.", min: 20, max: 512, cls: clsB64URL, mixed: true}, // Google OAuth access token
+	{prefix: "ghp_", min: 36, max: 36, cls: clsAlnum},                 // GitHub
+	{prefix: "gho_", min: 36, max: 36, cls: clsAlnum},
+	{prefix: "ghu_", min: 36, max: 36, cls: clsAlnum},
+	{prefix: "ghs_", min: 36, max: 36, cls: clsAlnum},
+	{prefix: "ghr_", min: 36, max: 36, cls: clsAlnum},
+	{prefix: "github_pat_", min: 22, max: 255, cls: clsWord, mixed: true},
+	{prefix: "glpat-", min: 20, max: 64, cls: clsB64URL}, // GitLab
+	{prefix: "gldt-", min: 20, max: 64, cls: clsB64URL},
+	{prefix: "glrt-", min: 20, max: 64, cls: clsB64URL},
+	{prefix: "glptt-", min: 20, max: 64, cls: clsB64URL},
+	{prefix: "sk_live_", min: 24, max: 128, cls: clsAlnum}, // Stripe
+	{prefix: "rk_live_", min: 24, max: 128, cls: clsAlnum},
+	{prefix: "pk_live_", min: 24, max: 128, cls: clsAlnum},
+	{prefix: "sk_test_", min: 24, max: 128, cls: clsAlnum},
+	{prefix: "rk_test_", min: 24, max: 128, cls: clsAlnum},
+	{prefix: "whsec_", min: 24, max: 128, cls: clsAlnum},
+	{prefix: "sk-", min: 32, max: 255, cls: clsB64URL, mixed: true},   // OpenAI, Anthropic (sk-proj-, sk-ant-…)
+	{prefix: "xoxb-", min: 10, max: 255, cls: clsB64URL, mixed: true}, // Slack
+	{prefix: "xoxp-", min: 10, max: 255, cls: clsB64URL, mixed: true},
+	{prefix: "xoxa-", min: 10, max: 255, cls: clsB64URL, mixed: true},
+	{prefix: "xoxo-", min: 10, max: 255, cls: clsB64URL, mixed: true},
+	{prefix: "xoxr-", min: 10, max: 255, cls: clsB64URL, mixed: true},
+	{prefix: "xoxs-", min: 10, max: 255, cls: clsB64URL, mixed: true},
+	{prefix: "xoxe-", min: 10, max: 255, cls: clsB64URL, mixed: true},
+	{prefix: "xapp-", min: 10, max: 255, cls: clsB64URL, mixed: true},
+	{prefix: "SG.", min: 60, max: 80, cls: clsB64URL, dots: true, mixed: true}, // SendGrid
+	{prefix: "npm_", min: 36, max: 36, cls: clsAlnum},                          // npm
+	{prefix: "pypi-AgE", min: 50, max: 512, cls: clsB64URL},                    // PyPI
+	{prefix: "hf_", min: 30, max: 40, cls: clsAlnum, mixed: true},              // Hugging Face
+	{prefix: "dop_v1_", min: 64, max: 64, cls: clsHex},                         // DigitalOcean
+	{prefix: "doo_v1_", min: 64, max: 64, cls: clsHex},
+	{prefix: "dor_v1_", min: 64, max: 64, cls: clsHex},
+	{prefix: "shpat_", min: 32, max: 32, cls: clsHex}, // Shopify
+	{prefix: "shpss_", min: 32, max: 32, cls: clsHex},
+	{prefix: "shpca_", min: 32, max: 32, cls: clsHex},
+	{prefix: "shppa_", min: 32, max: 32, cls: clsHex},
+	{prefix: "SK", min: 32, max: 32, cls: clsHex, mixed: true},     // Twilio API key
+	{prefix: "glsa_", min: 32, max: 64, cls: clsWord, mixed: true}, // Grafana
+	{prefix: "glc_", min: 32, max: 400, cls: clsB64URL, mixed: true},
+	{prefix: "dckr_pat_", min: 20, max: 64, cls: clsB64URL, mixed: true}, // Docker Hub
+	{prefix: "lin_api_", min: 40, max: 40, cls: clsAlnum},                // Linear
+	{prefix: "sq0atp-", min: 22, max: 22, cls: clsB64URL},                // Square
+	{prefix: "sq0csp-", min: 43, max: 43, cls: clsB64URL},
+	{prefix: "xkeysib-", min: 64, max: 96, cls: clsB64URL},           // Brevo
+	{prefix: "rubygems_", min: 48, max: 48, cls: clsHex},             // RubyGems
+	{prefix: "dapi", min: 32, max: 32, cls: clsHex, mixed: true},     // Databricks
+	{prefix: "hvs.", min: 24, max: 255, cls: clsB64URL, mixed: true}, // HashiCorp Vault
+	{prefix: "hvb.", min: 24, max: 255, cls: clsB64URL, mixed: true},
+	{prefix: "PMAK-", min: 59, max: 59, cls: clsB64URL}, // Postman
+	{prefix: "pul-", min: 40, max: 40, cls: clsHex},     // Pulumi
+	{prefix: "AGE-SECRET-KEY-1", min: 58, max: 58, cls: clsUpper | clsDigit},
+}
+
+// keyStarts says which first two bytes begin some access key format, so a
+// word is rejected with one table look-up.
+var keyStarts = func() (t [128][128]bool) {
+	for _, f := range accessKeyFormats {
+		t[f.prefix[0]][f.prefix[1]] = true
 	}
-	// Every prefix has a second byte of 'K', 'I', 'S', 'h', 'k' or 'l':
-	// most words are rejected here, before the list.
-	switch s[i+1] {
-	case 'K', 'I', 'S', 'h', 'k', 'l':
-	default:
+	return t
+}()
+
+// keyFirstBytes are the first bytes of the access key formats: the word
+// starts the scanner has to look at.
+func keyFirstBytes() []byte {
+	var out []byte
+	seen := [128]bool{}
+	for _, f := range accessKeyFormats {
+		if c := f.prefix[0]; !seen[c] {
+			seen[c] = true
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// scanAccessKey matches an access key or token of a well-known format at
+// word start i.
+func scanAccessKey(s string, i int) int {
+	if len(s)-i < 14 || s[i] >= 0x80 || s[i+1] >= 0x80 || !keyStarts[s[i]][s[i+1]] {
 		return 0
 	}
-	for _, f := range accessKeyFormats {
-		if s[i] != f.prefix[0] || !hasPrefixAt(s, i, f.prefix) {
+	for fi := range accessKeyFormats {
+		f := &accessKeyFormats[fi]
+		if s[i] != f.prefix[0] || s[i+1] != f.prefix[1] || !hasPrefixAt(s, i, f.prefix) {
 			continue
 		}
 		j := i + len(f.prefix)
-		limit := f.n
-		if f.atLeast {
-			limit = 128
-		}
 		e := j
-		for e < len(s) && e-j < limit && is(s[e], f.cls) {
+		var seen uint8
+		for e < len(s) && e-j <= f.max && (is(s[e], f.cls) || f.dots && s[e] == '.') {
+			seen |= class[s[e]] & (clsDigit | clsUpper | clsLower)
 			e++
 		}
-		if (e-j == f.n || (f.atLeast && e-j > f.n)) && (e == len(s) || !is(s[e], f.cls|clsWord)) {
-			return e
+		n := e - j
+		if n < f.min || n > f.max || (e < len(s) && (is(s[e], f.cls|clsWord) || f.dots && s[e] == '.')) {
+			continue
 		}
+		if f.mixed && (seen&clsDigit == 0 || seen&clsAlpha == 0) && seen&clsAlpha != clsAlpha {
+			continue // a word or a name (sk-learn-…), not a token
+		}
+		return e
 	}
 	return 0
 }

@@ -63,6 +63,9 @@ type SecretConfig struct {
 	Keys []string `mapstructure:"keys"`
 	// TokenKeys are keys and label words whose token-shaped values are secrets.
 	TokenKeys []string `mapstructure:"token_keys"`
+	// CodeKeys are keys and label words whose values are secrets unless
+	// plain words or placeholders (pass, auth, pin, otp, 인증번호).
+	CodeKeys []string `mapstructure:"code_keys"`
 }
 
 // BankAccountConfig configures the bank account detector.
@@ -115,7 +118,8 @@ func createDefaultConfig() *Config {
 			AccessKey:   on,
 			AuthHeader:  on,
 			Secret: SecretConfig{Detector: numbers, Keys: append([]string(nil), masking.DefaultSecretKeys...),
-				TokenKeys: append([]string(nil), masking.DefaultTokenKeys...)},
+				TokenKeys: append([]string(nil), masking.DefaultTokenKeys...),
+				CodeKeys:  append([]string(nil), masking.DefaultCodeKeys...)},
 			BankAccount: BankAccountConfig{Detector: numbers, Keys: append([]string(nil), masking.DefaultBankKeys...)},
 		},
 	}
@@ -163,6 +167,7 @@ func (c *Config) engineConfig() (masking.Config, error) {
 	ec := masking.Config{
 		SecretKeys:  d.Secret.Keys,
 		TokenKeys:   nonNil(d.Secret.TokenKeys),
+		CodeKeys:    nonNil(d.Secret.CodeKeys),
 		BankKeys:    nonNil(d.BankAccount.Keys),
 		HashKey:     []byte(c.HashKey),
 		IncludeKeys: c.IncludeKeys,

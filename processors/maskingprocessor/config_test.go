@@ -54,6 +54,7 @@ func TestLoadConfig(t *testing.T) {
 	want.Detectors.BankAccount.Detector.Action = ActionConfig{Action: "partial", KeepLast: 4}
 	want.Detectors.BankAccount.Keys = []string{"account", "계좌", "국민"}
 	want.Detectors.Secret.TokenKeys = []string{"token", "session"}
+	want.Detectors.Secret.CodeKeys = []string{"pin", "otp"}
 	assert.Equal(t, want, cfg)
 	ec, err := cfg.engineConfig()
 	require.NoError(t, err)

@@ -204,32 +204,38 @@ func TestCleanRecordAllocations(t *testing.T) {
 	assert.LessOrEqual(t, allocs, 5.0, "the aim: nothing per clean record")
 }
 
+// maskOne runs one log record, filled by fill, through a processor with
+// cfg and returns the record that came out.
+func maskOne(t *testing.T, cfg *Config, fill func(lr plog.LogRecord)) plog.LogRecord {
+	t.Helper()
+	sink := new(consumertest.LogsSink)
+	p, err := NewFactory().CreateLogs(context.Background(), metadatatest.NewSettings(componenttest.NewTelemetry()), cfg, sink)
+	require.NoError(t, err)
+	ld := plog.NewLogs()
+	fill(ld.ResourceLogs().AppendEmpty().ScopeLogs().AppendEmpty().LogRecords().AppendEmpty())
+	require.NoError(t, p.ConsumeLogs(context.Background(), ld))
+	return sink.AllLogs()[0].ResourceLogs().At(0).ScopeLogs().At(0).LogRecords().At(0)
+}
+
 func TestStrictPresetAndContext(t *testing.T) {
 	t.Parallel()
 	cfg := createDefaultConfig()
 	cfg.Preset = "strict"
-	sink := new(consumertest.LogsSink)
-	p, err := NewFactory().CreateLogs(context.Background(), metadatatest.NewSettings(componenttest.NewTelemetry()), cfg, sink)
-	require.NoError(t, err)
-
-	ld := plog.NewLogs()
-	lr := ld.ResourceLogs().AppendEmpty().ScopeLogs().AppendEmpty().LogRecords().AppendEmpty()
-	body := lr.Body().SetEmptyMap()
-	ref := body.PutEmptyMap("refund_account")
-	ref.PutStr("bank", "카카오뱅크")
-	ref.PutStr("number", "3333-12-3456789")
-	ref.PutStr("memo", "ORD-20240304-603457")
-	ref.PutInt("old_number", 1002123456789)
-	ref.PutInt("amount", 15000)
-	body.PutStr("order", "20240304-6713747")
-	body.PutStr("sql", "INSERT INTO m (name, account_no) VALUES ('김', '110-123-456789')")
-	body.PutStr("ua", "Mozilla/5.0 Chrome/124.0.0.0 Whale/3.25.182.22")
-	lr.Attributes().PutStr("client.address", "203.0.113.7")
-	lr.Attributes().PutStr("session", "d5a9aa8fccdb492d817048978f5682dd")
-	lr.Attributes().PutInt("account_no", 1002123456789)
-
-	require.NoError(t, p.ConsumeLogs(context.Background(), ld))
-	got := sink.AllLogs()[0].ResourceLogs().At(0).ScopeLogs().At(0).LogRecords().At(0)
+	got := maskOne(t, cfg, func(lr plog.LogRecord) {
+		body := lr.Body().SetEmptyMap()
+		ref := body.PutEmptyMap("refund_account")
+		ref.PutStr("bank", "카카오뱅크")
+		ref.PutStr("number", "3333-12-3456789")
+		ref.PutStr("memo", "ORD-20240304-603457")
+		ref.PutInt("old_number", 1002123456789)
+		ref.PutInt("amount", 15000)
+		body.PutStr("order", "20240304-6713747")
+		body.PutStr("sql", "INSERT INTO m (name, account_no) VALUES ('김', '110-123-456789')")
+		body.PutStr("ua", "Mozilla/5.0 Chrome/124.0.0.0 Whale/3.25.182.22")
+		lr.Attributes().PutStr("client.address", "203.0.113.7")
+		lr.Attributes().PutStr("session", "d5a9aa8fccdb492d817048978f5682dd")
+		lr.Attributes().PutInt("account_no", 1002123456789)
+	})
 	assert.Equal(t, map[string]any{
 		"refund_account": map[string]any{"bank": "카카오뱅크", "number": "[REDACTED:bank_account]", "memo": "ORD-20240304-603457",
 			"old_number": "[REDACTED:bank_account]", "amount": int64(15000)},
@@ -241,5 +247,38 @@ func TestStrictPresetAndContext(t *testing.T) {
 		"client.address": "[REDACTED:ipv4]",
 		"session":        "[REDACTED:secret]",
 		"account_no":     "[REDACTED:bank_account]",
+	}, got.Attributes().AsRaw())
+}
+
+// Code keys (masked unless plain), compound and glued secret keys and
+// command lines in attributes and map bodies.
+func TestCodeKeysAndLabels(t *testing.T) {
+	t.Parallel()
+	got := maskOne(t, createDefaultConfig(), func(lr plog.LogRecord) {
+		body := lr.Body().SetEmptyMap()
+		body.PutStr("db-pass", "Xk9mz2Qw")
+		body.PutStr("auth", "ok")
+		body.PutStr("auth_method", "SCRAM-SHA-256")
+		body.PutInt("pin", 4821)
+		body.PutInt("pass_count", 12)
+		body.PutStr("cmd", "mysql -uroot -pS3cr3tPass! -h db1 shop")
+		body.PutStr("msg", "password was reset to Tr0ub4dor&3 for bob")
+		lr.Attributes().PutStr("DBPASSWORD", "hunter2")
+		lr.Attributes().PutStr("X-Private-Key", "abc")
+		lr.Attributes().PutStr("otp", "disabled")
+	})
+	assert.Equal(t, map[string]any{
+		"db-pass":     "[REDACTED:secret]",
+		"auth":        "ok",
+		"auth_method": "SCRAM-SHA-256",
+		"pin":         "[REDACTED:secret]",
+		"pass_count":  int64(12),
+		"cmd":         "mysql -uroot -p[REDACTED:secret] -h db1 shop",
+		"msg":         "password was reset to [REDACTED:secret] for bob",
+	}, got.Body().Map().AsRaw())
+	assert.Equal(t, map[string]any{
+		"DBPASSWORD":    "[REDACTED:secret]",
+		"X-Private-Key": "[REDACTED:secret]",
+		"otp":           "disabled",
 	}, got.Attributes().AsRaw())
 }
