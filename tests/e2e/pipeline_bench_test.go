@@ -64,6 +64,9 @@ type benchPipeline struct {
 	masking    bool
 	localStore bool
 	badger     bool
+	// thresholdRules > 0 adds the threshold processor with that many rules,
+	// every one matching every point telemetrygen sends (metrics only).
+	thresholdRules int
 }
 
 var benchPipelines = []benchPipeline{
@@ -72,6 +75,19 @@ var benchPipelines = []benchPipeline{
 	{name: "+ masking + badger_storage queue", masking: true, badger: true},
 	{name: "+ masking + local_store", masking: true, localStore: true},
 	{name: "+ masking + local_store + badger_storage queue (node)", masking: true, localStore: true, badger: true},
+	{name: "+ threshold processor, 100 rules matching every point", thresholdRules: 100},
+}
+
+// thresholdYAML is the threshold processor's config: n rules on
+// telemetrygen's metric `gen`, averaged over a minute, that never fire, so
+// what is measured is matching, grouping and evaluation.
+func thresholdYAML(n int) string {
+	var sb strings.Builder
+	sb.WriteString("  threshold:\n    evaluation_interval: 5s\n    rules:\n")
+	for i := 0; i < n; i++ {
+		fmt.Fprintf(&sb, "      - {name: Rule%d, metric: gen, aggregate: avg, window: 1m, warning: {op: \">\", value: 1e15}}\n", i)
+	}
+	return sb.String()
 }
 
 // countingSink is an OTLP/gRPC endpoint that only counts what arrives.
@@ -144,6 +160,11 @@ func benchConfig(p benchPipeline, signal, in, sink, masking, pprof string) strin
 	if p.masking {
 		procs.WriteString(", masking")
 	}
+	threshold := ""
+	if p.thresholdRules > 0 {
+		procs.WriteString(", threshold")
+		threshold = thresholdYAML(p.thresholdRules)
+	}
 	procs.WriteString(", batch]")
 	exps.WriteString("[otlp_grpc")
 	queue := ""
@@ -174,7 +195,7 @@ processors:
   masking:
 %s
   batch: {}
-exporters:
+%sexporters:
   otlp_grpc:
     endpoint: %s
     tls: {insecure: true}
@@ -190,7 +211,7 @@ service:
       receivers: [otlp]
       processors: %s
       exporters: %s
-`, harness.ExtensionsYAML, ext.String(), in, masking, sink, queue, exts.String(), harness.TelemetryYAML, signal, procs.String(), exps.String())
+`, harness.ExtensionsYAML, ext.String(), in, masking, threshold, sink, queue, exts.String(), harness.TelemetryYAML, signal, procs.String(), exps.String())
 }
 
 // telemetrygenArgs offers rate items/s of one signal: logs with a 324-byte
@@ -427,6 +448,9 @@ func BenchmarkPipeline(b *testing.B) {
 			drops := make([]int64, n)
 			for r := 0; r < rounds; r++ {
 				for pi, j := range pipes {
+					if benchPipelines[j].thresholdRules > 0 && signal != "metrics" {
+						continue
+					}
 					for bi, bld := range builds {
 						run := benchRun{binary: bld.binary}
 						if profDir != "" {
@@ -452,6 +476,9 @@ func BenchmarkPipeline(b *testing.B) {
 				base := median(perCPU[bi*len(pipes)])
 				for pi, j := range pipes {
 					k := bi*len(pipes) + pi
+					if len(perCPU[k]) == 0 {
+						continue // a pipeline of another signal
+					}
 					m := median(perCPU[k])
 					fmt.Printf("| %s | %s | %.0f | %.0f%% | %.0f | %d | %.0f | %.0f + %.0f |\n", bld.label, benchPipelines[j].name, m, 100*m/base, median(rates[k]), drops[k], peaks[k], anon[k], file[k])
 				}
