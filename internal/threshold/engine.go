@@ -15,6 +15,10 @@ type Config struct {
 	// MaxSeries bounds the source series tracked over all rules; points of
 	// new series past it are refused and counted. 0 means no limit.
 	MaxSeries int
+	// MaxSamples bounds the samples one series keeps for one rule: past
+	// it the oldest goes first, and is counted, so a series flooded with
+	// points costs bounded memory. 0 means no limit.
+	MaxSamples int
 }
 
 // Stats counts what the engine did and refused since it started.
@@ -27,6 +31,9 @@ type Stats struct {
 	OutOfOrder uint64
 	// KindMismatch counts points of a kind the rule's aggregate cannot use.
 	KindMismatch uint64
+	// DroppedSamples counts samples dropped before they left their window,
+	// because their series held MaxSamples.
+	DroppedSamples uint64
 	// Series is the number of source series tracked now.
 	Series int
 	// Groups is the number of alert series (rule × group) tracked now.
@@ -50,6 +57,7 @@ type Engine struct {
 	series    []ruleSeries // by rule index
 	labelSets map[uint64]*labelSet
 	maxSeries int
+	maxSamples int32
 	stats     Stats
 	dirty     bool
 	routes    map[uint64]*route
@@ -72,7 +80,10 @@ func New(cfg Config) (*Engine, error) {
 	if cfg.MaxSeries < 0 {
 		return nil, errors.New("max_series: must not be negative")
 	}
-	e := &Engine{byName: map[string]*compiled{}, byMetric: map[string][]*compiled{}, maxSeries: cfg.MaxSeries,
+	if cfg.MaxSamples < 0 {
+		return nil, errors.New("max_samples_per_series: must not be negative")
+	}
+	e := &Engine{byName: map[string]*compiled{}, byMetric: map[string][]*compiled{}, maxSeries: cfg.MaxSeries, maxSamples: int32(min(cfg.MaxSamples, 1<<30)),
 		routes: map[uint64]*route{}, maxRoutes: 2 * cfg.MaxSeries, seqs: map[uint64]*seq{},
 		heads: map[uint64]struct{}{}, labelSets: map[uint64]*labelSet{}}
 	if e.maxRoutes == 0 {
@@ -325,6 +336,10 @@ func (b *Batch) Add(p *Point) {
 }
 
 func (e *Engine) addSample(m *member, s sample, h *Histogram) {
+	if e.maxSamples > 0 && !m.one && m.n >= e.maxSamples && s.t > m.lastT {
+		m.trim(m.firstT) // the oldest sample: times are strictly increasing
+		e.stats.DroppedSamples++
+	}
 	if !m.add(s, h) {
 		e.stats.OutOfOrder++
 		return

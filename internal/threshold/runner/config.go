@@ -19,6 +19,8 @@ type Config struct {
 	EvaluationInterval time.Duration `mapstructure:"evaluation_interval"`
 	// MaxSeries bounds the source series tracked over all rules.
 	MaxSeries int `mapstructure:"max_series"`
+	// MaxSamplesPerSeries bounds the samples one series keeps for one rule.
+	MaxSamplesPerSeries int `mapstructure:"max_samples_per_series"`
 	// StateMetric is the name of the gauge of active alerts.
 	StateMetric string `mapstructure:"state_metric"`
 	// Rules are the alerting rules.
@@ -27,8 +29,12 @@ type Config struct {
 
 // NewDefaultConfig returns the defaults: 15 s evaluation, 100,000 series.
 func NewDefaultConfig() *Config {
-	return &Config{EvaluationInterval: 15 * time.Second, MaxSeries: 100_000, StateMetric: DefaultStateMetric}
+	return &Config{EvaluationInterval: 15 * time.Second, MaxSeries: 100_000, MaxSamplesPerSeries: DefaultMaxSamplesPerSeries, StateMetric: DefaultStateMetric}
 }
+
+// DefaultMaxSamplesPerSeries keeps 17 minutes of points at one per
+// second in a window (64 KiB per series and rule at most).
+const DefaultMaxSamplesPerSeries = 4096
 
 // DefaultStateMetric is the gauge of active alerts, modelled on Prometheus's ALERTS.
 const DefaultStateMetric = "ems.alert.state"
@@ -41,6 +47,9 @@ func (c *Config) Validate() error {
 	}
 	if c.MaxSeries < 0 {
 		errs = append(errs, fmt.Errorf("max_series: must not be negative, got %d", c.MaxSeries))
+	}
+	if c.MaxSamplesPerSeries < 0 {
+		errs = append(errs, fmt.Errorf("max_samples_per_series: must not be negative, got %d", c.MaxSamplesPerSeries))
 	}
 	if c.StateMetric == "" {
 		errs = append(errs, errors.New("state_metric: must not be empty"))

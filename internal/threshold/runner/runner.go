@@ -55,7 +55,7 @@ type Runner struct {
 
 // New compiles the rules; Start begins evaluating.
 func New(set Settings, cfg *Config) (*Runner, error) {
-	eng, err := threshold.New(threshold.Config{Rules: cfg.Rules, MaxSeries: cfg.MaxSeries})
+	eng, err := threshold.New(threshold.Config{Rules: cfg.Rules, MaxSeries: cfg.MaxSeries, MaxSamples: cfg.MaxSamplesPerSeries})
 	if err != nil {
 		return nil, err
 	}

@@ -34,6 +34,11 @@ func (r *Runner) telemetry() error {
 	if err != nil {
 		return err
 	}
+	dropped, err := m.Int64ObservableCounter("otelcol_threshold_dropped_samples", metric.WithUnit("{sample}"),
+		metric.WithDescription("Samples dropped from a window before they left it, because their series held max_samples_per_series."))
+	if err != nil {
+		return err
+	}
 	series, err := m.Int64ObservableGauge("otelcol_threshold_series", metric.WithUnit("{series}"),
 		metric.WithDescription("Source series tracked now."))
 	if err != nil {
@@ -53,9 +58,10 @@ func (r *Runner) telemetry() error {
 		o.ObserveInt64(refused, int64(st.RefusedSeries), reasons[0])
 		o.ObserveInt64(refused, int64(st.OutOfOrder), reasons[1])
 		o.ObserveInt64(refused, int64(st.KindMismatch+skipped), reasons[2])
+		o.ObserveInt64(dropped, int64(st.DroppedSamples))
 		o.ObserveInt64(series, int64(st.Series))
 		return nil
-	}, points, refused, series)
+	}, points, refused, dropped, series)
 	return err
 }
 
