@@ -50,22 +50,22 @@ type Label struct {
 
 // Engine evaluates rules. It is safe for concurrent use.
 type Engine struct {
-	mu        sync.Mutex
-	rules     []*compiled
-	byName    map[string]*compiled
-	byMetric  map[string][]*compiled
-	series    []ruleSeries // by rule index
-	labelSets map[uint64]*labelSet
-	maxSeries int
+	mu         sync.Mutex
+	rules      []*compiled
+	byName     map[string]*compiled
+	byMetric   map[string][]*compiled
+	series     []ruleSeries // by rule index
+	labelSets  map[uint64]*labelSet
+	maxSeries  int
 	maxSamples int32
-	stats     Stats
-	dirty     bool
-	routes    map[uint64]*route
-	maxRoutes int
-	seqs      map[uint64]*seq
-	heads     map[uint64]struct{} // batch shapes seen once
-	seqLen    int                 // entries over all seqs
-	spare     *seq
+	stats      Stats
+	dirty      bool
+	routes     map[uint64]*route
+	maxRoutes  int
+	seqs       map[uint64]*seq
+	heads      map[uint64]struct{} // batch shapes seen once
+	seqLen     int                 // entries over all seqs
+	spare      *seq
 
 	batch   Batch
 	scratch []*member // one group's members, for the aggregate
