@@ -336,9 +336,8 @@ func (b *Batch) Add(p *Point) {
 }
 
 func (e *Engine) addSample(m *member, s sample, h *Histogram) {
-	if e.maxSamples > 0 && !m.one && m.n >= e.maxSamples && s.t > m.lastT {
-		m.trim(m.firstT) // the oldest sample: times are strictly increasing
-		e.stats.DroppedSamples++
+	if m.n >= e.maxSamples && e.maxSamples > 0 && !m.one && s.t > m.lastT {
+		e.dropOldest(m)
 	}
 	if !m.add(s, h) {
 		e.stats.OutOfOrder++
@@ -348,6 +347,16 @@ func (e *Engine) addSample(m *member, s sample, h *Histogram) {
 	if s.t > m.lastSeen {
 		m.lastSeen = s.t
 	}
+}
+
+// dropOldest drops a full member's oldest sample (times are strictly
+// increasing, so trimming at it drops one); out of line, so that the hot
+// path stays small.
+//
+//go:noinline
+func (e *Engine) dropOldest(m *member) {
+	m.trim(m.firstT)
+	e.stats.DroppedSamples++
 }
 
 // slowAdd matches the point against the candidate rules, finds or makes
