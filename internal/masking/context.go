@@ -153,7 +153,7 @@ func productVersion(s string, i int) bool {
 	}
 	switch p := s[i-1]; {
 	case p == '/' && isWord(s[i-2]):
-		return true
+		return !codeWordBefore(s, i-1) // HIER_DIRECT/10.1.2.3 is an address
 	case p == ':' && isWord(s[i-2]):
 		// name:tag with a '/' in the name: a container image reference.
 		for j := i - 2; j >= 0 && i-j < 256; j-- {
@@ -169,6 +169,18 @@ func productVersion(s string, i int) bool {
 		return cefVersionField(s, i)
 	}
 	return versionKey(s, i)
+}
+
+// codeWordBefore reports whether the word ending at j is an upper-case
+// code of at least four letters (HIER_DIRECT, FIRST_UP_PARENT, DIRECT), as
+// in a Squid hierarchy field, rather than a product name (Chrome, curl,
+// OpenSSL): a dotted quad after such a code and '/' is an address.
+func codeWordBefore(s string, j int) bool {
+	k := j
+	for k > 0 && j-k < 32 && (is(s[k-1], clsUpper) || s[k-1] == '_') {
+		k--
+	}
+	return j-k >= 4 && (k == 0 || !isWord(s[k-1]) && s[k-1] != '-')
 }
 
 // cefVersionField reports whether i starts the fourth field of a CEF or
