@@ -24,3 +24,16 @@ func TestFreshCorpusAddresses(t *testing.T) {
 		{"oid stays", `oid 1.3.6.1.4.1.2021.10.1.3.1 = x`, `oid 1.3.6.1.4.1.2021.10.1.3.1 = x`},
 	})
 }
+
+func TestFreshCorpusSecrets(t *testing.T) {
+	t.Parallel()
+	checkGeneral(t, []generalCase{
+		{"name value escaped second", `[{\"name\":\"DB_PASSWORD\",\"value\":\"Ab1!xyz9\"},{\"name\":\"STORAGE_KEY\",\"value\":\"EHN8sfBvu0weCp0MmszXflmJ1A5Bm4i/3z1RJz2qkvRSjdWYKSB+/nxnQ2N93z9YmNjT62Y0QGdnJ8GSVV+/Vm==\"}]`, `[{\"name\":\"DB_PASSWORD\",\"value\":\"[REDACTED:secret]\"},{\"name\":\"STORAGE_KEY\",\"value\":\"[REDACTED:secret]\"}]`},
+		{"storage key", `"STORAGE_KEY":"EHN8sfBvu0weCp0MmszXflmJ1A5Bm4i/3z1RJz2qkvRSjdWYKSB+/nxnQ2N93z9YmNjT62Y0QGdnJ8GSVV+/Vm=="`, `"STORAGE_KEY":"[REDACTED:secret]"`},
+		{"escaped type value", `\"credentials\":[{\"type\":\"password\",\"value\":\"Falcon987$\",\"temporary\":true}]`, `\"credentials\":[{\"type\":\"password\",\"value\":\"[REDACTED:secret]\",\"temporary\":true}]`},
+		{"form userpw", `userid=kang_yuna&userpw=P%40ss5706%21"`, `userid=kang_yuna&userpw=[REDACTED:secret]"`},
+		{"querydict", `{'email': ['x'], 'password1': ['P@ss1294#'], 'phone': ['1']}`, `{'email': ['x'], 'password1': ['[REDACTED:secret]'], 'phone': ['1']}`},
+		{"cas ticket", `GET http://h/sso/callback?ticket=ST-152401-ZswEOtOwcwpLdO8luqoj&email=x`, `GET http://h/sso/callback?ticket=[REDACTED:secret]&email=x`},
+		{"laravel app key", `APP_KEY=base64:YNqI4NxMDuOErkiZjcrNuSwOkBpl0h6mX7+Uww+Zyyd= APP_VERSION=1`, `APP_KEY=[REDACTED:secret] APP_VERSION=1`},
+	})
+}

@@ -257,8 +257,9 @@ func digitCode(v string) bool {
 }
 
 // pairNames are keys whose value names the value of a sibling "value" key:
-// {"name":"password","value":"…"}, <add key="DbPassword" value="…"/>.
-var pairNames = []string{"name", "key", "param", "parameter", "field", "label", "attribute", "property", "header"}
+// {"name":"password","value":"…"}, <add key="DbPassword" value="…"/>,
+// Keycloak's {"type":"password","value":"…"}.
+var pairNames = []string{"name", "type", "key", "param", "parameter", "field", "label", "attribute", "property", "header"}
 
 // pairLabelClass returns the classes of the name that a "value" key at k
 // is given by a sibling key in the 160 bytes before it (not before last).
