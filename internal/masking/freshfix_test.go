@@ -35,5 +35,10 @@ func TestFreshCorpusSecrets(t *testing.T) {
 		{"querydict", `{'email': ['x'], 'password1': ['P@ss1294#'], 'phone': ['1']}`, `{'email': ['x'], 'password1': ['[REDACTED:secret]'], 'phone': ['1']}`},
 		{"cas ticket", `GET http://h/sso/callback?ticket=ST-152401-ZswEOtOwcwpLdO8luqoj&email=x`, `GET http://h/sso/callback?ticket=[REDACTED:secret]&email=x`},
 		{"laravel app key", `APP_KEY=base64:YNqI4NxMDuOErkiZjcrNuSwOkBpl0h6mX7+Uww+Zyyd= APP_VERSION=1`, `APP_KEY=[REDACTED:secret] APP_VERSION=1`},
+		{"url userinfo at", `"postgres://shop:P@ss8294#@10.1.2.3:5432/shop"`, `"postgres://shop:[REDACTED:secret]@[REDACTED:ipv4]:5432/shop"`},
+		{"url userinfo hash", `"postgres://shop:Ocean120#@10.1.2.3:5432/shop"`, `"postgres://shop:[REDACTED:secret]@[REDACTED:ipv4]:5432/shop"`},
+		{"jdbc sqlserver", `url=jdbc:sqlserver://10.1.2.3:1433;databaseName=shop;user=sa;password=P@ss8243!;encrypt=true x`, `url=jdbc:sqlserver://[REDACTED:ipv4]:1433;databaseName=shop;user=sa;password=[REDACTED:secret];encrypt=true x`},
+		{"jdbc oracle thin", `URL=jdbc:oracle:thin:shop/River1647@@//10.1.2.3:1521/ORCLPDB1>`, `URL=jdbc:oracle:thin:shop/[REDACTED:secret]@//[REDACTED:ipv4]:1521/ORCLPDB1>`},
+		{"jdbc oracle thin plain", `URL=jdbc:oracle:thin:shop/Ocean1643@//10.1.2.3:1521/ORCLPDB1>`, `URL=jdbc:oracle:thin:shop/[REDACTED:secret]@//[REDACTED:ipv4]:1521/ORCLPDB1>`},
 	})
 }

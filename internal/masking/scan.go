@@ -369,6 +369,9 @@ func (m *Masker) assign(s string, i, last int) (Kind, int, int) {
 		if a, e := scanURLPassword(s, i); e > 0 && !m.touchesMask(s, i, i) {
 			return Secret, a, e
 		}
+		if a, e := scanOracleThin(s, i); e > 0 {
+			return Secret, a, e
+		}
 	}
 	if m.enabled[IPv6] && s[i] == ':' {
 		if a, e := scanIPv6(s, i, last); e > 0 {

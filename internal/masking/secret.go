@@ -212,12 +212,13 @@ func scanURLPassword(s string, p int) (int, int) {
 	if len(s)-p < 6 || s[p+1] != '/' || s[p+2] != '/' {
 		return 0, 0
 	}
-	// The authority ends at the first '/', '?', '#', space or quote; the
-	// userinfo at its last '@' (passwords with a raw '@' are common).
+	// The authority ends at the first '/', space or quote; the userinfo at
+	// its last '@' (passwords with a raw '@', '#' or '?' are common:
+	// shop:P@ss82#@host). A '?' or '#' ends it only when no '@' follows.
 	at, colon := -1, -1
 	for j := p + 3; j < len(s) && j-p < 512; j++ {
 		c := s[j]
-		if c == '/' || c == '?' || c == '#' || c == '"' || c == '\'' || c == '<' || c == '>' || is(c, clsSpace) {
+		if c == '/' || c == '"' || c == '\'' || c == '<' || c == '>' || is(c, clsSpace) {
 			break
 		}
 		if c == '@' {
@@ -229,12 +230,46 @@ func scanURLPassword(s string, p int) (int, int) {
 	if at < 0 || colon < 0 || colon > at || colon+1 == at || isMaskToken(s[colon+1:at]) {
 		return 0, 0
 	}
-	// A user name never contains '@', brackets or stars (a partial mask); a ':' inside our
-	// [REDACTED:…] mask is not the user:password separator.
-	if strings.ContainsAny(s[p+3:colon], "@[]*") {
+	// A user name never contains '@', brackets, stars (a partial mask), or
+	// the '?' and '#' of a query or fragment; a ':' inside our
+	// [REDACTED:…] mask is not the user:password separator. A ';' after
+	// the ':' is a JDBC property list (sqlserver://host:1433;user=sa;…),
+	// whose password= the key=value scanner masks.
+	if strings.ContainsAny(s[p+3:colon], "@[]*?#") || strings.IndexByte(s[colon+1:at], ';') >= 0 {
 		return 0, 0
 	}
 	return colon + 1, at
+}
+
+// scanOracleThin matches the password of an Oracle thin JDBC URL at the
+// ':' after "thin" (jdbc:oracle:thin:user/password@//host:1521/SVC or
+// …@host:1521:SID): the password runs to the last '@' of the URL, which
+// may itself hold '@'.
+func scanOracleThin(s string, p int) (int, int) {
+	if p < 4 || !hasPrefixFold(s, p-4, "thin") {
+		return 0, 0
+	}
+	j := p + 1
+	for j < len(s) && j-p < 64 && isKeyByte(s[j]) && s[j] != '/' {
+		j++
+	}
+	if j == p+1 || j >= len(s) || s[j] != '/' {
+		return 0, 0
+	}
+	at := -1
+	for k := j + 1; k < len(s) && k-j < 256; k++ {
+		c := s[k]
+		if c == '"' || c == '\'' || c == '<' || c == '>' || is(c, clsSpace) || c == '/' && k+1 < len(s) && s[k+1] == '/' {
+			break
+		}
+		if c == '@' {
+			at = k
+		}
+	}
+	if at <= j+1 || isMaskToken(s[j+1:at]) || containsMask(s[j+1:at]) {
+		return 0, 0
+	}
+	return j + 1, at
 }
 
 // scanPrivateKey matches the body of a PEM private key block at i, between
