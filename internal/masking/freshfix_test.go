@@ -40,5 +40,7 @@ func TestFreshCorpusSecrets(t *testing.T) {
 		{"jdbc sqlserver", `url=jdbc:sqlserver://10.1.2.3:1433;databaseName=shop;user=sa;password=P@ss8243!;encrypt=true x`, `url=jdbc:sqlserver://[REDACTED:ipv4]:1433;databaseName=shop;user=sa;password=[REDACTED:secret];encrypt=true x`},
 		{"jdbc oracle thin", `URL=jdbc:oracle:thin:shop/River1647@@//10.1.2.3:1521/ORCLPDB1>`, `URL=jdbc:oracle:thin:shop/[REDACTED:secret]@//[REDACTED:ipv4]:1521/ORCLPDB1>`},
 		{"jdbc oracle thin plain", `URL=jdbc:oracle:thin:shop/Ocean1643@//10.1.2.3:1521/ORCLPDB1>`, `URL=jdbc:oracle:thin:shop/[REDACTED:secret]@//[REDACTED:ipv4]:1521/ORCLPDB1>`},
+		{"cookie after token", `token abcdefghijklmnop1234 expired for session JSESSIONID=NSDJV7vx5B41UVJbxir0bURsBv0n3teaTaHX5mekty_Cg8H20UCl!668405738>`, `token [REDACTED:secret] expired for session JSESSIONID=[REDACTED:secret]>`},
+		{"cookie", `session JSESSIONID=NSDJV7vx5B41UVJbxir0bURsBv0n3teaTaHX5mekty_Cg8H20UCl!668405738>`, `session JSESSIONID=[REDACTED:secret]>`},
 	})
 }

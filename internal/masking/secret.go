@@ -131,7 +131,7 @@ func (m *Masker) keyValue(s string, p, vs, last int) (int, int) {
 	v := s[a:e]
 	switch {
 	case kc&keySecret != 0:
-	case kc&keyToken != 0 && (tokenShaped(v) || percentTokenShaped(v)):
+	case kc&keyToken != 0 && (tokenShaped(v) || percentTokenShaped(v) || clusterSessionShaped(v)):
 	case kc&keyCode != 0 && !plainValue(v):
 	default:
 		return 0, 0 // a token key with a plain value: session=expired
@@ -140,6 +140,22 @@ func (m *Masker) keyValue(s string, p, vs, last int) (int, int) {
 		return 0, 0 // PWD=/home/x, private_key=/etc/ssl/key.pem
 	}
 	return a, e
+}
+
+// clusterSessionShaped reports whether v is a session id with the server
+// ids a cluster appends after '!' (WebLogic: JSESSIONID=<token>!1234!5678):
+// a token, then only '!' and digits.
+func clusterSessionShaped(v string) bool {
+	b := strings.IndexByte(v, '!')
+	if b < 0 || b+1 == len(v) || !tokenShaped(v[:b]) {
+		return false
+	}
+	for k := b; k < len(v); k++ {
+		if v[k] != '!' && !isDigit(v[k]) {
+			return false
+		}
+	}
+	return true
 }
 
 // passwordShaped reports whether v looks like a password: 6 to 64
