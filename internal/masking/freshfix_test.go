@@ -40,10 +40,11 @@ func TestFreshCorpusSecrets(t *testing.T) {
 		{"jdbc sqlserver", `url=jdbc:sqlserver://10.1.2.3:1433;databaseName=shop;user=sa;password=P@ss8243!;encrypt=true x`, `url=jdbc:sqlserver://[REDACTED:ipv4]:1433;databaseName=shop;user=sa;password=[REDACTED:secret];encrypt=true x`},
 		{"jdbc oracle thin", `URL=jdbc:oracle:thin:shop/River1647@@//10.1.2.3:1521/ORCLPDB1>`, `URL=jdbc:oracle:thin:shop/[REDACTED:secret]@//[REDACTED:ipv4]:1521/ORCLPDB1>`},
 		{"jdbc oracle thin plain", `URL=jdbc:oracle:thin:shop/Ocean1643@//10.1.2.3:1521/ORCLPDB1>`, `URL=jdbc:oracle:thin:shop/[REDACTED:secret]@//[REDACTED:ipv4]:1521/ORCLPDB1>`},
-		{"cookie after token", `token abcdefghijklmnop1234 expired for session JSESSIONID=NSDJV7vx5B41UVJbxir0bURsBv0n3teaTaHX5mekty_Cg8H20UCl!668405738>`, `token [REDACTED:secret] expired for session JSESSIONID=[REDACTED:secret]>`},
-		{"cookie", `session JSESSIONID=NSDJV7vx5B41UVJbxir0bURsBv0n3teaTaHX5mekty_Cg8H20UCl!668405738>`, `session JSESSIONID=[REDACTED:secret]>`},
+		{"cookie after token", `token abcdefghijklmnop1234 expired for session JSESSIONID=NSDJV7vx5B41UVJbxir0bURsBv0n3teaTaHX5mekty_Cg8H20UCl!668405738>`, `token [REDACTED:secret] expired for session JSESSIONID=[REDACTED:secret]!668405738>`},
+		{"cookie", `session JSESSIONID=NSDJV7vx5B41UVJbxir0bURsBv0n3teaTaHX5mekty_Cg8H20UCl!668405738>`, `session JSESSIONID=[REDACTED:secret]!668405738>`},
 		{"slack webhook", `SLACK_WEBHOOK_URL=https://hooks.slack.com/services/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 CI=1`, `SLACK_WEBHOOK_URL=https://hooks.slack.com/services/TQ8KVMECU/B5VJREY9E/[REDACTED:secret] CI=1`},
 		{"discord webhook", `url=https://discord.com/api/webhooks/123456789012345678/AbCdEfGh1234IjKlMnOp5678_qRsTuVwX-yz90 ok`, `url=https://discord.com/api/webhooks/123456789012345678/[REDACTED:secret] ok`},
 		{"webhook name stays", `GET /api/webhooks/42/deliveries HTTP/1.1`, `GET /api/webhooks/42/deliveries HTTP/1.1`},
+		{"cookie in an escaped dump", `dump="Cookie: SESSION=L1JBBSLL9Bkl98llbp9w9rlqiGikjL-q05isETOHTA6AWe3E\r\nTraceparent: 00-1-2-01\r\n"`, `dump="Cookie: SESSION=[REDACTED:secret]\r\nTraceparent: 00-1-2-01\r\n"`},
 	})
 }

@@ -131,7 +131,9 @@ func (m *Masker) keyValue(s string, p, vs, last int) (int, int) {
 	v := s[a:e]
 	switch {
 	case kc&keySecret != 0:
-	case kc&keyToken != 0 && (tokenShaped(v) || percentTokenShaped(v) || clusterSessionShaped(v)):
+	case kc&keyToken != 0 && (tokenShaped(v) || percentTokenShaped(v)):
+	case kc&keyToken != 0 && clusterSession(v) > 0:
+		e = a + clusterSession(v) // the server ids after '!' are no secret
 	case kc&keyCode != 0 && !plainValue(v):
 	default:
 		return 0, 0 // a token key with a plain value: session=expired
@@ -142,20 +144,20 @@ func (m *Masker) keyValue(s string, p, vs, last int) (int, int) {
 	return a, e
 }
 
-// clusterSessionShaped reports whether v is a session id with the server
-// ids a cluster appends after '!' (WebLogic: JSESSIONID=<token>!1234!5678):
-// a token, then only '!' and digits.
-func clusterSessionShaped(v string) bool {
+// clusterSession returns the length of the session token in v when v is a
+// session id with the server ids a cluster appends after '!' (WebLogic:
+// JSESSIONID=<token>!1234!5678): a token, then only '!' and digits; else 0.
+func clusterSession(v string) int {
 	b := strings.IndexByte(v, '!')
 	if b < 0 || b+1 == len(v) || !tokenShaped(v[:b]) {
-		return false
+		return 0
 	}
 	for k := b; k < len(v); k++ {
 		if v[k] != '!' && !isDigit(v[k]) {
-			return false
+			return 0
 		}
 	}
-	return true
+	return b
 }
 
 // passwordShaped reports whether v looks like a password: 6 to 64
@@ -514,6 +516,10 @@ func unquotedEnd(s string, e int) int {
 		switch s[e] {
 		case ' ', '\t', '\r', '\n', ',', ';', '"', '\'', ')', '}', ']', '<', '>':
 			return e
+		case '\\':
+			if hasPrefixAt(s, e, `\r\n`) {
+				return e // an escaped line break in a dumped request
+			}
 		case '&':
 			if queryParamAt(s, e+1) {
 				return e // the next parameter of a query string
