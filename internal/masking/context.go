@@ -244,6 +244,53 @@ func timeKey(s string, i int) bool {
 	return n > 3 && (w[n-3] == '_' || w[n-3] == '.') && hasPrefixFold(w, n-2, "at") || n > 3 && (w[n-3] == '_' || w[n-3] == '.') && hasPrefixFold(w, n-2, "ts")
 }
 
+// idRun reports whether the run of l digits at i is an id, a sequence
+// number or a timestamp rather than a card or registration number, whatever
+// its check digit: its key or label names an id (support_id=, TID :,
+// "SCN 52…", tid 41…, span, trace), it is the decimal span after a 32-hex
+// trace id (x-cloud-trace-context: <trace>/<span>), or it is a 14-digit
+// date-time (releases/20241112232943). A Luhn check passes one number in
+// ten, so it is no context for a long digit run on its own.
+func idRun(s string, i, l int) bool {
+	if l == 14 && dateDigits(s[i:i+8]) {
+		return true
+	}
+	if i >= 33 && s[i-1] == '/' {
+		h := 0
+		for h < 32 && is(s[i-2-h], clsHex) {
+			h++
+		}
+		if h == 32 && (i-34 < 0 || !is(s[i-34], clsHex)) {
+			return true
+		}
+	}
+	w := keyWordBefore(s, i)
+	p := len(w)
+	for p > 0 && !isPartSep(w[p-1]) && !(p < len(w) && is(w[p], clsUpper) && is(w[p-1], clsLower)) {
+		p--
+	}
+	part := w[p:]
+	for _, v := range idWords {
+		if len(part) == len(v) && hasPrefixFold(part, 0, v) {
+			return true
+		}
+	}
+	return false
+}
+
+// idWords are key and label words (last name parts) that make a digit run
+// an id or a sequence number.
+var idWords = []string{"id", "tid", "pid", "scn", "xid", "txid", "span", "trace", "thread", "support", "seq", "sequence"}
+
+// dateDigits reports whether the eight digits d are a date, YYYYMMDD in
+// 1970-2099.
+func dateDigits(d string) bool {
+	y := (int(d[0]-'0')*10+int(d[1]-'0'))*100 + int(d[2]-'0')*10 + int(d[3]-'0')
+	mo := int(d[4]-'0')*10 + int(d[5]-'0')
+	dd := int(d[6]-'0')*10 + int(d[7]-'0')
+	return y >= 1970 && y <= 2099 && mo >= 1 && mo <= 12 && dd >= 1 && dd <= 31
+}
+
 // keyWordBefore returns the key or label word that ends just before i,
 // across at most four quotes, backslashes, '=', ':' and spaces; "" when
 // the number is glued to a word.

@@ -48,3 +48,20 @@ func TestFreshCorpusSecrets(t *testing.T) {
 		{"cookie in an escaped dump", `dump="Cookie: SESSION=L1JBBSLL9Bkl98llbp9w9rlqiGikjL-q05isETOHTA6AWe3E\r\nTraceparent: 00-1-2-01\r\n"`, `dump="Cookie: SESSION=[REDACTED:secret]\r\nTraceparent: 00-1-2-01\r\n"`},
 	})
 }
+
+func TestFreshCorpusLookAlikes(t *testing.T) {
+	t.Parallel()
+	checkGeneral(t, []generalCase{
+		{"public key token", `Shop.Data, Version=4.0.0.0, Culture=neutral, PublicKeyToken=b77a5c561934e089 client`, `Shop.Data, Version=4.0.0.0, Culture=neutral, PublicKeyToken=b77a5c561934e089 client`},
+		{"public_key_token", `public_key_token=b77a5c561934e089`, `public_key_token=b77a5c561934e089`},
+		{"private key token stays a secret", `private_key_token=b77a5c561934e089Ab`, `private_key_token=[REDACTED:secret]`},
+		{"support id", `support_id="5992622522049404472",ip`, `support_id="5992622522049404472",ip`},
+		{"db2 tid", `PID : 5225 TID : 637710084979710 PROC : db2sysc`, `PID : 5225 TID : 637710084979710 PROC : db2sysc`},
+		{"oracle scn", `listener x SCN 5213138601137`, `listener x SCN 5213138601137`},
+		{"apache tid", `[pid 47966:tid 417471435150610] [client x]`, `[pid 47966:tid 417471435150610] [client x]`},
+		{"gcp span", `"x-cloud-trace-context":"9cd870bfd5229acce2f68a4f46956493/3119899031870235870;o=1"`, `"x-cloud-trace-context":"9cd870bfd5229acce2f68a4f46956493/3119899031870235870;o=1"`},
+		{"release dir", `PWD=/home/deploy/releases/20241112232943 ; USER=root`, `PWD=/home/deploy/releases/20241112232943 ; USER=root`},
+		{"card under card key", `card_no=4111111111111111 x`, `card_no=[REDACTED:payment_card] x`},
+		{"card in text", `paid with 4111 1111 1111 1111 ok`, `paid with [REDACTED:payment_card] ok`},
+	})
+}

@@ -296,7 +296,7 @@ func (m *Masker) numeric(s string, i, last int, kc keyClass) (Kind, int, int) {
 	if !numericBoundaryBefore(s, i) {
 		return 0, 0, 0
 	}
-	if e[KRRRN] && ((l == 6 && next == '-') || (l == 13 && !timeKey(s, i))) {
+	if e[KRRRN] && ((l == 6 && next == '-') || (l == 13 && !timeKey(s, i) && !idRun(s, i, l))) {
 		if end := scanRRN(s, i, m.checkDigit); end > 0 {
 			return KRRRN, i, end
 		}
@@ -314,7 +314,7 @@ func (m *Masker) numeric(s string, i, last int, kc keyClass) (Kind, int, int) {
 			}
 		}
 	}
-	if e[PaymentCard] && (l >= 13 || (l >= 3 && l <= 6 && (next == ' ' || next == '-'))) {
+	if e[PaymentCard] && (l >= 13 && !idRun(s, i, l) || (l >= 3 && l <= 6 && (next == ' ' || next == '-'))) {
 		if end := scanCard(s, i); end > 0 {
 			return PaymentCard, i, end
 		}

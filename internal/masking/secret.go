@@ -71,6 +71,9 @@ func (m *Masker) keyValue(s string, p, vs, last int) (int, int) {
 	key := s[k:ke]
 	if kc == 0 {
 		kc = m.lex.classes(key, keySecret|keyToken|keyCode)
+		if kc != 0 && publicKeyName(key) {
+			return 0, 0 // .NET PublicKeyToken=b77a5c561934e089 is published
+		}
 	}
 	if kc == 0 && k > last+1 && s[k-1] == ' ' && k < ke && key[0] < 0x80 {
 		// A phrase: "API key: …", "verification code: …".
@@ -142,6 +145,17 @@ func (m *Masker) keyValue(s string, p, vs, last int) (int, int) {
 		return 0, 0 // PWD=/home/x, private_key=/etc/ssl/key.pem
 	}
 	return a, e
+}
+
+// publicKeyName reports whether a key names something public: a public
+// key or its token (PublicKeyToken, public_key_token, publicKey).
+func publicKeyName(key string) bool {
+	for p := 0; p+9 <= len(key); p++ {
+		if hasPrefixFold(key, p, "public") && (hasPrefixFold(key, p+6, "key") || p+10 <= len(key) && isPartSep(key[p+6]) && hasPrefixFold(key, p+7, "key")) {
+			return true
+		}
+	}
+	return false
 }
 
 // clusterSession returns the length of the session token in v when v is a
