@@ -294,7 +294,9 @@ var positionalFirst = func() (t [256]bool) {
 }()
 
 // positionalPassword matches the password argument of the commands above,
-// at word start i.
+// at word start i. When that argument is masked already it returns the
+// empty match (e, e) at the end of the command's arguments, so that no
+// other scanner takes the user argument for the password on a second pass.
 func positionalPassword(s string, i int) (int, int) {
 	for _, p := range positional {
 		if s[i] != p.words[0] || !hasPrefixAt(s, i, p.words) {
@@ -314,6 +316,11 @@ func positionalPassword(s string, i int) (int, int) {
 			}
 			_ = a
 			j = e + 1
+		}
+		if maskStartsAt(s, j) {
+			if k := strings.IndexByte(s[j:], ']'); k > 0 {
+				return j + k + 1, j + k + 1
+			}
 		}
 		a, e := optionValue(s, j)
 		if e == 0 || s[a] == '/' || s[a] == '*' {

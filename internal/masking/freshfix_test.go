@@ -65,3 +65,11 @@ func TestFreshCorpusLookAlikes(t *testing.T) {
 		{"card in text", `paid with 4111 1111 1111 1111 ok`, `paid with [REDACTED:payment_card] ok`},
 	})
 }
+
+func TestFreshCorpusIdempotence(t *testing.T) {
+	t.Parallel()
+	checkGeneral(t, []generalCase{
+		{"htpasswd", `COMMAND=/usr/bin/htpasswd -b /etc/nginx/.htpasswd kang_junho Xy7#pQ2!zz`, `COMMAND=/usr/bin/htpasswd -b /etc/nginx/.htpasswd kang_junho [REDACTED:secret]`},
+		{"htpasswd masked", `COMMAND=/usr/bin/htpasswd -b /etc/nginx/.htpasswd kang_junho [REDACTED:secret]`, `COMMAND=/usr/bin/htpasswd -b /etc/nginx/.htpasswd kang_junho [REDACTED:secret]`},
+	})
+}

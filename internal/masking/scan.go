@@ -157,8 +157,10 @@ func (m *Masker) scan(s string, from int, kc keyClass, ms []Match) []Match {
 			}
 			if positionalFirst[s[ws]] {
 				// rabbitmqctl add_user u X, htpasswd -b f u X, net user u X
-				if a, e := positionalPassword(s, ws); e > 0 && !m.touchesMask(s, a, e) {
-					ms = append(ms, Match{Secret, a, e})
+				if a, e := positionalPassword(s, ws); e > 0 && (a == e || !m.touchesMask(s, a, e)) {
+					if a < e {
+						ms = append(ms, Match{Secret, a, e})
+					}
 					i, last = e, e
 					continue
 				}
