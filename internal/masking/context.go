@@ -215,8 +215,19 @@ func versionKey(s string, i int) bool {
 			return true
 		}
 	}
+	// A network OS name as the whole label: "BIG-IP 17.1.0.2". Only whole
+	// names: the "IP" part of BIG-IP alone says address, not version.
+	for _, v := range osNames {
+		if len(w) == len(v) && hasPrefixFold(w, 0, v) {
+			return true
+		}
+	}
 	return false
 }
+
+// osNames are appliance and network OS names that print four-part versions
+// after them (F5 BIG-IP, PAN-OS, FortiOS, Junos, NX-OS, IOS-XE).
+var osNames = []string{"big-ip", "pan-os", "fortios", "junos", "nx-os", "ios-xe", "ios-xr"}
 
 // versionWords are key and label words (last name parts) that make a
 // dotted number a version.

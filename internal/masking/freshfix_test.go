@@ -55,6 +55,8 @@ func TestFreshCorpusLookAlikes(t *testing.T) {
 		{"public key token", `Shop.Data, Version=4.0.0.0, Culture=neutral, PublicKeyToken=b77a5c561934e089 client`, `Shop.Data, Version=4.0.0.0, Culture=neutral, PublicKeyToken=b77a5c561934e089 client`},
 		{"public_key_token", `public_key_token=b77a5c561934e089`, `public_key_token=b77a5c561934e089`},
 		{"private key token stays a secret", `private_key_token=b77a5c561934e089Ab`, `private_key_token=[REDACTED:secret]`},
+		{"big-ip version", `[status=Command OK] BIG-IP 17.1.0.2`, `[status=Command OK] BIG-IP 17.1.0.2`},
+		{"ip label stays an address", `IP 17.1.0.2 x`, `IP [REDACTED:ipv4] x`},
 		{"support id", `support_id="5992622522049404472",ip`, `support_id="5992622522049404472",ip`},
 		{"db2 tid", `PID : 5225 TID : 637710084979710 PROC : db2sysc`, `PID : 5225 TID : 637710084979710 PROC : db2sysc`},
 		{"oracle scn", `listener x SCN 5213138601137`, `listener x SCN 5213138601137`},
