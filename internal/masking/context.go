@@ -26,7 +26,7 @@ func isKeyByte(c byte) bool { return isWord(c) || c == '.' || c == '-' || c >= 0
 // match and at our own masks (and, with partial actions, at any star), so
 // a second pass sees what the first saw.
 func (m *Masker) bankContext(s string, i, last int, kc keyClass, dashed bool) bool {
-	if kc&keyBank != 0 {
+	if kc&keyBank != 0 || m.xmlElementClass(s, i, last, keyBank) != 0 {
 		return true
 	}
 	lo := max(last, i-contextWindow)
@@ -53,6 +53,33 @@ func (m *Masker) bankContext(s string, i, last int, kc keyClass, dashed bool) bo
 		}
 	}
 	return false
+}
+
+// xmlElementClass returns the classes, among want, of the name of the XML
+// element whose text starts at i (<FromAccount bank="NH">1234…, the
+// namespace prefix dropped): the element name is the key of its text,
+// however many attribute words stand between.
+func (m *Masker) xmlElementClass(s string, i, last int, want keyClass) keyClass {
+	if i == 0 || s[i-1] != '>' || i-1 <= last {
+		return 0
+	}
+	lo := max(last, i-256)
+	lt := strings.LastIndexByte(s[lo:i-1], '<')
+	if lt < 0 {
+		return 0
+	}
+	a := lo + lt + 1
+	e := a
+	for e < i-1 && (isKeyByte(s[e]) || s[e] == ':') {
+		if s[e] == ':' {
+			a = e + 1
+		}
+		e++
+	}
+	if e == a || s[a-1] == '/' || s[i-2] == '/' {
+		return 0
+	}
+	return m.lex.classes(s[a:e], want)
 }
 
 // isTokenByte reports whether c can be part of an opaque token.
