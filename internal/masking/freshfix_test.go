@@ -57,6 +57,8 @@ func TestFreshCorpusLookAlikes(t *testing.T) {
 		{"private key token stays a secret", `private_key_token=b77a5c561934e089Ab`, `private_key_token=[REDACTED:secret]`},
 		{"bank account element", `<Transfer><FromAccount bank="NH Nonghyup">234142234812</FromAccount><Amount>9005710</Amount></Transfer>`, `<Transfer><FromAccount bank="NH Nonghyup">[REDACTED:bank_account]</FromAccount><Amount>9005710</Amount></Transfer>`},
 		{"amount element stays", `<ns:Amount currency="KRW">234142234812</ns:Amount>`, `<ns:Amount currency="KRW">234142234812</ns:Amount>`},
+		{"rrn under jumin_no", `INSERT INTO m (member_no, jumin_no, email) VALUES (926449762, '9212196814108', 'x') - 0.5 sec`, `INSERT INTO m (member_no, jumin_no, email) VALUES (926449762, '[REDACTED:kr_rrn]', 'x') - 0.5 sec`},
+		{"bad check digit elsewhere stays", `INSERT INTO m (member_no, ref) VALUES (926449762, '9212196814108')`, `INSERT INTO m (member_no, ref) VALUES (926449762, '9212196814108')`},
 		{"big-ip version", `[status=Command OK] BIG-IP 17.1.0.2`, `[status=Command OK] BIG-IP 17.1.0.2`},
 		{"ip label stays an address", `IP 17.1.0.2 x`, `IP [REDACTED:ipv4] x`},
 		{"support id", `support_id="5992622522049404472",ip`, `support_id="5992622522049404472",ip`},

@@ -299,7 +299,11 @@ func (m *Masker) numeric(s string, i, last int, kc keyClass) (Kind, int, int) {
 		return 0, 0, 0
 	}
 	if e[KRRRN] && ((l == 6 && next == '-') || (l == 13 && !timeKey(s, i) && !idRun(s, i, l))) {
-		if end := scanRRN(s, i, m.checkDigit); end > 0 {
+		policy := m.checkDigit
+		if kc&keyRRN != 0 && policy == CheckDigitLenient {
+			policy = CheckDigitIgnore
+		}
+		if end := scanRRN(s, i, policy); end > 0 {
 			return KRRRN, i, end
 		}
 	}
