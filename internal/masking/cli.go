@@ -134,7 +134,7 @@ func optionValue(s string, a int) (int, int) {
 		return 0, 0
 	}
 	v := s[a:e]
-	if v[0] == '-' || v[0] == '$' || v[0] == '%' || isPlaceholder(v) || strings.Contains(v, "***") || containsMask(v) {
+	if v[0] == '-' || v[0] == '$' || percentVariable(v) || isPlaceholder(v) || strings.Contains(v, "***") || containsMask(v) {
 		return 0, 0
 	}
 	return a, e
@@ -271,6 +271,16 @@ func dsnPassword(s string, at, last int) (int, int) {
 		return 0, 0
 	}
 	return c + 1, at
+}
+
+// percentVariable reports whether v, starting with '%', stands for a value:
+// a Windows variable (%DB_PASSWORD%), a printf verb (%s, %v) or a Python
+// format (%(pw)s). "%YWE3mM%kIqk" is a password.
+func percentVariable(v string) bool {
+	if v[0] != '%' {
+		return false
+	}
+	return len(v) <= 3 || v[len(v)-1] == '%' || v[1] == '('
 }
 
 // positional are commands whose password is a positional argument: the

@@ -77,5 +77,8 @@ func TestFreshCorpusIdempotence(t *testing.T) {
 	checkGeneral(t, []generalCase{
 		{"htpasswd", `COMMAND=/usr/bin/htpasswd -b /etc/nginx/.htpasswd kang_junho Xy7#pQ2!zz`, `COMMAND=/usr/bin/htpasswd -b /etc/nginx/.htpasswd kang_junho [REDACTED:secret]`},
 		{"htpasswd masked", `COMMAND=/usr/bin/htpasswd -b /etc/nginx/.htpasswd kang_junho [REDACTED:secret]`, `COMMAND=/usr/bin/htpasswd -b /etc/nginx/.htpasswd kang_junho [REDACTED:secret]`},
+		{"redis -a percent-led", `redis-cli -h 10.1.2.3 -p 6379 -a %YWE3mM%kIqk --no-auth-warning INFO`, `redis-cli -h [REDACTED:ipv4] -p 6379 -a [REDACTED:secret] --no-auth-warning INFO`},
+		{"redis -a variable", `redis-cli -a %REDIS_PASSWORD% INFO`, `redis-cli -a %REDIS_PASSWORD% INFO`},
+		{"htpasswd percent-led", `COMMAND=/usr/bin/htpasswd -b /etc/nginx/.htpasswd kang_junho %1Q6HUsKzjSk6`, `COMMAND=/usr/bin/htpasswd -b /etc/nginx/.htpasswd kang_junho [REDACTED:secret]`},
 	})
 }
