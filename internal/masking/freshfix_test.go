@@ -37,6 +37,8 @@ func TestFreshCorpusSecrets(t *testing.T) {
 		{"laravel app key", `APP_KEY=base64:YNqI4NxMDuOErkiZjcrNuSwOkBpl0h6mX7+Uww+Zyyd= APP_VERSION=1`, `APP_KEY=[REDACTED:secret] APP_VERSION=1`},
 		{"url userinfo at", `"postgres://shop:P@ss8294#@10.1.2.3:5432/shop"`, `"postgres://shop:[REDACTED:secret]@[REDACTED:ipv4]:5432/shop"`},
 		{"url userinfo hash", `"postgres://shop:Ocean120#@10.1.2.3:5432/shop"`, `"postgres://shop:[REDACTED:secret]@[REDACTED:ipv4]:5432/shop"`},
+		{"port then query with at", `GET http://shop:8080?next=a@b x`, `GET http://shop:8080?next=a@b x`},
+		{"port then fragment with at", `see http://shop:8080#a@b x`, `see http://shop:8080#a@b x`},
 		{"jdbc sqlserver", `url=jdbc:sqlserver://10.1.2.3:1433;databaseName=shop;user=sa;password=P@ss8243!;encrypt=true x`, `url=jdbc:sqlserver://[REDACTED:ipv4]:1433;databaseName=shop;user=sa;password=[REDACTED:secret];encrypt=true x`},
 		{"jdbc oracle thin", `URL=jdbc:oracle:thin:shop/River1647@@//10.1.2.3:1521/ORCLPDB1>`, `URL=jdbc:oracle:thin:shop/[REDACTED:secret]@//[REDACTED:ipv4]:1521/ORCLPDB1>`},
 		{"jdbc oracle thin plain", `URL=jdbc:oracle:thin:shop/Ocean1643@//10.1.2.3:1521/ORCLPDB1>`, `URL=jdbc:oracle:thin:shop/[REDACTED:secret]@//[REDACTED:ipv4]:1521/ORCLPDB1>`},
