@@ -270,7 +270,7 @@ func scanURLPassword(s string, p int) (int, int) {
 	if strings.ContainsAny(s[p+3:colon], "@[]*?#") || strings.IndexByte(s[colon+1:at], ';') >= 0 {
 		return 0, 0
 	}
-	if q := strings.IndexAny(s[colon+1:at], "?#"); q >= 0 && digitsAt(s, colon+1) == colon+1+q {
+	if q := strings.IndexByte(s[colon+1:at], '?'); q > 0 && digitsAt(s, colon+1) == colon+1+q && queryParamAt(s, colon+2+q) {
 		return 0, 0 // host:8080?next=a@b: a port, then a query holding '@'
 	}
 	return colon + 1, at
