@@ -262,9 +262,12 @@ func digitCode(v string) bool {
 var pairNames = []string{"name", "type", "key", "param", "parameter", "field", "label", "attribute", "property", "header"}
 
 // pairLabelClass returns the classes of the name that a "value" key at k
-// is given by a sibling key in the 160 bytes before it (not before last).
-func (m *Masker) pairLabelClass(s string, k, last int) keyClass {
-	lo := max(last, k-160)
+// is given by a sibling key in the 160 bytes before it. It reads back past
+// the previous match: the name is context, and a match between the
+// name and the value ("name:pw:x value:y") must not hide it on the first
+// pass only (idempotence).
+func (m *Masker) pairLabelClass(s string, k int) keyClass {
+	lo := max(0, k-160)
 	for j := k - 1; j >= lo; j-- {
 		if !is(s[j], clsAlpha) || j > 0 && isWord(s[j-1]) {
 			continue

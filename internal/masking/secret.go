@@ -92,7 +92,7 @@ func (m *Masker) keyValue(s string, p, vs, last int) (int, int) {
 		kc = m.cefLabelClass(s, key)
 	}
 	if kc == 0 && len(key) == 5 && hasPrefixFold(key, 0, "value") {
-		kc = m.pairLabelClass(s, k, last)
+		kc = m.pairLabelClass(s, k)
 	}
 	if kc == 0 && len(key) == 4 && s[p] == '=' && key == "name" {
 		return m.formDataPart(s, vs)
