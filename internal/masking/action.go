@@ -23,10 +23,25 @@ var pseudonym = base32.StdEncoding.WithPadding(base32.NoPadding)
 const pseudonymBytes = 10
 
 // isMaskToken reports whether a whole value v is masked already: a redact
-// or hash token, or a value starting with '*' (a Partial mask, or a log
-// that masked it itself, as in password=***).
+// or hash token, a star mask (a log that masked it itself, as in
+// password=***), or a Partial mask (see starMask). A value that merely
+// starts with '*' ("*g!lfPRCo7") is a password, not a mask.
 func isMaskToken(v string) bool {
-	return strings.HasPrefix(v, redactPrefix) || strings.HasPrefix(v, hashPrefix) || strings.HasPrefix(v, "*")
+	return strings.HasPrefix(v, redactPrefix) || strings.HasPrefix(v, hashPrefix) || starMask(v)
+}
+
+// starMask reports whether v is all stars, or a Partial mask: a run of at
+// least minStars stars followed by a kept tail no longer than the run (a
+// Partial mask never keeps more than half of a value).
+func starMask(v string) bool {
+	n := 0
+	for n < len(v) && v[n] == '*' {
+		n++
+	}
+	if n == 0 {
+		return false
+	}
+	return n == len(v) || n >= minStars && utf8.RuneCountInString(v[n:]) <= n
 }
 
 // minStars is the least number of stars in a Partial mask: short values are

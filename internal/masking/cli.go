@@ -134,7 +134,7 @@ func optionValue(s string, a int) (int, int) {
 		return 0, 0
 	}
 	v := s[a:e]
-	if v[0] == '-' || v[0] == '$' || v[0] == '%' || isPlaceholder(v) || strings.Contains(v, "***") || containsMask(v) {
+	if v[0] == '-' || v[0] == '$' || percentVariable(v) || isPlaceholder(v) || strings.Contains(v, "***") || containsMask(v) {
 		return 0, 0
 	}
 	return a, e
@@ -273,6 +273,16 @@ func dsnPassword(s string, at, last int) (int, int) {
 	return c + 1, at
 }
 
+// percentVariable reports whether v, starting with '%', stands for a value:
+// a Windows variable (%DB_PASSWORD%), a printf verb (%s, %v) or a Python
+// format (%(pw)s). "%YWE3mM%kIqk" is a password.
+func percentVariable(v string) bool {
+	if v[0] != '%' {
+		return false
+	}
+	return len(v) <= 3 || v[len(v)-1] == '%' || v[1] == '('
+}
+
 // positional are commands whose password is a positional argument: the
 // words that start them and the index of the password among the arguments
 // after those words.
@@ -294,7 +304,9 @@ var positionalFirst = func() (t [256]bool) {
 }()
 
 // positionalPassword matches the password argument of the commands above,
-// at word start i.
+// at word start i. When that argument is masked already it returns the
+// empty match (e, e) at the end of the command's arguments, so that no
+// other scanner takes the user argument for the password on a second pass.
 func positionalPassword(s string, i int) (int, int) {
 	for _, p := range positional {
 		if s[i] != p.words[0] || !hasPrefixAt(s, i, p.words) {
@@ -314,6 +326,11 @@ func positionalPassword(s string, i int) (int, int) {
 			}
 			_ = a
 			j = e + 1
+		}
+		if maskStartsAt(s, j) {
+			if k := strings.IndexByte(s[j:], ']'); k > 0 {
+				return j + k + 1, j + k + 1
+			}
 		}
 		a, e := optionValue(s, j)
 		if e == 0 || s[a] == '/' || s[a] == '*' {

@@ -124,6 +124,7 @@ var DefaultSecretKeys = []string{
 	"access_key", "private_key", "credential", "credentials", "authorization", "auth_token", "session_key", "pgpassword",
 	"accountkey", "sharedaccesskey", "sharedaccesssignature", "requirepass", "masterauth",
 	"subscription-key", "subscription_key", "functions-key", "client-key", "client_key",
+	"storage_key", "app_key", "userpw", "userpwd",
 	"api key", "access key", "private key", "account key", "shared key", "license key", "master key",
 	"encryption key", "signing key", "app secret",
 	"비밀번호", "패스워드", "암호", "비번", "시크릿", "인증키", "토큰",
@@ -140,7 +141,7 @@ var DefaultCodeKeys = []string{
 
 // DefaultTokenKeys is the default key and label list for token-shaped secrets.
 var DefaultTokenKeys = []string{
-	"token", "session", "sid", "sessionid", "jsessionid", "phpsessid", "csrf", "xsrf", "nonce", "sig", "signature", "토큰", "세션",
+	"token", "session", "sid", "sessionid", "jsessionid", "phpsessid", "csrf", "xsrf", "nonce", "sig", "signature", "ticket", "토큰", "세션",
 }
 
 // DefaultBankKeys is the default key, label and bank name list of the

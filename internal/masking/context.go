@@ -26,7 +26,7 @@ func isKeyByte(c byte) bool { return isWord(c) || c == '.' || c == '-' || c >= 0
 // match and at our own masks (and, with partial actions, at any star), so
 // a second pass sees what the first saw.
 func (m *Masker) bankContext(s string, i, last int, kc keyClass, dashed bool) bool {
-	if kc&keyBank != 0 {
+	if kc&keyBank != 0 || m.xmlElementClass(s, i, last, keyBank) != 0 {
 		return true
 	}
 	lo := max(last, i-contextWindow)
@@ -53,6 +53,33 @@ func (m *Masker) bankContext(s string, i, last int, kc keyClass, dashed bool) bo
 		}
 	}
 	return false
+}
+
+// xmlElementClass returns the classes, among want, of the name of the XML
+// element whose text starts at i (<FromAccount bank="NH">1234…, the
+// namespace prefix dropped): the element name is the key of its text,
+// however many attribute words stand between.
+func (m *Masker) xmlElementClass(s string, i, last int, want keyClass) keyClass {
+	if i == 0 || s[i-1] != '>' || i-1 <= last {
+		return 0
+	}
+	lo := max(last, i-256)
+	lt := strings.LastIndexByte(s[lo:i-1], '<')
+	if lt < 0 {
+		return 0
+	}
+	a := lo + lt + 1
+	e := a
+	for e < i-1 && (isKeyByte(s[e]) || s[e] == ':') {
+		if s[e] == ':' {
+			a = e + 1
+		}
+		e++
+	}
+	if e == a || s[a-1] == '/' || s[i-2] == '/' {
+		return 0
+	}
+	return m.lex.classes(s[a:e], want)
 }
 
 // isTokenByte reports whether c can be part of an opaque token.
@@ -153,7 +180,7 @@ func productVersion(s string, i int) bool {
 	}
 	switch p := s[i-1]; {
 	case p == '/' && isWord(s[i-2]):
-		return true
+		return !codeWordBefore(s, i-1) // HIER_DIRECT/10.1.2.3 is an address
 	case p == ':' && isWord(s[i-2]):
 		// name:tag with a '/' in the name: a container image reference.
 		for j := i - 2; j >= 0 && i-j < 256; j-- {
@@ -169,6 +196,18 @@ func productVersion(s string, i int) bool {
 		return cefVersionField(s, i)
 	}
 	return versionKey(s, i)
+}
+
+// codeWordBefore reports whether the word ending at j is an upper-case
+// code of at least four letters (HIER_DIRECT, FIRST_UP_PARENT, DIRECT), as
+// in a Squid hierarchy field, rather than a product name (Chrome, curl,
+// OpenSSL): a dotted quad after such a code and '/' is an address.
+func codeWordBefore(s string, j int) bool {
+	k := j
+	for k > 0 && j-k < 32 && (is(s[k-1], clsUpper) || s[k-1] == '_') {
+		k--
+	}
+	return j-k >= 4 && (k == 0 || !isWord(s[k-1]) && s[k-1] != '-')
 }
 
 // cefVersionField reports whether i starts the fourth field of a CEF or
@@ -203,8 +242,19 @@ func versionKey(s string, i int) bool {
 			return true
 		}
 	}
+	// A network OS name as the whole label: "BIG-IP 17.1.0.2". Only whole
+	// names: the "IP" part of BIG-IP alone says address, not version.
+	for _, v := range osNames {
+		if len(w) == len(v) && hasPrefixFold(w, 0, v) {
+			return true
+		}
+	}
 	return false
 }
+
+// osNames are appliance and network OS names that print four-part versions
+// after them (F5 BIG-IP, PAN-OS, FortiOS, Junos, NX-OS, IOS-XE).
+var osNames = []string{"big-ip", "pan-os", "fortios", "junos", "nx-os", "ios-xe", "ios-xr"}
 
 // versionWords are key and label words (last name parts) that make a
 // dotted number a version.
@@ -230,6 +280,53 @@ func timeKey(s string, i int) bool {
 	}
 	n := len(w)
 	return n > 3 && (w[n-3] == '_' || w[n-3] == '.') && hasPrefixFold(w, n-2, "at") || n > 3 && (w[n-3] == '_' || w[n-3] == '.') && hasPrefixFold(w, n-2, "ts")
+}
+
+// idRun reports whether the run of l digits at i is an id, a sequence
+// number or a timestamp rather than a card or registration number, whatever
+// its check digit: its key or label names an id (support_id=, TID :,
+// "SCN 52…", tid 41…, span, trace), it is the decimal span after a 32-hex
+// trace id (x-cloud-trace-context: <trace>/<span>), or it is a 14-digit
+// date-time (releases/20241112232943). A Luhn check passes one number in
+// ten, so it is no context for a long digit run on its own.
+func idRun(s string, i, l int) bool {
+	if l == 14 && dateDigits(s[i:i+8]) {
+		return true
+	}
+	if i >= 33 && s[i-1] == '/' {
+		h := 0
+		for h < 32 && is(s[i-2-h], clsHex) {
+			h++
+		}
+		if h == 32 && (i-34 < 0 || !is(s[i-34], clsHex)) {
+			return true
+		}
+	}
+	w := keyWordBefore(s, i)
+	p := len(w)
+	for p > 0 && !isPartSep(w[p-1]) && !(p < len(w) && is(w[p], clsUpper) && is(w[p-1], clsLower)) {
+		p--
+	}
+	part := w[p:]
+	for _, v := range idWords {
+		if len(part) == len(v) && hasPrefixFold(part, 0, v) {
+			return true
+		}
+	}
+	return false
+}
+
+// idWords are key and label words (last name parts) that make a digit run
+// an id or a sequence number.
+var idWords = []string{"id", "tid", "pid", "scn", "xid", "txid", "span", "trace", "thread", "support", "seq", "sequence"}
+
+// dateDigits reports whether the eight digits d are a date, YYYYMMDD in
+// 1970-2099.
+func dateDigits(d string) bool {
+	y := (int(d[0]-'0')*10+int(d[1]-'0'))*100 + int(d[2]-'0')*10 + int(d[3]-'0')
+	mo := int(d[4]-'0')*10 + int(d[5]-'0')
+	dd := int(d[6]-'0')*10 + int(d[7]-'0')
+	return y >= 1970 && y <= 2099 && mo >= 1 && mo <= 12 && dd >= 1 && dd <= 31
 }
 
 // keyWordBefore returns the key or label word that ends just before i,

@@ -99,6 +99,12 @@ func seeds() []string {
 		"Bearer x", "basic ====", "eyJ.eyJ.", "AKIA", "\xff\xfe@\x80.com", "x@y.\xc3", "010-1234-5678\xff",
 		"IDENTIFIED BY '", "PASSWORD ('", "-----BEGIN EC PRIVATE KEY-----\nabc\n-----END", "-----BEGIN  PRIVATE KEY-----",
 		"postgres://u:p@h/db", "://:@", "token_count=5 secretName=x", "<pwd>x</pwd>", "<a:token>", ">", "fe80::1%eth0", "ffff:ffff:ffff:ffff:ffff:ffff:255.255.255.255",
+		// The fresh corpus's fixes.
+		"htpasswd -b /etc/x/.htpasswd bob [REDACTED:secret]", "htpasswd -b f u [", "htpasswd -b f u ****ab", "password=*a", "password=****", "password=****abcdef",
+		"postgres://u:P@s#@h:5432/d", "postgres://u:p?#@", "jdbc:sqlserver://h:1433;user=sa;password=P@ss1!;x", "jdbc:oracle:thin:u/p@@//h:1521/S", "thin:u/", "thin:/@",
+		"JSESSIONID=Ab3dEf6hIj9kLm2nOp5q!123!456>", "JSESSIONID=!", "hooks.slack.com/services/T1/B2/AbCdEf1234567890XyZw", "/webhooks/1/", "HIER_DIRECT/10.1.2.3",
+		"APPID: 10.1.2.3.50001.240101093015", "10.1.2.3.1.", "PublicKeyToken=b77a5c561934e089", "support_id=\"5992622522049404472\"", "a/9cd870bfd5229acce2f68a4f46956493/31198990318702358",
+		"SESSION=abc\\r\\n", "{\\\"type\\\":\\\"password\\\",\\\"value\\\":\\\"x1!\\\"}",
 		// The context layer's scanners.
 		"계좌 110-123-456789", "계좌110-123-456789-", "acct=1234567890 1234567890", "국민 123456-12-123456-1", "acct [REDACTED:bank_account] 1234567890",
 		"VALUES", "(a) VALUES", "(a) VALUES (", "(pwd) VALUES ('x'", "(pwd, acct) VALUES ('x', '1234567890'), (", "(a,b) VALUES ('it''s', 'x\\'), ('y',",

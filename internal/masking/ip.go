@@ -30,10 +30,26 @@ func scanIPv4(s string, i int) int {
 			j++
 		}
 	}
-	if !numericBoundaryAfter(s, j) {
+	if !numericBoundaryAfter(s, j) && !db2AppIDTail(s, j) {
 		return 0
 	}
 	return j
+}
+
+// db2AppIDTail reports whether the dotted quad ending at j is the address
+// of a Db2 application id (APPID: 192.168.1.10.50001.240101093015): a port
+// of up to five digits and a 12-digit timestamp follow it. An OID or a
+// longer version has short parts there.
+func db2AppIDTail(s string, j int) bool {
+	if j >= len(s) || s[j] != '.' {
+		return false
+	}
+	e := digitsAt(s, j+1)
+	if l := e - j - 1; l == 0 || l > 5 || e >= len(s) || s[e] != '.' {
+		return false
+	}
+	f := digitsAt(s, e+1)
+	return f-e-1 == 12 && (f == len(s) || !isWord(s[f]) && s[f] != '.')
 }
 
 // scanIPv6 matches an IPv6 address around the ':' at p.

@@ -208,6 +208,13 @@ func (l *lexicon) classes(ident string, want keyClass) keyClass {
 			if e < 0 {
 				continue
 			}
+			if e < len(ident) && isDigit(ident[e]) && k.class&keySecret != 0 {
+				// A numbered secret word ends a key too: password1,
+				// password2 (Django's sign-up form).
+				if d := digitsAt(ident, e); d-e <= 2 && d == len(ident) {
+					e = d
+				}
+			}
 			if glued && (len(k.w) < minGluedWord || k.class&(keySecret|keyToken) == 0) {
 				continue
 			}

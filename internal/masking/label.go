@@ -257,13 +257,17 @@ func digitCode(v string) bool {
 }
 
 // pairNames are keys whose value names the value of a sibling "value" key:
-// {"name":"password","value":"…"}, <add key="DbPassword" value="…"/>.
-var pairNames = []string{"name", "key", "param", "parameter", "field", "label", "attribute", "property", "header"}
+// {"name":"password","value":"…"}, <add key="DbPassword" value="…"/>,
+// Keycloak's {"type":"password","value":"…"}.
+var pairNames = []string{"name", "type", "key", "param", "parameter", "field", "label", "attribute", "property", "header"}
 
 // pairLabelClass returns the classes of the name that a "value" key at k
-// is given by a sibling key in the 160 bytes before it (not before last).
-func (m *Masker) pairLabelClass(s string, k, last int) keyClass {
-	lo := max(last, k-160)
+// is given by a sibling key in the 160 bytes before it. It reads back past
+// the previous match: the name is context, and a match between the
+// name and the value ("name:pw:x value:y") must not hide it on the first
+// pass only (idempotence).
+func (m *Masker) pairLabelClass(s string, k int) keyClass {
+	lo := max(0, k-160)
 	for j := k - 1; j >= lo; j-- {
 		if !is(s[j], clsAlpha) || j > 0 && isWord(s[j-1]) {
 			continue
@@ -387,6 +391,9 @@ func (m *Masker) pathToken(s string, ws, i int) (int, int) {
 		return 0, 0
 	}
 	w := s[ws:i]
+	if a, e := webhookSecret(s, ws, i); e > 0 {
+		return a, e
+	}
 	if !(len(w) == 5 && w == "reset" || len(w) == 6 && w == "verify" || len(w) == 7 && w == "confirm") &&
 		!(len(w) > 1 && m.lex.last2[lower(w[len(w)-2])][lower(w[len(w)-1])]&(keySecret|keyToken) != 0 && m.lex.classes(w, keySecret|keyToken) != 0) {
 		return 0, 0
@@ -397,6 +404,44 @@ func (m *Masker) pathToken(s string, ws, i int) (int, int) {
 		e++
 	}
 	if !tokenShaped(s[a:e]) || m.enabled[JWT] && scanJWT(s, a) > 0 {
+		return 0, 0
+	}
+	return a, e
+}
+
+// webhookSecret matches the secret last segment of a webhook URL whose
+// path segment s[ws:i] ('/' at i) is followed by ids: Slack's
+// hooks.slack.com/services/T…/B…/<secret> and Discord's (or any)
+// /api/webhooks/<id>/<token>.
+func webhookSecret(s string, ws, i int) (int, int) {
+	var ids int
+	switch w := s[ws:i]; {
+	case w == "services" && ws >= 16 && hasPrefixFold(s, ws-16, "hooks.slack.com/"):
+		ids = 2
+	case w == "webhooks":
+		ids = 1
+	default:
+		return 0, 0
+	}
+	a := i + 1
+	for range ids {
+		e := a
+		for e < len(s) && e-a < 64 && isKeyByte(s[e]) {
+			e++
+		}
+		if e == a || e >= len(s) || s[e] != '/' {
+			return 0, 0
+		}
+		a = e + 1
+	}
+	e := a
+	for e < len(s) && e-a <= 128 && (isWord(s[e]) || s[e] == '-') {
+		e++
+	}
+	if e-a < 16 || e < len(s) && !(s[e] == '?' || s[e] == '#' || s[e] == '"' || s[e] == '\'' || s[e] == '\\' || s[e] == '<' || s[e] == '>' || s[e] == ',' || s[e] == ')' || is(s[e], clsSpace)) {
+		return 0, 0
+	}
+	if !tokenShaped(s[a:e]) {
 		return 0, 0
 	}
 	return a, e

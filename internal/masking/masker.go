@@ -64,6 +64,7 @@ func New(cfg Config) (*Masker, error) {
 	m.lex.add(orDefault(cfg.TokenKeys, DefaultTokenKeys), keyToken)
 	m.lex.add(orDefault(cfg.CodeKeys, DefaultCodeKeys), keyCode)
 	m.lex.add(orDefault(cfg.BankKeys, DefaultBankKeys), keyBank)
+	m.lex.add(rrnKeys, keyRRN)
 	for _, d := range cfg.Detectors {
 		m.enabled[d.Kind] = true
 		m.numbers[d.Kind] = d.Numbers
@@ -85,6 +86,9 @@ func New(cfg Config) (*Masker, error) {
 	}
 	if m.enabled[BankAccount] {
 		m.kinds |= keyBank
+	}
+	if m.enabled[KRRRN] {
+		m.kinds |= keyRRN
 	}
 	m.buildTriggers()
 	m.sub = m.scan
@@ -179,6 +183,7 @@ const (
 	keyToken                       // a token-shaped value is a secret
 	keyBank                        // an account-shaped number is a bank account
 	keyCode                        // a value other than a plain word is a secret (pin, otp, auth)
+	keyRRN                         // a 13-digit number with a real date is an RRN, whatever its check digit
 
 	// scanRaw is no key class but a scan flag: do not decode escapes (the
 	// raw pass over a span that percent is about to decode).

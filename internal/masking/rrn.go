@@ -1,5 +1,10 @@
 package masking
 
+// rrnKeys are key and column words that name a registration number
+// (jumin_no, rrn, 주민번호): under them the lenient policy accepts an
+// undashed number without its check digit too, as it does a dashed one.
+var rrnKeys = []string{"jumin", "juminno", "rrn", "resident_no", "resident_number", "주민번호", "주민등록번호"}
+
 // scanRRN matches a Korean resident or foreigner registration number at i:
 // YYMMDD-GNNNNNN (or 13 digits) with a real date and G in 1-8.
 func scanRRN(s string, i int, policy CheckDigitPolicy) int {

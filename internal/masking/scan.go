@@ -157,8 +157,10 @@ func (m *Masker) scan(s string, from int, kc keyClass, ms []Match) []Match {
 			}
 			if positionalFirst[s[ws]] {
 				// rabbitmqctl add_user u X, htpasswd -b f u X, net user u X
-				if a, e := positionalPassword(s, ws); e > 0 && !m.touchesMask(s, a, e) {
-					ms = append(ms, Match{Secret, a, e})
+				if a, e := positionalPassword(s, ws); e > 0 && (a == e || !m.touchesMask(s, a, e)) {
+					if a < e {
+						ms = append(ms, Match{Secret, a, e})
+					}
 					i, last = e, e
 					continue
 				}
@@ -296,8 +298,12 @@ func (m *Masker) numeric(s string, i, last int, kc keyClass) (Kind, int, int) {
 	if !numericBoundaryBefore(s, i) {
 		return 0, 0, 0
 	}
-	if e[KRRRN] && ((l == 6 && next == '-') || (l == 13 && !timeKey(s, i))) {
-		if end := scanRRN(s, i, m.checkDigit); end > 0 {
+	if e[KRRRN] && ((l == 6 && next == '-') || (l == 13 && !timeKey(s, i) && !idRun(s, i, l))) {
+		policy := m.checkDigit
+		if kc&keyRRN != 0 && policy == CheckDigitLenient {
+			policy = CheckDigitIgnore
+		}
+		if end := scanRRN(s, i, policy); end > 0 {
 			return KRRRN, i, end
 		}
 	}
@@ -314,7 +320,7 @@ func (m *Masker) numeric(s string, i, last int, kc keyClass) (Kind, int, int) {
 			}
 		}
 	}
-	if e[PaymentCard] && (l >= 13 || (l >= 3 && l <= 6 && (next == ' ' || next == '-'))) {
+	if e[PaymentCard] && (l >= 13 && !idRun(s, i, l) || (l >= 3 && l <= 6 && (next == ' ' || next == '-'))) {
 		if end := scanCard(s, i); end > 0 {
 			return PaymentCard, i, end
 		}
@@ -367,6 +373,9 @@ func (m *Masker) assign(s string, i, last int) (Kind, int, int) {
 			return Secret, a, e
 		}
 		if a, e := scanURLPassword(s, i); e > 0 && !m.touchesMask(s, i, i) {
+			return Secret, a, e
+		}
+		if a, e := scanOracleThin(s, i); e > 0 {
 			return Secret, a, e
 		}
 	}

@@ -71,6 +71,9 @@ func (m *Masker) keyValue(s string, p, vs, last int) (int, int) {
 	key := s[k:ke]
 	if kc == 0 {
 		kc = m.lex.classes(key, keySecret|keyToken|keyCode)
+		if kc != 0 && publicKeyName(key) {
+			return 0, 0 // .NET PublicKeyToken=b77a5c561934e089 is published
+		}
 	}
 	if kc == 0 && k > last+1 && s[k-1] == ' ' && k < ke && key[0] < 0x80 {
 		// A phrase: "API key: …", "verification code: …".
@@ -89,7 +92,7 @@ func (m *Masker) keyValue(s string, p, vs, last int) (int, int) {
 		kc = m.cefLabelClass(s, key)
 	}
 	if kc == 0 && len(key) == 5 && hasPrefixFold(key, 0, "value") {
-		kc = m.pairLabelClass(s, k, last)
+		kc = m.pairLabelClass(s, k)
 	}
 	if kc == 0 && len(key) == 4 && s[p] == '=' && key == "name" {
 		return m.formDataPart(s, vs)
@@ -132,6 +135,8 @@ func (m *Masker) keyValue(s string, p, vs, last int) (int, int) {
 	switch {
 	case kc&keySecret != 0:
 	case kc&keyToken != 0 && (tokenShaped(v) || percentTokenShaped(v)):
+	case kc&keyToken != 0 && clusterSession(v) > 0:
+		e = a + clusterSession(v) // the server ids after '!' are no secret
 	case kc&keyCode != 0 && !plainValue(v):
 	default:
 		return 0, 0 // a token key with a plain value: session=expired
@@ -140,6 +145,33 @@ func (m *Masker) keyValue(s string, p, vs, last int) (int, int) {
 		return 0, 0 // PWD=/home/x, private_key=/etc/ssl/key.pem
 	}
 	return a, e
+}
+
+// publicKeyName reports whether a key names something public: a public
+// key or its token (PublicKeyToken, public_key_token, publicKey).
+func publicKeyName(key string) bool {
+	for p := 0; p+9 <= len(key); p++ {
+		if hasPrefixFold(key, p, "public") && (hasPrefixFold(key, p+6, "key") || p+10 <= len(key) && isPartSep(key[p+6]) && hasPrefixFold(key, p+7, "key")) {
+			return true
+		}
+	}
+	return false
+}
+
+// clusterSession returns the length of the session token in v when v is a
+// session id with the server ids a cluster appends after '!' (WebLogic:
+// JSESSIONID=<token>!1234!5678): a token, then only '!' and digits; else 0.
+func clusterSession(v string) int {
+	b := strings.IndexByte(v, '!')
+	if b < 0 || b+1 == len(v) || !tokenShaped(v[:b]) {
+		return 0
+	}
+	for k := b; k < len(v); k++ {
+		if v[k] != '!' && !isDigit(v[k]) {
+			return 0
+		}
+	}
+	return b
 }
 
 // passwordShaped reports whether v looks like a password: 6 to 64
@@ -212,12 +244,13 @@ func scanURLPassword(s string, p int) (int, int) {
 	if len(s)-p < 6 || s[p+1] != '/' || s[p+2] != '/' {
 		return 0, 0
 	}
-	// The authority ends at the first '/', '?', '#', space or quote; the
-	// userinfo at its last '@' (passwords with a raw '@' are common).
+	// The authority ends at the first '/', space or quote; the userinfo at
+	// its last '@' (passwords with a raw '@', '#' or '?' are common:
+	// shop:P@ss82#@host). A '?' or '#' ends it only when no '@' follows.
 	at, colon := -1, -1
 	for j := p + 3; j < len(s) && j-p < 512; j++ {
 		c := s[j]
-		if c == '/' || c == '?' || c == '#' || c == '"' || c == '\'' || c == '<' || c == '>' || is(c, clsSpace) {
+		if c == '/' || c == '"' || c == '\'' || c == '<' || c == '>' || is(c, clsSpace) {
 			break
 		}
 		if c == '@' {
@@ -229,12 +262,49 @@ func scanURLPassword(s string, p int) (int, int) {
 	if at < 0 || colon < 0 || colon > at || colon+1 == at || isMaskToken(s[colon+1:at]) {
 		return 0, 0
 	}
-	// A user name never contains '@', brackets or stars (a partial mask); a ':' inside our
-	// [REDACTED:…] mask is not the user:password separator.
-	if strings.ContainsAny(s[p+3:colon], "@[]*") {
+	// A user name never contains '@', brackets, stars (a partial mask), or
+	// the '?' and '#' of a query or fragment; a ':' inside our
+	// [REDACTED:…] mask is not the user:password separator. A ';' after
+	// the ':' is a JDBC property list (sqlserver://host:1433;user=sa;…),
+	// whose password= the key=value scanner masks.
+	if strings.ContainsAny(s[p+3:colon], "@[]*?#") || strings.IndexByte(s[colon+1:at], ';') >= 0 {
 		return 0, 0
 	}
+	if q := strings.IndexByte(s[colon+1:at], '?'); q > 0 && digitsAt(s, colon+1) == colon+1+q && queryParamAt(s, colon+2+q) {
+		return 0, 0 // host:8080?next=a@b: a port, then a query holding '@'
+	}
 	return colon + 1, at
+}
+
+// scanOracleThin matches the password of an Oracle thin JDBC URL at the
+// ':' after "thin" (jdbc:oracle:thin:user/password@//host:1521/SVC or
+// …@host:1521:SID): the password runs to the last '@' of the URL, which
+// may itself hold '@'.
+func scanOracleThin(s string, p int) (int, int) {
+	if p < 4 || !hasPrefixFold(s, p-4, "thin") {
+		return 0, 0
+	}
+	j := p + 1
+	for j < len(s) && j-p < 64 && isKeyByte(s[j]) && s[j] != '/' {
+		j++
+	}
+	if j == p+1 || j >= len(s) || s[j] != '/' {
+		return 0, 0
+	}
+	at := -1
+	for k := j + 1; k < len(s) && k-j < 256; k++ {
+		c := s[k]
+		if c == '"' || c == '\'' || c == '<' || c == '>' || is(c, clsSpace) || c == '/' && k+1 < len(s) && s[k+1] == '/' {
+			break
+		}
+		if c == '@' {
+			at = k
+		}
+	}
+	if at <= j+1 || isMaskToken(s[j+1:at]) || containsMask(s[j+1:at]) {
+		return 0, 0
+	}
+	return j + 1, at
 }
 
 // scanPrivateKey matches the body of a PEM private key block at i, between
@@ -463,6 +533,10 @@ func unquotedEnd(s string, e int) int {
 		switch s[e] {
 		case ' ', '\t', '\r', '\n', ',', ';', '"', '\'', ')', '}', ']', '<', '>':
 			return e
+		case '\\':
+			if hasPrefixAt(s, e, `\r\n`) {
+				return e // an escaped line break in a dumped request
+			}
 		case '&':
 			if queryParamAt(s, e+1) {
 				return e // the next parameter of a query string
