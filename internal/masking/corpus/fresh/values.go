@@ -316,7 +316,6 @@ func (t *tpl) uuid() string {
 func (t *tpl) traceID() string     { return t.hexN(32) }
 func (t *tpl) spanID() string      { return t.hexN(16) }
 func (t *tpl) commitSHA() string   { return t.hexN(40) }
-func (t *tpl) sha256hex() string   { return t.hexN(64) }
 func (t *tpl) b64(s string) string { return base64.RawURLEncoding.EncodeToString([]byte(s)) }
 
 // jwt is a signed token with a realistic header and claims.
@@ -379,7 +378,4 @@ func (t *tpl) chromeUA() (ua, token string) {
 	return "Mozilla/5.0 (Linux; Android 14; SM-S921N) AppleWebKit/537.36 (KHTML, like Gecko) " + token + " Mobile Safari/537.36", token
 }
 
-func (t *tpl) duration() string {
-	return t.pick(t.ns(1, 999)+"ms", t.ns(1, 59)+"."+t.ns(100, 999)+"s", t.ns(2, 900)+"µs")
-}
 func itoa(n int) string { return strconv.Itoa(n) }
