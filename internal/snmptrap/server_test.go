@@ -88,6 +88,7 @@ func TestServerTCPFramingAndAck(t *testing.T) {
 	p, err := (&gosnmp.GoSNMP{}).SnmpDecodePacket(ack)
 	require.NoError(t, err)
 	assert.Equal(t, gosnmp.GetResponse, p.PDUType)
+	require.Eventually(t, func() bool { _, a, _ := cnt.get(); return a >= 3 }, 5*time.Second, 5*time.Millisecond)
 	r, a, _ := cnt.get()
 	assert.Equal(t, int64(3), r)
 	assert.Equal(t, int64(3), a)
@@ -106,6 +107,8 @@ func TestServerRateLimitAndNetworks(t *testing.T) {
 	}
 	require.Eventually(t, func() bool { r, _, _ := cnt.get(); return r == 20 }, 5*time.Second, 5*time.Millisecond)
 	col.wait(t, 5)
+	// The accepted counter moves after the consumer returns: wait for it.
+	require.Eventually(t, func() bool { _, a, _ := cnt.get(); return a >= 5 }, 5*time.Second, 5*time.Millisecond)
 	_, a, d := cnt.get()
 	assert.Equal(t, int64(5), a)
 	assert.Equal(t, int64(15), d[ReasonRateLimited])
