@@ -15,6 +15,8 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/otelcol-ems/otelcol-ems/internal/masking/corpus/score"
 )
 
 // The generator's own checks; none of them runs the masking engine.
@@ -119,16 +121,6 @@ func TestLuhnDigit(t *testing.T) {
 	}
 }
 
-func digitsOf(s string) string {
-	var b strings.Builder
-	for _, c := range s {
-		if c >= '0' && c <= '9' {
-			b.WriteRune(c)
-		}
-	}
-	return b.String()
-}
-
 var emailRe = regexp.MustCompile(`^[a-z0-9._-]+@[a-z0-9-]+(\.[a-z0-9-]+)*\.[a-z]{2,}$`)
 
 // checkValue checks that a planted value really is what its kind says.
@@ -136,10 +128,10 @@ func checkValue(t *testing.T, kind, v, line string) {
 	t.Helper()
 	switch kind {
 	case "payment_card":
-		d := digitsOf(v)
+		d := score.Digits(v)
 		assert.True(t, luhn(d) && len(d) >= 13 && len(d) <= 19, "card %q Luhn-valid", v)
 	case "kr_rrn":
-		d := digitsOf(v)
+		d := score.Digits(v)
 		require.Len(t, d, 13, v)
 		w := []int{2, 3, 4, 5, 6, 7, 8, 9, 2, 3, 4, 5}
 		sum := 0
@@ -173,10 +165,10 @@ func checkValue(t *testing.T, kind, v, line string) {
 		}
 	case "phone":
 		dec, _ := url.QueryUnescape(v)
-		n := len(digitsOf(dec))
+		n := len(score.Digits(dec))
 		assert.True(t, n >= 9 && n <= 15, "phone %q digits", v)
 	case "bank_account":
-		n := len(digitsOf(v))
+		n := len(score.Digits(v))
 		assert.True(t, n >= 10 && n <= 14 && strings.Trim(v, "0123456789-") == "", "account %q", v)
 	case "access_key":
 		ok := false

@@ -208,3 +208,15 @@ func sortedKeys[V any](m map[string]V) []string {
 	sort.Strings(ks)
 	return ks
 }
+
+// Digits returns the ASCII digits of s, in order: what a checksum (Luhn,
+// the RRN check digit) of a planted value reads.
+func Digits(s string) string {
+	var b strings.Builder
+	for _, c := range s {
+		if c >= '0' && c <= '9' {
+			b.WriteRune(c)
+		}
+	}
+	return b.String()
+}

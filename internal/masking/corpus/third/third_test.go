@@ -8,6 +8,8 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/otelcol-ems/otelcol-ems/internal/masking/corpus/score"
 )
 
 // The ground truth is checked here, with no help from the masking engine.
@@ -26,16 +28,6 @@ func luhn(d string) bool {
 	return sum%10 == 0
 }
 
-func digitsOf(s string) string {
-	var b strings.Builder
-	for _, c := range s {
-		if c >= '0' && c <= '9' {
-			b.WriteRune(c)
-		}
-	}
-	return b.String()
-}
-
 var (
 	mailRe   = regexp.MustCompile(`^[a-z0-9._+-]+@[a-z0-9-]+(\.[a-z0-9-]+)*\.[a-z]{2,}$`)
 	rrnRe    = regexp.MustCompile(`^(\d{2})(\d{2})(\d{2})-?([1-4])(\d{6})$`)
@@ -48,7 +40,7 @@ func checkRRN(t *testing.T, s string) {
 	century := map[byte]string{'1': "19", '2': "19", '3': "20", '4': "20"}[m[4][0]]
 	_, err := time.Parse("20060102", century+m[1]+m[2]+m[3])
 	require.NoError(t, err, "real birth date in %s", s)
-	d := digitsOf(s)
+	d := score.Digits(s)
 	w := []int{2, 3, 4, 5, 6, 7, 8, 9, 2, 3, 4, 5}
 	sum := 0
 	for i := range 12 {
@@ -72,16 +64,16 @@ func TestGroundTruth(t *testing.T) {
 				dec := strings.NewReplacer("%40", "@", "%2B", "+", `\u0040`, "@").Replace(s.Value)
 				assert.Regexp(t, mailRe, dec)
 			case "payment_card":
-				d := digitsOf(s.Value)
+				d := score.Digits(s.Value)
 				assert.True(t, luhn(d), "card %s passes Luhn", s.Value)
 				assert.True(t, len(d) >= 13 && len(d) <= 19, s.Value)
 			case "kr_rrn":
 				checkRRN(t, s.Value)
 			case "phone":
-				d := digitsOf(s.Value)
+				d := score.Digits(s.Value)
 				assert.True(t, len(d) >= 9 && len(d) <= 15, "phone %s has 9-15 digits", s.Value)
 			case "bank_account":
-				d := digitsOf(s.Value)
+				d := score.Digits(s.Value)
 				assert.True(t, len(d) >= 10 && len(d) <= 14, "account %s has 10-14 digits", s.Value)
 			case "ipv4":
 				assert.Regexp(t, `^\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}$`, s.Value)
