@@ -198,10 +198,10 @@ func (b *batch) addRecord(ts uint64, res *resourceInfo, dict *dictInfo, traceID 
 
 // put writes the record value v and its index entries.
 func (b *batch) put(ts uint64, res *resourceInfo, dict *dictInfo, traceID pcommon.TraceID, name string, v []byte) (int64, error) {
-	bucket := int64(ts) - int64(ts)%b.width
+	bucket := bucketStart(ts, b.width)
 	sameBucket := b.last.ok && b.last.bucket == bucket
 	if !sameBucket {
-		b.s.bucketFor(b.sig, ts)
+		b.s.noteBucket(b.sig, bucket)
 	}
 	if !sameBucket || b.last.dict != dict.id {
 		if err := b.putDict(bucket, res, dict); err != nil {

@@ -252,15 +252,18 @@ func (s *Store) Counters() *Counters { return &s.counters }
 // Dir returns the store's directory.
 func (s *Store) Dir() string { return s.opts.Dir }
 
-// bucketFor returns the bucket start of timestamp ts (ns) of signal sig and
-// remembers the bucket.
-func (s *Store) bucketFor(sig Signal, ts uint64) int64 {
-	w := s.width[sig]
-	b := int64(ts) - int64(ts)%w
+// bucketStart is the start (ns) of the bucket of width ns holding ts.
+func bucketStart(ts uint64, width int64) int64 { return int64(ts) - int64(ts)%width }
+
+// bucketOf returns the bucket start of timestamp ts (ns) of signal sig.
+func (s *Store) bucketOf(sig Signal, ts uint64) int64 { return bucketStart(ts, s.width[sig]) }
+
+// noteBucket remembers bucket b (its start, ns) of signal sig, for queries
+// and retention; a batch computes it from its bucket width.
+func (s *Store) noteBucket(sig Signal, b int64) {
 	s.mu.Lock()
 	s.buckets[sig][b] = struct{}{}
 	s.mu.Unlock()
-	return b
 }
 
 // bucketsIn returns the buckets of sig that overlap [start, end] (ns), oldest
