@@ -255,9 +255,6 @@ func (s *Store) Dir() string { return s.opts.Dir }
 // bucketStart is the start (ns) of the bucket of width ns holding ts.
 func bucketStart(ts uint64, width int64) int64 { return int64(ts) - int64(ts)%width }
 
-// bucketOf returns the bucket start of timestamp ts (ns) of signal sig.
-func (s *Store) bucketOf(sig Signal, ts uint64) int64 { return bucketStart(ts, s.width[sig]) }
-
 // noteBucket remembers bucket b (its start, ns) of signal sig, for queries
 // and retention; a batch computes it from its bucket width.
 func (s *Store) noteBucket(sig Signal, b int64) {

@@ -59,7 +59,7 @@ func TestTraceIndexOneEntryPerTraceAndBatch(t *testing.T) {
 	_, err := s.WriteLogs(context.Background(), genLogs("checkout", base, 100, func(i int) uint64 { return uint64(i/10 + 1) }))
 	require.NoError(t, err)
 	n := 0
-	b := s.bucketOf(Logs, uint64(base.UnixNano()))
+	b := bucketStart(uint64(base.UnixNano()), s.width[Logs])
 	it := s.db.NewTransaction(false)
 	defer it.Discard()
 	iter := it.NewIterator(badger.IteratorOptions{Prefix: kindPrefix(Logs, b, kindTraceIdx)})
