@@ -27,6 +27,7 @@ func TestLoadConfig(t *testing.T) {
 		{"bad_interval", "evaluation_interval: must be positive, got 0s"},
 		{"no_rules", "rules: at least one rule is required"},
 		{"bad_op", `rule "A": critical: op "=>" is not one of > >= < <= == !=`},
+		{"bad_samples", "max_samples_per_series: must not be negative, got -1"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -44,6 +45,7 @@ func TestLoadConfig(t *testing.T) {
 			c := cfg.(*Config)
 			assert.Equal(t, "badger_storage", c.Storage.String())
 			assert.Equal(t, 5000, c.MaxSeries)
+			assert.Equal(t, 4096, c.MaxSamplesPerSeries, "the default")
 			r := c.Rules[0]
 			assert.Equal(t, map[string]string{"host.name": "db-*"}, r.ResourceMatch)
 			assert.Equal(t, &threshold.Condition{Op: "<", Value: 0.7}, r.Recover)
