@@ -50,7 +50,7 @@ func fernet(g *gen) string { return "gAAAAAB" + g.mixed(176, b64url) }
 func keystone(g *gen) string {
 	ts := fmt.Sprintf("%s %s.%03d %d", g.date(), g.clock(), g.n(0, 999), g.n(1000, 60000))
 	req := "req-" + g.l("id/uuid", g.uuid())
-	switch g.r.IntN(4) {
+	switch g.r.IntN(5) {
 	case 0:
 		return fmt.Sprintf("%s INFO keystone.server.flask.request_processing.middleware.auth_context [%s - - - - -] POST http://%s:5000/v3/auth/tokens", ts, req, g.ip("url_host"))
 	case 1:
@@ -59,6 +59,8 @@ func keystone(g *gen) string {
 	case 2:
 		return fmt.Sprintf(`%s DEBUG keystoneauth.session [%s - - - - -] RESP: [201] Content-Length: %s Content-Type: application/json Date: Mon, 04 Mar 2024 01:11:12 GMT Vary: X-Auth-Token X-Subject-Token: %s x-openstack-request-id: %s`,
 			ts, req, g.l("bytes", g.num(1000, 9999)), g.s("secret", "secret/header_subject_token", fernet(g)), req)
+	case 3:
+		return fmt.Sprintf("%s WARNING keystone.common.wsgi [%s - - - - -] Could not find token: %s.", ts, req, g.s("secret", "secret/prose_token_label", fernet(g)))
 	default:
 		return fmt.Sprintf("%s WARNING keystone.server.flask.application [%s - - - - -] Authorization failed. The request you have made requires authentication. from %s", ts, req, g.ip("from_ip"))
 	}

@@ -31,7 +31,7 @@ func pgGateway(g *gen) string {
 		return head + fmt.Sprintf(`>>> POST https://api.tosspayments.com/v1/payments/confirm Authorization: Basic %s body={"paymentKey":"%s","orderId":"%s","amount":%d}`, g.s("auth_header", "auth_header/basic_inline", basic), pkey, order, g.n(1000, 990000))
 	case 1:
 		return head + fmt.Sprintf(`<<< 200 {"mId":"tvivarepublica","paymentKey":"%s","orderId":"%s","status":"DONE","method":"카드","totalAmount":%d,"card":{"issuerCode":"61","acquirerCode":"31","number":"%s","installmentPlanMonths":0,"approveNo":"%s","cardType":"신용","ownerType":"개인"},"approvedAt":"%s"}`,
-			pkey, order, g.n(1000, 990000), g.l("placeholder/masked_card", g.digits(8)+"****"+g.digits(3)+"*"), g.l("id/approval_no", g.digits(8)), g.l("timestamp/iso", g.isoTime()))
+			pkey, order, g.n(1000, 990000), g.l("placeholder/masked_card", maskedCard(g.cardDigits())), g.l("id/approval_no", g.digits(8)), g.l("timestamp/iso", g.isoTime()))
 	case 2:
 		return head + fmt.Sprintf(`<<< 200 {"paymentKey":"%s","orderId":"%s","status":"WAITING_FOR_DEPOSIT","method":"가상계좌","virtualAccount":{"accountType":"일반","accountNumber":"%s","bankCode":"%s","customerName":"%s","dueDate":"%s","refundStatus":"NONE"}}`,
 			pkey, order, g.s("bank_account", "bank_account/json_account_number", g.digits(14)), g.pick("20", "88", "04", "11"), g.nameKo(), g.l("timestamp/iso", g.isoTime()))
@@ -108,15 +108,26 @@ func efinance(g *gen) string {
 func krIDV(g *gen) string {
 	ts := g.date() + " " + g.clock() + "." + g.digits(3)
 	f, b := g.rrn()
+	birth := "19" + f
+	if b[0] == '3' || b[0] == '4' {
+		birth = "20" + f
+	}
 	switch g.r.IntN(3) {
 	case 0:
 		return fmt.Sprintf("%s INFO [nice-callback] CP_CD=BA%s REQ_SEQ=%s AUTH_TYPE=M NAME=%s BIRTHDATE=%s GENDER=%d NATIONALINFO=0 MOBILE_NO=%s MOBILE_CO=%s",
-			ts, g.digits(4), g.l("id/request_seq", "REQ"+g.digits(14)), pct(g.nameKo()), "19"+f[:6], g.n(0, 1), g.s("phone", "phone/kv_kr_bare", g.krMobile("")), g.pick("SKT", "KTF", "LGT"))
+			ts, g.digits(4), g.l("id/request_seq", "REQ"+g.digits(14)), pct(g.nameKo()), birth, g.n(0, 1), g.s("phone", "phone/kv_kr_bare", g.krMobile("")), g.pick("SKT", "KTF", "LGT"))
 	case 1:
-		return fmt.Sprintf(`%s INFO [pass-auth] result={"resultCode":"0000","txId":"%s","name":"%s","birthday":"19%s","gender":"%s","phoneNo":"%s","telecom":"%s"}`,
-			ts, g.l("id/uuid", g.uuid()), g.nameKo(), f, g.pick("M", "F"), g.s("phone", "phone/json_kr_dash", g.krMobile("-")), g.pick("SKT", "KT", "LGU+"))
+		return fmt.Sprintf(`%s INFO [pass-auth] result={"resultCode":"0000","txId":"%s","name":"%s","birthday":"%s","gender":"%s","phoneNo":"%s","telecom":"%s"}`,
+			ts, g.l("id/uuid", g.uuid()), g.nameKo(), birth, g.pick("M", "F"), g.s("phone", "phone/json_kr_dash", g.krMobile("-")), g.pick("SKT", "KT", "LGU+"))
 	default:
+		if g.chance(0.4) {
+			return fmt.Sprintf("%s DEBUG [signup] POST /member/verify form: name=%s&jumin=%s&agree=Y", ts, pct(g.nameKo()), g.s("kr_rrn", "kr_rrn/form_bare_keyed", f+b))
+		}
 		return fmt.Sprintf("%s DEBUG [signup] POST /member/verify form: name=%s&jumin=%s&agree=Y (주민등록번호 표시: %s-%s)",
 			ts, pct(g.nameKo()), g.s("kr_rrn", "kr_rrn/form_dashed", f+"-"+b), f, g.l("placeholder/masked_rrn", b[:1]+"******"))
 	}
 }
+
+// maskedCard writes a card number the way Korean PG APIs return it: the
+// first eight digits, stars, three more digits and a star.
+func maskedCard(d string) string { return d[:8] + "****" + d[12:15] + "*" }
