@@ -96,7 +96,9 @@ func solr(g *gen) string {
 
 func airflow(g *gen) string {
 	ts := fmt.Sprintf("[2024-%02d-%02d, %s KST]", g.n(1, 12), g.n(1, 28), g.clock())
-	switch g.r.IntN(6) {
+	switch g.r.IntN(7) {
+	case 6:
+		return fmt.Sprintf("%s {pod_manager.py:%d} INFO - Pod etl-loader-%s has phase Running; image registry.example.com/etl/loader:%s on node %s", ts, g.n(300, 500), g.chars(8, lowerNum), g.l("version/image_tag", "v"+g.ver4()), g.ip("prose_on"))
 	case 5:
 		return fmt.Sprintf(`%s {connection.py:%d} INFO - Connection extra for 'aws_etl': {"region_name": "ap-northeast-2", "aws_access_key_id": "%s", "aws_secret_access_key": "%s"}`, ts, g.n(200, 500), g.s("access_key", "access_key/json_value", g.awsKeyID()), g.s("secret", "secret/json_aws_secret_key", g.awsSecret()))
 	case 0:
@@ -165,8 +167,8 @@ func activemq(g *gen) string {
 	case 1:
 		return fmt.Sprintf("%s | INFO  | Apache ActiveMQ %s (localhost, ID:mq01-%d-%s-0:1) is starting | org.apache.activemq.broker.BrokerService | main", ts, g.l("version/banner", "5.18."+g.num(1, 4)), g.n(30000, 60000), g.l("timestamp/epoch_ms", g.epochMs()))
 	case 2:
-		return fmt.Sprintf(`%s | DEBUG | Sending message: ActiveMQTextMessage {commandId = %d, responseRequired = true, messageId = ID:app01-%d-%s-1:1:1:1:1, destination = queue://orders.created, text = {"orderId":"%s","email":"%s","phone":"%s","amount":%d,"auth":"{\"userId\":\"%s\",\"pwd\":\"%s\"}"}} | org.apache.activemq.broker.region.Queue | ActiveMQ Transport: tcp:///%s:%s@61616`,
-			ts, g.n(1, 99), g.n(30000, 60000), g.epochMs(), g.l("id/order", g.orderID()), g.s("email", "email/json_value", g.email()), g.s("phone", "phone/json_value", g.krMobile("-")), g.n(1000, 990000), g.userID(), g.s("secret", "secret/escaped_json_pwd", g.password()), g.ip("url_host"), g.port())
+		return fmt.Sprintf(`%s | DEBUG | Sending message: ActiveMQTextMessage {commandId = %d, responseRequired = true, messageId = ID:app01-%d-%s-1:1:1:1:1, destination = queue://orders.created, text = {"orderId":"%s","email":"%s","phone":"%s","amount":%d,"auth":"{\"userId\":\"%s\",\"email\":\"%s\",\"pwd\":\"%s\"}"}} | org.apache.activemq.broker.region.Queue | ActiveMQ Transport: tcp:///%s:%s@61616`,
+			ts, g.n(1, 99), g.n(30000, 60000), g.epochMs(), g.l("id/order", g.orderID()), g.s("email", "email/json_value", g.email()), g.s("phone", "phone/json_value", g.krMobile("-")), g.n(1000, 990000), g.userID(), g.s("email", "email/escaped_json", g.email()), g.s("secret", "secret/escaped_json_pwd", g.password()), g.ip("url_host"), g.port())
 	default:
 		return fmt.Sprintf("%s | INFO  | Connector openwire started | org.apache.activemq.broker.TransportConnector | main", ts)
 	}
