@@ -126,7 +126,7 @@ func ldif(g *gen) string {
 	if g.maybe() {
 		lines = append(lines, "mobile: "+g.s("phone", "phone/ldif_attr", g.krMobile("-")))
 	}
-	lines = append(lines, "employeeNumber: "+g.l("id/employee", "2024"+g.digits(4)))
+	lines = append(lines, "employeeNumber: "+"2024"+g.digits(4)) // personal: claimed neither way
 	switch g.r.IntN(3) {
 	case 0:
 		hash := "{SSHA}" + base64.StdEncoding.EncodeToString([]byte(g.chars(24, alnum)))

@@ -26,7 +26,7 @@ func pgGateway(g *gen) string {
 	pkey := g.l("id/payment_key", "tgen_"+g.digits(14)+g.mixed(6, alnum))
 	switch g.r.IntN(6) {
 	case 5:
-		return fmt.Sprintf("%s [admin] 가맹점 관리자 계정 발급: 가맹점=%s 아이디=%s 초기 비밀번호=%s 담당자=%s 연락처=%s", g.date()+" "+g.clock(), g.l("id/merchant", "M"+g.digits(9)), g.userID(),
+		return fmt.Sprintf("%s [admin] 가맹점 관리자 계정 발급: 가맹점=%s 사업자등록번호=%s 아이디=%s 초기 비밀번호=%s 담당자=%s 연락처=%s", g.date()+" "+g.clock(), g.l("id/merchant", "M"+g.digits(9)), g.l("id/business_no", g.num(101, 899)+"-"+g.num(81, 88)+"-"+g.digits(5)), g.userID(),
 			g.s("secret", "secret/korean_label_kv", g.password()), g.nameKo(), g.s("phone", "phone/korean_label_kv", g.krMobile("-")))
 	case 0:
 		sk := g.pick("live_sk_", "test_sk_") + g.mixed(24, alnum)

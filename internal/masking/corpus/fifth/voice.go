@@ -118,7 +118,7 @@ func kamailio(g *gen) string {
 func hl7v2(g *gen) string {
 	ts := g.l("timestamp/hl7_ts", fmt.Sprintf("2024%02d%02d%02d%02d%02d", g.n(1, 12), g.n(1, 28), g.n(0, 23), g.n(0, 59), g.n(0, 59)))
 	ctl := g.l("id/hl7_control", "MSG"+g.digits(8))
-	mrn := g.l("id/mrn", g.digits(8))
+	mrn := g.digits(8) // a medical record number is personal data: claimed neither way
 	fam, giv := strings.ToUpper(g.pick(familyRoman...)), strings.ToUpper(g.pick(givenRoman...))
 	birth := fmt.Sprintf("19%02d%02d%02d", g.n(40, 99), g.n(1, 12), g.n(1, 28))
 	phone := g.s("phone", "phone/hl7_xtn", g.krMobile("-"))
