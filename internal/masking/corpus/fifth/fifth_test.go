@@ -251,10 +251,23 @@ func TestValuesAreValid(t *testing.T) {
 	}
 }
 
+// lineShapes are the documented line layouts of formats whose every
+// physical line has a fixed head.
+var lineShapes = map[string]*regexp.Regexp{
+	"snort":      regexp.MustCompile(`^\d\d/\d\d-\d\d:\d\d:\d\d\.\d{6}  \[\*\*\] \[1:\d+:\d+\] .+ \[\*\*\] \[Classification: [^\]]+\] \[Priority: \d\] \{(TCP|UDP)\} [\d.]+:\d+ -> [\d.]+:\d+$`),
+	"logcat":     regexp.MustCompile(`^\d\d-\d\d \d\d:\d\d:\d\d\.\d{3} +\d+ +\d+ [VDIWEF] [A-Za-z]+ *: `),
+	"clickhouse": regexp.MustCompile(`^\d{4}\.\d\d\.\d\d \d\d:\d\d:\d\d\.\d{6} \[ \d+ \] \{[0-9a-f-]{36}\} <(Debug|Information)> \w+: `),
+	"coredns":    regexp.MustCompile(`^(\[INFO\] (\[[0-9a-f:]+\]|[\d.]+):\d+ - \d+ "[A-Z]+ IN [a-z.]+\. udp \d+ false 512" [A-Z]+ qr,rd,ra \d+ [\d.]+s|CoreDNS-[\d.]+|linux/amd64, go[\d.]+, [0-9a-f]{7})$`),
+	"sendmail":   regexp.MustCompile(`^[A-Z][a-z]{2} [ \d]\d \d\d:\d\d:\d\d mx1 sm-mta\[\d+\]: \d{3}[A-Z]{4}[a-z]\d{6}: `),
+	"consul":     regexp.MustCompile(`^(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}\+0900 \[(DEBUG|INFO)\] +agent[.\w]*: |[A-Z][\w ]+: +\S)`),
+	"keystone":   regexp.MustCompile(`^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d{3} \d+ (INFO|DEBUG|WARNING) [\w.]+ \[req-[0-9a-f-]{36} - - - - -\] `),
+	"atlassian":  regexp.MustCompile(`^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d,\d{3}\+0900 [\w-]+ `),
+}
+
 // Lines parse as their format.
 func TestFormatsParse(t *testing.T) {
 	t.Parallel()
-	jsonLine := map[string]bool{"suricata": true, "okta": true, "auth0": true}
+	jsonLine := map[string]bool{"suricata": true, "auth0": true}
 	for i, l := range lines {
 		switch {
 		case jsonLine[l.Format]:
@@ -305,6 +318,17 @@ func TestFormatsParse(t *testing.T) {
 			recs, err := csv.NewReader(strings.NewReader(l.Text)).ReadAll()
 			require.NoError(t, err, l.Text)
 			require.Len(t, recs[0], 18)
+		case lineShapes[l.Format] != nil:
+			for _, ln := range strings.Split(l.Text, "\n") {
+				require.Regexp(t, lineShapes[l.Format], ln, "%s line", l.Format)
+			}
+		case l.Format == "okta":
+			var ev struct {
+				Actor  struct{ AlternateID string }
+				Client struct{ IPAddress string }
+			}
+			require.NoError(t, json.Unmarshal([]byte(l.Text), &ev))
+			require.Equal(t, l.Secrets[0].Value, ev.Actor.AlternateID)
 		case l.Format == "mosquitto":
 			require.Regexp(t, `^\d{10}: `, l.Text)
 		case l.Format == "zabbix":
