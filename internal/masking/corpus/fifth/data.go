@@ -34,7 +34,7 @@ func cassandra(g *gen) string {
 		return head + fmt.Sprintf("type:UPDATE|category:DML|ks:shop|scope:refunds|operation:UPDATE shop.refunds SET bank_code = '%s', account_no = '%s', holder = '%s' WHERE order_id = '%s';",
 			g.pick("004", "088", "020"), g.s("bank_account", "bank_account/sql_set", acct), g.nameKo(), g.l("id/order", g.orderID()))
 	case 0:
-		if g.chance(0.4) { // releases since 4.0.1 obfuscate the password in the audit log
+		if g.chance(0.4) { // newer releases obfuscate the password in the audit log
 			return head + fmt.Sprintf("type:CREATE_ROLE|category:DCL|operation:CREATE ROLE %s WITH PASSWORD = '%s' AND LOGIN = true;", g.userID(), g.l("placeholder", "*******"))
 		}
 		return head + fmt.Sprintf("type:CREATE_ROLE|category:DCL|operation:CREATE ROLE %s WITH PASSWORD = '%s' AND LOGIN = true;", g.userID(), g.s("secret", "secret/cql_with_password", g.password()))

@@ -121,7 +121,7 @@ func ldif(g *gen) string {
 		"mail: " + g.s("email", "email/ldif_attr", g.email()),
 	}
 	if g.maybe() {
-		lines = append(lines, "telephoneNumber: "+g.s("phone", "phone/ldif_attr", g.pick(g.krLandline(), "+82 2 "+g.num(2000, 9999)+" "+g.digits(4))))
+		lines = append(lines, "telephoneNumber: "+g.s("phone", "phone/ldif_attr", g.pick(g.krLandline(), "+82 2 "+g.num(2000, 9999)+" "+g.digits(4), g.intlPhone())))
 	}
 	if g.maybe() {
 		lines = append(lines, "mobile: "+g.s("phone", "phone/ldif_attr", g.krMobile("-")))

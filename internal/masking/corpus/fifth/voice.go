@@ -159,7 +159,7 @@ func fhir(g *gen) string {
 		oid := g.l("id/oid", "1.2.410.100110.10."+g.digits(8))
 		body = fmt.Sprintf(`{"resourceType":"Patient","id":"%s","meta":{"versionId":"%d","lastUpdated":"%s"},"identifier":[{"system":"urn:oid:%s","value":"%s"}],"name":[{"family":"%s","given":["%s"]}],"telecom":[{"system":"phone","value":"%s","use":"mobile"},{"system":"email","value":"%s"}],"gender":"%s","birthDate":"19%02d-%02d-%02d"}`,
 			id, g.n(1, 9), g.l("timestamp/iso", g.isoTime()), oid, g.s("kr_rrn", "kr_rrn/fhir_identifier", rrn), g.pick("Kim", "Lee", "Park"), g.pick("Minsu", "Jiwoo", "Seoyeon"),
-			g.s("phone", "phone/fhir_telecom", g.pick(g.krMobile("-"), g.krMobileIntl())), g.s("email", "email/fhir_telecom", g.email()), g.pick("male", "female"), g.n(40, 99), g.n(1, 12), g.n(1, 28))
+			g.s("phone", "phone/fhir_telecom", g.pick(g.krMobile("-"), g.krMobileIntl(), g.intlPhone())), g.s("email", "email/fhir_telecom", g.email()), g.pick("male", "female"), g.n(40, 99), g.n(1, 12), g.n(1, 28))
 	}
 	return fmt.Sprintf("%s INFO  [http-nio-8080-exec-%d] ca.uhn.fhir.rest.server.interceptor.LoggingInterceptor - Path[/Patient] Source[%s] Operation[create Patient] UA[%s] Params[] ResponseEncoding[JSON] Body[%s]",
 		g.date()+" "+g.clock()+"."+g.digits(3), g.n(1, 40), g.ip("bracket_source"), "HAPI-FHIR/"+g.l("version/product_token", "7.0.2")+" (FHIR Client; FHIR 4.0.1/R4)", body)
