@@ -151,7 +151,7 @@ func TestIssueClassesPlanted(t *testing.T) {
 	} {
 		assert.Greater(t, count[c], 10, "class %s", c)
 	}
-	for _, p := range []string{"version/", "id/order", "id/uuid", "timestamp/epoch_ms", "timestamp/epoch_s", "hash/", "placeholder", "duration/", "bytes", "id/tx_serial", "date"} {
+	for _, p := range []string{"version/", "id/order", "id/uuid", "timestamp/epoch_ms", "timestamp/epoch_s", "hash/", "placeholder", "duration/", "bytes", "id/tx_serial", "date", "id/trace_id", "id/span_id", "port", "id/commit", "id/business_no"} {
 		assert.Greater(t, prefixSum(looks, p), 50, "look-alike class %s", p)
 	}
 }

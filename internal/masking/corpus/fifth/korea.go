@@ -16,8 +16,10 @@ func registerKorea() {
 	register("kr_idv", krIDV)
 }
 
+// appLog is the head of a payment service's log line with its trace
+// context ([service,traceId,spanId]).
 func (g *gen) appLog(svc string) string {
-	return fmt.Sprintf("%s %s.%03d [%s] %s  c.m.pay.%s - ", g.date(), g.clock(), g.n(0, 999), svc, g.pick("INFO", "DEBUG"), g.pick("TossClient", "PgApiLogger", "PaymentService"))
+	return fmt.Sprintf("%s %s.%03d [%s,%s,%s] %s  c.m.pay.%s - ", g.date(), g.clock(), g.n(0, 999), svc, g.l("id/trace_id", g.traceID()), g.l("id/span_id", g.spanID()), g.pick("INFO", "DEBUG"), g.pick("TossClient", "PgApiLogger", "PaymentService"))
 }
 
 func pgGateway(g *gen) string {

@@ -25,7 +25,7 @@ func suricata(g *gen) string {
 	ts := g.l("timestamp/iso", fmt.Sprintf("2024-%02d-%02dT%s.%06d+0900", g.n(1, 12), g.n(1, 28), g.clock(), g.n(0, 999999)))
 	src, dst := g.ip("json_src_ip"), g.ip("json_dest_ip")
 	head := fmt.Sprintf(`{"timestamp":"%s","flow_id":%s,"in_iface":"%s","event_type":`, ts, g.flowID(), g.pick("eth0", "ens192", "bond0"))
-	tuple := fmt.Sprintf(`"src_ip":"%s","src_port":%s,"dest_ip":"%s","dest_port":%s,"proto":"TCP"`, src, g.port(), dst, g.pick("80", "8080", "443"))
+	tuple := fmt.Sprintf(`"src_ip":"%s","src_port":%s,"dest_ip":"%s","dest_port":%s,"proto":"TCP"`, src, g.l("port", g.port()), dst, g.pick("80", "8080", "443"))
 	ua, tok := g.browserUA()
 	switch g.r.IntN(4) {
 	case 0:

@@ -17,7 +17,6 @@ const (
 	upperHex = "0123456789ABCDEF"
 	alnum    = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789"
 	upperNum = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"
-	b32      = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567"
 	b64url   = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"
 	b64std   = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/"
 	lowerNum = "abcdefghijklmnopqrstuvwxyz0123456789"
@@ -61,8 +60,6 @@ var (
 	westFamily  = []string{"smith", "johnson", "brown", "garcia", "miller", "davis", "wilson", "moore", "taylor", "clark"}
 	mailDomains = []string{"naver.com", "gmail.com", "hanmail.net", "kakao.com", "daum.net", "outlook.com", "nate.com", "hanbit-logis.co.kr", "mirae-pay.co.kr", "seoul-clinic.or.kr", "acme-corp.com", "northwind.io", "contoso.com", "example-bank.co.kr"}
 	hosts       = []string{"api", "app01", "web-02", "gw", "edge-3", "core", "db-main", "auth", "pay", "mq01"}
-	banksKo     = []string{"국민", "신한", "우리", "하나", "농협", "IBK기업", "카카오뱅크", "토스뱅크", "케이뱅크", "우체국", "새마을금고", "수협", "SC제일", "KB국민"}
-	banksEn     = []string{"KB", "SHINHAN", "WOORI", "HANA", "NH", "IBK", "KAKAOBANK", "TOSSBANK"}
 )
 
 func (g rnd) user() string { return g.pick(familyRoman...) + "." + g.pick(givenRoman...) }
@@ -414,15 +411,11 @@ func (g rnd) orderID() string {
 	return g.pick("ORD-", "PO-", "") + "2024" + fmt.Sprintf("%02d%02d", g.n(1, 12), g.n(1, 28)) + "-" + g.digits(g.n(6, 7))
 }
 func (g rnd) invoiceID() string { return g.pick("INV", "DOC", "TKT", "REQ") + "-2024-" + g.digits(6) }
-func (g rnd) dur() string {
-	return g.pick(g.num(1, 999)+"ms", g.num(1, 59)+"."+g.digits(3)+"s", "0."+g.digits(6)+"s")
-}
 
 // ver4 is a four-part version whose parts all fit in an octet.
 func (g rnd) ver4() string {
 	return g.num(1, 30) + "." + g.num(0, 40) + "." + g.num(0, 200) + "." + g.num(0, 250)
 }
-func (g rnd) ver3() string { return g.num(1, 20) + "." + g.num(0, 30) + "." + g.num(0, 60) }
 
 // isoTime returns an RFC 3339 timestamp with milliseconds and a zone.
 func (g rnd) isoTime() string {
