@@ -125,15 +125,17 @@ var DefaultSecretKeys = []string{
 	"accountkey", "sharedaccesskey", "sharedaccesssignature", "requirepass", "masterauth",
 	"subscription-key", "subscription_key", "functions-key", "client-key", "client_key",
 	"storage_key", "app_key", "userpw", "userpwd",
+	"master_key", "signing_key", "encryption_key", "decryption_key", "hmac_key", "hmac_secret", "auth_key", "authkey",
+	"crypto_key", "root_key", "shared_key", "consumer_secret", "cred", "creds", "passwort", "kennwort",
 	"api key", "access key", "private key", "account key", "shared key", "license key", "master key",
 	"encryption key", "signing key", "app secret",
-	"비밀번호", "패스워드", "암호", "비번", "시크릿", "인증키", "토큰",
+	"비밀번호", "패스워드", "암호", "비번", "시크릿", "인증키", "토큰", "비밀키", "개인키", "접근키", "액세스키",
 }
 
 // DefaultCodeKeys is the default list of keys and labels whose values are
 // secrets unless plain words: short or generic names, and one-time codes.
 var DefaultCodeKeys = []string{
-	"pass", "auth", "pin", "otp", "cvv", "cvc", "cvv2", "totp", "mfa_code", "otp_code",
+	"pass", "auth", "pin", "otp", "cvv", "cvc", "cvv2", "totp", "mfa_code", "otp_code", "pincode", "pin_no", "pin_number",
 	"verification code", "security code", "auth code", "authorization code", "confirmation code",
 	"recovery code", "backup code", "one-time code",
 	"인증번호", "인증코드", "보안코드", "승인코드", "보안카드",
@@ -142,6 +144,7 @@ var DefaultCodeKeys = []string{
 // DefaultTokenKeys is the default key and label list for token-shaped secrets.
 var DefaultTokenKeys = []string{
 	"token", "session", "sid", "sessionid", "jsessionid", "phpsessid", "csrf", "xsrf", "nonce", "sig", "signature", "ticket", "토큰", "세션",
+	"sess", "bearer", "jwt", "asp.net_sessionid", "connect.sid",
 }
 
 // DefaultBankKeys is the default key, label and bank name list of the

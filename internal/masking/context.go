@@ -160,6 +160,9 @@ func (m *Masker) tokenAfterLabel(s string, i int) (int, int) {
 		return 0, 0 // an address, a quoted word, a key
 	}
 	v := s[a:j]
+	if v != "" && v[0] == '/' {
+		return 0, 0 // a path
+	}
 	if eq := strings.IndexByte(v, '='); eq >= 0 && strings.TrimRight(v[eq:], "=") != "" {
 		return 0, 0 // key=value, not a token with base64 padding
 	}

@@ -99,7 +99,7 @@ func (k *lexWord) in(ident string) bool {
 }
 
 func (l *lexicon) add(list []string, c keyClass) {
-	for _, k := range list {
+	for _, k := range expandLexicon(list) {
 		k = strings.ToLower(strings.TrimSpace(k))
 		if k == "" {
 			continue
@@ -221,7 +221,7 @@ func (l *lexicon) classes(ident string, want keyClass) keyClass {
 			if e < len(ident) && k.class == keyCode && ident[e] < 0x80 {
 				continue // code words end a key: db_pass, sms_otp, PIN번호, not auth_method
 			}
-			if e == len(ident) || ((isPartSep(ident[e]) || (is(ident[e], clsUpper) && is(ident[e-1], clsLower))) && !qualified(ident, e)) {
+			if e == len(ident) || ((isPartSep(ident[e]) || (is(ident[e], clsUpper) && is(ident[e-1], clsLower))) && (!qualified(ident, e) || k.class == keyToken && sessionID(k.w, ident, e))) {
 				got |= k.class
 			}
 		}

@@ -234,7 +234,7 @@ func secretAfterLabel(s string, i int, kc keyClass) (int, int) {
 		return 0, 0
 	}
 	v := s[a:e]
-	if v[0] == '/' && !awsSecretShaped(v) || v[0] == '~' || v[0] == '-' || v[0] == '$' || strings.ContainsAny(v, "=:[") || strings.Contains(v, "***") || strings.Contains(v, "---") || looksLikeAddress(v) {
+	if v[0] == '/' && !awsSecretShaped(v) || v[0] == '~' || v[0] == '-' || v[0] == '$' || strings.ContainsAny(v, "=[") || strings.IndexByte(v, ':') >= 0 && !colonPassword(v) || strings.Contains(v, "***") || strings.Contains(v, "---") || looksLikeAddress(v) {
 		return 0, 0 // a path, an option, a variable, an address, a key, a mask
 	}
 	if !(passwordShaped(v) || tokenShaped(v) || kc&keyCode != 0 && digitCode(v)) {
@@ -387,15 +387,22 @@ func nativeWordsThenValue(s string, r int) (int, int) {
 // "/api/token/9f8e7d6c5b4a…", "/password/reset/AbC123…" (reset is a
 // connector). The segment ends at '/', '?', '#', a space or a quote.
 func (m *Masker) pathToken(s string, ws, i int) (int, int) {
-	if ws == 0 || s[ws-1] != '/' {
+	// The segment may hold more words: /reset-password/, /magic-link/.
+	seg := ws
+	for seg > 0 && i-seg < 64 && (isWord(s[seg-1]) || s[seg-1] == '-' || s[seg-1] == '.') {
+		seg--
+	}
+	if seg == 0 || s[seg-1] != '/' {
 		return 0, 0
 	}
 	w := s[ws:i]
-	if a, e := webhookSecret(s, ws, i); e > 0 {
-		return a, e
+	if seg == ws {
+		if a, e := webhookSecret(s, ws, i); e > 0 {
+			return a, e
+		}
 	}
-	if !(len(w) == 5 && w == "reset" || len(w) == 6 && w == "verify" || len(w) == 7 && w == "confirm") &&
-		!(len(w) > 1 && m.lex.last2[lower(w[len(w)-2])][lower(w[len(w)-1])]&(keySecret|keyToken) != 0 && m.lex.classes(w, keySecret|keyToken) != 0) {
+	if !pathTokenWord(w) &&
+		!(len(w) > 1 && m.lex.last2[lower(w[len(w)-2])][lower(w[len(w)-1])]&(keySecret|keyToken) != 0 && m.lex.classes(s[seg:i], keySecret|keyToken) != 0) {
 		return 0, 0
 	}
 	a := i + 1

@@ -295,6 +295,11 @@ func (m *Masker) numeric(s string, i, last int, kc keyClass) (Kind, int, int) {
 	if l < 13 && !(l >= 10 && (s[i] == '0' || e[BankAccount])) && !sep {
 		return 0, 0, 0
 	}
+	if e[IPv4] && l <= 3 && next == '-' {
+		if end := scanDashedIPv4(s, i); end > 0 {
+			return IPv4, i, end // ip-10-1-2-3.ec2.internal
+		}
+	}
 	if !numericBoundaryBefore(s, i) {
 		return 0, 0, 0
 	}
@@ -467,13 +472,19 @@ func (m *Masker) label(s string, ws, i int, first bool) (int, int) {
 			}
 		}
 	}
-	c := m.lex.classes(s[ws:le], keySecret|keyCode)
+	c := m.lex.classes(s[ws:le], keySecret|keyCode|keyToken)
 	if c == 0 || m.touchesMask(s, ws, ws) {
 		return 0, 0
 	}
-	a, e := secretAfterLabel(s, le, c)
+	a, e := 0, 0
+	if c&(keySecret|keyCode) != 0 {
+		a, e = secretAfterLabel(s, le, c)
+	}
 	if e == 0 && i-ws == 4 && s[ws:i] == "AUTH" {
 		return redisAuthWords(s, i) // Redis: AUTH user secret
+	}
+	if e == 0 && c&(keySecret|keyToken) != 0 && le < len(s) && s[le] == ' ' {
+		return m.tokenAfterLabel(s, le) // refresh_token KGtk…=, db.sid 25e0…
 	}
 	return a, e
 }

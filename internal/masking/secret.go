@@ -360,7 +360,7 @@ func (m *Masker) xmlText(s string, n, p, a int, close string) (int, int) {
 	if ne == n || ne < p && s[ne] != ' ' || m.touchesMask(s, n, n) {
 		return 0, 0
 	}
-	c := m.lex.classes(s[n:ne], keySecret|keyCode)
+	c := m.classify(s[n:ne]) & (keySecret | keyCode | keyToken)
 	if c == 0 && ne < p {
 		c = m.attrLabelClass(s[ne:p]) // <entry key="password">…</entry>
 	}
@@ -372,8 +372,9 @@ func (m *Masker) xmlText(s string, n, p, a int, close string) (int, int) {
 		return 0, 0
 	}
 	e += a
-	if v := s[a:e]; strings.TrimSpace(v) == "" || isPlaceholder(v) || c&keySecret == 0 && plainValue(v) {
-		return 0, 0
+	if v := s[a:e]; strings.TrimSpace(v) == "" || isPlaceholder(v) || c&keySecret == 0 && plainValue(v) ||
+		c&(keySecret|keyCode) == 0 && !tokenShaped(v) {
+		return 0, 0 // a token key (<sid>, <sessionId>) holds a token
 	}
 	return a, e
 }
