@@ -127,6 +127,7 @@ var DefaultSecretKeys = []string{
 	"storage_key", "app_key", "userpw", "userpwd",
 	"master_key", "signing_key", "encryption_key", "decryption_key", "hmac_key", "hmac_secret", "auth_key", "authkey",
 	"crypto_key", "root_key", "shared_key", "consumer_secret", "cred", "creds", "passwort", "kennwort",
+	"storepass", "keypass", "storepassword", "keypassword", "requirepass",
 	"api key", "access key", "private key", "account key", "shared key", "license key", "master key",
 	"encryption key", "signing key", "app secret",
 	"비밀번호", "패스워드", "암호", "비번", "시크릿", "인증키", "토큰", "비밀키", "개인키", "접근키", "액세스키",
@@ -135,7 +136,7 @@ var DefaultSecretKeys = []string{
 // DefaultCodeKeys is the default list of keys and labels whose values are
 // secrets unless plain words: short or generic names, and one-time codes.
 var DefaultCodeKeys = []string{
-	"pass", "auth", "pin", "otp", "cvv", "cvc", "cvv2", "totp", "mfa_code", "otp_code", "pincode", "pin_no", "pin_number",
+	"pass", "auth", "pin", "otp", "cvv", "cvc", "cvv2", "totp", "mfa_code", "otp_code", "pincode", "pin_no", "pin_number", "community",
 	"verification code", "security code", "auth code", "authorization code", "confirmation code",
 	"recovery code", "backup code", "one-time code",
 	"인증번호", "인증코드", "보안코드", "승인코드", "보안카드",

@@ -184,6 +184,7 @@ func secretAfterLabel(s string, i int, kc keyClass) (int, int) {
 		}
 		a = e + 1
 	}
+	a = ciscoType(s, a) // secret 5 $1$…, password 0 Cisc0…
 	if a >= len(s) {
 		return 0, 0
 	}
@@ -234,6 +235,12 @@ func secretAfterLabel(s string, i int, kc keyClass) (int, int) {
 		return 0, 0
 	}
 	v := s[a:e]
+	if cryptHash(v) {
+		return a, e
+	}
+	if hasPrefixFold(v, 0, "http/") || plainValue(v) {
+		return 0, 0 // "token HTTP/1.1", "auth activate-service-account"
+	}
 	if v[0] == '/' && !awsSecretShaped(v) || v[0] == '~' || v[0] == '-' || v[0] == '$' || strings.ContainsAny(v, "=[") || strings.IndexByte(v, ':') >= 0 && !colonPassword(v) || strings.Contains(v, "***") || strings.Contains(v, "---") || looksLikeAddress(v) {
 		return 0, 0 // a path, an option, a variable, an address, a key, a mask
 	}
@@ -424,6 +431,10 @@ func webhookSecret(s string, ws, i int) (int, int) {
 	var ids int
 	switch w := s[ws:i]; {
 	case w == "services" && ws >= 16 && hasPrefixFold(s, ws-16, "hooks.slack.com/"):
+		ids = 2
+	case w == "workflows" && ws >= 16 && hasPrefixFold(s, ws-16, "hooks.slack.com/"):
+		ids = 3 // hooks.slack.com/workflows/T…/A…/<id>/<secret>
+	case w == "triggers" && ws >= 16 && hasPrefixFold(s, ws-16, "hooks.slack.com/"):
 		ids = 2
 	case w == "webhooks":
 		ids = 1

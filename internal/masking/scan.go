@@ -227,6 +227,9 @@ func (m *Masker) scan(s string, from int, kc keyClass, ms []Match) []Match {
 			if a, e = scanEmail(s, i, 1, last); e == 0 && m.enabled[Secret] {
 				k = Secret
 				a, e = dsnPassword(s, i, last) // user:password@tcp(db:3306)/x
+				if e == 0 {
+					a, e = oracleLogin(s, i, last) // sqlplus app/pw@//db:1521/x
+				}
 			}
 		case t&trAssign != 0:
 			k, a, e = m.assign(s, i, last)
@@ -252,6 +255,9 @@ func (m *Masker) scan(s string, from int, kc keyClass, ms []Match) []Match {
 			if s[i] == '-' {
 				if a, e = scanPrivateKey(s, i); e == 0 {
 					a, e = m.cliPassword(s, i)
+				}
+				if e == 0 {
+					a, e = binderValue(s, i) // binding parameter [3] as [VARCHAR] - [Xk9#…]
 				}
 			} else if s[i] == '&' {
 				if m.enabled[Secret] {
@@ -377,6 +383,9 @@ func (m *Masker) assign(s string, i, last int) (Kind, int, int) {
 		if a, e := m.scanKeyValue(s, i, last); e > 0 {
 			return Secret, a, e
 		}
+		if a, e := telegramToken(s, i); e > 0 {
+			return Secret, a, e
+		}
 		if a, e := scanURLPassword(s, i); e > 0 && !m.touchesMask(s, i, i) {
 			return Secret, a, e
 		}
@@ -473,7 +482,7 @@ func (m *Masker) label(s string, ws, i int, first bool) (int, int) {
 		}
 	}
 	c := m.lex.classes(s[ws:le], keySecret|keyCode|keyToken)
-	if c == 0 || m.touchesMask(s, ws, ws) {
+	if c == 0 || ws > 0 && s[ws-1] == '/' || m.touchesMask(s, ws, ws) {
 		return 0, 0
 	}
 	a, e := 0, 0

@@ -209,6 +209,9 @@ func (m *Masker) quoted(s string, i, last int) (Kind, int, int) {
 	if a, e := redisAuth(s, i); e > 0 {
 		return Secret, a, e
 	}
+	if a, e := m.quotedPair(s, i, last); e > 0 {
+		return Secret, a, e
+	}
 	k := i
 	for k > last && (s[k-1] == ' ' || s[k-1] == '(') {
 		k--
@@ -488,9 +491,24 @@ func valueAfter(s string, j int) (int, int) {
 		if upstreamMask(s[j : e+1]) {
 			return 0, 0 // [FILTERED]
 		}
-	case '{', ',', ';', '&', ')', '}', ']', '<', '>':
+	case '{':
+		// An LDAP or Dovecot password scheme: userPassword: {SSHA}W6ph…
+		if e := schemePrefix(s, j); e > 0 {
+			a, e = j, unquotedEnd(s, e)
+			if e > a && !isMaskToken(s[a:e]) {
+				return a, e
+			}
+		}
+		return 0, 0
+	case ',', ';', '&', ')', '}', ']', '<', '>':
 		return 0, 0
 	default:
+		if (q == 'b' || q == 'u' || q == 'r') && j+1 < len(s) && (s[j+1] == '\'' || s[j+1] == '"') {
+			return valueAfter(s, j+1) // Python: b'…', u'…'
+		}
+		if n := phpVisibility(s, j); n > 0 {
+			return valueAfter(s, n) // var_dump: ["password":protected]=> string(8) "…"
+		}
 		if hasPrefixAt(s, j, "string(") {
 			// PHP var_dump: ["password"]=> string(8) "…"
 			if r := strings.IndexByte(s[j:min(len(s), j+16)], ')'); r > 0 && j+r+2 < len(s) && s[j+r+1] == ' ' && s[j+r+2] == '"' {

@@ -1,0 +1,97 @@
+package masking
+
+import "testing"
+
+// Mechanisms rather than formats (issue 11, generalisation): each case is
+// a real-world syntax from public documentation of the tool, masked with
+// every detector on; the look-alikes next to them must stay.
+
+func TestVocabularyVariants(t *testing.T) {
+	t.Parallel()
+	checkGeneral(t, []generalCase{
+		{"glued word split", "account_key=Xk9mz2Qw7", "account_key=" + sec},
+		{"glued word camel", `{"AccountKey":"Xk9mz2Qw7"}`, `{"AccountKey":"` + sec + `"}`},
+		{"phrase as compound", "MASTER_KEY=tiger536", "MASTER_KEY=" + sec},
+		{"phrase as dotted", "db.signing.key: Kt8AIGkw9", "db.signing.key: " + sec},
+		{"session id is a token", "session_id=a31sdMxkyBvIZsUtt1I3EIy5j0ki5", "session_id=" + sec},
+		{"session id uuid stays", "session_id=7f7d7e5c-2f43-4c5a-9a55-0c6e1f6b4d21", "session_id=7f7d7e5c-2f43-4c5a-9a55-0c6e1f6b4d21"},
+		{"key id stays", "key_id=a31sdMxkyBvIZsUtt1I3EIy5j0ki5", "key_id=a31sdMxkyBvIZsUtt1I3EIy5j0ki5"},
+		{"pin code", "PINCODE=665622", "PINCODE=" + sec},
+		{"pin code word stays", "pincode=disabled", "pincode=disabled"},
+		{"keytool", "keytool -genkey -keystore app.jks -storepass St0re#Pass -keypass K3y#Pass", "keytool -genkey -keystore app.jks -storepass " + sec + " -keypass " + sec},
+		{"snmp community", "snmp-server community Publ1cR0 RO", "snmp-server community " + sec + " RO"},
+		{"snmp community word stays", "MySQL Community Server 8.0.36", "MySQL Community Server 8.0.36"},
+		{"token type stays", `{"token_type":"Bearer","expires_in":3600}`, `{"token_type":"Bearer","expires_in":3600}`},
+		{"max tokens stays", "max_tokens=4096 password_expires=2025-01-31", "max_tokens=4096 password_expires=2025-01-31"},
+	})
+}
+
+func TestLabelsInProse(t *testing.T) {
+	t.Parallel()
+	checkGeneral(t, []generalCase{
+		{"compound token label", "login failed: db.phpsessid ef23134b1662175952cdb2544823d946e6e40782 rejected", "login failed: db.phpsessid " + sec + " rejected"},
+		{"base64 padding", "refresh_token KGtkm4PxHGua8DGtHxar/BNs8+K= rejected", "refresh_token " + sec + " rejected"},
+		{"colon in password", "login failed: client_secret wnm@97:dJdp rejected", "login failed: client_secret " + sec + " rejected"},
+		{"colon key value stays", "token type:bearer", "token type:bearer"},
+		{"host port stays", "password db1:5432", "password db1:5432"},
+		{"korean colon", "비번 zgk@47:Kyoe 로 변경", "비번 " + sec + " 로 변경"},
+		{"dash base64url", "invalid api key -y3xTU9iLPxzH9e7zUpS_sgR8-GEuFO5", "invalid api key " + sec},
+		{"path then protocol stays", `"POST /oauth/token HTTP/1.1" 200`, `"POST /oauth/token HTTP/1.1" 200`},
+		{"kebab words stay", "gcloud auth activate-service-account --key-file=/secrets/key.json", "gcloud auth activate-service-account --key-file=/secrets/key.json"},
+		{"path after refresh stays", "GET /api/token/refresh /v1/secret/data/db", "GET /api/token/refresh /v1/secret/data/db"},
+	})
+}
+
+func TestPairSyntaxes(t *testing.T) {
+	t.Parallel()
+	checkGeneral(t, []generalCase{
+		{"xml token element", "<phpsessid>93f6faf9d33b4025c9e696a0a33959ca</phpsessid>", "<phpsessid>" + sec + "</phpsessid>"},
+		{"xml token element word stays", "<sessionState>active</sessionState>", "<sessionState>active</sessionState>"},
+		{"redis config set", `1709546409.123456 [0 10.0.0.5:52144] "CONFIG" "SET" "requirepass" "N3wRedisPass!"`, `1709546409.123456 [0 [REDACTED:ipv4]:52144] "CONFIG" "SET" "requirepass" "` + sec + `"`},
+		{"quoted argv", `args: ["--password", "Xk9#mz2Q", "--user", "app"]`, `args: ["--password", "` + sec + `", "--user", "app"]`},
+		{"python bytes", `{'username': 'kim', 'password': b'Py#Bytes99'}`, `{'username': 'kim', 'password': b'` + sec + `'}`},
+		{"php visibility", `object(User)#1 (2) { ["password":protected]=> string(10) "Php#Prop99" }`, `object(User)#1 (2) { ["password":protected]=> string(10) "` + sec + `" }`},
+		{"ldap scheme", "userPassword: {SSHA}W6ph5Mm5Pz8GgiULbPgzG37mj9g= mail: x", "userPassword: " + sec + " mail: x"},
+		{"cisco type 0", "username admin password 0 Cisc0Pass!", "username admin password 0 " + sec},
+		{"cisco type 5 hash", "enable secret 5 $1$mERr$hx5rVt7rPNoS4wqbXKX7m0", "enable secret 5 " + sec},
+		{"hibernate 5 binder", "binding parameter [3] as [VARCHAR] - [Xk9#mz2Qw!]", "binding parameter [3] as [VARCHAR] - [" + sec + "]"},
+		{"hibernate 6 binder", "binding parameter (2:VARCHAR) <- [Tq7vR2pLm9x]", "binding parameter (2:VARCHAR) <- [" + sec + "]"},
+		{"binder name stays", "binding parameter (1:VARCHAR) <- [kim.minsu]", "binding parameter (1:VARCHAR) <- [kim.minsu]"},
+		{"binder order stays", "binding parameter (1:VARCHAR) <- [ORD-20240304-603457]", "binding parameter (1:VARCHAR) <- [ORD-20240304-603457]"},
+		{"binder date stays", "binding parameter [2] as [TIMESTAMP] - [2024-03-04 10:00:01.0]", "binding parameter [2] as [TIMESTAMP] - [2024-03-04 10:00:01.0]"},
+		{"oracle ezconnect", "sqlplus app/Or@cle99@//db1:1521/ORCLPDB1", "sqlplus app/" + sec + "@//db1:1521/ORCLPDB1"},
+		{"oracle tns", "expdp system/Manag3r#1@ORCL schemas=shop", "expdp system/" + sec + "@ORCL schemas=shop"},
+		{"npm scope stays", "npm install @scope/pkg2@1.2.3", "npm install @scope/pkg2@1.2.3"},
+		{"git ref stays", "checkout org/repo2@main", "checkout org/repo2@main"},
+	})
+}
+
+func TestTokenPaths(t *testing.T) {
+	t.Parallel()
+	checkGeneral(t, []generalCase{
+		{"reset password", "GET /reset-password/9Zv6uFQglZKQZ9cNsRtG6L3AZQ 200", "GET /reset-password/" + sec + " 200"},
+		{"invite accept", "GET /invite/accept/uejYW6tMnU_flnyUujP1IayIj5Www0I 200", "GET /invite/accept/" + sec + " 200"},
+		{"hook", "POST /hooks/mhlOtz17oVUDQmZe6O4e6zvRN 204", "POST /hooks/" + sec + " 204"},
+		{"slack workflow", "POST https://hooks.slack.com/workflows/T0123ABCD/A0123ABCD/456789012345678901/Qw8rT2yU4iO6pA1sD3fG5hJ7", "POST https://hooks.slack.com/workflows/T0123ABCD/A0123ABCD/456789012345678901/" + sec},
+		{"office webhook", "https://outlook.office.com/webhook/a@b/IncomingWebhook/Qw8rT2yU4iO6pA1sD3fG5hJ7kL9zX0cV/7f7d7e5c", "https://outlook.office.com/webhook/a@b/IncomingWebhook/" + sec + "/7f7d7e5c"},
+		{"telegram bot", "https://api.telegram.org/bot123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw/sendMessage", "https://api.telegram.org/bot123456789:" + sec + "/sendMessage"},
+		{"order uuid stays", "GET /api/v1/orders/7f7d7e5c-2f43-4c5a-9a55-0c6e1f6b4d21 200", "GET /api/v1/orders/7f7d7e5c-2f43-4c5a-9a55-0c6e1f6b4d21 200"},
+		{"commit stays", "GET /repos/shop/commits/29d59831a31e7e73fc1376baab91fcad8fc973c9 200", "GET /repos/shop/commits/29d59831a31e7e73fc1376baab91fcad8fc973c9 200"},
+		{"provider stays", "GET /auth/callback/google 302", "GET /auth/callback/google 302"},
+	})
+}
+
+func TestIPv4Notations(t *testing.T) {
+	t.Parallel()
+	const ip = "[REDACTED:ipv4]"
+	checkGeneral(t, []generalCase{
+		{"aws host", "connected to ip-10-1-2-3.ap-northeast-2.compute.internal", "connected to ip-" + ip + ".ap-northeast-2.compute.internal"},
+		{"pod dns", "pod 10-244-1-17.default.pod.cluster.local ready", "pod " + ip + ".default.pod.cluster.local ready"},
+		{"zero padded", "peer 010.001.020.003 accepted", "peer " + ip + " accepted"},
+		{"mapped", "remote_addr=::ffff:10.0.0.1 port=443", "remote_addr=[REDACTED:ipv6] port=443"},
+		{"dashed date stays", "backup-2024-03-04-12.tar.gz", "backup-2024-03-04-12.tar.gz"},
+		{"dashed code stays", "order 10-20-30-40 shipped", "order 10-20-30-40 shipped"},
+		{"dashed file stays", "rotate 1-2-3-4.log", "rotate 1-2-3-4.log"},
+		{"padded version stays", "version 010.001.020", "version 010.001.020"},
+	})
+}
