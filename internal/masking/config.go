@@ -107,7 +107,12 @@ type Config struct {
 	// number of an account number's shape a bank account. nil means
 	// DefaultBankKeys.
 	BankKeys []string
-	Rules    []Rule
+	// OpaqueTokens masks, with the Secret detector, a run of 32 or more
+	// token characters that mixes upper case, lower case and digits like a
+	// random credential, with no key or label around it (off by default
+	// and in the strict preset: ids of the same shape exist).
+	OpaqueTokens bool
+	Rules        []Rule
 	// HashKey is the HMAC-SHA256 key of the Hash action.
 	HashKey []byte
 	// IncludeKeys, when not empty, limits inspection of attributes and map

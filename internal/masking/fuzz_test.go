@@ -34,6 +34,11 @@ func propertyMaskers(t testing.TB) map[string]*masking.Masker {
 		}
 		out[name] = m
 	}
+	m, err := masking.New(masking.Config{Detectors: masking.StrictDetectors(), OpaqueTokens: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	out["redact+opaque"] = m
 	return out
 }
 
@@ -141,6 +146,7 @@ func seeds() []string {
 		"/bot123456:", "/bot123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw", "1234567890:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsawX", "ip-", "ip-10-", "ip-10-0-0-1", "ip-10-0-0-1.",
 		"10-0-0-1.a.b", "10-0-0-1.a", "1-2-3-4-5.a.b", "000.000.000.000", "010.001.002.003.", "010.001.002", "/reset-password/", "/reset-password/abcDEF0123456789xyz",
 		"/x-/abcDEF0123456789xyz", "-/abcDEF0123456789xyz", "/hooks/", "hooks.slack.com/workflows/a/b/c/", "hooks.slack.com/workflows/a/b/c/abcDEF0123456789xyz",
+		"Qw8rT2yU4iO6pA1sD3fG5hJ7kL9zX0cV2bN4", "Qw8rT2yU4iO6pA1sD3fG5hJ7kL9zX0cV2bN4==", "Qw8rT2yU4iO6pA1sD3fG5hJ7kL9zX0cV2bN4==x", "a=Qw8rT2yU4iO6pA1sD3fG5hJ7kL9zX0cV2bN4=b",
 		"session_id ", "session_id abcDEF0123456789xyz", "db.sid 25e0de12922dce00ef45461941003c9f", "client_secret a@1:b", "password a:b", "token /x/y", "token HTTP/1.1",
 	}
 	s = append(s, generalLines()...)

@@ -1,6 +1,10 @@
 package masking
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+)
 
 // Mechanisms rather than formats (issue 11, generalisation): each case is
 // a real-world syntax from public documentation of the tool, masked with
@@ -94,4 +98,29 @@ func TestIPv4Notations(t *testing.T) {
 		{"dashed file stays", "rotate 1-2-3-4.log", "rotate 1-2-3-4.log"},
 		{"padded version stays", "version 010.001.020", "version 010.001.020"},
 	})
+}
+
+func TestOpaqueTokens(t *testing.T) {
+	t.Parallel()
+	m := newTestMasker(t, Config{Detectors: StrictDetectors(), OpaqueTokens: true})
+	off := newTestMasker(t, Config{Detectors: StrictDetectors()})
+	for _, tc := range []generalCase{
+		{"bare token", "upstream replied Qw8rT2yU4iO6pA1sD3fG5hJ7kL9zX0cV2bN4 to kim", "upstream replied " + sec + " to kim"},
+		{"base64 padding", "cache 9fQw8rT2yU4iO6pA1sD3fG5hJ7kL9zX0cV2bN4/mA+== ok", "cache " + sec + " ok"},
+		{"hex stays", "commit 29d59831a31e7e73fc1376baab91fcad8fc973c9 ok", "commit 29d59831a31e7e73fc1376baab91fcad8fc973c9 ok"},
+		{"named id stays", "request_id=Qw8rT2yU4iO6pA1sD3fG5hJ7kL9zX0cV2bN4", "request_id=Qw8rT2yU4iO6pA1sD3fG5hJ7kL9zX0cV2bN4"},
+		{"fingerprint stays", "ED25519 SHA256:k22LLyeLK4PEUXda95DrH6CN7YyTnCatTbSEqwPLi6G", "ED25519 SHA256:k22LLyeLK4PEUXda95DrH6CN7YyTnCatTbSEqwPLi6G"},
+		{"camel case stays", "at org.springframework.web.servlet.DispatcherServlet.doDispatch1234(Dispatcher.java)", "at org.springframework.web.servlet.DispatcherServlet.doDispatch1234(Dispatcher.java)"},
+		{"short stays", "id Qw8rT2yU4iO6pA1sD3fG5h", "id Qw8rT2yU4iO6pA1sD3fG5h"},
+	} {
+		counts := make([]int64, m.NumCounters())
+		got, _ := m.MaskString("", tc.in, counts)
+		assert.Equal(t, tc.want, got, tc.name)
+		again, _ := m.MaskString("", got, counts)
+		assert.Equal(t, got, again, "idempotent: %s", tc.name)
+		plain, _ := off.MaskString("", tc.in, counts)
+		if tc.want != tc.in {
+			assert.Equal(t, tc.in, plain, "off by default: %s", tc.name)
+		}
+	}
 }

@@ -135,6 +135,13 @@ func (m *Masker) scan(s string, from int, kc keyClass, ms []Match) []Match {
 			ws := i
 			for i++; i < n && isWord(s[i]); i++ {
 			}
+			if m.opaque && (i-ws >= 8 || i < n && (s[i] == '+' || s[i] == '/' || s[i] == '-')) {
+				if e := m.opaqueAt(s, ws); e > 0 && !m.touchesMask(s, ws, e) {
+					ms = append(ms, Match{Secret, ws, e})
+					i, last = e, e
+					continue
+				}
+			}
 			if i+1 >= n || m.kinds&keySecret == 0 {
 				continue
 			}
