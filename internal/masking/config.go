@@ -143,7 +143,8 @@ var DefaultSecretKeys = []string{
 var DefaultCodeKeys = []string{
 	"pass", "auth", "pin", "otp", "cvv", "cvc", "cvv2", "totp", "mfa_code", "otp_code", "pincode", "pin_no", "pin_number", "community",
 	"verification code", "security code", "auth code", "authorization code", "confirmation code",
-	"recovery code", "backup code", "one-time code",
+	"recovery code", "backup code", "one-time code", "2fa code", "mfa code", "mfa token", "otp code", "sms code", "login code",
+	"one-time password", "one time password", "access code",
 	"인증번호", "인증코드", "보안코드", "승인코드", "보안카드",
 }
 

@@ -124,3 +124,28 @@ func TestOpaqueTokens(t *testing.T) {
 		}
 	}
 }
+
+func TestTablesAndNesting(t *testing.T) {
+	t.Parallel()
+	const em = "[REDACTED:email]"
+	checkGeneral(t, []generalCase{
+		{"csv escaped rows", `import users.csv: id,email,password\n7,kim@example.com,Xk9#mz2Q\n8,lee@example.com,Yk8$nz3R`,
+			`import users.csv: id,email,password\n7,` + em + `,` + sec + `\n8,` + em + `,` + sec},
+		{"csv rows", "id,password,role\n7,winter24,admin\n8,\"sunny 77\",user\n", "id,password,role\n7," + sec + ",admin\n8,\"" + sec + "\",user\n"},
+		{"tsv", "user\tpasswd\nkim\tXk9mz2Q\n", "user\tpasswd\nkim\t" + sec + "\n"},
+		{"header only stays", "user\tpassword\trole", "user\tpassword\trole"},
+		{"short row ends the table", "id,password\n7,abc\nsummary done", "id,password\n7," + sec + "\nsummary done"},
+		{"nested value", `{"secret":{"value":"Xk9#mz2Q"}}`, `{"secret":{"value":"` + sec + `"}}`},
+		{"nested value plain key stays", `{"limit":{"value":"Xk9#mz2Q"}}`, `{"limit":{"value":"Xk9#mz2Q"}}`},
+		{"xml encoder child", `<void property="password"><string>Xk9#mz2Q</string></void>`, `<void property="password"><string>` + sec + `</string></void>`},
+		{"escaped newline ends value", `[database]\npassword = Xk9#mz2Q\nuser = app`, `[database]\npassword = ` + sec + `\nuser = app`},
+		{"yaml tag", "api_key: !!str Qw8rT2yU4iO6pA1sD3fG5hJ7kL9zX0cV", "api_key: !!str " + sec},
+		{"rails token auth", `Authorization: Token token="Qw8rT2yU4iO6pA1sD3fG5hJ7kL9zX0cV"`, `Authorization: Token token="` + sec + `"`},
+		{"korean particle", "비밀번호를 Xk9#mz2Q(으)로 변경했습니다", "비밀번호를 " + sec + "(으)로 변경했습니다"},
+		{"useradd hash", "useradd -m -p '$6$rounds=5000$saltsalt$Zk9mz2QwXk9mz2QwXk9mz2Qw' kim", "useradd -m -p '" + sec + "' kim"},
+		{"oauth code", "https://app.example.com/auth/callback?code=Qw8rT2yU4iO6pA1sD3fG5hJ7&state=af0ifjsldkj", "https://app.example.com/auth/callback?code=" + sec + "&state=af0ifjsldkj"},
+		{"status code stays", "GET /x?code=200&lang=ko", "GET /x?code=200&lang=ko"},
+		{"error code stays", `{"code":"PAYMENT_DECLINED_51","message":"x"}`, `{"code":"PAYMENT_DECLINED_51","message":"x"}`},
+		{"mfa token", "MFA token 482913 invalid", "MFA token " + sec + " invalid"},
+	})
+}

@@ -231,7 +231,8 @@ func secretAfterLabel(s string, i int, kc keyClass) (int, int) {
 	}
 	// The value ends at a space, punctuation, the end of a string or a
 	// Korean particle glued to it ("…!로").
-	if e == a || (e < len(s) && s[e] != ' ' && s[e] != ',' && s[e] != '\n' && s[e] != '\t' && s[e] != '.' && s[e] != ')' && s[e] != '"' && s[e] != '\'' && s[e] != '\\' && s[e] < 0x80) {
+	if e == a || (e < len(s) && s[e] != ' ' && s[e] != ',' && s[e] != '\n' && s[e] != '\t' && s[e] != '.' && s[e] != ')' && s[e] != '"' && s[e] != '\'' && s[e] != '\\' && s[e] < 0x80 &&
+		!(s[e] == '(' && e+1 < len(s) && s[e+1] >= 0x80)) { // "…(으)로"
 		return 0, 0
 	}
 	v := s[a:e]
@@ -304,7 +305,31 @@ func (m *Masker) pairLabelClass(s string, k int) keyClass {
 			}
 		}
 	}
-	return 0
+	return m.parentKeyClass(s, k)
+}
+
+// parentKeyClass returns the classes of the key of the object that a
+// "value" key at k opens: {"secret":{"value":"…"}}, secret: {value: …}.
+func (m *Masker) parentKeyClass(s string, k int) keyClass {
+	j := k
+	for j > 0 && k-j < 4 && (s[j-1] == '"' || s[j-1] == '\'' || s[j-1] == '\\' || s[j-1] == ' ') {
+		j--
+	}
+	if j == 0 || s[j-1] != '{' {
+		return 0
+	}
+	j--
+	for j > 0 && k-j < 12 && (s[j-1] == ' ' || s[j-1] == ':' || s[j-1] == '=' || s[j-1] == '"' || s[j-1] == '\'' || s[j-1] == '\\') {
+		j--
+	}
+	e := j
+	for j > 0 && e-j < 64 && isKeyByte(s[j-1]) {
+		j--
+	}
+	if j == e {
+		return 0
+	}
+	return m.lex.classes(s[j:e], keySecret|keyToken|keyCode)
 }
 
 // parenWords reports whether v opens a parenthesis of lower-case words

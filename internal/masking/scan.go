@@ -146,6 +146,22 @@ func (m *Masker) scan(s string, from int, kc keyClass, ms []Match) []Match {
 				continue
 			}
 			if c := s[i]; c != ' ' {
+				if (isTableDelim(c) || c == '\n' || c == '\r' || c == '\\') && m.classify(s[ws:i])&keySecret != 0 {
+					// A header row: id,email,password\n7,kim@…,Xk9#…
+					var cells [8]Match
+					if out, end := m.tableColumn(s, ws, i, last, cells[:0]); end > 0 {
+						// The other fields are text for every detector.
+						prev := i
+						var pre [4]Match
+						for _, c := range out {
+							ms = append(append(ms, m.sub(s[:c.Start], prev, kc, pre[:0])...), c)
+							prev = c.End
+						}
+						ms = append(ms, m.sub(s[:end], prev, kc, pre[:0])...)
+						i, last = end, end
+						continue
+					}
+				}
 				if c == '/' || c == '~' {
 					// A token as the path segment after /token/, /reset/…,
 					// or an Azure AD client secret (xxx8Q~…).

@@ -97,6 +97,9 @@ func (m *Masker) keyValue(s string, p, vs, last int) (int, int) {
 	if kc == 0 && len(key) == 4 && s[p] == '=' && key == "name" {
 		return m.formDataPart(s, vs)
 	}
+	if kc == 0 && s[p] == '=' && k > 0 && (s[k-1] == '?' || s[k-1] == '&' || s[k-1] == '#') && queryTokenKey(key) {
+		kc = keyToken // an OAuth code or an API key in a URL: ?code=4/0AX4…, ?key=…
+	}
 	if kc == 0 && len(key) > 0 && (key[0] >= 0x80 || s[p] == ':' && p+1 < len(s) && s[p+1] == ' ' && is(key[0], clsAlpha)) {
 		// A secret or code word up to three words back, before a predicate
 		// or a name: "임시 비밀번호 발급: Xy7#…", "OTP 번호: 552211",
@@ -371,6 +374,13 @@ func (m *Masker) xmlText(s string, n, p, a int, close string) (int, int) {
 		return 0, 0
 	}
 	e := strings.Index(s[a:min(len(s), a+1024)], close)
+	if e == 0 && close == "<" {
+		// The value in one child element: <void property="password"><string>…</string>.
+		if ce := strings.IndexByte(s[a:min(len(s), a+32)], '>'); ce > 1 && s[a+1] != '/' && !strings.ContainsAny(s[a+1:a+ce], " /<") {
+			a += ce + 1
+			e = strings.Index(s[a:min(len(s), a+1024)], close)
+		}
+	}
 	if e <= 0 {
 		return 0, 0
 	}
@@ -386,7 +396,7 @@ func (m *Masker) xmlText(s string, n, p, a int, close string) (int, int) {
 // key=, name= or id= attribute gives its text: <entry key="password">,
 // <param name="db.password">.
 func (m *Masker) attrLabelClass(attrs string) keyClass {
-	for _, at := range []string{" key=", " name=", " id="} {
+	for _, at := range []string{" key=", " name=", " id=", " property="} {
 		j := strings.Index(attrs, at)
 		if j < 0 || j+len(at)+2 > len(attrs) {
 			continue
@@ -515,6 +525,12 @@ func valueAfter(s string, j int) (int, int) {
 				return valueAfter(s, j+r+2)
 			}
 		}
+		if hasPrefixAt(s, j, "!!") {
+			// A YAML tag: api_key: !!str …
+			if t := unquotedEnd(s, j); t+1 < len(s) && s[t] == ' ' {
+				return valueAfter(s, t+1)
+			}
+		}
 		a = j
 		e = unquotedEnd(s, a)
 		// "Authorization: Bearer xyz": the credential is the next token.
@@ -522,6 +538,13 @@ func valueAfter(s string, j int) (int, int) {
 			if e-a == len(sc) && hasPrefixFold(s, a, sc) && e+1 < len(s) && s[e] == ' ' {
 				a = e + 1
 				e = unquotedEnd(s, a)
+				if hasPrefixFold(s, a, `token="`) {
+					// Rails: Authorization: Token token="…"
+					a += 7
+					if q := strings.IndexByte(s[a:], '"'); q > 0 {
+						e = a + q
+					}
+				}
 				break
 			}
 		}
@@ -553,8 +576,8 @@ func unquotedEnd(s string, e int) int {
 		case ' ', '\t', '\r', '\n', ',', ';', '"', '\'', ')', '}', ']', '<', '>':
 			return e
 		case '\\':
-			if hasPrefixAt(s, e, `\r\n`) {
-				return e // an escaped line break in a dumped request
+			if hasPrefixAt(s, e, `\r\n`) || hasPrefixAt(s, e, `\n`) && e+2 < len(s) && is(s[e+2], clsAlpha|clsSpace) || hasPrefixAt(s, e, `\t`) {
+				return e // an escaped line break or tab in dumped text
 			}
 		case '&':
 			if queryParamAt(s, e+1) {

@@ -365,3 +365,16 @@ func telegramToken(s string, i int) (int, int) {
 	}
 	return i + 1, e
 }
+
+// queryTokenKeys are query parameter names whose token-shaped values are
+// secrets in a URL only: the OAuth authorization code, API keys.
+var queryTokenKeys = []string{"code", "key", "apikey", "auth", "access_code", "oauth_code"}
+
+func queryTokenKey(k string) bool {
+	for _, w := range queryTokenKeys {
+		if len(k) == len(w) && hasPrefixFold(k, 0, w) {
+			return true
+		}
+	}
+	return false
+}
