@@ -62,6 +62,7 @@ func TestPairSyntaxes(t *testing.T) {
 		{"hibernate 6 binder", "binding parameter (2:VARCHAR) <- [Tq7vR2pLm9x]", "binding parameter (2:VARCHAR) <- [" + sec + "]"},
 		{"binder name stays", "binding parameter (1:VARCHAR) <- [kim.minsu]", "binding parameter (1:VARCHAR) <- [kim.minsu]"},
 		{"binder order stays", "binding parameter (1:VARCHAR) <- [ORD-20240304-603457]", "binding parameter (1:VARCHAR) <- [ORD-20240304-603457]"},
+		{"binder product stays", "binding parameter (6:VARCHAR) <- [Win11Pro23H2]", "binding parameter (6:VARCHAR) <- [Win11Pro23H2]"},
 		{"binder date stays", "binding parameter [2] as [TIMESTAMP] - [2024-03-04 10:00:01.0]", "binding parameter [2] as [TIMESTAMP] - [2024-03-04 10:00:01.0]"},
 		{"oracle ezconnect", "sqlplus app/Or@cle99@//db1:1521/ORCLPDB1", "sqlplus app/" + sec + "@//db1:1521/ORCLPDB1"},
 		{"oracle tns", "expdp system/Manag3r#1@ORCL schemas=shop", "expdp system/" + sec + "@ORCL schemas=shop"},
@@ -145,6 +146,9 @@ func TestTablesAndNesting(t *testing.T) {
 		{"useradd hash", "useradd -m -p '$6$rounds=5000$saltsalt$Zk9mz2QwXk9mz2QwXk9mz2Qw' kim", "useradd -m -p '" + sec + "' kim"},
 		{"oauth code", "https://app.example.com/auth/callback?code=Qw8rT2yU4iO6pA1sD3fG5hJ7&state=af0ifjsldkj", "https://app.example.com/auth/callback?code=" + sec + "&state=af0ifjsldkj"},
 		{"status code stays", "GET /x?code=200&lang=ko", "GET /x?code=200&lang=ko"},
+		{"query key word stays", "GET /products?key=summer-sale-2024 200", "GET /products?key=summer-sale-2024 200"},
+		{"exception stays", "BadCredentialsException: Bad credentials", "BadCredentialsException: Bad credentials"},
+		{"cisco type 7", "username admin privilege 15 password 7 094F471A1A0A", "username admin privilege 15 password 7 " + sec},
 		{"error code stays", `{"code":"PAYMENT_DECLINED_51","message":"x"}`, `{"code":"PAYMENT_DECLINED_51","message":"x"}`},
 		{"mfa token", "MFA token 482913 invalid", "MFA token " + sec + " invalid"},
 	})

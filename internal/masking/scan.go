@@ -60,7 +60,7 @@ func (m *Masker) buildTriggers() {
 		m.trigger['\''] |= trQuote
 		m.trigger['"'] |= trQuote
 		for c := range 128 {
-			if (m.lex.first[lower(byte(c))]&(keyToken|keySecret|keyCode) != 0 || m.lex.phraseFirst[lower(byte(c))]) && is(byte(c), clsAlpha) {
+			if (m.lex.labelFirst[lower(byte(c))]&(keyToken|keySecret|keyCode) != 0 || m.lex.phraseFirst[lower(byte(c))]) && is(byte(c), clsAlpha) {
 				m.trigger[c] |= trLabel
 			}
 		}
@@ -146,7 +146,8 @@ func (m *Masker) scan(s string, from int, kc keyClass, ms []Match) []Match {
 				continue
 			}
 			if c := s[i]; c != ' ' {
-				if (isTableDelim(c) || c == '\n' || c == '\r' || c == '\\') && m.classify(s[ws:i])&keySecret != 0 {
+				if (isTableDelim(c) || c == '\n' || c == '\r' || c == '\\') && i-ws > 1 && s[i-2] < 0x80 && s[i-1] < 0x80 &&
+					m.lex.last2[lower(s[i-2])][lower(s[i-1])]&keySecret != 0 && m.classify(s[ws:i])&keySecret != 0 {
 					// A header row: id,email,password\n7,kim@…,Xk9#…
 					var cells [8]Match
 					if out, end := m.tableColumn(s, ws, i, last, cells[:0]); end > 0 {
@@ -406,8 +407,10 @@ func (m *Masker) assign(s string, i, last int) (Kind, int, int) {
 		if a, e := m.scanKeyValue(s, i, last); e > 0 {
 			return Secret, a, e
 		}
-		if a, e := telegramToken(s, i); e > 0 {
-			return Secret, a, e
+		if s[i] == ':' && i > 0 && isDigit(s[i-1]) {
+			if a, e := telegramToken(s, i); e > 0 {
+				return Secret, a, e
+			}
 		}
 		if a, e := scanURLPassword(s, i); e > 0 && !m.touchesMask(s, i, i) {
 			return Secret, a, e

@@ -97,8 +97,9 @@ func (m *Masker) keyValue(s string, p, vs, last int) (int, int) {
 	if kc == 0 && len(key) == 4 && s[p] == '=' && key == "name" {
 		return m.formDataPart(s, vs)
 	}
+	queryKey := false
 	if kc == 0 && s[p] == '=' && k > 0 && (s[k-1] == '?' || s[k-1] == '&' || s[k-1] == '#') && queryTokenKey(key) {
-		kc = keyToken // an OAuth code or an API key in a URL: ?code=4/0AX4…, ?key=…
+		kc, queryKey = keyToken, true // an OAuth code or an API key in a URL: ?code=4/0AX4…, ?key=…
 	}
 	if kc == 0 && len(key) > 0 && (key[0] >= 0x80 || s[p] == ':' && p+1 < len(s) && s[p+1] == ' ' && is(key[0], clsAlpha)) {
 		// A secret or code word up to three words back, before a predicate
@@ -137,6 +138,8 @@ func (m *Masker) keyValue(s string, p, vs, last int) (int, int) {
 	v := s[a:e]
 	switch {
 	case kc&keySecret != 0:
+	case kc&keyToken != 0 && queryKey && !mixedCase(v):
+		return 0, 0 // ?key=summer-sale-2024
 	case kc&keyToken != 0 && (tokenShaped(v) || percentTokenShaped(v)):
 	case kc&keyToken != 0 && clusterSession(v) > 0:
 		e = a + clusterSession(v) // the server ids after '!' are no secret
@@ -144,8 +147,8 @@ func (m *Masker) keyValue(s string, p, vs, last int) (int, int) {
 	default:
 		return 0, 0 // a token key with a plain value: session=expired
 	}
-	if workingDirectory(key, v) || looksLikePath(v) {
-		return 0, 0 // PWD=/home/x, private_key=/etc/ssl/key.pem
+	if workingDirectory(key, v) || looksLikePath(v) || resourceName(v) {
+		return 0, 0 // PWD=/home/x, private_key=/etc/ssl/key.pem, kmsKey=arn:aws:kms:…
 	}
 	return a, e
 }

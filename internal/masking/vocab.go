@@ -15,10 +15,16 @@ import "strings"
 // partWords are the name parts that split a glued word ("account"+"key").
 var partWords = []string{"password", "passwd", "secret", "token", "key", "pass", "pwd", "pw", "code", "pin", "id", "sig"}
 
-// expandLexicon returns list with the variants of its words, each once.
-func expandLexicon(list []string) []string {
+// expandLexicon returns list with the variants of its words, each once,
+// and which of them are variants.
+func expandLexicon(list []string) ([]string, map[string]bool) {
 	out := make([]string, 0, len(list)+len(list)/2)
 	seen := make(map[string]bool, len(list)*2)
+	variants := map[string]bool{}
+	words := make(map[string]bool, len(list))
+	for _, k := range list {
+		words[strings.ToLower(strings.TrimSpace(k))] = true
+	}
 	add := func(w string) {
 		if !seen[w] {
 			seen[w] = true
@@ -34,8 +40,13 @@ func expandLexicon(list []string) []string {
 		if !asciiName(k) {
 			continue
 		}
-		if strings.IndexByte(k, ' ') > 0 {
-			add(strings.ReplaceAll(k, " ", "_"))
+		// A variant whose last part is a word of the list already matches
+		// as that part (db_password): it is not added.
+		if sp := strings.LastIndexByte(k, ' '); sp > 0 {
+			if v := strings.ReplaceAll(k, " ", "_"); !words[k[sp+1:]] && !seen[v] {
+				variants[v] = true
+				add(v)
+			}
 			continue
 		}
 		if strings.ContainsAny(k, "_-.") {
@@ -43,12 +54,15 @@ func expandLexicon(list []string) []string {
 		}
 		for _, p := range partWords {
 			if len(k) >= len(p)+3 && strings.HasSuffix(k, p) {
-				add(k[:len(k)-len(p)] + "_" + p)
+				if v := k[:len(k)-len(p)] + "_" + p; !words[p] && !seen[v] {
+					variants[v] = true
+					add(v)
+				}
 				break
 			}
 		}
 	}
-	return out
+	return out, variants
 }
 
 // asciiName reports whether w holds only ASCII letters, digits, spaces and
@@ -202,12 +216,15 @@ func (m *Masker) quotedPair(s string, i, last int) (int, int) {
 		return 0, 0
 	}
 	q := s[i]
+	if c := s[i+1]; c != '-' && (c >= 0x80 || m.lex.first[lower(c)]&keySecret == 0) {
+		return 0, 0
+	}
 	e := i + 1
 	for e < len(s) && e-i < 48 && (isWord(s[e]) || s[e] == '-' || s[e] == '.') {
 		e++
 	}
-	if e+2 >= len(s) || s[e] != q || s[e+1] != ' ' && s[e+1] != ',' {
-		return 0, 0
+	if e+3 >= len(s) || s[e] != q || s[e+1] != ' ' && !(s[e+1] == ',' && s[e+2] == ' ') {
+		return 0, 0 // a name, then a space or ", " (a JSON key ends in ':')
 	}
 	n := s[i+1 : e]
 	for len(n) > 0 && n[0] == '-' {
@@ -336,13 +353,36 @@ func randomShaped(v string) bool {
 			sym = true
 		}
 	}
-	return (up || lo) && dg && (sym || up && lo)
+	if !dg || !up && !lo {
+		return false
+	}
+	if sym {
+		return true
+	}
+	// Without a symbol, random case: product names (iPhone15Pro,
+	// Win11Pro23H2) change class far less often.
+	flips := 0
+	for k := 1; k < len(v); k++ {
+		if class[v[k]]&(clsUpper|clsLower|clsDigit) != class[v[k-1]]&(clsUpper|clsLower|clsDigit) {
+			flips++
+		}
+	}
+	return up && lo && dg && flips*3 >= 2*(len(v)-1)
+}
+
+// mixedCase reports whether v has upper case, lower case and digits.
+func mixedCase(v string) bool {
+	var seen uint8
+	for k := 0; k < len(v); k++ {
+		seen |= class[v[k]] & (clsUpper | clsLower | clsDigit)
+	}
+	return seen == clsUpper|clsLower|clsDigit
 }
 
 // telegramToken matches a Telegram bot token, <bot id>:<about 35 bytes>, at its
 // ':' at i: https://api.telegram.org/bot123456789:AAH…/sendMessage.
 func telegramToken(s string, i int) (int, int) {
-	if i+31 > len(s) {
+	if i+31 > len(s) || i < 6 || s[i] != ':' || !isDigit(s[i-1]) {
 		return 0, 0
 	}
 	d := i
@@ -377,4 +417,11 @@ func queryTokenKey(k string) bool {
 		}
 	}
 	return false
+}
+
+// resourceName reports whether v names a key rather than holding one: an
+// AWS ARN or a Google Cloud resource path (encryptionKey=arn:aws:kms:…,
+// "kmsKeyName":"projects/p/locations/l/keyRings/r/cryptoKeys/k").
+func resourceName(v string) bool {
+	return strings.HasPrefix(v, "arn:aws") || strings.HasPrefix(v, "projects/") && strings.Count(v, "/") >= 3
 }
