@@ -20,6 +20,9 @@ var cliOptions = []cliOption{
 	{opt: 'p', glued: true, spaced: true, cmds: []string{"sshpass", "mongo", "mongosh", "mongodump", "mongorestore", "mongoexport", "mongoimport", "mongostat"}},
 	{opt: 'p', spaced: true, cmds: []string{"login"}},              // docker, podman, helm registry, oc login
 	{opt: 'p', spaced: true, cmds: []string{"useradd", "usermod"}}, // a crypt(3) hash
+	{opt: 'k', spaced: true, cmds: []string{"openssl"}},
+	{opt: 'p', glued: true, cmds: []string{"7z", "7za", "7zr"}},
+	{opt: 'p', spaced: true, cmds: []string{"rdesktop", "racadm", "ipmitool", "smbpasswd"}},
 	{opt: 'w', spaced: true, cmds: []string{"ldapsearch", "ldapadd", "ldapmodify", "ldapdelete", "ldapwhoami", "ldappasswd", "ldapcompare"}},
 	{opt: 'u', glued: true, spaced: true, userPw: true, cmds: []string{"curl"}},
 	{opt: 'U', glued: true, spaced: true, userPw: true, cmds: []string{"curl"}}, // --proxy-user

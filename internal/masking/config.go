@@ -131,6 +131,7 @@ var DefaultSecretKeys = []string{
 	"subscription-key", "subscription_key", "functions-key", "client-key", "client_key",
 	"storage_key", "app_key", "userpw", "userpwd",
 	"decryption key", "hmac key", "authkey", "root key", "cred", "creds", "passwort", "kennwort", "storepass", "keypass",
+	"psk", "wpa_psk", "key-string", "authentication key", "tacacs-server key", "radius-server key", "isakmp key",
 	"api key", "access key", "private key", "account key", "shared key", "license key", "master key",
 	"encryption key", "signing key", "app secret",
 	"비밀번호", "패스워드", "암호", "비번", "시크릿", "인증키", "토큰", "비밀키", "개인키", "접근키", "액세스키",

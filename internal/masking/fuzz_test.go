@@ -143,7 +143,7 @@ func seeds() []string {
 		`["password":protected]=>`, `["password":protected]=> string(1) "x"`, "[password:private] => ", "userPassword: {", "userPassword: {SSHA}", "{SSHA}x",
 		"secret 5 ", "secret 5 $1$", "secret 5 $1$abc$defghijk", "password 0 x", "password 0 ", "binding parameter [1] as [VARCHAR] - [", "binding parameter [1] as [VARCHAR] - [Xk9#mz2Qw!]",
 		"binding parameter (1:VARCHAR) <- [", "] - [x]", "<- [Ab1cdefgh]", "sqlplus a/b@", "sqlplus a/b@c", "a/b@//", "a/b@c@//d", "/b@//", "expdp a/b@@c",
-		"/bot123456:", "/bot123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw", "1234567890:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsawX", "ip-", "ip-10-", "ip-10-0-0-1", "ip-10-0-0-1.",
+		"/bot123456:", "$6$", "$6$a$", "$6$saltsalt$Zk9mz2QwXk9mz2Qw", "x$6$saltsalt$Zk9mz2QwXk9mz2Qw", "$9$Qw8rT2yU4iO6pA1", "ENC ", "password ENC x", "/bot123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw", "1234567890:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsawX", "ip-", "ip-10-", "ip-10-0-0-1", "ip-10-0-0-1.",
 		"10-0-0-1.a.b", "10-0-0-1.a", "1-2-3-4-5.a.b", "000.000.000.000", "010.001.002.003.", "010.001.002", "/reset-password/", "/reset-password/abcDEF0123456789xyz",
 		"/x-/abcDEF0123456789xyz", "-/abcDEF0123456789xyz", "/hooks/", "hooks.slack.com/workflows/a/b/c/", "hooks.slack.com/workflows/a/b/c/abcDEF0123456789xyz",
 		"Qw8rT2yU4iO6pA1sD3fG5hJ7kL9zX0cV2bN4", "Qw8rT2yU4iO6pA1sD3fG5hJ7kL9zX0cV2bN4==", "Qw8rT2yU4iO6pA1sD3fG5hJ7kL9zX0cV2bN4==x", "a=Qw8rT2yU4iO6pA1sD3fG5hJ7kL9zX0cV2bN4=b",

@@ -153,3 +153,21 @@ func TestTablesAndNesting(t *testing.T) {
 		{"mfa token", "MFA token 482913 invalid", "MFA token " + sec + " invalid"},
 	})
 }
+
+func TestDeviceAndHostCredentials(t *testing.T) {
+	t.Parallel()
+	checkGeneral(t, []generalCase{
+		{"shadow", "kim:$6$saltsalt$Zk9mz2QwXk9mz2QwXk9mz2QwXk9mz2Qw:19000:0:99999:7:::", "kim:" + sec + ":19000:0:99999:7:::"},
+		{"htpasswd", "kim:$apr1$r31.....$HqJZimcKQFAMYayBlzkrA/", "kim:" + sec},
+		{"juniper", `authentication-key "$9$Qw8rT2yU4iO6pA1sD3"`, `authentication-key "` + sec + `"`},
+		{"tacacs", "tacacs-server key 7 Tac4csKey99", "tacacs-server key 7 " + sec},
+		{"isakmp", "crypto isakmp key Isakmp#Psk99 address 0.0.0.0", "crypto isakmp key " + sec + " address [REDACTED:ipv4]"},
+		{"fortios", "set password ENC SH2Qw8rT2yU4iO6pA1sD3fG5hJ7kL9zX0cV", "set password ENC " + sec},
+		{"wpa psk", `psk="Wifi#Psk2024"`, `psk="` + sec + `"`},
+		{"openssl -k", "openssl enc -aes-256-cbc -k Ossl#Key99 -in a -out b", "openssl enc -aes-256-cbc -k " + sec + " -in a -out b"},
+		{"7z", "7z a -pSevenZ#99 out.7z a.txt", "7z a -p" + sec + " out.7z a.txt"},
+		{"server.key file stays", "cert server.key password_file: ./secrets/db.txt", "cert server.key password_file: ./secrets/db.txt"},
+		{"shell positional stays", `echo "$1$2$3 done"`, `echo "$1$2$3 done"`},
+		{"price stays", "total $5$ discount", "total $5$ discount"},
+	})
+}

@@ -19,6 +19,7 @@ const (
 	trSQL                            // 'V'/'v': an SQL VALUES list
 	trPercent                        // '%' or '\\': a percent- or \\u-encoded value
 	trNative                         // lead byte of a non-ASCII secret label ("비밀번호는 …")
+	trDollar                         // '$': a crypt(3) password hash
 )
 
 func (m *Masker) buildTriggers() {
@@ -71,6 +72,9 @@ func (m *Masker) buildTriggers() {
 				m.trigger[w.w[0]] |= trNative
 			}
 		}
+	}
+	if e[Secret] {
+		m.trigger['$'] |= trDollar
 	}
 	if e[Secret] || e[BankAccount] {
 		m.trigger['V'] |= trSQL
@@ -274,6 +278,9 @@ func (m *Masker) scan(s string, from int, kc keyClass, ms []Match) []Match {
 		case t&trPlus != 0:
 			k, a = Phone, i
 			e = scanE164(s, i)
+		case t&trDollar != 0:
+			k = Secret
+			a, e = cryptHashAt(s, i) // kim:$6$salt$… (shadow, htpasswd)
 		case t&trSecretPunct != 0:
 			k = Secret
 			if s[i] == '-' {

@@ -142,13 +142,16 @@ func identLike(w string) bool {
 	return true
 }
 
-// ciscoType skips the encryption type digit that Cisco IOS writes between
+// ciscoType skips the encryption type that Cisco IOS and FortiOS write between
 // a secret keyword and its value ("enable secret 5 $1$…", "username admin
 // password 0 Cisc0…", "key 7 0822455D0A16") at a: one digit, a space,
 // then more text.
 func ciscoType(s string, a int) int {
 	if a+2 < len(s) && isDigit(s[a]) && s[a+1] == ' ' && s[a+2] > ' ' && (a == 0 || s[a-1] == ' ') {
 		return a + 2
+	}
+	if hasPrefixAt(s, a, "ENC ") && a+4 < len(s) && s[a+4] > ' ' {
+		return a + 4 // FortiOS: set password ENC …
 	}
 	return a
 }
@@ -424,4 +427,24 @@ func queryTokenKey(k string) bool {
 // "kmsKeyName":"projects/p/locations/l/keyRings/r/cryptoKeys/k").
 func resourceName(v string) bool {
 	return strings.HasPrefix(v, "arn:aws") || strings.HasPrefix(v, "projects/") && strings.Count(v, "/") >= 3
+}
+
+// cryptHashAt matches a crypt(3) password hash at the '$' at i, wherever
+// it stands: /etc/shadow and htpasswd lines (kim:$6$salt$…:19000:…),
+// Juniper $9$…, Cisco $8$/$9$. It ends at a field delimiter.
+func cryptHashAt(s string, i int) (int, int) {
+	if i+12 > len(s) || i > 0 && (isWord(s[i-1]) || s[i-1] == '$' || s[i-1] == '\\') {
+		return 0, 0
+	}
+	e := i + 1
+	for e < len(s) && e-i <= 256 && (is(s[e], clsAlnum) || s[e] == '.' || s[e] == '/' || s[e] == '$' || s[e] == '=' || s[e] == '+' || s[e] == '-') {
+		e++
+	}
+	if !cryptHash(s[i:e]) && !(hasPrefixAt(s, i, "$9$") && e-i >= 12 && strings.Count(s[i:e], "$") == 2) {
+		return 0, 0
+	}
+	if strings.Count(s[i:e], "$") < 3 && !hasPrefixAt(s, i, "$9$") {
+		return 0, 0
+	}
+	return i, e
 }
