@@ -305,18 +305,7 @@ func idRun(s string, i, l int) bool {
 			return true
 		}
 	}
-	w := keyWordBefore(s, i)
-	p := len(w)
-	for p > 0 && !isPartSep(w[p-1]) && !(p < len(w) && is(w[p], clsUpper) && is(w[p-1], clsLower)) {
-		p--
-	}
-	part := w[p:]
-	for _, v := range idWords {
-		if len(part) == len(v) && hasPrefixFold(part, 0, v) {
-			return true
-		}
-	}
-	return false
+	return lastPartIn(keyWordBefore(s, i), idWords)
 }
 
 // idWords are key and label words (last name parts) that make a digit run

@@ -10,16 +10,11 @@ import (
 func scanIPv4(s string, i int) int {
 	j := i
 	for k := range 4 {
-		e := digitsAt(s, j)
-		l := e - j
-		if l == 0 || l > 3 || (l > 1 && s[j] == '0' && !zeroPadded(s, i)) {
-			return 0
+		e := octet(s, j, false)
+		if e == 0 && j < len(s) && s[j] == '0' && zeroPadded(s, i) {
+			e = octet(s, j, true)
 		}
-		v := 0
-		for _, c := range []byte(s[j:e]) {
-			v = v*10 + int(c-'0')
-		}
-		if v > 255 {
+		if e == 0 {
 			return 0
 		}
 		j = e
@@ -136,19 +131,9 @@ func zeroPadded(s string, i int) bool {
 func scanDashedIPv4(s string, i int) int {
 	j := i
 	for k := range 4 {
-		e := digitsAt(s, j)
-		l := e - j
-		if l == 0 || l > 3 || l > 1 && s[j] == '0' {
+		if j = octet(s, j, false); j == 0 {
 			return 0
 		}
-		v := 0
-		for _, c := range []byte(s[j:e]) {
-			v = v*10 + int(c-'0')
-		}
-		if v > 255 {
-			return 0
-		}
-		j = e
 		if k < 3 {
 			if j >= len(s) || s[j] != '-' {
 				return 0
@@ -177,4 +162,22 @@ func scanDashedIPv4(s string, i int) int {
 		return 0
 	}
 	return j
+}
+
+// octet returns the end of a decimal octet (0 to 255) at j, or 0; a
+// leading zero only when padded.
+func octet(s string, j int, padded bool) int {
+	e := digitsAt(s, j)
+	l := e - j
+	if l == 0 || l > 3 || l > 1 && s[j] == '0' && !padded {
+		return 0
+	}
+	v := 0
+	for _, c := range []byte(s[j:e]) {
+		v = v*10 + int(c-'0')
+	}
+	if v > 255 {
+		return 0
+	}
+	return e
 }
