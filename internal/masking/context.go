@@ -160,8 +160,8 @@ func (m *Masker) tokenAfterLabel(s string, i int) (int, int) {
 		return 0, 0 // an address, a quoted word, a key
 	}
 	v := s[a:j]
-	if v != "" && v[0] == '/' {
-		return 0, 0 // a path
+	if v != "" && v[0] == '/' && looksLikePath(v) {
+		return 0, 0 // a path (base64 may start with '/')
 	}
 	if eq := strings.IndexByte(v, '='); eq >= 0 && strings.TrimRight(v[eq:], "=") != "" {
 		return 0, 0 // key=value, not a token with base64 padding

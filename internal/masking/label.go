@@ -123,7 +123,8 @@ func looksLikePath(v string) bool {
 
 // connectors are the words that may stand between a secret label and its
 // value in a sentence: "password is X", "password was reset to X".
-var connectors = []string{"is", "was", "to", "set", "reset", "changed", "updated", "now", "are", "be", "will", "has", "been", "as", "becomes"}
+var connectors = []string{"is", "was", "to", "set", "reset", "changed", "updated", "now", "are", "be", "will", "has", "been", "as", "becomes",
+	"key", "token", "value", "string"} // nouns after a label: "secret key X", "session token X"
 
 // connectorAt returns the end of a connecting word at j, or 0.
 func connectorAt(s string, j int) int {
@@ -242,7 +243,7 @@ func secretAfterLabel(s string, i int, kc keyClass) (int, int) {
 	if hasPrefixFold(v, 0, "http/") || plainValue(v) {
 		return 0, 0 // "token HTTP/1.1", "auth activate-service-account"
 	}
-	if v[0] == '/' && !awsSecretShaped(v) || v[0] == '~' || v[0] == '-' || v[0] == '$' || strings.ContainsAny(v, "=[") || strings.IndexByte(v, ':') >= 0 && !colonPassword(v) || strings.Contains(v, "***") || strings.Contains(v, "---") || looksLikeAddress(v) {
+	if v[0] == '/' && !awsSecretShaped(v) && !(tokenShaped(v) && !looksLikePath(v)) || v[0] == '~' || v[0] == '-' || v[0] == '$' || strings.ContainsAny(v, "=[") || strings.IndexByte(v, ':') >= 0 && !colonPassword(v) || strings.Contains(v, "***") || strings.Contains(v, "---") || looksLikeAddress(v) {
 		return 0, 0 // a path, an option, a variable, an address, a key, a mask
 	}
 	if !(passwordShaped(v) || tokenShaped(v) || kc&keyCode != 0 && digitCode(v)) {

@@ -151,10 +151,19 @@ func (m *Masker) scan(s string, from int, kc keyClass, ms []Match) []Match {
 			}
 			if c := s[i]; c != ' ' {
 				if (isTableDelim(c) || c == '\n' || c == '\r' || c == '\\') && i-ws > 1 && s[i-2] < 0x80 && s[i-1] < 0x80 &&
-					m.lex.last2[lower(s[i-2])][lower(s[i-1])]&keySecret != 0 && m.classify(s[ws:i])&keySecret != 0 {
+					m.lex.last2[lower(s[i-2])][lower(s[i-1])]&(keySecret|keyToken|keyCode) != 0 {
 					// A header row: id,email,password\n7,kim@…,Xk9#…
+					fs := ws // the whole name: db.signing.key
+					for fs > last+1 && ws-fs < 64 && (s[fs-1] == '.' || s[fs-1] == '-') && isWord(s[fs-2]) {
+						for fs--; fs > last && isWord(s[fs-1]); fs-- {
+						}
+					}
 					var cells [8]Match
-					if out, end := m.tableColumn(s, ws, i, last, cells[:0]); end > 0 {
+					out, end := cells[:0], 0
+					if c := m.classify(s[fs:i]) & (keySecret | keyToken | keyCode); c != 0 {
+						out, end = m.tableColumn(s, fs, i, last, c, cells[:0])
+					}
+					if end > 0 {
 						// The other fields are text for every detector.
 						prev := i
 						var pre [4]Match

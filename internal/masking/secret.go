@@ -69,6 +69,9 @@ func (m *Masker) keyValue(s string, p, vs, last int) (int, int) {
 		return 0, 0
 	}
 	key := s[k:ke]
+	if len(key) > 3 && key[0] == '-' && key[1] == 'D' && (k == 0 || s[k-1] == ' ') {
+		key = key[2:] // a Java system property: -Ddb.password=…, -Dauthkey=…
+	}
 	if kc == 0 {
 		kc = m.lex.classes(key, keySecret|keyToken|keyCode)
 		if kc != 0 && publicKeyName(key) {
@@ -388,8 +391,8 @@ func (m *Masker) xmlText(s string, n, p, a int, close string) (int, int) {
 		return 0, 0
 	}
 	e += a
-	if v := s[a:e]; strings.TrimSpace(v) == "" || isPlaceholder(v) || c&keySecret == 0 && plainValue(v) ||
-		c&(keySecret|keyCode) == 0 && !tokenShaped(v) {
+	if v := s[a:e]; strings.TrimSpace(v) == "" || isPlaceholder(v) ||
+		!(c&keySecret != 0 || c&keyCode != 0 && !plainValue(v) || c&keyToken != 0 && tokenShaped(v)) {
 		return 0, 0 // a token key (<sid>, <sessionId>) holds a token
 	}
 	return a, e

@@ -31,11 +31,11 @@ func lineBreakAt(s string, j int) int {
 	return 0
 }
 
-// tableColumn matches the fields of the column whose header is the secret
-// name s[ws:we] (a delimiter or a line break at we), in the rows below the
-// header. It returns the matches appended to ms and the end of the last
+// tableColumn matches the fields of the column whose header is the secret,
+// token or code name s[ws:we] of class kc (a delimiter or a line break at
+// we), in the rows below the header, by the rules of the key class. It returns the matches appended to ms and the end of the last
 // row read, or 0 when s[ws:we] is no header field of a table.
-func (m *Masker) tableColumn(s string, ws, we, last int, ms []Match) ([]Match, int) {
+func (m *Masker) tableColumn(s string, ws, we, last int, kc keyClass, ms []Match) ([]Match, int) {
 	var d byte
 	switch {
 	case isTableDelim(s[we]):
@@ -45,10 +45,10 @@ func (m *Masker) tableColumn(s string, ws, we, last int, ms []Match) ([]Match, i
 	default:
 		return ms, 0
 	}
-	// The header starts at a line break, the start of the text, or after
-	// ": " ("import users.csv: id,email,password\n…").
+	// The header starts at a line break, the start of the text, a space or
+	// a quote ("import users.csv: id,email,password\n…").
 	hs := ws
-	for hs > last && ws-hs < 1024 && s[hs-1] != '\n' && !(hs >= 2 && s[hs-2] == '\\' && s[hs-1] == 'n') && !(hs >= 2 && s[hs-2] == ':' && s[hs-1] == ' ') {
+	for hs > last && ws-hs < 1024 && s[hs-1] != '\n' && s[hs-1] != ' ' && s[hs-1] != '"' && !(hs >= 2 && s[hs-2] == '\\' && s[hs-1] == 'n') {
 		hs--
 	}
 	he := we
@@ -114,7 +114,7 @@ func (m *Masker) tableColumn(s string, ws, we, last int, ms []Match) ([]Match, i
 		if n != cols {
 			break // the end of the table
 		}
-		if e > a && hasAlnum(s[a:e]) && !isMaskToken(s[a:e]) && !containsMask(s[a:e]) && !m.touchesMask(s, a, e) {
+		if _, ok := m.wholeValue(kc, s[a:e]); ok && !containsMask(s[a:e]) && !m.touchesMask(s, a, e) {
 			ms = append(ms, Match{Secret, a, e})
 		}
 		end = re
@@ -128,10 +128,10 @@ func (m *Masker) tableColumn(s string, ws, we, last int, ms []Match) ([]Match, i
 }
 
 // tableName reports whether a header field is a column name: word bytes,
-// '.', '-' and single spaces.
+// '.' and '-'.
 func tableName(n string) bool {
 	for k := 0; k < len(n); k++ {
-		if c := n[k]; !isKeyByte(c) && !(c == ' ' && k > 0 && k < len(n)-1) {
+		if c := n[k]; !isKeyByte(c) {
 			return false
 		}
 	}
