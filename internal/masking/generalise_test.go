@@ -171,3 +171,16 @@ func TestDeviceAndHostCredentials(t *testing.T) {
 		{"price stays", "total $5$ discount", "total $5$ discount"},
 	})
 }
+
+// From the second first contact (docs/benchmarks/masking-generalise-first-contact-2.txt).
+func TestSecondFirstContact(t *testing.T) {
+	t.Parallel()
+	checkGeneral(t, []generalCase{
+		{"bcrypt in sql values", "INSERT INTO members(email, pwd_hash) VALUES ('a', '$2b$12$Qw8rT2yU4iO6pA1sD3fG5uHJ7kL9zX0cV2bN4mQw8rT2yU4iO6pA1')", "INSERT INTO members(email, pwd_hash) VALUES ('a', '" + sec + "')"},
+		{"sql placeholder stays", "INSERT INTO t (pwd) VALUES ($1)", "INSERT INTO t (pwd) VALUES ($1)"},
+		{"windows event data", `<Data Name="Password">Win#Evt99</Data>`, `<Data Name="Password">` + sec + `</Data>`},
+		{"korean pin", "예금주 김민수 / 비밀번호 4829", "예금주 김민수 / 비밀번호 " + sec},
+		{"korean year stays", "비밀번호 2024 정책", "비밀번호 2024 정책"},
+		{"ascii pin stays", "password 4829 times", "password 4829 times"},
+	})
+}

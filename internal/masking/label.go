@@ -246,8 +246,8 @@ func secretAfterLabel(s string, i int, kc keyClass) (int, int) {
 	if v[0] == '/' && !awsSecretShaped(v) && !(tokenShaped(v) && !looksLikePath(v)) || v[0] == '~' || v[0] == '-' || v[0] == '$' || strings.ContainsAny(v, "=[") || strings.IndexByte(v, ':') >= 0 && !colonPassword(v) || strings.Contains(v, "***") || strings.Contains(v, "---") || looksLikeAddress(v) {
 		return 0, 0 // a path, an option, a variable, an address, a key, a mask
 	}
-	if !(passwordShaped(v) || tokenShaped(v) || kc&keyCode != 0 && digitCode(v)) {
-		return 0, 0
+	if !(passwordShaped(v) || tokenShaped(v) || (kc&keyCode != 0 || i > 0 && s[i-1] >= 0x80 && pinCode(v)) && digitCode(v)) {
+		return 0, 0 // after a Korean label a 4- or 6-digit PIN counts too: "비밀번호 4829"
 	}
 	return a, e
 }

@@ -230,7 +230,7 @@ func (m *Masker) scan(s string, from int, kc keyClass, ms []Match) []Match {
 				ls--
 			}
 			if c := m.lex.classes(s[ls:r], keySecret|keyCode); c != 0 && r+1 < n && (s[r] == ' ' || s[r] == '(' || s[r] == '[') && !m.touchesMask(s, i, i) {
-				if a, e := secretAfterLabel(s, r, c); e > 0 && (passwordShaped(s[a:e]) || c&keyCode != 0 && digitCode(s[a:e])) && !m.touchesMask(s, a, e) {
+				if a, e := secretAfterLabel(s, r, c); e > 0 && (passwordShaped(s[a:e]) || (c&keyCode != 0 || pinCode(s[a:e])) && digitCode(s[a:e])) && !m.touchesMask(s, a, e) {
 					ms = append(ms, Match{Secret, a, e})
 					i, last = e, e
 					continue

@@ -402,7 +402,7 @@ func (m *Masker) xmlText(s string, n, p, a int, close string) (int, int) {
 // key=, name= or id= attribute gives its text: <entry key="password">,
 // <param name="db.password">.
 func (m *Masker) attrLabelClass(attrs string) keyClass {
-	for _, at := range []string{" key=", " name=", " id=", " property="} {
+	for _, at := range []string{" key=", " name=", " id=", " property=", " Name=", " Key="} {
 		j := strings.Index(attrs, at)
 		if j < 0 || j+len(at)+2 > len(attrs) {
 			continue

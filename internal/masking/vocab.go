@@ -448,3 +448,9 @@ func cryptHashAt(s string, i int) (int, int) {
 	}
 	return i, e
 }
+
+// pinCode reports whether the digit code v after a Korean secret label is
+// a PIN (an account or card password, "비밀번호 4829") rather than a year.
+func pinCode(v string) bool {
+	return (len(v) == 4 || len(v) == 6) && !(len(v) == 4 && (v[:2] == "19" || v[:2] == "20"))
+}
