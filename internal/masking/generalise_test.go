@@ -184,3 +184,16 @@ func TestSecondFirstContact(t *testing.T) {
 		{"ascii pin stays", "password 4829 times", "password 4829 times"},
 	})
 }
+
+// Look-alikes of the vocabulary variants: the compound names of code
+// phrases name properties as often as secrets.
+func TestVariantLookAlikes(t *testing.T) {
+	t.Parallel()
+	checkGeneral(t, []generalCase{
+		{"grant type", "grant_type=authorization_code&client_id=web", "grant_type=authorization_code&client_id=web"},
+		{"sent flag", "verification_code_sent=true", "verification_code_sent=true"},
+		{"license key path", "license_key_file=/etc/app/license.lic", "license_key_file=/etc/app/license.lic"},
+		{"master key id", "master_key_id=mk-1", "master_key_id=mk-1"},
+		{"session count", "session_count=42 session_id=17", "session_count=42 session_id=17"},
+	})
+}
