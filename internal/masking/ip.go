@@ -79,7 +79,7 @@ func scanIPv6(s string, p, last int) (int, int) {
 	if !strings.Contains(v, "::") && colons != 7 && !(colons == 6 && strings.Contains(v, ".")) {
 		return 0, 0
 	}
-	if strings.IndexAny(v, "0123456789") < 0 {
+	if !strings.ContainsAny(v, "0123456789") {
 		return 0, 0 // letters only ("CEF::|…", "dead::beef"): a word, not an address in a log
 	}
 	addr, err := netip.ParseAddr(v)
