@@ -18,7 +18,11 @@ var cliOptions = []cliOption{
 	{opt: 'p', glued: true, cmds: []string{"mysql", "mysqldump", "mysqladmin", "mysqlimport", "mysqlcheck", "mysqlsh", "mariadb", "mariadb-dump"}},
 	{opt: 'a', glued: true, spaced: true, cmds: []string{"redis-cli", "redis-benchmark", "keydb-cli", "valkey-cli"}},
 	{opt: 'p', glued: true, spaced: true, cmds: []string{"sshpass", "mongo", "mongosh", "mongodump", "mongorestore", "mongoexport", "mongoimport", "mongostat"}},
-	{opt: 'p', spaced: true, cmds: []string{"login"}}, // docker, podman, helm registry, oc login
+	{opt: 'p', spaced: true, cmds: []string{"login"}},              // docker, podman, helm registry, oc login
+	{opt: 'p', spaced: true, cmds: []string{"useradd", "usermod"}}, // a crypt(3) hash
+	{opt: 'k', spaced: true, cmds: []string{"openssl"}},
+	{opt: 'p', glued: true, cmds: []string{"7z", "7za", "7zr"}},
+	{opt: 'p', spaced: true, cmds: []string{"rdesktop", "racadm", "ipmitool", "smbpasswd"}},
 	{opt: 'w', spaced: true, cmds: []string{"ldapsearch", "ldapadd", "ldapmodify", "ldapdelete", "ldapwhoami", "ldappasswd", "ldapcompare"}},
 	{opt: 'u', glued: true, spaced: true, userPw: true, cmds: []string{"curl"}},
 	{opt: 'U', glued: true, spaced: true, userPw: true, cmds: []string{"curl"}}, // --proxy-user
@@ -134,7 +138,7 @@ func optionValue(s string, a int) (int, int) {
 		return 0, 0
 	}
 	v := s[a:e]
-	if v[0] == '-' || v[0] == '$' || percentVariable(v) || isPlaceholder(v) || strings.Contains(v, "***") || containsMask(v) {
+	if v[0] == '-' || v[0] == '$' && !cryptHash(v) || percentVariable(v) || isPlaceholder(v) || strings.Contains(v, "***") || containsMask(v) {
 		return 0, 0
 	}
 	return a, e

@@ -107,7 +107,12 @@ type Config struct {
 	// number of an account number's shape a bank account. nil means
 	// DefaultBankKeys.
 	BankKeys []string
-	Rules    []Rule
+	// OpaqueTokens masks, with the Secret detector, a run of 32 or more
+	// token characters that mixes upper case, lower case and digits like a
+	// random credential, with no key or label around it (off by default
+	// and in the strict preset: ids of the same shape exist).
+	OpaqueTokens bool
+	Rules        []Rule
 	// HashKey is the HMAC-SHA256 key of the Hash action.
 	HashKey []byte
 	// IncludeKeys, when not empty, limits inspection of attributes and map
@@ -125,23 +130,27 @@ var DefaultSecretKeys = []string{
 	"accountkey", "sharedaccesskey", "sharedaccesssignature", "requirepass", "masterauth",
 	"subscription-key", "subscription_key", "functions-key", "client-key", "client_key",
 	"storage_key", "app_key", "userpw", "userpwd",
+	"decryption key", "hmac key", "authkey", "root key", "cred", "creds", "passwort", "kennwort", "storepass", "keypass",
+	"psk", "wpa_psk", "key-string", "authentication key", "tacacs-server key", "radius-server key", "isakmp key",
 	"api key", "access key", "private key", "account key", "shared key", "license key", "master key",
 	"encryption key", "signing key", "app secret",
-	"비밀번호", "패스워드", "암호", "비번", "시크릿", "인증키", "토큰",
+	"비밀번호", "패스워드", "암호", "비번", "시크릿", "인증키", "토큰", "비밀키", "개인키", "접근키", "액세스키",
 }
 
 // DefaultCodeKeys is the default list of keys and labels whose values are
 // secrets unless plain words: short or generic names, and one-time codes.
 var DefaultCodeKeys = []string{
-	"pass", "auth", "pin", "otp", "cvv", "cvc", "cvv2", "totp", "mfa_code", "otp_code",
+	"pass", "auth", "pin", "otp", "cvv", "cvc", "cvv2", "totp", "mfa_code", "otp_code", "pincode", "pin_no", "pin_number", "community",
 	"verification code", "security code", "auth code", "authorization code", "confirmation code",
-	"recovery code", "backup code", "one-time code",
+	"recovery code", "backup code", "one-time code", "2fa code", "mfa code", "mfa token", "otp code", "sms code", "login code",
+	"one-time password", "one time password", "access code",
 	"인증번호", "인증코드", "보안코드", "승인코드", "보안카드",
 }
 
 // DefaultTokenKeys is the default key and label list for token-shaped secrets.
 var DefaultTokenKeys = []string{
 	"token", "session", "sid", "sessionid", "jsessionid", "phpsessid", "csrf", "xsrf", "nonce", "sig", "signature", "ticket", "토큰", "세션",
+	"sess", "bearer", "jwt", "asp.net_sessionid", "connect.sid",
 }
 
 // DefaultBankKeys is the default key, label and bank name list of the

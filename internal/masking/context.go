@@ -160,6 +160,9 @@ func (m *Masker) tokenAfterLabel(s string, i int) (int, int) {
 		return 0, 0 // an address, a quoted word, a key
 	}
 	v := s[a:j]
+	if v != "" && v[0] == '/' && looksLikePath(v) {
+		return 0, 0 // a path (base64 may start with '/')
+	}
 	if eq := strings.IndexByte(v, '='); eq >= 0 && strings.TrimRight(v[eq:], "=") != "" {
 		return 0, 0 // key=value, not a token with base64 padding
 	}
@@ -302,18 +305,7 @@ func idRun(s string, i, l int) bool {
 			return true
 		}
 	}
-	w := keyWordBefore(s, i)
-	p := len(w)
-	for p > 0 && !isPartSep(w[p-1]) && !(p < len(w) && is(w[p], clsUpper) && is(w[p-1], clsLower)) {
-		p--
-	}
-	part := w[p:]
-	for _, v := range idWords {
-		if len(part) == len(v) && hasPrefixFold(part, 0, v) {
-			return true
-		}
-	}
-	return false
+	return lastPartIn(keyWordBefore(s, i), idWords)
 }
 
 // idWords are key and label words (last name parts) that make a digit run

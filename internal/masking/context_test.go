@@ -86,7 +86,10 @@ func TestKeyContext(t *testing.T) {
 		{"bank_account", "110-123-456789", "[REDACTED:bank_account]"},
 		{"refund_account.number", "3333-12-3456789", "[REDACTED:bank_account]"},
 		{"account_id", "1234567890", "1234567890"},
-		{"session_id", "d5a9aa8fccdb492d817048978f5682dd", "d5a9aa8fccdb492d817048978f5682dd"},
+		{"session_id", "d5a9aa8fccdb492d817048978f5682dd", "[REDACTED:secret]"}, // a PHP session id
+		{"session_id", "7f7d7e5c-2f43-4c5a-9a55-0c6e1f6b4d21", "7f7d7e5c-2f43-4c5a-9a55-0c6e1f6b4d21"},
+		{"session_id", "48213", "48213"},
+		{"key_id", "d5a9aa8fccdb492d817048978f5682dd", "d5a9aa8fccdb492d817048978f5682dd"},
 		{"jsessionid", "d5a9aa8fccdb492d817048978f5682dd", "[REDACTED:secret]"},
 		{"session", "started", "started"},
 		{"비밀번호", "abc", "[REDACTED:secret]"},

@@ -10,6 +10,7 @@ import (
 
 	"github.com/otelcol-ems/otelcol-ems/internal/masking"
 	"github.com/otelcol-ems/otelcol-ems/internal/masking/corpus"
+	"github.com/otelcol-ems/otelcol-ems/internal/masking/corpus/pairs"
 	"github.com/otelcol-ems/otelcol-ems/internal/masking/corpus/third"
 )
 
@@ -33,6 +34,11 @@ func propertyMaskers(t testing.TB) map[string]*masking.Masker {
 		}
 		out[name] = m
 	}
+	m, err := masking.New(masking.Config{Detectors: masking.StrictDetectors(), OpaqueTokens: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	out["redact+opaque"] = m
 	return out
 }
 
@@ -132,6 +138,16 @@ func seeds() []string {
 		`{"name":"password","value":"`, `{"name":"password","value":"x"}`, "value=x", "name=pwd value=", "IDENTIFIED BY ", "IDENTIFIED BY x;", "by x",
 		"(415) 555-2671", "(415) 555-", "1 (415) 555-2671", "xoxb-", "xoxb-1234567890-abc", "sk-", "sk-proj-0123456789abcdefABCDEF0123456789", "ya29.", "SG.", "hf_",
 		"dbpassword x1!y2@", "DBPASSWORD=x", "newPassword is x1!y2", "x-api-key y1!z2", "a.b.password x1!y2", "${PASSWORD}", "(sensitive value)", "password = (sensitive",
+		// Scanners added to generalise (pairs, vocabulary, paths, addresses).
+		`"requirepass" "`, `"requirepass" "x"`, `"--password", "`, `"pwd" ""`, `"password" "[REDACTED:secret]" "x"`, "b'", "'password': b'", "'password': b'x'",
+		`["password":protected]=>`, `["password":protected]=> string(1) "x"`, "[password:private] => ", "userPassword: {", "userPassword: {SSHA}", "{SSHA}x",
+		"secret 5 ", "secret 5 $1$", "secret 5 $1$abc$defghijk", "password 0 x", "password 0 ", "binding parameter [1] as [VARCHAR] - [", "binding parameter [1] as [VARCHAR] - [Xk9#mz2Qw!]",
+		"binding parameter (1:VARCHAR) <- [", "] - [x]", "<- [Ab1cdefgh]", "sqlplus a/b@", "sqlplus a/b@c", "a/b@//", "a/b@c@//d", "/b@//", "expdp a/b@@c",
+		"/bot123456:", "$6$", "$6$a$", "$6$saltsalt$Zk9mz2QwXk9mz2Qw", "x$6$saltsalt$Zk9mz2QwXk9mz2Qw", "$9$Qw8rT2yU4iO6pA1", "ENC ", "password ENC x", "/bot123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw", "1234567890:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsawX", "ip-", "ip-10-", "ip-10-0-0-1", "ip-10-0-0-1.",
+		"10-0-0-1.a.b", "10-0-0-1.a", "1-2-3-4-5.a.b", "000.000.000.000", "010.001.002.003.", "010.001.002", "/reset-password/", "/reset-password/abcDEF0123456789xyz",
+		"/x-/abcDEF0123456789xyz", "-/abcDEF0123456789xyz", "/hooks/", "hooks.slack.com/workflows/a/b/c/", "hooks.slack.com/workflows/a/b/c/abcDEF0123456789xyz",
+		"Qw8rT2yU4iO6pA1sD3fG5hJ7kL9zX0cV2bN4", "Qw8rT2yU4iO6pA1sD3fG5hJ7kL9zX0cV2bN4==", "Qw8rT2yU4iO6pA1sD3fG5hJ7kL9zX0cV2bN4==x", "a=Qw8rT2yU4iO6pA1sD3fG5hJ7kL9zX0cV2bN4=b",
+		"session_id ", "session_id abcDEF0123456789xyz", "db.sid 25e0de12922dce00ef45461941003c9f", "client_secret a@1:b", "password a:b", "token /x/y", "token HTTP/1.1",
 	}
 	s = append(s, generalLines()...)
 	for _, l := range third.Generate(7, 50, 0.8) {
@@ -152,7 +168,7 @@ func seeds() []string {
 // addresses next to versions.
 func generalLines() []string {
 	var out []string
-	for _, f := range []string{"testdata/general_lines.txt", "testdata/first_contact_lines.txt", "testdata/lookalike_lines.txt"} {
+	for _, f := range []string{"testdata/general_lines.txt", "testdata/first_contact_lines.txt", "testdata/lookalike_lines.txt", "testdata/generalise_lines.txt"} {
 		b, err := os.ReadFile(f)
 		if err != nil {
 			panic(err)
@@ -177,6 +193,9 @@ func TestProperties(t *testing.T) {
 	ms := propertyMaskers(t)
 	lines := append(corpus.Generate(11, 1500, 0.6), corpus.GenerateContext(11, 700, 0.6)...)
 	lines = append(lines, third.Plain(third.Generate(11, 700, 0.6))...)
+	for _, c := range pairs.Generate(pairs.Tune, 11, 700) {
+		lines = append(lines, corpus.Line{Format: c.Format, Text: c.Text})
+	}
 	r := rand.New(rand.NewPCG(3, 4))
 	for _, s := range seeds() {
 		checkProperties(t, ms, s)

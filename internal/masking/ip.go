@@ -10,16 +10,11 @@ import (
 func scanIPv4(s string, i int) int {
 	j := i
 	for k := range 4 {
-		e := digitsAt(s, j)
-		l := e - j
-		if l == 0 || l > 3 || (l > 1 && s[j] == '0') {
-			return 0
+		e := octet(s, j, false)
+		if e == 0 && j < len(s) && s[j] == '0' && zeroPadded(s, i) {
+			e = octet(s, j, true)
 		}
-		v := 0
-		for _, c := range []byte(s[j:e]) {
-			v = v*10 + int(c-'0')
-		}
-		if v > 255 {
+		if e == 0 {
 			return 0
 		}
 		j = e
@@ -84,6 +79,9 @@ func scanIPv6(s string, p, last int) (int, int) {
 	if !strings.Contains(v, "::") && colons != 7 && !(colons == 6 && strings.Contains(v, ".")) {
 		return 0, 0
 	}
+	if !strings.ContainsAny(v, "0123456789") {
+		return 0, 0 // letters only ("CEF::|…", "dead::beef"): a word, not an address in a log
+	}
 	addr, err := netip.ParseAddr(v)
 	if err != nil || !addr.Is6() {
 		return 0, 0
@@ -110,4 +108,79 @@ func netmask(v string) bool {
 	}
 	inv := ^bits
 	return inv&(inv+1) == 0 // ones then zeros
+}
+
+// zeroPadded reports whether the dotted quad at i is written with every
+// part in three digits (010.001.020.003), as some firewalls and mainframe
+// logs print addresses: a version has no leading zeros in all four parts.
+func zeroPadded(s string, i int) bool {
+	if i+15 > len(s) {
+		return false
+	}
+	for k := range 4 {
+		p := i + 4*k
+		if digitsAt(s, p) != p+3 || k < 3 && s[p+3] != '.' {
+			return false
+		}
+	}
+	return true
+}
+
+// scanDashedIPv4 matches an address written with dashes in a host name:
+// ip-10-1-2-3.ec2.internal (AWS), 10-1-2-3.default.pod.cluster.local
+// (Kubernetes), at the first digit i. The quad must follow "ip-" or be the
+// first label of a name of at least three labels, its parts without
+// leading zeros: dashed dates, codes and ids stay.
+func scanDashedIPv4(s string, i int) int {
+	j := i
+	for k := range 4 {
+		if j = octet(s, j, false); j == 0 {
+			return 0
+		}
+		if k < 3 {
+			if j >= len(s) || s[j] != '-' {
+				return 0
+			}
+			j++
+		}
+	}
+	if j < len(s) && (isWord(s[j]) || s[j] == '-') {
+		return 0
+	}
+	if i >= 3 && hasPrefixFold(s, i-3, "ip-") && (i == 3 || !isWord(s[i-4]) && s[i-4] != '-') {
+		return j
+	}
+	if i > 0 && (isWord(s[i-1]) || s[i-1] == '-' || s[i-1] == '.') {
+		return 0
+	}
+	// A host name: two more labels, the first one starting with a letter.
+	if j+1 >= len(s) || s[j] != '.' || !is(s[j+1], clsAlpha) {
+		return 0
+	}
+	e := j + 1
+	for e < len(s) && (isWord(s[e]) || s[e] == '-') {
+		e++
+	}
+	if e+1 >= len(s) || s[e] != '.' || !is(s[e+1], clsAlpha) {
+		return 0
+	}
+	return j
+}
+
+// octet returns the end of a decimal octet (0 to 255) at j, or 0; a
+// leading zero only when padded.
+func octet(s string, j int, padded bool) int {
+	e := digitsAt(s, j)
+	l := e - j
+	if l == 0 || l > 3 || l > 1 && s[j] == '0' && !padded {
+		return 0
+	}
+	v := 0
+	for _, c := range []byte(s[j:e]) {
+		v = v*10 + int(c-'0')
+	}
+	if v > 255 {
+		return 0
+	}
+	return e
 }

@@ -49,6 +49,9 @@ func (p *keyPatterns) match(key string) bool {
 type lexicon struct {
 	byFirst [256][]lexWord // ASCII words by their lower-case first byte
 	first   [256]keyClass  // classes of the ASCII words starting with each byte
+	// labelFirst is first without the variants expandLexicon adds: the
+	// first bytes of label words in prose.
+	labelFirst [256]keyClass
 	// last2 are the classes of the ASCII words by their last two bytes
 	// (lower case).
 	last2 [128][128]keyClass
@@ -99,7 +102,8 @@ func (k *lexWord) in(ident string) bool {
 }
 
 func (l *lexicon) add(list []string, c keyClass) {
-	for _, k := range list {
+	words, variants := expandLexicon(list)
+	for _, k := range words {
 		k = strings.ToLower(strings.TrimSpace(k))
 		if k == "" {
 			continue
@@ -133,6 +137,9 @@ func (l *lexicon) add(list []string, c keyClass) {
 		}
 		l.byFirst[k[0]] = append(l.byFirst[k[0]], w)
 		l.first[k[0]] |= c
+		if !variants[k] {
+			l.labelFirst[k[0]] |= c
+		}
 		if n := len(k); n > 1 && k[n-2] < 0x80 && k[n-1] < 0x80 {
 			l.last2[k[n-2]][k[n-1]] |= c
 		}
@@ -221,7 +228,7 @@ func (l *lexicon) classes(ident string, want keyClass) keyClass {
 			if e < len(ident) && k.class == keyCode && ident[e] < 0x80 {
 				continue // code words end a key: db_pass, sms_otp, PIN번호, not auth_method
 			}
-			if e == len(ident) || ((isPartSep(ident[e]) || (is(ident[e], clsUpper) && is(ident[e-1], clsLower))) && !qualified(ident, e)) {
+			if e == len(ident) || ((isPartSep(ident[e]) || (is(ident[e], clsUpper) && is(ident[e-1], clsLower))) && (!qualified(ident, e) || k.class == keyToken && sessionID(k.w, ident, e))) {
 				got |= k.class
 			}
 		}
@@ -305,7 +312,7 @@ var qualifiers = []string{"count", "type", "name", "id", "length", "len", "size"
 	"algorithm", "alg", "format", "strength", "status", "state", "mode", "method", "location", "store", "manager", "rotation", "rotated",
 	"last", "duration", "timeout", "at", "ms", "sec", "seconds", "prompt", "field", "label", "kind", "header", "param", "error", "errors",
 	"reason", "result", "check", "history", "attempts", "retries", "failures", "failed", "created", "updated", "date", "time", "days", "bits",
-	"encryption", "cipher", "scheme", "storage", "complexity", "expiration", "expire", "reuse", "lockout", "mismatch", "reminder", "question"}
+	"encryption", "cipher", "scheme", "exception", "storage", "complexity", "expiration", "expire", "reuse", "lockout", "mismatch", "reminder", "question"}
 
 // qualified reports whether the name part that starts at e (after a
 // separator, or at a camel-case capital) is a qualifier.

@@ -123,7 +123,8 @@ func looksLikePath(v string) bool {
 
 // connectors are the words that may stand between a secret label and its
 // value in a sentence: "password is X", "password was reset to X".
-var connectors = []string{"is", "was", "to", "set", "reset", "changed", "updated", "now", "are", "be", "will", "has", "been", "as", "becomes"}
+var connectors = []string{"is", "was", "to", "set", "reset", "changed", "updated", "now", "are", "be", "will", "has", "been", "as", "becomes",
+	"key", "token", "value", "string"} // nouns after a label: "secret key X", "session token X"
 
 // connectorAt returns the end of a connecting word at j, or 0.
 func connectorAt(s string, j int) int {
@@ -184,6 +185,7 @@ func secretAfterLabel(s string, i int, kc keyClass) (int, int) {
 		}
 		a = e + 1
 	}
+	a = ciscoType(s, a) // secret 5 $1$…, password 0 Cisc0…
 	if a >= len(s) {
 		return 0, 0
 	}
@@ -230,15 +232,22 @@ func secretAfterLabel(s string, i int, kc keyClass) (int, int) {
 	}
 	// The value ends at a space, punctuation, the end of a string or a
 	// Korean particle glued to it ("…!로").
-	if e == a || (e < len(s) && s[e] != ' ' && s[e] != ',' && s[e] != '\n' && s[e] != '\t' && s[e] != '.' && s[e] != ')' && s[e] != '"' && s[e] != '\'' && s[e] != '\\' && s[e] < 0x80) {
+	if e == a || (e < len(s) && s[e] != ' ' && s[e] != ',' && s[e] != '\n' && s[e] != '\t' && s[e] != '.' && s[e] != ')' && s[e] != '"' && s[e] != '\'' && s[e] != '\\' && s[e] < 0x80 &&
+		!(s[e] == '(' && e+1 < len(s) && s[e+1] >= 0x80)) { // "…(으)로"
 		return 0, 0
 	}
 	v := s[a:e]
-	if v[0] == '/' && !awsSecretShaped(v) || v[0] == '~' || v[0] == '-' || v[0] == '$' || strings.ContainsAny(v, "=:[") || strings.Contains(v, "***") || strings.Contains(v, "---") || looksLikeAddress(v) {
+	if cryptHash(v) {
+		return a, e
+	}
+	if hasPrefixFold(v, 0, "http/") || plainValue(v) {
+		return 0, 0 // "token HTTP/1.1", "auth activate-service-account"
+	}
+	if v[0] == '/' && !awsSecretShaped(v) && !(tokenShaped(v) && !looksLikePath(v)) || v[0] == '~' || v[0] == '-' || v[0] == '$' || strings.ContainsAny(v, "=[") || strings.IndexByte(v, ':') >= 0 && !colonPassword(v) || strings.Contains(v, "***") || strings.Contains(v, "---") || looksLikeAddress(v) {
 		return 0, 0 // a path, an option, a variable, an address, a key, a mask
 	}
-	if !(passwordShaped(v) || tokenShaped(v) || kc&keyCode != 0 && digitCode(v)) {
-		return 0, 0
+	if !(passwordShaped(v) || tokenShaped(v) || (kc&keyCode != 0 || i > 0 && s[i-1] >= 0x80 && pinCode(v)) && digitCode(v)) {
+		return 0, 0 // after a Korean label a 4- or 6-digit PIN counts too: "비밀번호 4829"
 	}
 	return a, e
 }
@@ -297,7 +306,31 @@ func (m *Masker) pairLabelClass(s string, k int) keyClass {
 			}
 		}
 	}
-	return 0
+	return m.parentKeyClass(s, k)
+}
+
+// parentKeyClass returns the classes of the key of the object that a
+// "value" key at k opens: {"secret":{"value":"…"}}, secret: {value: …}.
+func (m *Masker) parentKeyClass(s string, k int) keyClass {
+	j := k
+	for j > 0 && k-j < 4 && (s[j-1] == '"' || s[j-1] == '\'' || s[j-1] == '\\' || s[j-1] == ' ') {
+		j--
+	}
+	if j == 0 || s[j-1] != '{' {
+		return 0
+	}
+	j--
+	for j > 0 && k-j < 12 && (s[j-1] == ' ' || s[j-1] == ':' || s[j-1] == '=' || s[j-1] == '"' || s[j-1] == '\'' || s[j-1] == '\\') {
+		j--
+	}
+	e := j
+	for j > 0 && e-j < 64 && isKeyByte(s[j-1]) {
+		j--
+	}
+	if j == e {
+		return 0
+	}
+	return m.lex.classes(s[j:e], keySecret|keyToken|keyCode)
 }
 
 // parenWords reports whether v opens a parenthesis of lower-case words
@@ -387,15 +420,22 @@ func nativeWordsThenValue(s string, r int) (int, int) {
 // "/api/token/9f8e7d6c5b4a…", "/password/reset/AbC123…" (reset is a
 // connector). The segment ends at '/', '?', '#', a space or a quote.
 func (m *Masker) pathToken(s string, ws, i int) (int, int) {
-	if ws == 0 || s[ws-1] != '/' {
+	// The segment may hold more words: /reset-password/, /magic-link/.
+	seg := ws
+	for seg > 0 && i-seg < 64 && (isWord(s[seg-1]) || s[seg-1] == '-' || s[seg-1] == '.') {
+		seg--
+	}
+	if seg == 0 || s[seg-1] != '/' {
 		return 0, 0
 	}
 	w := s[ws:i]
-	if a, e := webhookSecret(s, ws, i); e > 0 {
-		return a, e
+	if seg == ws {
+		if a, e := webhookSecret(s, ws, i); e > 0 {
+			return a, e
+		}
 	}
-	if !(len(w) == 5 && w == "reset" || len(w) == 6 && w == "verify" || len(w) == 7 && w == "confirm") &&
-		!(len(w) > 1 && m.lex.last2[lower(w[len(w)-2])][lower(w[len(w)-1])]&(keySecret|keyToken) != 0 && m.lex.classes(w, keySecret|keyToken) != 0) {
+	if !pathTokenWord(w) &&
+		!(len(w) > 1 && m.lex.last2[lower(w[len(w)-2])][lower(w[len(w)-1])]&(keySecret|keyToken) != 0 && m.lex.classes(s[seg:i], keySecret|keyToken) != 0) {
 		return 0, 0
 	}
 	a := i + 1
@@ -417,6 +457,10 @@ func webhookSecret(s string, ws, i int) (int, int) {
 	var ids int
 	switch w := s[ws:i]; {
 	case w == "services" && ws >= 16 && hasPrefixFold(s, ws-16, "hooks.slack.com/"):
+		ids = 2
+	case w == "workflows" && ws >= 16 && hasPrefixFold(s, ws-16, "hooks.slack.com/"):
+		ids = 3 // hooks.slack.com/workflows/T…/A…/<id>/<secret>
+	case w == "triggers" && ws >= 16 && hasPrefixFold(s, ws-16, "hooks.slack.com/"):
 		ids = 2
 	case w == "webhooks":
 		ids = 1

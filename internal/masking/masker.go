@@ -36,6 +36,8 @@ type Masker struct {
 	sub func(s string, from int, kc keyClass, ms []Match) []Match
 	// trigger says, per byte, which scanners run at it.
 	trigger [256]uint16
+	// opaque masks context-free opaque tokens (Config.OpaqueTokens).
+	opaque bool
 }
 
 type rule struct {
@@ -90,6 +92,7 @@ func New(cfg Config) (*Masker, error) {
 	if m.enabled[KRRRN] {
 		m.kinds |= keyRRN
 	}
+	m.opaque = cfg.OpaqueTokens && m.enabled[Secret]
 	m.buildTriggers()
 	m.sub = m.scan
 	return m, nil

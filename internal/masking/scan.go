@@ -19,6 +19,7 @@ const (
 	trSQL                            // 'V'/'v': an SQL VALUES list
 	trPercent                        // '%' or '\\': a percent- or \\u-encoded value
 	trNative                         // lead byte of a non-ASCII secret label ("비밀번호는 …")
+	trDollar                         // '$': a crypt(3) password hash
 )
 
 func (m *Masker) buildTriggers() {
@@ -60,7 +61,7 @@ func (m *Masker) buildTriggers() {
 		m.trigger['\''] |= trQuote
 		m.trigger['"'] |= trQuote
 		for c := range 128 {
-			if (m.lex.first[lower(byte(c))]&(keyToken|keySecret|keyCode) != 0 || m.lex.phraseFirst[lower(byte(c))]) && is(byte(c), clsAlpha) {
+			if (m.lex.labelFirst[lower(byte(c))]&(keyToken|keySecret|keyCode) != 0 || m.lex.phraseFirst[lower(byte(c))]) && is(byte(c), clsAlpha) {
 				m.trigger[c] |= trLabel
 			}
 		}
@@ -71,6 +72,9 @@ func (m *Masker) buildTriggers() {
 				m.trigger[w.w[0]] |= trNative
 			}
 		}
+	}
+	if e[Secret] {
+		m.trigger['$'] |= trDollar
 	}
 	if e[Secret] || e[BankAccount] {
 		m.trigger['V'] |= trSQL
@@ -135,10 +139,43 @@ func (m *Masker) scan(s string, from int, kc keyClass, ms []Match) []Match {
 			ws := i
 			for i++; i < n && isWord(s[i]); i++ {
 			}
+			if m.opaque && (i-ws >= 8 || i < n && (s[i] == '+' || s[i] == '/' || s[i] == '-')) {
+				if e := m.opaqueAt(s, ws); e > 0 && !m.touchesMask(s, ws, e) {
+					ms = append(ms, Match{Secret, ws, e})
+					i, last = e, e
+					continue
+				}
+			}
 			if i+1 >= n || m.kinds&keySecret == 0 {
 				continue
 			}
 			if c := s[i]; c != ' ' {
+				if (isTableDelim(c) || c == '\n' || c == '\r' || c == '\\') && i-ws > 1 && s[i-2] < 0x80 && s[i-1] < 0x80 &&
+					m.lex.last2[lower(s[i-2])][lower(s[i-1])]&(keySecret|keyToken|keyCode) != 0 {
+					// A header row: id,email,password\n7,kim@…,Xk9#…
+					fs := ws // the whole name: db.signing.key
+					for fs > last+1 && ws-fs < 64 && (s[fs-1] == '.' || s[fs-1] == '-') && isWord(s[fs-2]) {
+						for fs--; fs > last && isWord(s[fs-1]); fs-- {
+						}
+					}
+					var cells [8]Match
+					out, end := cells[:0], 0
+					if c := m.classify(s[fs:i]) & (keySecret | keyToken | keyCode); c != 0 {
+						out, end = m.tableColumn(s, fs, i, last, c, cells[:0])
+					}
+					if end > 0 {
+						// The other fields are text for every detector.
+						prev := i
+						var pre [4]Match
+						for _, c := range out {
+							ms = append(append(ms, m.sub(s[:c.Start], prev, kc, pre[:0])...), c)
+							prev = c.End
+						}
+						ms = append(ms, m.sub(s[:end], prev, kc, pre[:0])...)
+						i, last = end, end
+						continue
+					}
+				}
 				if c == '/' || c == '~' {
 					// A token as the path segment after /token/, /reset/…,
 					// or an Azure AD client secret (xxx8Q~…).
@@ -193,7 +230,7 @@ func (m *Masker) scan(s string, from int, kc keyClass, ms []Match) []Match {
 				ls--
 			}
 			if c := m.lex.classes(s[ls:r], keySecret|keyCode); c != 0 && r+1 < n && (s[r] == ' ' || s[r] == '(' || s[r] == '[') && !m.touchesMask(s, i, i) {
-				if a, e := secretAfterLabel(s, r, c); e > 0 && (passwordShaped(s[a:e]) || c&keyCode != 0 && digitCode(s[a:e])) && !m.touchesMask(s, a, e) {
+				if a, e := secretAfterLabel(s, r, c); e > 0 && (passwordShaped(s[a:e]) || (c&keyCode != 0 || pinCode(s[a:e])) && digitCode(s[a:e])) && !m.touchesMask(s, a, e) {
 					ms = append(ms, Match{Secret, a, e})
 					i, last = e, e
 					continue
@@ -227,6 +264,9 @@ func (m *Masker) scan(s string, from int, kc keyClass, ms []Match) []Match {
 			if a, e = scanEmail(s, i, 1, last); e == 0 && m.enabled[Secret] {
 				k = Secret
 				a, e = dsnPassword(s, i, last) // user:password@tcp(db:3306)/x
+				if e == 0 {
+					a, e = oracleLogin(s, i, last) // sqlplus app/pw@//db:1521/x
+				}
 			}
 		case t&trAssign != 0:
 			k, a, e = m.assign(s, i, last)
@@ -247,11 +287,17 @@ func (m *Masker) scan(s string, from int, kc keyClass, ms []Match) []Match {
 		case t&trPlus != 0:
 			k, a = Phone, i
 			e = scanE164(s, i)
+		case t&trDollar != 0:
+			k = Secret
+			a, e = cryptHashAt(s, i) // kim:$6$salt$… (shadow, htpasswd)
 		case t&trSecretPunct != 0:
 			k = Secret
 			if s[i] == '-' {
 				if a, e = scanPrivateKey(s, i); e == 0 {
 					a, e = m.cliPassword(s, i)
+				}
+				if e == 0 {
+					a, e = binderValue(s, i) // binding parameter [3] as [VARCHAR] - [Xk9#…]
 				}
 			} else if s[i] == '&' {
 				if m.enabled[Secret] {
@@ -294,6 +340,11 @@ func (m *Masker) numeric(s string, i, last int, kc keyClass) (Kind, int, int) {
 	sep := next == '-' || next == ' ' || next == '.' || next == ')'
 	if l < 13 && !(l >= 10 && (s[i] == '0' || e[BankAccount])) && !sep {
 		return 0, 0, 0
+	}
+	if e[IPv4] && l <= 3 && next == '-' {
+		if end := scanDashedIPv4(s, i); end > 0 {
+			return IPv4, i, end // ip-10-1-2-3.ec2.internal
+		}
 	}
 	if !numericBoundaryBefore(s, i) {
 		return 0, 0, 0
@@ -371,6 +422,11 @@ func (m *Masker) assign(s string, i, last int) (Kind, int, int) {
 	if m.enabled[Secret] {
 		if a, e := m.scanKeyValue(s, i, last); e > 0 {
 			return Secret, a, e
+		}
+		if s[i] == ':' && i > 0 && isDigit(s[i-1]) {
+			if a, e := telegramToken(s, i); e > 0 {
+				return Secret, a, e
+			}
 		}
 		if a, e := scanURLPassword(s, i); e > 0 && !m.touchesMask(s, i, i) {
 			return Secret, a, e
@@ -467,13 +523,19 @@ func (m *Masker) label(s string, ws, i int, first bool) (int, int) {
 			}
 		}
 	}
-	c := m.lex.classes(s[ws:le], keySecret|keyCode)
-	if c == 0 || m.touchesMask(s, ws, ws) {
+	c := m.lex.classes(s[ws:le], keySecret|keyCode|keyToken)
+	if c == 0 || ws > 0 && s[ws-1] == '/' || m.touchesMask(s, ws, ws) {
 		return 0, 0
 	}
-	a, e := secretAfterLabel(s, le, c)
+	a, e := 0, 0
+	if c&(keySecret|keyCode) != 0 {
+		a, e = secretAfterLabel(s, le, c)
+	}
 	if e == 0 && i-ws == 4 && s[ws:i] == "AUTH" {
 		return redisAuthWords(s, i) // Redis: AUTH user secret
+	}
+	if e == 0 && c&(keySecret|keyToken) != 0 && le < len(s) && s[le] == ' ' {
+		return m.tokenAfterLabel(s, le) // refresh_token KGtk…=, db.sid 25e0…
 	}
 	return a, e
 }

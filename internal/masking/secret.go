@@ -69,6 +69,9 @@ func (m *Masker) keyValue(s string, p, vs, last int) (int, int) {
 		return 0, 0
 	}
 	key := s[k:ke]
+	if len(key) > 3 && key[0] == '-' && key[1] == 'D' && (k == 0 || s[k-1] == ' ') {
+		key = key[2:] // a Java system property: -Ddb.password=…, -Dauthkey=…
+	}
 	if kc == 0 {
 		kc = m.lex.classes(key, keySecret|keyToken|keyCode)
 		if kc != 0 && publicKeyName(key) {
@@ -96,6 +99,10 @@ func (m *Masker) keyValue(s string, p, vs, last int) (int, int) {
 	}
 	if kc == 0 && len(key) == 4 && s[p] == '=' && key == "name" {
 		return m.formDataPart(s, vs)
+	}
+	queryKey := false
+	if kc == 0 && s[p] == '=' && k > 0 && (s[k-1] == '?' || s[k-1] == '&' || s[k-1] == '#') && queryTokenKey(key) {
+		kc, queryKey = keyToken, true // an OAuth code or an API key in a URL: ?code=4/0AX4…, ?key=…
 	}
 	if kc == 0 && len(key) > 0 && (key[0] >= 0x80 || s[p] == ':' && p+1 < len(s) && s[p+1] == ' ' && is(key[0], clsAlpha)) {
 		// A secret or code word up to three words back, before a predicate
@@ -134,6 +141,8 @@ func (m *Masker) keyValue(s string, p, vs, last int) (int, int) {
 	v := s[a:e]
 	switch {
 	case kc&keySecret != 0:
+	case kc&keyToken != 0 && queryKey && !mixedCase(v):
+		return 0, 0 // ?key=summer-sale-2024
 	case kc&keyToken != 0 && (tokenShaped(v) || percentTokenShaped(v)):
 	case kc&keyToken != 0 && clusterSession(v) > 0:
 		e = a + clusterSession(v) // the server ids after '!' are no secret
@@ -141,8 +150,8 @@ func (m *Masker) keyValue(s string, p, vs, last int) (int, int) {
 	default:
 		return 0, 0 // a token key with a plain value: session=expired
 	}
-	if workingDirectory(key, v) || looksLikePath(v) {
-		return 0, 0 // PWD=/home/x, private_key=/etc/ssl/key.pem
+	if workingDirectory(key, v) || looksLikePath(v) || resourceName(v) {
+		return 0, 0 // PWD=/home/x, private_key=/etc/ssl/key.pem, kmsKey=arn:aws:kms:…
 	}
 	return a, e
 }
@@ -207,6 +216,9 @@ func workingDirectory(key, v string) bool {
 // quoted handles a quote at i: SQL "PASSWORD 'x'" and "IDENTIFIED BY 'x'".
 func (m *Masker) quoted(s string, i, last int) (Kind, int, int) {
 	if a, e := redisAuth(s, i); e > 0 {
+		return Secret, a, e
+	}
+	if a, e := m.quotedPair(s, i, last); e > 0 {
 		return Secret, a, e
 	}
 	k := i
@@ -360,7 +372,7 @@ func (m *Masker) xmlText(s string, n, p, a int, close string) (int, int) {
 	if ne == n || ne < p && s[ne] != ' ' || m.touchesMask(s, n, n) {
 		return 0, 0
 	}
-	c := m.lex.classes(s[n:ne], keySecret|keyCode)
+	c := m.classify(s[n:ne]) & (keySecret | keyCode | keyToken)
 	if c == 0 && ne < p {
 		c = m.attrLabelClass(s[ne:p]) // <entry key="password">…</entry>
 	}
@@ -368,12 +380,20 @@ func (m *Masker) xmlText(s string, n, p, a int, close string) (int, int) {
 		return 0, 0
 	}
 	e := strings.Index(s[a:min(len(s), a+1024)], close)
+	if e == 0 && close == "<" {
+		// The value in one child element: <void property="password"><string>…</string>.
+		if ce := strings.IndexByte(s[a:min(len(s), a+32)], '>'); ce > 1 && s[a+1] != '/' && !strings.ContainsAny(s[a+1:a+ce], " /<") {
+			a += ce + 1
+			e = strings.Index(s[a:min(len(s), a+1024)], close)
+		}
+	}
 	if e <= 0 {
 		return 0, 0
 	}
 	e += a
-	if v := s[a:e]; strings.TrimSpace(v) == "" || isPlaceholder(v) || c&keySecret == 0 && plainValue(v) {
-		return 0, 0
+	if v := s[a:e]; strings.TrimSpace(v) == "" || isPlaceholder(v) ||
+		!(c&keySecret != 0 || c&keyCode != 0 && !plainValue(v) || c&keyToken != 0 && tokenShaped(v)) {
+		return 0, 0 // a token key (<sid>, <sessionId>) holds a token
 	}
 	return a, e
 }
@@ -382,7 +402,7 @@ func (m *Masker) xmlText(s string, n, p, a int, close string) (int, int) {
 // key=, name= or id= attribute gives its text: <entry key="password">,
 // <param name="db.password">.
 func (m *Masker) attrLabelClass(attrs string) keyClass {
-	for _, at := range []string{" key=", " name=", " id="} {
+	for _, at := range []string{" key=", " name=", " id=", " property=", " Name=", " Key="} {
 		j := strings.Index(attrs, at)
 		if j < 0 || j+len(at)+2 > len(attrs) {
 			continue
@@ -487,13 +507,34 @@ func valueAfter(s string, j int) (int, int) {
 		if upstreamMask(s[j : e+1]) {
 			return 0, 0 // [FILTERED]
 		}
-	case '{', ',', ';', '&', ')', '}', ']', '<', '>':
+	case '{':
+		// An LDAP or Dovecot password scheme: userPassword: {SSHA}W6ph…
+		if e := schemePrefix(s, j); e > 0 {
+			a, e = j, unquotedEnd(s, e)
+			if e > a && !isMaskToken(s[a:e]) {
+				return a, e
+			}
+		}
+		return 0, 0
+	case ',', ';', '&', ')', '}', ']', '<', '>':
 		return 0, 0
 	default:
+		if (q == 'b' || q == 'u' || q == 'r') && j+1 < len(s) && (s[j+1] == '\'' || s[j+1] == '"') {
+			return valueAfter(s, j+1) // Python: b'…', u'…'
+		}
+		if n := phpVisibility(s, j); n > 0 {
+			return valueAfter(s, n) // var_dump: ["password":protected]=> string(8) "…"
+		}
 		if hasPrefixAt(s, j, "string(") {
 			// PHP var_dump: ["password"]=> string(8) "…"
 			if r := strings.IndexByte(s[j:min(len(s), j+16)], ')'); r > 0 && j+r+2 < len(s) && s[j+r+1] == ' ' && s[j+r+2] == '"' {
 				return valueAfter(s, j+r+2)
+			}
+		}
+		if hasPrefixAt(s, j, "!!") {
+			// A YAML tag: api_key: !!str …
+			if t := unquotedEnd(s, j); t+1 < len(s) && s[t] == ' ' {
+				return valueAfter(s, t+1)
 			}
 		}
 		a = j
@@ -503,6 +544,13 @@ func valueAfter(s string, j int) (int, int) {
 			if e-a == len(sc) && hasPrefixFold(s, a, sc) && e+1 < len(s) && s[e] == ' ' {
 				a = e + 1
 				e = unquotedEnd(s, a)
+				if hasPrefixFold(s, a, `token="`) {
+					// Rails: Authorization: Token token="…"
+					a += 7
+					if q := strings.IndexByte(s[a:], '"'); q > 0 {
+						e = a + q
+					}
+				}
 				break
 			}
 		}
@@ -534,8 +582,8 @@ func unquotedEnd(s string, e int) int {
 		case ' ', '\t', '\r', '\n', ',', ';', '"', '\'', ')', '}', ']', '<', '>':
 			return e
 		case '\\':
-			if hasPrefixAt(s, e, `\r\n`) {
-				return e // an escaped line break in a dumped request
+			if hasPrefixAt(s, e, `\r\n`) || hasPrefixAt(s, e, `\n`) && e+2 < len(s) && is(s[e+2], clsAlpha|clsSpace) || hasPrefixAt(s, e, `\t`) {
+				return e // an escaped line break or tab in dumped text
 			}
 		case '&':
 			if queryParamAt(s, e+1) {

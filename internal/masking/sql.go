@@ -236,6 +236,8 @@ func sqlPlaceholder(v string) bool {
 	switch {
 	case v == "" || v == "?":
 		return true
+	case v[0] == '$' && cryptHash(v):
+		return false // a bcrypt or SHA-crypt hash: '$2b$12$…'
 	case v[0] == '$' || v[0] == ':' || v[0] == '@':
 		return true
 	case len(v) == 4 && hasPrefixFold(v, 0, "null"), len(v) == 7 && hasPrefixFold(v, 0, "default"):

@@ -66,6 +66,11 @@ type SecretConfig struct {
 	// CodeKeys are keys and label words whose values are secrets unless
 	// plain words or placeholders (pass, auth, pin, otp, 인증번호).
 	CodeKeys []string `mapstructure:"code_keys"`
+	// OpaqueTokens masks a run of 32+ token characters mixing upper case,
+	// lower case and digits wherever it stands, with no key or label (off
+	// by default and in the strict preset; see README for its false
+	// positives).
+	OpaqueTokens bool `mapstructure:"opaque_tokens"`
 }
 
 // BankAccountConfig configures the bank account detector.
@@ -172,6 +177,8 @@ func (c *Config) engineConfig() (masking.Config, error) {
 		HashKey:     []byte(c.HashKey),
 		IncludeKeys: c.IncludeKeys,
 		ExcludeKeys: c.ExcludeKeys,
+
+		OpaqueTokens: d.Secret.OpaqueTokens,
 	}
 	ec.SecretKeys = nonNil(ec.SecretKeys)
 	for k, dc := range byKind {
