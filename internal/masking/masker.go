@@ -36,6 +36,9 @@ type Masker struct {
 	sub func(s string, from int, kc keyClass, ms []Match) []Match
 	// trigger says, per byte, which scanners run at it.
 	trigger [256]uint16
+	// redacted holds the mask of each detector whose action is Redact
+	// ("[REDACTED:email]"), "" for the others.
+	redacted [NumKinds]string
 }
 
 type rule struct {
@@ -91,6 +94,7 @@ func New(cfg Config) (*Masker, error) {
 		m.kinds |= keyRRN
 	}
 	m.buildTriggers()
+	m.buildMasks()
 	m.sub = m.scan
 	return m, nil
 }
@@ -157,7 +161,7 @@ func (m *Masker) MaskStringIn(parent, key, s string, counts []int64) (string, bo
 			return s, false // empty, or already masked
 		}
 	}
-	var buf [8]Match
+	var buf [24]Match
 	ms := m.scan(s, 0, kc, buf[:0])
 	out, changed := s, false
 	if len(ms) > 0 {
@@ -254,13 +258,23 @@ func (m *Masker) MaskIntIn(parent, key string, v int64, counts []int64) (string,
 // Find returns what the built-in detectors report in s, in order.
 func (m *Masker) Find(s string) []Match { return m.scan(s, 0, 0, nil) }
 
+// apply writes s with its matches masked, in one allocation: redact masks
+// are prebuilt per detector, and the output's length is computed first.
 func (m *Masker) apply(s string, ms []Match, counts []int64) string {
+	size := len(s)
+	for _, mt := range ms {
+		size += m.maskLen(mt) - (mt.End - mt.Start)
+	}
 	var b strings.Builder
-	b.Grow(len(s) + 16*len(ms))
+	b.Grow(size)
 	prev := 0
 	for _, mt := range ms {
 		b.WriteString(s[prev:mt.Start])
-		m.act.write(&b, m.actions[mt.Kind], kindNames[mt.Kind], s[mt.Start:mt.End])
+		if tok := m.redacted[mt.Kind]; tok != "" {
+			b.WriteString(tok)
+		} else {
+			m.act.write(&b, m.actions[mt.Kind], kindNames[mt.Kind], s[mt.Start:mt.End])
+		}
 		counts[mt.Kind]++
 		prev = mt.End
 	}

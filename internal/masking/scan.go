@@ -396,7 +396,7 @@ func (m *Masker) assign(s string, i, last int) (Kind, int, int) {
 // The kept tail of a Partial mask is original text, so a value may not start
 // within maxKeep characters after a star run either ("****:0@0.AAA").
 func (m *Masker) touchesMask(s string, a, e int) bool {
-	if e > a && containsMask(s[a:e]) {
+	if e > a && maskByte(s[a:e]) && containsMask(s[a:e]) {
 		return true // a value holding our mask was masked in part before
 	}
 	// Our masks, directly or across one punctuation byte ("0.0.0.0-[…]").
@@ -426,6 +426,9 @@ func (m *Masker) touchesMask(s string, a, e int) bool {
 // maskStartsAt reports whether one of our masks starts at j.
 func maskStartsAt(s string, j int) bool {
 	if j >= len(s) {
+		return false
+	}
+	if c := s[j]; c != '[' && c != '*' {
 		return false
 	}
 	r := s[j:]
