@@ -39,3 +39,30 @@ var pseudonymLen = pseudonym.EncodedLen(pseudonymBytes)
 func maskByte(v string) bool {
 	return strings.IndexByte(v, '[') >= 0 || strings.IndexByte(v, '*') >= 0
 }
+
+// cliBefore are the bytes a command-line option may follow (see cliPassword).
+var cliBefore = [256]bool{' ': true, '\t': true, '"': true, '\'': true}
+
+// notePairMin records that a word starting with the pair (a, b) matches at
+// least n bytes.
+func (l *lexicon) notePairMin(a, b byte, n int) {
+	n = max(1, min(n, 255))
+	if m := l.pairMin[a][b]; m == 0 || int(m) > n {
+		l.pairMin[a][b] = uint8(n)
+	}
+}
+
+// fits reports whether some word starting with lc (lower case) and then c1
+// (a pairByte) fits in rest bytes; words with a separator as their second
+// byte may start there too.
+func (l *lexicon) fits(lc, c1 byte, rest int) bool {
+	if m := l.pairMin[lc&0x7f][c1]; m != 0 && int(m) <= rest {
+		return true
+	}
+	if l.sepSecond {
+		if m := l.pairMin[lc&0x7f]['_']; m != 0 && int(m) <= rest {
+			return true
+		}
+	}
+	return false
+}

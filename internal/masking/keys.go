@@ -59,6 +59,11 @@ type lexicon struct {
 	// case; a separator as the second byte is stored as '_').
 	pairs     [128][128]keyClass
 	sepSecond bool // some word has a separator as its second byte
+	// pairMin is the fewest bytes a word with those first two bytes (as
+	// in pairs) can match (a separator inside a word may match none, at a
+	// camel-case step); 0 for pairs no word starts with. A word cannot
+	// start where fewer bytes are left.
+	pairMin [128][128]uint8
 	// phrases says which first two bytes start a phrase ("api key");
 	// phraseFirst which first bytes; phraseWords are the phrases.
 	phrases     [128][128]bool
@@ -139,10 +144,12 @@ func (l *lexicon) add(list []string, c keyClass) {
 		if len(k) == 1 {
 			for b := range 128 {
 				l.pairs[k[0]&0x7f][b] |= c
+				l.notePairMin(k[0]&0x7f, byte(b), 1)
 			}
 		} else {
 			l.pairs[k[0]&0x7f][pairByte(k[1])] |= c
 			l.sepSecond = l.sepSecond || isPartSep(k[1])
+			l.notePairMin(k[0]&0x7f, pairByte(k[1]), len(k)-strings.Count(k, "_")-strings.Count(k, "-")-strings.Count(k, ".")-strings.Count(k, " "))
 		}
 		if len(k) >= minGluedWord && c&(keySecret|keyToken) != 0 {
 			l.glued[k[0]] |= c
@@ -187,6 +194,9 @@ func (l *lexicon) classes(ident string, want keyClass) keyClass {
 			c1 = pairByte(ident[p+1])
 		}
 		if l.pairs[lc&0x7f][c1]&want&^got == 0 && (!l.sepSecond || l.pairs[lc&0x7f]['_']&want&^got == 0) {
+			continue
+		}
+		if !l.fits(lc, c1, len(ident)-p) {
 			continue
 		}
 		glued := p > 0 && !isPartSep(ident[p-1]) && !(is(c, clsUpper) && is(ident[p-1], clsLower|clsDigit))

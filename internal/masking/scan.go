@@ -250,7 +250,12 @@ func (m *Masker) scan(s string, from int, kc keyClass, ms []Match) []Match {
 		case t&trSecretPunct != 0:
 			k = Secret
 			if s[i] == '-' {
-				if a, e = scanPrivateKey(s, i); e == 0 {
+				// Both need their first byte: "-----BEGIN ", and a command
+				// line's option after a space or a quote.
+				if i+1 < n && s[i+1] == '-' {
+					a, e = scanPrivateKey(s, i)
+				}
+				if e == 0 && (i == 0 || cliBefore[s[i-1]]) {
 					a, e = m.cliPassword(s, i)
 				}
 			} else if s[i] == '&' {
