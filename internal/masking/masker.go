@@ -124,7 +124,7 @@ func (m *Masker) Inspect(key string) bool {
 
 // SecretKey reports whether values under key are masked whole by the Secret detector.
 func (m *Masker) SecretKey(key string) bool {
-	return m.lex.classes(key, m.kinds&keySecret) != 0
+	return m.classify(key)&keySecret != 0
 }
 
 // MaskString masks s, a value found under key ("" for free text such as a
@@ -152,6 +152,12 @@ func (m *Masker) MaskStringIn(parent, key, s string, counts []int64) (string, bo
 	if kc == 0 && parent != "" {
 		kc = m.classify(parent) &^ keySecret
 	}
+	return m.maskClassed(kc, key, s, counts)
+}
+
+// maskClassed is MaskStringIn once the key class kc of the value is known;
+// key is for the rules.
+func (m *Masker) maskClassed(kc keyClass, key, s string, counts []int64) (string, bool) {
 	if kc != 0 {
 		if k, ok := m.wholeValue(kc, s); ok {
 			counts[k]++
@@ -233,7 +239,20 @@ func (m *Masker) MaskInt(key string, v int64, counts []int64) (string, bool) {
 // MaskIntIn is MaskInt for an integer below parent, a ContextKey (see
 // MaskStringIn).
 func (m *Masker) MaskIntIn(parent, key string, v int64, counts []int64) (string, bool) {
-	if key != "" && m.numbers[Secret] && (m.SecretKey(key) || (v >= 1000 || v <= -1000) && m.classify(key)&keyCode != 0) {
+	var kk, kp keyClass
+	if key != "" {
+		kk = m.classify(key)
+	}
+	if parent != "" {
+		kp = m.classify(parent)
+	}
+	return m.maskIntClassed(kk, kp, v, counts)
+}
+
+// maskIntClassed is MaskIntIn once the classes of the key (kk) and of the
+// parent (kp) are known (0 for "").
+func (m *Masker) maskIntClassed(kk, kp keyClass, v int64, counts []int64) (string, bool) {
+	if m.numbers[Secret] && (kk&keySecret != 0 || (v >= 1000 || v <= -1000) && kk&keyCode != 0) {
 		counts[Secret]++
 		var nb [24]byte
 		return m.act.mask(m.actions[Secret], kindNames[Secret], string(strconv.AppendInt(nb[:0], v, 10))), true
@@ -241,7 +260,7 @@ func (m *Masker) MaskIntIn(parent, key string, v int64, counts []int64) (string,
 	var nb [24]byte
 	d := strconv.AppendInt(nb[:0], v, 10)
 	if m.numbers[BankAccount] && len(d) >= minBankDigits && len(d) <= maxBankDigits &&
-		(key != "" && m.classify(key)&keyBank != 0 || parent != "" && m.classify(parent)&keyBank != 0) {
+		(kk&keyBank != 0 || kp&keyBank != 0) {
 		counts[BankAccount]++
 		return m.act.mask(m.actions[BankAccount], kindNames[BankAccount], string(d)), true
 	}
