@@ -78,6 +78,9 @@ type lexicon struct {
 	// nativeMask holds, per lead and continuation byte pair, the native
 	// words (bit i: native[i]) that start with it.
 	nativeMask [64][64]uint64
+	// exact holds the classes of the plain ASCII words (no separator), for
+	// mayBeLexiconWord.
+	exact exactTable
 }
 
 type lexWord struct {
@@ -133,6 +136,9 @@ func (l *lexicon) add(list []string, c keyClass) {
 			continue
 		}
 		w := lexWord{w: k, class: c, plain: !strings.ContainsAny(k, "_-. ")}
+		if w.plain {
+			l.exact.add(k, c)
+		}
 		if len(k) > 1 && !isPartSep(k[1]) {
 			w.second = k[1]
 		}
