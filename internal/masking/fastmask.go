@@ -66,3 +66,25 @@ func (l *lexicon) fits(lc, c1 byte, rest int) bool {
 	}
 	return false
 }
+
+// maskState says whether a scan's text may hold a mask: unknown until
+// its first match needs to know.
+type maskState uint8
+
+const (
+	maskUnknown maskState = iota
+	maskNone              // no '[' or '*' in the text: nothing touches a mask
+	maskMaybe
+)
+
+// touchesMaskIn is touchesMask for a scan that remembers in st whether its
+// text holds '[' or '*' at all.
+func (m *Masker) touchesMaskIn(st *maskState, s string, a, e int) bool {
+	if *st == maskUnknown {
+		*st = maskNone
+		if maskByte(s) {
+			*st = maskMaybe
+		}
+	}
+	return *st == maskMaybe && m.touchesMask(s, a, e)
+}

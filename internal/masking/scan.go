@@ -93,6 +93,9 @@ func (m *Masker) buildTriggers() {
 func (m *Masker) scan(s string, from int, kc keyClass, ms []Match) []Match {
 	last := from // end of the previous match: scanners never look back past it
 	n := len(s)
+	// Text without '[' and '*' holds no mask, so no value touches one;
+	// looked at once, at the first match.
+	var plain maskState
 	act := &m.trigger
 	for i := from; i < n; {
 		// Skip bytes that neither start a word nor trigger a scanner.
@@ -119,12 +122,12 @@ func (m *Masker) scan(s string, from int, kc keyClass, ms []Match) []Match {
 				} else {
 					k, a, e = m.alpha(s, i)
 				}
-				if e > 0 && !m.touchesMask(s, a, e) {
+				if e > 0 && !m.touchesMaskIn(&plain, s, a, e) {
 					ms = append(ms, Match{k, a, e})
 					i, last = e, e
 					if k == AccessKey && m.enabled[Secret] {
 						// An AWS secret access key right after its key id.
-						if a, e := awsSecretAfter(s, i); e > 0 && !m.touchesMask(s, a, e) {
+						if a, e := awsSecretAfter(s, i); e > 0 && !m.touchesMaskIn(&plain, s, a, e) {
 							ms = append(ms, Match{Secret, a, e})
 							i, last = e, e
 						}
@@ -148,7 +151,7 @@ func (m *Masker) scan(s string, from int, kc keyClass, ms []Match) []Match {
 					} else if m.enabled[AccessKey] {
 						a, e = azureSecret(s, ws, i)
 					}
-					if e > 0 && !m.touchesMask(s, a, e) {
+					if e > 0 && !m.touchesMaskIn(&plain, s, a, e) {
 						ms = append(ms, Match{Secret, a, e})
 						i, last = e, e
 					}
@@ -157,7 +160,7 @@ func (m *Masker) scan(s string, from int, kc keyClass, ms []Match) []Match {
 			}
 			if positionalFirst[s[ws]] {
 				// rabbitmqctl add_user u X, htpasswd -b f u X, net user u X
-				if a, e := positionalPassword(s, ws); e > 0 && (a == e || !m.touchesMask(s, a, e)) {
+				if a, e := positionalPassword(s, ws); e > 0 && (a == e || !m.touchesMaskIn(&plain, s, a, e)) {
 					if a < e {
 						ms = append(ms, Match{Secret, a, e})
 					}
@@ -175,7 +178,7 @@ func (m *Masker) scan(s string, from int, kc keyClass, ms []Match) []Match {
 					}
 				}
 				a, e := m.label(s, ks, i, t&trLabel != 0 || ks < ws)
-				if e > 0 && !m.touchesMask(s, a, e) {
+				if e > 0 && !m.touchesMaskIn(&plain, s, a, e) {
 					ms = append(ms, Match{Secret, a, e})
 					i, last = e, e
 				}
@@ -193,13 +196,13 @@ func (m *Masker) scan(s string, from int, kc keyClass, ms []Match) []Match {
 			for ls > last && i-ls < 16 && isWord(s[ls-1]) {
 				ls--
 			}
-			if c := m.lex.classes(s[ls:r], keySecret|keyCode); c != 0 && r+1 < n && (s[r] == ' ' || s[r] == '(' || s[r] == '[') && !m.touchesMask(s, i, i) {
-				if a, e := secretAfterLabel(s, r, c); e > 0 && (passwordShaped(s[a:e]) || c&keyCode != 0 && digitCode(s[a:e])) && !m.touchesMask(s, a, e) {
+			if c := m.lex.classes(s[ls:r], keySecret|keyCode); c != 0 && r+1 < n && (s[r] == ' ' || s[r] == '(' || s[r] == '[') && !m.touchesMaskIn(&plain, s, i, i) {
+				if a, e := secretAfterLabel(s, r, c); e > 0 && (passwordShaped(s[a:e]) || c&keyCode != 0 && digitCode(s[a:e])) && !m.touchesMaskIn(&plain, s, a, e) {
 					ms = append(ms, Match{Secret, a, e})
 					i, last = e, e
 					continue
 				}
-				if a, e := nativeWordsThenValue(s, r); e > 0 && !m.touchesMask(s, a, e) {
+				if a, e := nativeWordsThenValue(s, r); e > 0 && !m.touchesMaskIn(&plain, s, a, e) {
 					ms = append(ms, Match{Secret, a, e})
 					i, last = e, e
 					continue
@@ -231,14 +234,14 @@ func (m *Masker) scan(s string, from int, kc keyClass, ms []Match) []Match {
 			}
 		case t&trAssign != 0:
 			k, a, e = m.assign(s, i, last)
-			if e > 0 && a > i+3 && hasPrefixAt(s, i, "://") && !m.touchesMask(s, a, e) {
+			if e > 0 && a > i+3 && hasPrefixAt(s, i, "://") && !m.touchesMaskIn(&plain, s, a, e) {
 				// A URL password: the user part before it is text too.
 				var pre [4]Match
 				ms = append(ms, m.sub(s[:a-1], i+3, kc, pre[:0])...)
 			}
 		case t&trQuote != 0:
 			k, a, e = m.quoted(s, i, last)
-			if e > 0 && a > i+8 && hasPrefixFold(s, i+1, "auth\"") && !m.touchesMask(s, a, e) {
+			if e > 0 && a > i+8 && hasPrefixFold(s, i+1, "auth\"") && !m.touchesMaskIn(&plain, s, a, e) {
 				// Redis AUTH "user" "password": the user argument is text
 				// too (a second pass, which no longer matches the masked
 				// password, scans it).
@@ -275,7 +278,7 @@ func (m *Masker) scan(s string, from int, kc keyClass, ms []Match) []Match {
 				a, e = m.scanXMLElement(s, i, last)
 			}
 		}
-		if e > 0 && !m.touchesMask(s, a, e) {
+		if e > 0 && !m.touchesMaskIn(&plain, s, a, e) {
 			ms = append(ms, Match{k, a, e})
 			i, last = e, e
 			continue
