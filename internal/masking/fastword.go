@@ -93,10 +93,11 @@ func (t *exactTable) classOf(h uint32, lw []byte) keyClass {
 	}
 }
 
-// mayBeLexiconWord reports whether the word w (word bytes, a scan word)
-// may hold a lexicon word, as classes would find it: false only for a
-// word of letters in one case that classes would give no class.
-func (l *lexicon) mayBeLexiconWord(w string) bool {
+// mayLabel reports whether label could match after the word s[ws:i] (with
+// nothing joined before it by '-' or '.'): a word that may hold a lexicon
+// word, "by" (IDENTIFIED BY), AUTH, or a phrase's first word.
+func (m *Masker) mayLabel(s string, ws, i int) bool {
+	w := s[ws:i]
 	n := len(w)
 	if n < 2 || n > maxExactWord {
 		return true
@@ -109,45 +110,34 @@ func (l *lexicon) mayBeLexiconWord(w string) bool {
 		rest |= class[w[k]]
 	}
 	if (first|rest)&(clsDigit|clsUnderscore) != 0 || rest&clsUpper != 0 && (rest&clsLower != 0 || first&clsLower != 0) {
-		return true
+		return true // digits, '_', camel steps: the general rules
 	}
-	a, z, y := lower(w[0])-'a', lower(w[n-1])-'a', lower(w[n-2])-'a'
-	if !l.exact.shape[n][a][z] && (n <= minGluedWord || !l.exact.gluedEnd[y][z]) {
-		return false
+	l := &m.lex
+	a, b, z := lower(w[0]), lower(w[1]), lower(w[n-1])
+	if l.exact.shape[n][a-'a'][z-'a'] || n > minGluedWord && l.exact.gluedEnd[lower(w[n-2])-'a'][z-'a'] {
+		if first&clsUpper != 0 && rest&clsLower != 0 || l.exactWord(w) {
+			return true // Title case is not worth the exact test
+		}
 	}
-	if first&clsUpper != 0 && rest&clsLower != 0 {
-		return true // Title case: not worth the exact test
-	}
+	return n == 2 && a == 'b' && z == 'y' || n == 4 && w == "AUTH" || l.phrases[a][b]
+}
+
+// exactWord reports whether w, ASCII letters in one case, is a lexicon
+// word or ends in a secret or token word of minGluedWord or more letters
+// ("dbpassword"), which is all classes can find in it.
+func (l *lexicon) exactWord(w string) bool {
+	n := len(w)
 	var buf [maxExactWord]byte
-	upper := w[0]-'A' < 26
 	var h uint32 // the hash of buf[k:n]
 	for k := n - 1; k >= 0; k-- {
-		c := w[k]
-		if upper {
-			if c-'A' >= 26 {
-				return true // mixed case (camel steps), digits, '_': the general rules
-			}
-			c += 'a' - 'A'
-		} else if c-'a' >= 26 {
-			return true
-		}
+		c := lower(w[k])
 		buf[k] = c
 		h = h*exactMul + uint32(c)
 		if k > 0 && n-k >= minGluedWord && l.glued[c]&(keySecret|keyToken) != 0 && l.exact.classOf(h, buf[k:n])&(keySecret|keyToken) != 0 {
-			return true // "dbpassword"
+			return true
 		}
 	}
 	return l.exact.classOf(h, buf[:n]) != 0
-}
-
-// mayLabel reports whether label could match after the word s[ws:i] (with
-// nothing joined before it by '-' or '.'): "by" (IDENTIFIED BY), AUTH, a
-// phrase's first word, or a word that may hold a lexicon word.
-func (m *Masker) mayLabel(s string, ws, i int) bool {
-	if i-ws == 2 && hasPrefixFold(s, ws, "by") || i-ws == 4 && s[ws:i] == "AUTH" || m.lex.phraseStart(s, ws) {
-		return true
-	}
-	return m.lex.mayBeLexiconWord(s[ws:i])
 }
 
 // letters reports whether w is all lower-case ASCII letters.
