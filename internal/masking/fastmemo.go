@@ -13,6 +13,9 @@ type Memo struct {
 	m    *Masker
 	seed maphash.Seed
 	keys [memoKeys]memoKey
+	// last is the key looked up last: a walk asks Inspect, then masks
+	// the value under the same key.
+	last memoKey
 	// clean holds values that MaskString left unchanged, under their key
 	// class (and their key, when rules, which match keys, exist).
 	clean [memoValues]memoValue
@@ -45,6 +48,9 @@ func (m *Masker) NewMemo() *Memo { return &Memo{m: m, seed: maphash.MakeSeed()} 
 
 // key returns the entry of key, computing it on a miss.
 func (c *Memo) key(key string) memoKey {
+	if c.last.ok && c.last.key == key {
+		return c.last
+	}
 	if len(key) > memoMaxKey {
 		return memoKey{key: key, class: c.m.classify(key), inspect: c.m.Inspect(key), ok: true}
 	}
@@ -52,6 +58,7 @@ func (c *Memo) key(key string) memoKey {
 	if !e.ok || e.key != key {
 		*e = memoKey{key: key, class: c.m.classify(key), inspect: c.m.Inspect(key), ok: true}
 	}
+	c.last = *e
 	return *e
 }
 

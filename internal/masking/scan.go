@@ -108,7 +108,7 @@ func (m *Masker) scan(s string, from int, kc keyClass, ms []Match) []Match {
 		}
 		if t&trWord != 0 {
 			// i starts a word (the loop skips whole words).
-			if t&trSQL != 0 {
+			if t&trSQL != 0 && i+5 < n && lower(s[i+5]) == 's' { // "VALUES"
 				if out, end := m.sqlValues(s, i, last, ms); end > 0 {
 					ms, i, last = out, end, end
 					continue
@@ -367,7 +367,7 @@ func (m *Masker) alpha(s string, i int) (Kind, int, int) {
 			return AccessKey, i, end
 		}
 	}
-	if e[AuthHeader] {
+	if e[AuthHeader] && s[i]|0x20 == 'b' { // Bearer, Basic
 		if a, end := scanAuth(s, i); end > 0 {
 			return AuthHeader, a, end
 		}
