@@ -102,3 +102,46 @@ func TestMemoCleanValueDoesNotAllocate(t *testing.T) {
 		t.Fatalf("%v allocations per run, want at most 1 (the test's own key)", n)
 	}
 }
+
+// TestConcurrentMaskersAgree masks the same lines from several goroutines
+// with one Masker (whose identifier cache they share and fill) and checks
+// every result against a fresh Masker's; run with -race.
+func TestConcurrentMaskersAgree(t *testing.T) {
+	t.Parallel()
+	cfg := masking.Config{Detectors: masking.StrictDetectors()}
+	shared, err := masking.New(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := append(corpus.Generate(9, 300, 0.5), corpus.GenerateContext(9, 300, 0.5)...)
+	want := make([]string, len(lines))
+	{
+		fresh, err := masking.New(cfg)
+		if err != nil {
+			t.Fatal(err)
+		}
+		counts := make([]int64, fresh.NumCounters())
+		for i, l := range lines {
+			want[i], _ = fresh.MaskString("", l.Text, counts)
+		}
+	}
+	errs := make(chan error, 4)
+	for g := range 4 {
+		go func() {
+			counts := make([]int64, shared.NumCounters())
+			for k := range lines {
+				i := (k + g*77) % len(lines)
+				if got, _ := shared.MaskString("", lines[i].Text, counts); got != want[i] {
+					errs <- fmt.Errorf("goroutine %d line %d: %q, want %q", g, i, got, want[i])
+					return
+				}
+			}
+			errs <- nil
+		}()
+	}
+	for range 4 {
+		if err := <-errs; err != nil {
+			t.Fatal(err)
+		}
+	}
+}

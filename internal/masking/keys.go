@@ -79,8 +79,10 @@ type lexicon struct {
 	// words (bit i: native[i]) that start with it.
 	nativeMask [64][64]uint64
 	// exact holds the classes of the plain ASCII words (no separator), for
-	// mayBeLexiconWord.
+	// mayLabel.
 	exact exactTable
+	// cache remembers what classes found (nil: none).
+	cache *classCache
 }
 
 type lexWord struct {
@@ -180,6 +182,14 @@ func (l *lexicon) classes(ident string, want keyClass) keyClass {
 	if len(ident) == 0 || len(ident) > 128 {
 		return 0
 	}
+	if l.cache != nil && len(ident) <= maxCachedIdent {
+		return l.cache.classesOf(ident, l.compute) & want
+	}
+	return l.compute(ident, want)
+}
+
+// compute is classes without the cache.
+func (l *lexicon) compute(ident string, want keyClass) keyClass {
 	var got keyClass
 	ascii := true
 	for p := 0; p < len(ident); p++ {

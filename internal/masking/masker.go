@@ -68,6 +68,7 @@ func New(cfg Config) (*Masker, error) {
 	m.lex.add(orDefault(cfg.CodeKeys, DefaultCodeKeys), keyCode)
 	m.lex.add(orDefault(cfg.BankKeys, DefaultBankKeys), keyBank)
 	m.lex.add(rrnKeys, keyRRN)
+	m.lex.cache = newClassCache()
 	for _, d := range cfg.Detectors {
 		m.enabled[d.Kind] = true
 		m.numbers[d.Kind] = d.Numbers
