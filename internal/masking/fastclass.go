@@ -9,18 +9,22 @@ import (
 // asked about: keys, labels and column names repeat from line to line
 // (the keys of a JSON log, the fields of an access log), and classes costs
 // a pass with look-ups per byte. It is shared by every goroutine using the
-// Masker, so each slot is filled once, atomically, and never changed: the
-// cache costs at most one allocation per slot in a Masker's life, only
-// identifiers seen twice are let in, and a clean line costs no allocation
-// once its identifiers are in. An identifier whose two slots are taken is
-// computed each time, as without the cache.
+// Masker, so each slot is filled once, atomically, and never changed. Its
+// entries are allocated with it (about 130 KB per Masker, with the slots):
+// filling it allocates nothing. Only identifiers seen twice are let in, so
+// one-off words (ids, hex strings) do not take the entries; an identifier
+// that finds no free slot or entry is computed each time, as without the
+// cache.
 type classCache struct {
 	seed  maphash.Seed
 	slots [classSlots]atomic.Pointer[classEntry]
 	// seen admits an identifier on its second look only (a fingerprint
-	// per slot, no allocation): ids, hex strings and other one-off words
-	// would otherwise take the slots and cost allocations.
+	// per slot).
 	seen [seenSlots]atomic.Uint32
+	// entries are allocated with the cache and handed out once each
+	// (next): filling the cache allocates nothing.
+	entries []classEntry
+	next    atomic.Int32
 }
 
 type classEntry struct {
@@ -36,17 +40,20 @@ func (e *classEntry) is(ident string) bool {
 }
 
 const (
-	classSlots = 4096 // a power of two
-	seenSlots  = 8192 // a power of two
+	classSlots   = 4096 // a power of two
+	seenSlots    = 8192 // a power of two
+	classEntries = 2048 // entries at most: half the slots
 	// maxCachedIdent is the longest identifier cached; longer ones are
 	// rare to repeat.
-	maxCachedIdent = 40
+	maxCachedIdent = 32
 	// allClasses are the classes a word can have; what classes finds for
 	// one want is what it finds for all, restricted to want.
 	allClasses = keySecret | keyToken | keyBank | keyCode | keyRRN
 )
 
-func newClassCache() *classCache { return &classCache{seed: maphash.MakeSeed()} }
+func newClassCache() *classCache {
+	return &classCache{seed: maphash.MakeSeed(), entries: make([]classEntry, classEntries)}
+}
 
 // classesOf returns every class of ident (len 1 to maxCachedIdent), from
 // the cache or computed by compute and then cached.
@@ -63,10 +70,15 @@ func (c *classCache) classesOf(ident string, compute func(string, keyClass) keyC
 	}
 	cl := compute(ident, allClasses)
 	if (e1 == nil || e2 == nil) && c.admit(h) {
-		e := &classEntry{n: uint8(len(ident)), class: cl}
-		copy(e.ident[:], ident)
-		if e1 != nil || !s1.CompareAndSwap(nil, e) {
-			s2.CompareAndSwap(nil, e)
+		if k := c.next.Add(1) - 1; k < classEntries {
+			// Filled before it is published by the swap; an entry whose
+			// swaps both fail is wasted.
+			e := &c.entries[k]
+			e.n, e.class = uint8(len(ident)), cl
+			copy(e.ident[:], ident)
+			if e1 != nil || !s1.CompareAndSwap(nil, e) {
+				s2.CompareAndSwap(nil, e)
+			}
 		}
 	}
 	return cl
