@@ -5,7 +5,9 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
+	"errors"
 	"fmt"
+	"hash"
 	"maps"
 	"os"
 	"slices"
@@ -57,24 +59,14 @@ func TestProcessorEquivalence(t *testing.T) {
 			for round := range 2 {
 				for b := 0; b < len(c.lines); b += 250 {
 					batch := c.lines[b:min(b+250, len(c.lines))]
-					ld := equivLogs(t, batch, round)
-					_, err := p.processLogs(context.Background(), ld)
-					require.NoError(t, err)
-					raw, err := (&plog.ProtoMarshaler{}).MarshalLogs(ld)
-					require.NoError(t, err)
-					lh.Write(raw)
-					td := equivTraces(batch, round)
-					_, err = p.processTraces(context.Background(), td)
-					require.NoError(t, err)
-					raw, err = (&ptrace.ProtoMarshaler{}).MarshalTraces(td)
-					require.NoError(t, err)
-					th.Write(raw)
-					md := equivMetrics(batch, round)
-					_, err = p.processMetrics(context.Background(), md)
-					require.NoError(t, err)
-					raw, err = (&pmetric.ProtoMarshaler{}).MarshalMetrics(md)
-					require.NoError(t, err)
-					mh.Write(raw)
+					ld, td, md := equivLogs(t, batch, round), equivTraces(batch, round), equivMetrics(batch, round)
+					_, errL := p.processLogs(context.Background(), ld)
+					_, errT := p.processTraces(context.Background(), td)
+					_, errM := p.processMetrics(context.Background(), md)
+					require.NoError(t, errors.Join(errL, errT, errM))
+					equivWrite(t, lh, func() ([]byte, error) { return (&plog.ProtoMarshaler{}).MarshalLogs(ld) })
+					equivWrite(t, th, func() ([]byte, error) { return (&ptrace.ProtoMarshaler{}).MarshalTraces(td) })
+					equivWrite(t, mh, func() ([]byte, error) { return (&pmetric.ProtoMarshaler{}).MarshalMetrics(md) })
 				}
 			}
 			fmt.Fprintf(&res, "%-8s %-8s logs %s traces %s metrics %s\n", preset, c.name,
@@ -83,6 +75,13 @@ func TestProcessorEquivalence(t *testing.T) {
 		require.NoError(t, p.shutdown(context.Background()))
 	}
 	require.NoError(t, os.WriteFile(out, []byte(res.String()), 0o644))
+}
+
+// equivWrite adds a marshalled batch to its hash.
+func equivWrite(t *testing.T, h hash.Hash, marshal func() ([]byte, error)) {
+	raw, err := marshal()
+	require.NoError(t, err)
+	h.Write(raw)
 }
 
 // equivFields splits a line into short attribute-like values.
