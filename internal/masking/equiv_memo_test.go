@@ -145,3 +145,30 @@ func TestConcurrentMaskersAgree(t *testing.T) {
 		}
 	}
 }
+
+// FuzzMemo checks a Memo against its Masker on any key, parent and value,
+// each asked twice (the second time the memo may answer from memory).
+func FuzzMemo(f *testing.F) {
+	for i, s := range seeds() {
+		f.Add(equivKeys[i%len(equivKeys)], equivParents[i%len(equivParents)], s)
+	}
+	m, err := masking.New(masking.Config{Detectors: masking.StrictDetectors(), Rules: []masking.Rule{{Name: "emp", Pattern: `EMP-\d{6}`, Keys: []string{"user.*"}}}})
+	if err != nil {
+		f.Fatal(err)
+	}
+	memo := m.NewMemo()
+	f.Fuzz(func(t *testing.T, key, parent, v string) {
+		want := make([]int64, m.NumCounters())
+		got := make([]int64, m.NumCounters())
+		for range 2 {
+			w, wok := m.MaskStringIn(parent, key, v, want)
+			g, gok := memo.MaskStringIn(parent, key, v, got)
+			if w != g || wok != gok || fmt.Sprint(want) != fmt.Sprint(got) {
+				t.Fatalf("key %q parent %q value %q: masker %q %v %v, memo %q %v %v", key, parent, v, w, wok, want, g, gok, got)
+			}
+		}
+		if m.Inspect(key) != memo.Inspect(key) || m.SecretKey(key) != memo.SecretKey(key) || m.ContextKey(key) != memo.ContextKey(key) {
+			t.Fatalf("key %q: masker and memo disagree", key)
+		}
+	})
+}
