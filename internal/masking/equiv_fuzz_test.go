@@ -122,3 +122,58 @@ func readFile(t *testing.T, name string) string {
 	}
 	return string(b)
 }
+
+// scannerGatesHold checks, at every position of s, that the scanners the
+// scan loop calls only where their first bytes allow find nothing where it
+// does not call them: scanPrivateKey ("-----"), cliPassword (an option
+// after a space, a tab or a quote), sqlValues ("VALUES") and scanAuth
+// (Bearer, Basic). A change to one of these scanners that widens what it
+// accepts must widen its gate in scan too; this says which.
+func scannerGatesHold(t *testing.T, m *Masker, s string) {
+	t.Helper()
+	for i := 0; i < len(s); i++ {
+		if s[i] == '-' && !(i+1 < len(s) && s[i+1] == '-') {
+			if _, e := scanPrivateKey(s, i); e > 0 {
+				t.Fatalf("scanPrivateKey matches at %d of %q, which scan does not try", i, s)
+			}
+		}
+		if s[i] == '-' && i > 0 && !cliBefore[s[i-1]] {
+			if _, e := m.cliPassword(s, i); e > 0 {
+				t.Fatalf("cliPassword matches at %d of %q, which scan does not try", i, s)
+			}
+		}
+		if (s[i] == 'V' || s[i] == 'v') && !(i+5 < len(s) && lower(s[i+5]) == 's') {
+			if _, e := m.sqlValues(s, i, 0, nil); e > 0 {
+				t.Fatalf("sqlValues matches at %d of %q, which scan does not try", i, s)
+			}
+		}
+		if is(s[i], clsAlpha) && s[i]|0x20 != 'b' {
+			if _, e := scanAuth(s, i); e > 0 {
+				t.Fatalf("scanAuth matches at %d of %q, which scan does not try", i, s)
+			}
+		}
+	}
+}
+
+// FuzzScannerGates runs scannerGatesHold on any text.
+func FuzzScannerGates(f *testing.F) {
+	for _, s := range []string{"-----BEGIN RSA PRIVATE KEY-----\nabc\n-----END", "mysql -pSecret1 -h db", "x\t-p secret", "a=-p", "(a, b) VALUES ('x', 'y')", "(a) values(", "Authorization: Bearer abc.def", "basic dXNlcjpwYXNz", "xbearer y"} {
+		f.Add(s)
+	}
+	m, err := New(Config{Detectors: StrictDetectors()})
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Fuzz(func(t *testing.T, s string) { scannerGatesHold(t, m, s) })
+}
+
+// TestScannerGates runs scannerGatesHold on the hand-written lines in each
+// plain `go test`.
+func TestScannerGates(t *testing.T) {
+	m := newTestMasker(t, Config{Detectors: StrictDetectors()})
+	for _, f := range []string{"testdata/general_lines.txt", "testdata/first_contact_lines.txt", "testdata/lookalike_lines.txt"} {
+		for _, l := range strings.Split(readFile(t, f), "\n") {
+			scannerGatesHold(t, m, l)
+		}
+	}
+}
