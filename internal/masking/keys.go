@@ -62,6 +62,11 @@ type lexicon struct {
 	// case; a separator as the second byte is stored as '_').
 	pairs     [128][128]keyClass
 	sepSecond bool // some word has a separator as its second byte
+	// pairMin is the fewest bytes a word with those first two bytes (as
+	// in pairs) can match (a separator inside a word may match none, at a
+	// camel-case step); 0 for pairs no word starts with. A word cannot
+	// start where fewer bytes are left.
+	pairMin [128][128]uint8
 	// phrases says which first two bytes start a phrase ("api key");
 	// phraseFirst which first bytes; phraseWords are the phrases.
 	phrases     [128][128]bool
@@ -76,6 +81,11 @@ type lexicon struct {
 	// nativeMask holds, per lead and continuation byte pair, the native
 	// words (bit i: native[i]) that start with it.
 	nativeMask [64][64]uint64
+	// exact holds the classes of the plain ASCII words (no separator), for
+	// mayLabel.
+	exact exactTable
+	// cache remembers what classes found (nil: none).
+	cache *classCache
 }
 
 type lexWord struct {
@@ -132,6 +142,9 @@ func (l *lexicon) add(list []string, c keyClass) {
 			continue
 		}
 		w := lexWord{w: k, class: c, plain: !strings.ContainsAny(k, "_-. ")}
+		if w.plain {
+			l.exact.add(k, c)
+		}
 		if len(k) > 1 && !isPartSep(k[1]) {
 			w.second = k[1]
 		}
@@ -146,10 +159,12 @@ func (l *lexicon) add(list []string, c keyClass) {
 		if len(k) == 1 {
 			for b := range 128 {
 				l.pairs[k[0]&0x7f][b] |= c
+				l.notePairMin(k[0]&0x7f, byte(b), 1)
 			}
 		} else {
 			l.pairs[k[0]&0x7f][pairByte(k[1])] |= c
 			l.sepSecond = l.sepSecond || isPartSep(k[1])
+			l.notePairMin(k[0]&0x7f, pairByte(k[1]), len(k)-strings.Count(k, "_")-strings.Count(k, "-")-strings.Count(k, ".")-strings.Count(k, " "))
 		}
 		if len(k) >= minGluedWord && c&(keySecret|keyToken) != 0 {
 			l.glued[k[0]] |= c
@@ -174,6 +189,14 @@ func (l *lexicon) classes(ident string, want keyClass) keyClass {
 	if len(ident) == 0 || len(ident) > 128 {
 		return 0
 	}
+	if l.cache != nil && len(ident) <= maxCachedIdent {
+		return l.cache.classesOf(ident, l.compute) & want
+	}
+	return l.compute(ident, want)
+}
+
+// compute is classes without the cache.
+func (l *lexicon) compute(ident string, want keyClass) keyClass {
 	var got keyClass
 	ascii := true
 	for p := 0; p < len(ident); p++ {
@@ -194,6 +217,9 @@ func (l *lexicon) classes(ident string, want keyClass) keyClass {
 			c1 = pairByte(ident[p+1])
 		}
 		if l.pairs[lc&0x7f][c1]&want&^got == 0 && (!l.sepSecond || l.pairs[lc&0x7f]['_']&want&^got == 0) {
+			continue
+		}
+		if !l.fits(lc, c1, len(ident)-p) {
 			continue
 		}
 		glued := p > 0 && !isPartSep(ident[p-1]) && !(is(c, clsUpper) && is(ident[p-1], clsLower|clsDigit))

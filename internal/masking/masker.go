@@ -38,6 +38,9 @@ type Masker struct {
 	trigger [256]uint16
 	// opaque masks context-free opaque tokens (Config.OpaqueTokens).
 	opaque bool
+	// redacted holds the mask of each detector whose action is Redact
+	// ("[REDACTED:email]"), "" for the others.
+	redacted [NumKinds]string
 }
 
 type rule struct {
@@ -67,6 +70,7 @@ func New(cfg Config) (*Masker, error) {
 	m.lex.add(orDefault(cfg.CodeKeys, DefaultCodeKeys), keyCode)
 	m.lex.add(orDefault(cfg.BankKeys, DefaultBankKeys), keyBank)
 	m.lex.add(rrnKeys, keyRRN)
+	m.lex.cache = newClassCache()
 	for _, d := range cfg.Detectors {
 		m.enabled[d.Kind] = true
 		m.numbers[d.Kind] = d.Numbers
@@ -94,6 +98,7 @@ func New(cfg Config) (*Masker, error) {
 	}
 	m.opaque = cfg.OpaqueTokens && m.enabled[Secret]
 	m.buildTriggers()
+	m.buildMasks()
 	m.sub = m.scan
 	return m, nil
 }
@@ -123,7 +128,7 @@ func (m *Masker) Inspect(key string) bool {
 
 // SecretKey reports whether values under key are masked whole by the Secret detector.
 func (m *Masker) SecretKey(key string) bool {
-	return m.lex.classes(key, m.kinds&keySecret) != 0
+	return m.classify(key)&keySecret != 0
 }
 
 // MaskString masks s, a value found under key ("" for free text such as a
@@ -151,6 +156,12 @@ func (m *Masker) MaskStringIn(parent, key, s string, counts []int64) (string, bo
 	if kc == 0 && parent != "" {
 		kc = m.classify(parent) &^ keySecret
 	}
+	return m.maskClassed(kc, key, s, counts)
+}
+
+// maskClassed is MaskStringIn once the key class kc of the value is known;
+// key is for the rules.
+func (m *Masker) maskClassed(kc keyClass, key, s string, counts []int64) (string, bool) {
 	if kc != 0 {
 		if k, ok := m.wholeValue(kc, s); ok {
 			counts[k]++
@@ -160,7 +171,7 @@ func (m *Masker) MaskStringIn(parent, key, s string, counts []int64) (string, bo
 			return s, false // empty, or already masked
 		}
 	}
-	var buf [8]Match
+	var buf [24]Match
 	ms := m.scan(s, 0, kc, buf[:0])
 	out, changed := s, false
 	if len(ms) > 0 {
@@ -232,7 +243,20 @@ func (m *Masker) MaskInt(key string, v int64, counts []int64) (string, bool) {
 // MaskIntIn is MaskInt for an integer below parent, a ContextKey (see
 // MaskStringIn).
 func (m *Masker) MaskIntIn(parent, key string, v int64, counts []int64) (string, bool) {
-	if key != "" && m.numbers[Secret] && (m.SecretKey(key) || (v >= 1000 || v <= -1000) && m.classify(key)&keyCode != 0) {
+	var kk, kp keyClass
+	if key != "" {
+		kk = m.classify(key)
+	}
+	if parent != "" {
+		kp = m.classify(parent)
+	}
+	return m.maskIntClassed(kk, kp, v, counts)
+}
+
+// maskIntClassed is MaskIntIn once the classes of the key (kk) and of the
+// parent (kp) are known (0 for "").
+func (m *Masker) maskIntClassed(kk, kp keyClass, v int64, counts []int64) (string, bool) {
+	if m.numbers[Secret] && (kk&keySecret != 0 || (v >= 1000 || v <= -1000) && kk&keyCode != 0) {
 		counts[Secret]++
 		var nb [24]byte
 		return m.act.mask(m.actions[Secret], kindNames[Secret], string(strconv.AppendInt(nb[:0], v, 10))), true
@@ -240,7 +264,7 @@ func (m *Masker) MaskIntIn(parent, key string, v int64, counts []int64) (string,
 	var nb [24]byte
 	d := strconv.AppendInt(nb[:0], v, 10)
 	if m.numbers[BankAccount] && len(d) >= minBankDigits && len(d) <= maxBankDigits &&
-		(key != "" && m.classify(key)&keyBank != 0 || parent != "" && m.classify(parent)&keyBank != 0) {
+		(kk&keyBank != 0 || kp&keyBank != 0) {
 		counts[BankAccount]++
 		return m.act.mask(m.actions[BankAccount], kindNames[BankAccount], string(d)), true
 	}
@@ -257,13 +281,23 @@ func (m *Masker) MaskIntIn(parent, key string, v int64, counts []int64) (string,
 // Find returns what the built-in detectors report in s, in order.
 func (m *Masker) Find(s string) []Match { return m.scan(s, 0, 0, nil) }
 
+// apply writes s with its matches masked, in one allocation: redact masks
+// are prebuilt per detector, and the output's length is computed first.
 func (m *Masker) apply(s string, ms []Match, counts []int64) string {
+	size := len(s)
+	for _, mt := range ms {
+		size += m.maskLen(mt) - (mt.End - mt.Start)
+	}
 	var b strings.Builder
-	b.Grow(len(s) + 16*len(ms))
+	b.Grow(size)
 	prev := 0
 	for _, mt := range ms {
 		b.WriteString(s[prev:mt.Start])
-		m.act.write(&b, m.actions[mt.Kind], kindNames[mt.Kind], s[mt.Start:mt.End])
+		if tok := m.redacted[mt.Kind]; tok != "" {
+			b.WriteString(tok)
+		} else {
+			m.act.write(&b, m.actions[mt.Kind], kindNames[mt.Kind], s[mt.Start:mt.End])
+		}
 		counts[mt.Kind]++
 		prev = mt.End
 	}

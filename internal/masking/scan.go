@@ -97,6 +97,9 @@ func (m *Masker) buildTriggers() {
 func (m *Masker) scan(s string, from int, kc keyClass, ms []Match) []Match {
 	last := from // end of the previous match: scanners never look back past it
 	n := len(s)
+	// Text without '[' and '*' holds no mask, so no value touches one;
+	// looked at once, at the first match.
+	var plain maskState
 	act := &m.trigger
 	for i := from; i < n; {
 		// Skip bytes that neither start a word nor trigger a scanner.
@@ -109,7 +112,7 @@ func (m *Masker) scan(s string, from int, kc keyClass, ms []Match) []Match {
 		}
 		if t&trWord != 0 {
 			// i starts a word (the loop skips whole words).
-			if t&trSQL != 0 {
+			if t&trSQL != 0 && i+5 < n && lower(s[i+5]) == 's' { // "VALUES"
 				if out, end := m.sqlValues(s, i, last, ms); end > 0 {
 					ms, i, last = out, end, end
 					continue
@@ -123,12 +126,12 @@ func (m *Masker) scan(s string, from int, kc keyClass, ms []Match) []Match {
 				} else {
 					k, a, e = m.alpha(s, i)
 				}
-				if e > 0 && !m.touchesMask(s, a, e) {
+				if e > 0 && !m.touchesMaskIn(&plain, s, a, e) {
 					ms = append(ms, Match{k, a, e})
 					i, last = e, e
 					if k == AccessKey && m.enabled[Secret] {
 						// An AWS secret access key right after its key id.
-						if a, e := awsSecretAfter(s, i); e > 0 && !m.touchesMask(s, a, e) {
+						if a, e := awsSecretAfter(s, i); e > 0 && !m.touchesMaskIn(&plain, s, a, e) {
 							ms = append(ms, Match{Secret, a, e})
 							i, last = e, e
 						}
@@ -185,7 +188,7 @@ func (m *Masker) scan(s string, from int, kc keyClass, ms []Match) []Match {
 					} else if m.enabled[AccessKey] {
 						a, e = azureSecret(s, ws, i)
 					}
-					if e > 0 && !m.touchesMask(s, a, e) {
+					if e > 0 && !m.touchesMaskIn(&plain, s, a, e) {
 						ms = append(ms, Match{Secret, a, e})
 						i, last = e, e
 					}
@@ -194,7 +197,7 @@ func (m *Masker) scan(s string, from int, kc keyClass, ms []Match) []Match {
 			}
 			if positionalFirst[s[ws]] {
 				// rabbitmqctl add_user u X, htpasswd -b f u X, net user u X
-				if a, e := positionalPassword(s, ws); e > 0 && (a == e || !m.touchesMask(s, a, e)) {
+				if a, e := positionalPassword(s, ws); e > 0 && (a == e || !m.touchesMaskIn(&plain, s, a, e)) {
 					if a < e {
 						ms = append(ms, Match{Secret, a, e})
 					}
@@ -203,6 +206,7 @@ func (m *Masker) scan(s string, from int, kc keyClass, ms []Match) []Match {
 				}
 			}
 			if (t&trLabel != 0 || i-ws > 1 && s[i-2] < 0x80 && m.lex.last2[lower(s[i-2])][lower(s[i-1])]&(keySecret|keyCode) != 0 || ws > 0 && (s[ws-1] == '-' || s[ws-1] == '.')) &&
+				(ws > 0 && (s[ws-1] == '-' || s[ws-1] == '.') || m.mayLabel(s, ws, i)) &&
 				(mayHoldValue(s, i) || i-ws == 4 && s[ws:i] == "AUTH" || m.lex.phraseStart(s, ws)) &&
 				(t&trLabel != 0 || ws > 0 && (s[ws-1] == '-' || s[ws-1] == '.') || m.lex.mayEndWord(s[ws:i], keySecret|keyCode)) {
 				ks := ws
@@ -211,7 +215,7 @@ func (m *Masker) scan(s string, from int, kc keyClass, ms []Match) []Match {
 					}
 				}
 				a, e := m.label(s, ks, i, t&trLabel != 0 || ks < ws)
-				if e > 0 && !m.touchesMask(s, a, e) {
+				if e > 0 && !m.touchesMaskIn(&plain, s, a, e) {
 					ms = append(ms, Match{Secret, a, e})
 					i, last = e, e
 				}
@@ -229,13 +233,13 @@ func (m *Masker) scan(s string, from int, kc keyClass, ms []Match) []Match {
 			for ls > last && i-ls < 16 && isWord(s[ls-1]) {
 				ls--
 			}
-			if c := m.lex.classes(s[ls:r], keySecret|keyCode); c != 0 && r+1 < n && (s[r] == ' ' || s[r] == '(' || s[r] == '[') && !m.touchesMask(s, i, i) {
-				if a, e := secretAfterLabel(s, r, c); e > 0 && (passwordShaped(s[a:e]) || (c&keyCode != 0 || pinCode(s[a:e])) && digitCode(s[a:e])) && !m.touchesMask(s, a, e) {
+			if c := m.lex.classes(s[ls:r], keySecret|keyCode); c != 0 && r+1 < n && (s[r] == ' ' || s[r] == '(' || s[r] == '[') && !m.touchesMaskIn(&plain, s, i, i) {
+				if a, e := secretAfterLabel(s, r, c); e > 0 && (passwordShaped(s[a:e]) || (c&keyCode != 0 || pinCode(s[a:e])) && digitCode(s[a:e])) && !m.touchesMaskIn(&plain, s, a, e) {
 					ms = append(ms, Match{Secret, a, e})
 					i, last = e, e
 					continue
 				}
-				if a, e := nativeWordsThenValue(s, r); e > 0 && !m.touchesMask(s, a, e) {
+				if a, e := nativeWordsThenValue(s, r); e > 0 && !m.touchesMaskIn(&plain, s, a, e) {
 					ms = append(ms, Match{Secret, a, e})
 					i, last = e, e
 					continue
@@ -270,14 +274,14 @@ func (m *Masker) scan(s string, from int, kc keyClass, ms []Match) []Match {
 			}
 		case t&trAssign != 0:
 			k, a, e = m.assign(s, i, last)
-			if e > 0 && a > i+3 && hasPrefixAt(s, i, "://") && !m.touchesMask(s, a, e) {
+			if e > 0 && a > i+3 && hasPrefixAt(s, i, "://") && !m.touchesMaskIn(&plain, s, a, e) {
 				// A URL password: the user part before it is text too.
 				var pre [4]Match
 				ms = append(ms, m.sub(s[:a-1], i+3, kc, pre[:0])...)
 			}
 		case t&trQuote != 0:
 			k, a, e = m.quoted(s, i, last)
-			if e > 0 && a > i+8 && hasPrefixFold(s, i+1, "auth\"") && !m.touchesMask(s, a, e) {
+			if e > 0 && a > i+8 && hasPrefixFold(s, i+1, "auth\"") && !m.touchesMaskIn(&plain, s, a, e) {
 				// Redis AUTH "user" "password": the user argument is text
 				// too (a second pass, which no longer matches the masked
 				// password, scans it).
@@ -293,7 +297,12 @@ func (m *Masker) scan(s string, from int, kc keyClass, ms []Match) []Match {
 		case t&trSecretPunct != 0:
 			k = Secret
 			if s[i] == '-' {
-				if a, e = scanPrivateKey(s, i); e == 0 {
+				// Both need their first byte: "-----BEGIN ", and a command
+				// line's option after a space or a quote.
+				if i+1 < n && s[i+1] == '-' {
+					a, e = scanPrivateKey(s, i)
+				}
+				if e == 0 && (i == 0 || cliBefore[s[i-1]]) {
 					a, e = m.cliPassword(s, i)
 				}
 				if e == 0 {
@@ -315,7 +324,7 @@ func (m *Masker) scan(s string, from int, kc keyClass, ms []Match) []Match {
 				a, e = m.scanXMLElement(s, i, last)
 			}
 		}
-		if e > 0 && !m.touchesMask(s, a, e) {
+		if e > 0 && !m.touchesMaskIn(&plain, s, a, e) {
 			ms = append(ms, Match{k, a, e})
 			i, last = e, e
 			continue
@@ -409,7 +418,7 @@ func (m *Masker) alpha(s string, i int) (Kind, int, int) {
 			return AccessKey, i, end
 		}
 	}
-	if e[AuthHeader] {
+	if e[AuthHeader] && s[i]|0x20 == 'b' { // Bearer, Basic
 		if a, end := scanAuth(s, i); end > 0 {
 			return AuthHeader, a, end
 		}
@@ -452,7 +461,7 @@ func (m *Masker) assign(s string, i, last int) (Kind, int, int) {
 // The kept tail of a Partial mask is original text, so a value may not start
 // within maxKeep characters after a star run either ("****:0@0.AAA").
 func (m *Masker) touchesMask(s string, a, e int) bool {
-	if e > a && containsMask(s[a:e]) {
+	if e > a && maskByte(s[a:e]) && containsMask(s[a:e]) {
 		return true // a value holding our mask was masked in part before
 	}
 	// Our masks, directly or across one punctuation byte ("0.0.0.0-[…]").
@@ -482,6 +491,9 @@ func (m *Masker) touchesMask(s string, a, e int) bool {
 // maskStartsAt reports whether one of our masks starts at j.
 func maskStartsAt(s string, j int) bool {
 	if j >= len(s) {
+		return false
+	}
+	if c := s[j]; c != '[' && c != '*' {
 		return false
 	}
 	r := s[j:]

@@ -48,7 +48,7 @@ func newProcessor(set processor.Settings, cfg *Config) (*maskingProcessor, error
 		p.byCounter = append(p.byCounter, metric.WithAttributeSet(attribute.NewSet(attribute.String("detector", m.CounterName(i)))))
 	}
 	p.deepOpt = metric.WithAttributeSet(attribute.NewSet(attribute.String("detector", depthLimitCounter)))
-	p.passes.New = func() any { return &pass{masker: m, counts: make([]int64, m.NumCounters())} }
+	p.passes.New = func() any { return &pass{memo: m.NewMemo(), counts: make([]int64, m.NumCounters())} }
 	return p, nil
 }
 

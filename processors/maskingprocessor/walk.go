@@ -21,7 +21,9 @@ const (
 
 // pass walks one batch and counts what it masks.
 type pass struct {
-	masker *masking.Masker
+	// memo answers for the masker, remembering keys and short clean
+	// values across the batches this pass is reused for.
+	memo   *masking.Memo
 	counts []int64
 	// deep counts maps and slices replaced whole at the depth limit.
 	deep int64
@@ -46,7 +48,7 @@ func (ps *pass) attrsIn(parent string, m pcommon.Map, depth int) {
 		return
 	}
 	m.Range(func(k string, v pcommon.Value) bool {
-		if ps.masker.Inspect(k) {
+		if ps.memo.Inspect(k) {
 			ps.valueIn(parent, k, v, depth)
 		}
 		return true
@@ -69,11 +71,11 @@ func (ps *pass) value(key string, v pcommon.Value, depth int) { ps.valueIn("", k
 func (ps *pass) valueIn(parent, key string, v pcommon.Value, depth int) {
 	switch v.Type() {
 	case pcommon.ValueTypeStr:
-		if out, ok := ps.masker.MaskStringIn(parent, key, v.Str(), ps.counts); ok {
+		if out, ok := ps.memo.MaskStringIn(parent, key, v.Str(), ps.counts); ok {
 			v.SetStr(out)
 		}
 	case pcommon.ValueTypeInt:
-		if out, ok := ps.masker.MaskIntIn(parent, key, v.Int(), ps.counts); ok {
+		if out, ok := ps.memo.MaskIntIn(parent, key, v.Int(), ps.counts); ok {
 			v.SetStr(out)
 		}
 	case pcommon.ValueTypeMap:
@@ -82,9 +84,9 @@ func (ps *pass) valueIn(parent, key string, v pcommon.Value, depth int) {
 			return
 		}
 		switch {
-		case key != "" && ps.masker.SecretKey(key):
+		case key != "" && ps.memo.SecretKey(key):
 			ps.secretTree(key, v.Map(), depth+1)
-		case key != "" && ps.masker.ContextKey(key):
+		case key != "" && ps.memo.ContextKey(key):
 			ps.attrsIn(key, v.Map(), depth+1)
 		default:
 			ps.attrsIn(parent, v.Map(), depth+1)
@@ -160,12 +162,12 @@ func (ps *pass) traces(td ptrace.Traces, audit bool) {
 
 func (ps *pass) span(sp ptrace.Span, audit bool) {
 	before := ps.masked()
-	if out, ok := ps.masker.MaskString("", sp.Name(), ps.counts); ok {
+	if out, ok := ps.memo.MaskStringIn("", "", sp.Name(), ps.counts); ok {
 		sp.SetName(out)
 	}
 	st := sp.Status()
 	if msg := st.Message(); msg != "" {
-		if out, ok := ps.masker.MaskString("", msg, ps.counts); ok {
+		if out, ok := ps.memo.MaskStringIn("", "", msg, ps.counts); ok {
 			st.SetMessage(out)
 		}
 	}
