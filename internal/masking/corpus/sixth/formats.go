@@ -76,7 +76,7 @@ func wordpress(t *tb) string {
 	case 0:
 		return pre + fmt.Sprintf(`PHP Warning:  mysqli_real_connect(): (HY000/1045): Access denied for user 'wp_%s'@'%s' (using password: YES) in /var/www/html/wp-includes/class-wpdb.php on line %d`, t.login(), t.ip4("sql_host"), t.n(1700, 2100))
 	case 1:
-		return pre + fmt.Sprintf(`PHP Notice:  wp_mail() failed for %s: SMTP Error: Could not authenticate. smtp_pass="%s" plugin=wp-mail-smtp/%s`, t.em(), t.pwd("quoted_key"), t.la("version/plugin", "4.0.1"))
+		return pre + fmt.Sprintf(`PHP Notice:  wp_mail() failed for "%s" <%s>: SMTP Error: Could not authenticate. smtp_pass="%s" plugin=wp-mail-smtp/%s`, t.pick(korNames...), t.s("email", "angle", t.email()), t.pwd("quoted_key"), t.la("version/plugin", "4.0.1"))
 	case 2:
 		return pre + fmt.Sprintf(`Array ( [user_login] => %s [user_email] => %s [billing_phone] => %s [user_pass] => %s [order] => %s )`, t.login(), t.em(), t.ph(), t.pwd("php_print_r"), t.ord())
 	default:
@@ -116,13 +116,15 @@ func cafe24(t *tb) string {
 
 func jenkins(t *tb) string {
 	pre := fmt.Sprintf("%s %s.%03d+0000 [id=%d]\t%s\t", t.date(), t.hms(), t.n(0, 999), t.n(20, 999), t.pick("INFO", "WARNING", "SEVERE"))
-	switch t.r.IntN(4) {
+	switch t.r.IntN(5) {
 	case 0:
 		return pre + fmt.Sprintf(`hudson.plugins.git.GitSCM#checkout: Fetching https://%s:%s@git.example.com/platform/api.git at %s`, t.login(), t.s("secret", "url_password", t.pw()), t.sha())
 	case 1:
 		return pre + fmt.Sprintf(`hudson.model.Run#execute: + docker login -u deploy -p %s registry.example.com:5000 (image api:%s)`, t.s("secret", "cli_flag", t.pw()), t.la("version/tag", "1.8."+fmt.Sprint(t.n(0, 30))))
 	case 2:
 		return pre + fmt.Sprintf(`jenkins.security.ApiTokenProperty#changeApiToken: new API token %s generated for user %s from %s`, t.s("secret", "label", t.hex(34)), t.login(), t.ip4("message"))
+	case 3:
+		return pre + fmt.Sprintf(`hudson.model.Run#execute: + aws configure set aws_access_key_id %s && aws configure set aws_secret_access_key %s --profile deploy`, t.s("access_key", "aws_cli", t.awsKeyID()), t.s("secret", "aws_secret_cli", t.awsSecret()))
 	default:
 		return pre + fmt.Sprintf(`hudson.tasks.Mailer#send: Notifying %s of build #%d (took %s)`, t.em(), t.n(100, 9999), t.la("duration", fmt.Sprintf("%d min %d sec", t.n(1, 59), t.n(1, 59))))
 	}
@@ -249,13 +251,15 @@ func iisFREB(t *tb) string {
 
 func nlog(t *tb) string {
 	pre := fmt.Sprintf("%s %s.%04d|%s|%s|", t.date(), t.hms(), t.n(0, 9999), t.pick("INFO", "DEBUG", "ERROR", "WARN"), t.pick("Shop.Web.Controllers.AccountController", "Shop.Data.DbContext", "Shop.Payments.KcpClient"))
-	switch t.r.IntN(4) {
+	switch t.r.IntN(5) {
 	case 0:
 		return pre + fmt.Sprintf(`Opening connection Server=%s,1433;Database=Shop;User Id=shop_app;Password=%s;TrustServerCertificate=True`, t.ip4("conn_string"), t.s("secret", "conn_string", t.pw()))
 	case 1:
 		return pre + fmt.Sprintf(`Login attempt {"Email":"%s","Password":"%s","RememberMe":true} correlation %s`, t.emJSON(), t.pwd("json_key"), t.uid())
 	case 2:
 		return pre + fmt.Sprintf(`Blob upload: DefaultEndpointsProtocol=https;AccountName=shopassets;AccountKey=%s;EndpointSuffix=core.windows.net`, t.s("secret", "conn_string", t.from(alnum+"+/", 86)+"=="))
+	case 4:
+		return pre + fmt.Sprintf(`Executed DbCommand (%s) [Parameters=[@p0='%s', @p1=%s (Size = 4000), @p2='%s'], CommandType='Text'] INSERT INTO [Members] ([Email], [PasswordHash], [Phone]) VALUES (@p0, @p1, @p2)`, t.durL(), t.em(), t.la("placeholder", "'?'"), t.ph())
 	default:
 		return pre + fmt.Sprintf(`Request finished HTTP/1.1 GET https://shop.example.com/orders/%s - 200 %d application/json %s`, t.ord(), t.n(100, 9000), t.la("duration", fmt.Sprintf("%d.%04dms", t.n(1, 900), t.n(0, 9999))))
 	}
@@ -289,7 +293,7 @@ func bunyan(t *tb) string {
 		extra = fmt.Sprintf(`"clientAddr":"%s","traceId":"%s","spanId":"%s"`, t.s("ipv6", "json_value", t.ipv6()), t.trace(), t.span())
 	}
 	return fmt.Sprintf(`{"name":"checkout-api","hostname":"checkout-%s","pid":%d,"level":%d,%s,"msg":"%s","time":"%s","v":0}`,
-		t.hex(5), t.n(1, 60000), 10*t.n(2, 5), extra, t.pick("request", "user lookup", "config loaded", "response sent"), t.ts())
+		t.hex(5), t.n(1, 60000), 10*t.n(2, 5), extra, t.pick("request", "user lookup", "config loaded", "response sent"), t.la("timestamp", t.ts()))
 }
 
 func phoenix(t *tb) string {
@@ -300,6 +304,9 @@ func phoenix(t *tb) string {
 	case 1:
 		return pre + fmt.Sprintf(`Parameters: %%{"phone" => "%s", "otp" => "%s"}`, t.ph(), t.s("secret", "elixir_map_code", t.digits(6)))
 	case 2:
+		if t.r.IntN(2) == 0 {
+			return pre + fmt.Sprintf(`Parameters: %%{"session" => %%{"email" => "%s", "password" => "%s"}} Sent 302 in %s`, t.em(), t.la("placeholder", "[FILTERED]"), t.durL())
+		}
 		return pre + fmt.Sprintf(`Sent 200 in %s`, t.durL())
 	default:
 		return pre + fmt.Sprintf(`[Ecto] connect(hostname: "db.internal", username: "app", password: "%s", pool_size: 10)`, t.pwd("elixir_keyword"))
@@ -340,7 +347,7 @@ func nomad(t *tb) string {
 	case 0:
 		return pre + fmt.Sprintf(`client.alloc_runner.task_runner: Task event: alloc_id=%s task=api type=Started msg="Task started by client" image=registry.example.com/api:%s`, t.uid(), t.la("version/tag", "1.4."+fmt.Sprint(t.n(0, 20))))
 	case 1:
-		return pre + fmt.Sprintf(`agent: (nomad) vault token %s renewal failed: address=https://%s:8200 error="permission denied"`, t.s("secret", "label_word", "hvs."+t.mixed(24)), t.ip4("url_host"))
+		return pre + fmt.Sprintf(`agent: (nomad) vault token %s renewal failed: address=https://%s:8200 error="permission denied"`, t.s("access_key", "vault_after_label", "hvs."+t.mixed(24)), t.ip4("url_host"))
 	case 2:
 		return pre + fmt.Sprintf(`controller.worker: boundary auth: login name=%s password=%s auth_method_id=ampw_%s`, t.login(), t.pwd("hclog_kv"), t.mixed(10))
 	default:
@@ -414,13 +421,13 @@ func m365(t *tb) string {
 	switch t.r.IntN(3) {
 	case 0:
 		return fmt.Sprintf(`{"CreationTime":"%s","Id":"%s","Operation":"UserLoggedIn","OrganizationId":"%s","RecordType":15,"ResultStatus":"Success","UserKey":"%s","UserType":0,"Version":1,"Workload":"AzureActiveDirectory","ClientIP":"%s","ObjectId":"Unknown","UserId":"%s","ExtendedProperties":[{"Name":"UserAgent","Value":"%s"}]}`,
-			t.ts()[:19], t.uid(), t.uuid(), t.la("user_key", t.uuid()), t.ip4("json_value"), t.emJSON(), t.ver())
+			t.la("timestamp", t.ts()[:19]), t.uid(), t.uuid(), t.la("user_key", t.uuid()), t.ip4("json_value"), t.emJSON(), t.ver())
 	case 1:
 		return fmt.Sprintf(`{"CreationTime":"%s","Id":"%s","Operation":"Send","RecordType":2,"UserId":"%s","Workload":"Exchange","ClientIPAddress":"[%s]:%d","Item":{"Subject":"계좌 변경 안내","Recipients":"%s"}}`,
-			t.ts()[:19], t.uid(), t.emJSON(), t.s("ipv6", "bracket_port", t.ipv6()), t.n(1024, 65000), t.emJSON())
+			t.la("timestamp", t.ts()[:19]), t.uid(), t.emJSON(), t.s("ipv6", "bracket_port", t.ipv6()), t.n(1024, 65000), t.emJSON())
 	default:
 		return fmt.Sprintf(`{"CreationTime":"%s","Id":"%s","Operation":"Add service principal credentials.","RecordType":8,"UserId":"%s","Workload":"AzureActiveDirectory","ModifiedProperties":[{"Name":"KeyDescription","NewValue":"[KeyIdentifier=%s,KeyType=Password,KeyUsage=Verify]"},{"Name":"client_secret","NewValue":"%s"}]}`,
-			t.ts()[:19], t.uid(), t.emJSON(), t.uuid(), t.s("secret", "name_value_pair", t.from(alnum, 3)+"8Q~"+t.from(alnum+"_-.", 34)))
+			t.la("timestamp", t.ts()[:19]), t.uid(), t.emJSON(), t.uuid(), t.s("secret", "name_value_pair", t.from(alnum, 3)+"8Q~"+t.from(alnum+"_-.", 34)))
 	}
 }
 
@@ -441,12 +448,12 @@ func slackAudit(t *tb) string {
 		ctx = fmt.Sprintf(`"ua":"%s","ip_address":"%s"`, t.ua(), t.ip4("json_value"))
 	}
 	return fmt.Sprintf(`{"id":"%s","date_create":%s,"action":"%s","actor":{"type":"user","user":{"id":"W%s","name":"%s","email":"%s"}},"entity":{"type":"workspace","workspace":{"id":"T%s","name":"example","domain":"example"}},"context":{"location":{"type":"enterprise","id":"E%s"},%s,"session_id":%s}}`,
-		t.uid(), t.la("epoch", t.epoch()), t.pick("user_login", "user_logout", "file_downloaded", "app_installed"), strings.ToUpper(t.mixed(10)), t.login(), t.emJSON(), strings.ToUpper(t.mixed(10)), strings.ToUpper(t.mixed(10)), ctx, t.la("slack_session", fmt.Sprint(t.n(1000000000, 9999999999))+t.digits(3)))
+		t.uid(), t.la("epoch", t.epoch()), t.pick("user_login", "user_logout", "file_downloaded", "app_installed"), strings.ToUpper(t.mixed(10)), t.login(), t.emJSON(), strings.ToUpper(t.mixed(10)), strings.ToUpper(t.mixed(10)), ctx, fmt.Sprint(t.n(1000000000, 9999999999))+t.digits(3))
 }
 
 func zoom(t *tb) string {
 	return fmt.Sprintf(`{"event":"meeting.participant_joined","event_ts":%s,"payload":{"account_id":"%s","object":{"id":"%s","uuid":"%s==","host_id":"%s","topic":"고객 상담 %s","participant":{"user_id":"%s","user_name":"%s","email":"%s","phone_number":"%s","join_time":"%s","public_ip":"%s"}}}}`,
-		t.ems(), t.mixed(22), t.la("meeting_id", t.digits(11)), t.mixed(22), t.mixed(22), t.ord(), t.digits(8), t.pick(korNames...), t.emJSON(), t.ph(), t.ts()[:19]+"Z", t.ip4("json_value"))
+		t.ems(), t.mixed(22), t.la("meeting_id", t.digits(11)), t.mixed(22), t.mixed(22), t.ord(), t.digits(8), t.pick(korNames...), t.emJSON(), t.ph(), t.la("timestamp", t.ts()[:19]+"Z"), t.ip4("json_value"))
 }
 
 func nats(t *tb) string {
@@ -476,7 +483,7 @@ func sentinel(t *tb) string {
 func minio(t *tb) string {
 	return fmt.Sprintf(`{"version":"1","deploymentid":"%s","time":"%s","trigger":"incoming","api":{"name":"PutObject","bucket":"invoices","object":"2026/%s.pdf","status":"OK","statusCode":200,"timeToResponse":"%s"},"remotehost":"%s","requestID":"%s","userAgent":"MinIO (linux; amd64) minio-go/v7.0.%d","requestHeader":{"Authorization":"AWS4-HMAC-SHA256 Credential=%s/20261202/us-east-1/s3/aws4_request, SignedHeaders=host;x-amz-date, Signature=%s","X-Amz-Content-Sha256":"%s"},"accessKey":"%s"}`,
 		t.uid(), t.ts(), t.ord(), t.la("duration", fmt.Sprintf("%d.%dms", t.n(1, 99), t.n(100, 999))), t.ip4("json_value"), strings.ToUpper(t.hex(16)), t.n(50, 80),
-		t.s("access_key", "aws_credential", t.awsKeyID()), t.s("auth_header", "sigv4_signature", t.hex(64)), t.hash(), t.s("access_key", "json_key", t.awsKeyID()))
+		t.s("access_key", "aws_credential", t.awsKeyID()), t.hex(64), t.hash(), t.s("access_key", "json_key", t.awsKeyID()))
 }
 
 func cephRGW(t *tb) string {
@@ -487,7 +494,9 @@ func cephRGW(t *tb) string {
 
 func veeam(t *tb) string {
 	pre := fmt.Sprintf("[%02d.12.2026 %s.%03d] < %5d> ", t.n(1, 28), t.hms(), t.n(0, 999), t.n(1, 40000))
-	switch t.r.IntN(3) {
+	switch t.r.IntN(4) {
+	case 3:
+		return pre + fmt.Sprintf(`cli| [AmazonS3] Adding repository bucket=veeam-backup region=ap-northeast-2 AccessKey: %s SecretKey: %s`, t.s("access_key", "aws_label", t.awsKeyID()), t.s("secret", "aws_secret_label", t.awsSecret()))
 	case 0:
 		return pre + fmt.Sprintf(`cli| Connecting to vCenter %s as administrator@vsphere.local, password: %s`, t.ip4("message"), t.pwd("label_colon"))
 	case 1:
@@ -523,7 +532,10 @@ func goldengate(t *tb) string {
 
 func egovSQL(t *tb) string {
 	pre := fmt.Sprintf("%s %s,%03d INFO [jdbc.sqlonly] ", t.date(), t.hms(), t.n(0, 999))
-	switch t.r.IntN(4) {
+	switch t.r.IntN(5) {
+	case 4:
+		return pre + fmt.Sprintf(` 4. PreparedStatement.executeUpdate() INSERT INTO TB_CLOUD_CRDNTL (OWNER_ID, ACCESS_KEY, SECRET_KEY, REG_DT) VALUES ('%s', '%s', '%s', '%s'), ('%s', '%s', '%s', '%s')`,
+			t.login(), t.s("access_key", "sql_multirow", t.awsKeyID()), t.s("secret", "sql_multirow_aws", t.awsSecret()), t.date(), t.login(), t.s("access_key", "sql_multirow", t.awsKeyID()), t.s("secret", "sql_multirow_aws", t.awsSecret()), t.date())
 	case 0:
 		return pre + fmt.Sprintf(` 1. PreparedStatement.executeQuery() SELECT USER_ID, USER_NM FROM COMTNEMPLYRINFO WHERE EMPLYR_ID = '%s' AND PASSWORD = '%s'`, t.login(), t.pwd("sql_where"))
 	case 1:
@@ -558,7 +570,7 @@ func iso8583(t *tb) string {
 		return fmt.Sprintf(`  <field id="2" value="%s"/>`, t.ccRaw())
 	case 1:
 		c, _ := t.card()
-		return fmt.Sprintf(`  <field id="35" value="%s"/>`, t.s("payment_card", "track2", c+"=2912"+t.digits(3)+t.digits(8)))
+		return fmt.Sprintf(`  <field id="35" value="%s=2912%s"/>`, t.s("payment_card", "track2", c), t.digits(11))
 	case 2:
 		return fmt.Sprintf(`  <field id="37" value="%s"/>`, t.la("rrn_retrieval_ref", t.digits(12)))
 	case 3:
@@ -583,7 +595,9 @@ func parcel(t *tb) string {
 
 func emr(t *tb) string {
 	pre := fmt.Sprintf("[%s %s] [OCS] ", t.date(), t.hms())
-	switch t.r.IntN(3) {
+	switch t.r.IntN(4) {
+	case 3:
+		return pre + fmt.Sprintf(`로그인 실패 사용자ID=%s 비밀번호=%s 단말IP=%s 실패횟수=%d`, t.login(), t.pwd("korean_key"), t.ip4("korean_label"), t.n(1, 5))
 	case 0:
 		return pre + fmt.Sprintf(`환자등록 환자번호=%s 성명=%s 주민번호=%s 연락처=%s 보호자연락처=%s`, t.la("patient_no", t.digits(8)), t.pick(korNames...), t.s("kr_rrn", "korean_label", t.rrn(true)), t.ph(), t.ph())
 	case 1:

@@ -2,7 +2,6 @@ package sixth
 
 import (
 	"encoding/base64"
-	"encoding/hex"
 	"fmt"
 	"math/rand/v2"
 	"strings"
@@ -238,7 +237,7 @@ func (g v) account(dash bool) (string, string) {
 	for _, n := range b.sizes {
 		total += n
 	}
-	d := g.digits(total)
+	d := fmt.Sprint(g.n(1, 9)) + g.digits(total-1)
 	switch b.name {
 	case "신한은행":
 		d = "110" + d[3:]
@@ -266,7 +265,7 @@ func (g v) phone() (string, string) {
 	case 1:
 		return "010" + g.digits(8), "kr_mobile_bare"
 	case 2:
-		return g.pick("02", "031", "051", "032", "042") + "-" + g.digits(g.n(3, 4)) + "-" + g.digits(4), "kr_landline"
+		return g.pick("02", "031", "051", "032", "042") + "-" + fmt.Sprint(g.n(2, 9)) + g.digits(g.n(2, 3)) + "-" + g.digits(4), "kr_landline"
 	case 3:
 		return "+82-10-" + g.digits(4) + "-" + g.digits(4), "kr_intl"
 	case 4:
@@ -358,12 +357,4 @@ func (g v) spanID() string  { return g.hex(16) }
 
 func (g v) placeholder() string {
 	return g.pick("[FILTERED]", "********", "***", "<redacted>", "[hidden]", "(sensitive)")
-}
-
-func randBytes(g v, n int) string {
-	b := make([]byte, n)
-	for i := range b {
-		b[i] = byte(g.r.IntN(256))
-	}
-	return hex.EncodeToString(b)
 }
