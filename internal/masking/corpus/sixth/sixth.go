@@ -22,7 +22,7 @@
 //   - catalina: Tomcat catalina.out (OneLineFormatter), tomcat.apache.org "Logging in Tomcat"
 //   - iis_freb: IIS Failed Request Tracing XML events, learn.microsoft.com "Troubleshoot with Failed Request Tracing"
 //   - nlog: ASP.NET Core NLog default layout (${longdate}|${level}|${logger}|${message}), nlog-project.org
-//   - sidekiq: Sidekiq default formatter (pid= tid= class= jid=), github.com/sidekiq/sidekiq wiki "Logging"
+//   - sidekiq: Sidekiq default formatter (pid= tid= class= jid=, elapsed=), github.com/sidekiq/sidekiq/wiki/Logging
 //   - bunyan: node-bunyan JSON records (v:0, level 30), github.com/trentm/node-bunyan README
 //   - phoenix: Elixir Logger / Phoenix request logs with Parameters maps, hexdocs.pm "Logger", "Phoenix.Logger"
 //   - kong: Kong Gateway file-log / http-log plugin JSON, docs.konghq.com "File Log plugin"
