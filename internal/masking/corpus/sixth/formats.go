@@ -139,8 +139,8 @@ func argocd(t *tb) string {
 		return fmt.Sprintf(`{"level":"warning","msg":"repository https://github.com/example/deploy.git: authentication required, using password %s for user %s","time":"%s","revision":"%s"}`,
 			t.s("secret", "label_sentence", t.s("access_key", "github", "ghp_"+t.mixed(36))), "git", t.ts(), t.sha())
 	default:
-		return fmt.Sprintf(`{"level":"info","msg":"sso login","user":"%s","groups":["platform"],"id_token":"%s","time":"%s","app":"payments-%s"}`,
-			t.emJSON(), t.s("jwt", "json_key", t.jwt()), t.ts(), t.ver())
+		return fmt.Sprintf(`{"level":"info","msg":"sso login","user":"%s","groups":["platform"],"id_token":"%s","time":"%s","app":"payments","image":"registry.example.com/%s"}`,
+			t.emJSON(), t.s("jwt", "json_key", t.jwt()), t.ts(), t.la("version/image_tag", "payments:"+t.quad()))
 	}
 }
 
@@ -209,7 +209,14 @@ func lighttpd(t *tb) string {
 }
 
 func varnishlog(t *tb) string {
-	switch t.r.IntN(4) {
+	switch t.r.IntN(7) {
+	case 4:
+		p := "%2B82%2010-" + t.digits(4) + "-" + t.digits(4)
+		return fmt.Sprintf("-   ReqURL         /member/find-id?tel=%s&ts=%s", t.s("phone", "percent", p), t.ems())
+	case 5:
+		return fmt.Sprintf("-   ReqHeader      Cookie: id_token=%s; lang=ko", t.s("jwt", "cookie", t.jwt()))
+	case 6:
+		return fmt.Sprintf("-   ReqHeader      X-Forwarded-For: %s, %s", t.s("ipv6", "xff", t.ipv6()), t.ip4("xff"))
 	case 0:
 		return fmt.Sprintf("-   ReqHeader      Cookie: _ga=GA1.2.%s.%s; sessionid=%s", t.digits(9), t.la("epoch", t.epoch()), t.tok("cookie"))
 	case 1:
@@ -243,7 +250,7 @@ func iisFREB(t *tb) string {
 	case 1:
 		data = fmt.Sprintf(`<Data Name="RequestURL">https://shop.example.com:443/Account/Login?ReturnUrl=%%2F&amp;email=%s</Data><Data Name="Verb">POST</Data>`, t.emPct())
 	default:
-		data = fmt.Sprintf(`<Data Name="Headers">Authorization: Bearer %s&#13;&#10;User-Agent: %s&#13;&#10;</Data>`, t.s("auth_header", "xml_header", t.mixed(40)), t.ver())
+		data = fmt.Sprintf(`<Data Name="Headers">Authorization: Bearer %s&#13;&#10;User-Agent: %s&#13;&#10;</Data>`, t.s("auth_header", "xml_header", t.mixed(40)), t.ua())
 	}
 	return fmt.Sprintf(`<Event xmlns="http://schemas.microsoft.com/win/2004/08/events/event"><System><Provider Name="WWW Server" Guid="{%s}"/><EventID>0</EventID><Opcode>%d</Opcode><TimeCreated SystemTime="%s"/><Correlation ActivityID="{%s}"/></System><EventData><Data Name="ContextId">{%s}</Data>%s</EventData></Event>`,
 		strings.ToUpper(t.uuid()), t.n(1, 50), t.ts(), strings.ToUpper(t.uuid()), t.uid(), data)
@@ -343,7 +350,11 @@ func zookeeper(t *tb) string {
 
 func nomad(t *tb) string {
 	pre := fmt.Sprintf("%s [%s]  ", t.ts(), t.pick("INFO", "WARN", "ERROR", "DEBUG"))
-	switch t.r.IntN(4) {
+	switch t.r.IntN(6) {
+	case 4:
+		return pre + fmt.Sprintf(`worker.auth: session token: %s expired for user %s, request_id=%s`, t.s("secret", "session_token_label", "at_"+t.mixed(10)+"_s"+t.mixed(40)), t.login(), t.uid())
+	case 5:
+		return pre + fmt.Sprintf(`client.driver_mgr.exec: template rendered: env="DB_CONFIG={\"host\":\"%s\",\"user\":\"orders\",\"pwd\":\"%s\"}" alloc_id=%s`, t.ip4("escaped_json"), t.pwd("escaped_json_short"), t.uid())
 	case 0:
 		return pre + fmt.Sprintf(`client.alloc_runner.task_runner: Task event: alloc_id=%s task=api type=Started msg="Task started by client" image=registry.example.com/api:%s`, t.uid(), t.la("version/tag", "1.4."+fmt.Sprint(t.n(0, 20))))
 	case 1:
@@ -359,7 +370,7 @@ func teleport(t *tb) string {
 	switch t.r.IntN(3) {
 	case 0:
 		return fmt.Sprintf(`{"addr.remote":"%s:%d","cluster_name":"prod","code":"T1000I","ei":0,"event":"user.login","method":"local","success":true,"time":"%s","uid":"%s","user":"%s","user_agent":"%s"}`,
-			t.ip4("json_host_port"), t.n(30000, 60000), t.ts(), t.uid(), t.emJSON(), t.ver())
+			t.ip4("json_host_port"), t.n(30000, 60000), t.ts(), t.uid(), t.emJSON(), t.la("version/ua", "tsh/"+t.quad()))
 	case 1:
 		return fmt.Sprintf(`{"code":"T2000I","event":"session.start","login":"root","server_addr":"%s:3022","session_id":"%s","time":"%s","user":"%s","initial_command":["mysql","-uroot","-p%s"]}`,
 			t.ip4("json_host_port"), t.uid(), t.ts(), t.login(), t.s("secret", "cli_flag_glued", t.pw()))
@@ -421,7 +432,7 @@ func m365(t *tb) string {
 	switch t.r.IntN(3) {
 	case 0:
 		return fmt.Sprintf(`{"CreationTime":"%s","Id":"%s","Operation":"UserLoggedIn","OrganizationId":"%s","RecordType":15,"ResultStatus":"Success","UserKey":"%s","UserType":0,"Version":1,"Workload":"AzureActiveDirectory","ClientIP":"%s","ObjectId":"Unknown","UserId":"%s","ExtendedProperties":[{"Name":"UserAgent","Value":"%s"}]}`,
-			t.la("timestamp", t.ts()[:19]), t.uid(), t.uuid(), t.la("user_key", t.uuid()), t.ip4("json_value"), t.emJSON(), t.ver())
+			t.la("timestamp", t.ts()[:19]), t.uid(), t.uuid(), t.la("user_key", t.uuid()), t.ip4("json_value"), t.emJSON(), t.ua())
 	case 1:
 		return fmt.Sprintf(`{"CreationTime":"%s","Id":"%s","Operation":"Send","RecordType":2,"UserId":"%s","Workload":"Exchange","ClientIPAddress":"[%s]:%d","Item":{"Subject":"계좌 변경 안내","Recipients":"%s"}}`,
 			t.la("timestamp", t.ts()[:19]), t.uid(), t.emJSON(), t.s("ipv6", "bracket_port", t.ipv6()), t.n(1024, 65000), t.emJSON())
@@ -609,7 +620,10 @@ func emr(t *tb) string {
 
 func insurance(t *tb) string {
 	pre := fmt.Sprintf("%s %s INFO [청약] ", t.date(), t.hms())
-	switch t.r.IntN(3) {
+	switch t.r.IntN(4) {
+	case 3:
+		b, a := t.acct("korean_refund_label", true)
+		return pre + fmt.Sprintf(`해지환급금 지급 요청 - 환불 계좌: %s %s (예금주 %s), 지급예정일 %s, 접수번호 %s`, b, a, t.pick(korNames...), t.la("date", t.date()), t.ord())
 	case 0:
 		return pre + fmt.Sprintf(`청약서 접수 증권번호 %s 계약자 %s 주민등록번호 %s 휴대폰 %s 이메일 %s`, t.la("policy_no", "P"+t.digits(12)), t.pick(korNames...), t.s("kr_rrn", "korean_sentence", t.rrn(true)), t.ph(), t.em())
 	case 1:
