@@ -120,7 +120,11 @@ func jenkins(t *tb) string {
 	case 0:
 		return pre + fmt.Sprintf(`hudson.plugins.git.GitSCM#checkout: Fetching https://%s:%s@git.example.com/platform/api.git at %s`, t.login(), t.s("secret", "url_password", t.pw()), t.sha())
 	case 1:
-		return pre + fmt.Sprintf(`hudson.model.Run#execute: + docker login -u deploy -p %s registry.example.com:5000 (image api:%s)`, t.s("secret", "cli_flag", t.pw()), t.la("version/tag", "1.8."+fmt.Sprint(t.n(0, 30))))
+		pass := t.la("placeholder", "****")
+		if t.r.IntN(2) == 0 {
+			pass = t.s("secret", "cli_flag", t.pw())
+		}
+		return pre + fmt.Sprintf(`hudson.model.Run#execute: + docker login -u deploy -p %s registry.example.com:5000 (image api:%s)`, pass, t.la("version/tag", "1.8."+fmt.Sprint(t.n(0, 30))))
 	case 2:
 		return pre + fmt.Sprintf(`jenkins.security.ApiTokenProperty#changeApiToken: new API token %s generated for user %s from %s`, t.s("secret", "label", t.hex(34)), t.login(), t.ip4("message"))
 	case 3:
@@ -234,6 +238,9 @@ func catalina(t *tb) string {
 	case 0:
 		return pre + fmt.Sprintf(`org.apache.catalina.realm.JDBCRealm.authenticate Failed to connect: jdbc:mysql://%s:3306/auth?user=tomcat&password=%s`, t.ip4("jdbc_host"), t.s("secret", "jdbc_param", t.pw()))
 	case 1:
+		if t.r.IntN(3) == 0 {
+			return pre + fmt.Sprintf(`org.apache.catalina.startup.VersionLoggerListener.log Command line argument: -Djavax.net.ssl.trustStorePassword=%s`, t.la("placeholder", "********"))
+		}
 		return pre + fmt.Sprintf(`org.apache.catalina.startup.VersionLoggerListener.log Command line argument: -Djavax.net.ssl.keyStorePassword=%s`, t.s("secret", "jvm_flag", t.pw()))
 	case 2:
 		return pre + fmt.Sprintf(`com.example.web.SignupServlet.doPost signup name=%s email=%s mobile=%s`, t.pick(korNames...), t.em(), t.ph())
@@ -543,7 +550,7 @@ func goldengate(t *tb) string {
 
 func egovSQL(t *tb) string {
 	pre := fmt.Sprintf("%s %s,%03d INFO [jdbc.sqlonly] ", t.date(), t.hms(), t.n(0, 999))
-	switch t.r.IntN(5) {
+	switch t.r.IntN(6) {
 	case 4:
 		return pre + fmt.Sprintf(` 4. PreparedStatement.executeUpdate() INSERT INTO TB_CLOUD_CRDNTL (OWNER_ID, ACCESS_KEY, SECRET_KEY, REG_DT) VALUES ('%s', '%s', '%s', '%s'), ('%s', '%s', '%s', '%s')`,
 			t.login(), t.s("access_key", "sql_multirow", t.awsKeyID()), t.s("secret", "sql_multirow_aws", t.awsSecret()), t.date(), t.login(), t.s("access_key", "sql_multirow", t.awsKeyID()), t.s("secret", "sql_multirow_aws", t.awsSecret()), t.date())
@@ -555,6 +562,8 @@ func egovSQL(t *tb) string {
 	case 2:
 		b, a := t.acct("sql_set", false)
 		return pre + fmt.Sprintf(` 2. PreparedStatement.executeUpdate() UPDATE TB_REFUND SET BANK_NM = '%s', ACNUTNO = '%s', UPDT_DT = '%s' WHERE REFUND_ID = '%s'`, b, a, t.date(), t.ord())
+	case 5:
+		return pre + fmt.Sprintf(` 1. PreparedStatement.executeQuery() SELECT MBER_ID, MBER_NM FROM COMTNGNRLMBER WHERE IHIDNUM = '%s' AND MBER_STTUS = 'P'`, t.s("kr_rrn", "sql_where", t.rrn(t.r.IntN(2) == 0)))
 	default:
 		return fmt.Sprintf("%s %s,%03d INFO [jdbc.sqltiming] SELECT COUNT(*) FROM COMTNLOGINLOG WHERE LOGIN_IP = '%s' AND CREAT_DT > '%s' {executed in %d msec}", t.date(), t.hms(), t.n(0, 999), t.ip4("sql_value"), t.date(), t.n(1, 900))
 	}
@@ -571,8 +580,12 @@ func bankFixed(t *tb) string {
 	b, a := t.acct("fixed_width_label", false)
 	_, b2 := t.acct("fixed_width_label", false)
 	_ = b
-	return fmt.Sprintf("[%s %s] SEND 0200 %s 전문번호=%s 거래구분=%s 출금계좌번호=[%s] 입금계좌번호=[%s] 수취인=[%s] 금액=[%012d] 전화=[%s]",
-		t.date(), t.hms(), t.la("fixed_header", pad("KFTC"+t.digits(6), 16)), t.la("message_no", t.digits(7)), t.pick("100", "200", "300"), a, b2, pad(t.pick(korNames...), 10), t.n(1000, 9999999), t.ph())
+	real := ""
+	if t.r.IntN(2) == 0 {
+		real = " 실명번호=[" + t.s("kr_rrn", "fixed_width_label", t.rrn(false)) + "]"
+	}
+	return fmt.Sprintf("[%s %s] SEND 0200 %s 전문번호=%s 거래구분=%s 출금계좌번호=[%s] 입금계좌번호=[%s] 수취인=[%s]%s 금액=[%012d] 전화=[%s]",
+		t.date(), t.hms(), t.la("fixed_header", pad("KFTC"+t.digits(6), 16)), t.la("message_no", t.digits(7)), t.pick("100", "200", "300"), a, b2, pad(t.pick(korNames...), 10), real, t.n(1000, 9999999), t.ph())
 }
 
 func iso8583(t *tb) string {
