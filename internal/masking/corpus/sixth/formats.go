@@ -577,15 +577,14 @@ func pad(s string, n int) string {
 }
 
 func bankFixed(t *tb) string {
-	b, a := t.acct("fixed_width_label", false)
-	_, b2 := t.acct("fixed_width_label", false)
-	_ = b
+	bank, a := t.acct("fixed_width_label", false)
+	_, a2 := t.acct("fixed_width_label", false)
 	real := ""
 	if t.r.IntN(2) == 0 {
 		real = " 실명번호=[" + t.s("kr_rrn", "fixed_width_label", t.rrn(false)) + "]"
 	}
-	return fmt.Sprintf("[%s %s] SEND 0200 %s 전문번호=%s 거래구분=%s 출금계좌번호=[%s] 입금계좌번호=[%s] 수취인=[%s]%s 금액=[%012d] 전화=[%s]",
-		t.date(), t.hms(), t.la("fixed_header", pad("KFTC"+t.digits(6), 16)), t.la("message_no", t.digits(7)), t.pick("100", "200", "300"), a, b2, pad(t.pick(korNames...), 10), real, t.n(1000, 9999999), t.ph())
+	return fmt.Sprintf("[%s %s] SEND 0200 %s 전문번호=%s 거래구분=%s 출금은행=[%s] 출금계좌번호=[%s] 입금계좌번호=[%s] 수취인=[%s]%s 금액=[%012d] 전화=[%s]",
+		t.date(), t.hms(), t.la("fixed_header", pad("KFTC"+t.digits(6), 16)), t.la("message_no", t.digits(7)), t.pick("100", "200", "300"), pad(bank, 12), a, a2, pad(t.pick(korNames...), 10), real, t.n(1000, 9999999), t.ph())
 }
 
 func iso8583(t *tb) string {
