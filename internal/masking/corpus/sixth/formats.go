@@ -622,7 +622,7 @@ func emr(t *tb) string {
 	case 3:
 		return pre + fmt.Sprintf(`로그인 실패 사용자ID=%s 비밀번호=%s 단말IP=%s 실패횟수=%d`, t.login(), t.pwd("korean_key"), t.ip4("korean_label"), t.n(1, 5))
 	case 0:
-		return pre + fmt.Sprintf(`환자등록 환자번호=%s 성명=%s 주민번호=%s 연락처=%s 보호자연락처=%s`, t.la("patient_no", t.digits(8)), t.pick(korNames...), t.s("kr_rrn", "korean_label", t.rrn(true)), t.ph(), t.ph())
+		return pre + fmt.Sprintf(`환자등록 환자번호=%s 성명=%s 주민번호=%s 연락처=%s 보호자연락처=%s`, t.digits(8), t.pick(korNames...), t.s("kr_rrn", "korean_label", t.rrn(true)), t.ph(), t.ph())
 	case 1:
 		return pre + fmt.Sprintf(`처방전송 처방번호=%s 진료과=IM 약품코드=%s 용량=500mg 투약일수=7 단말=%s`, t.ord(), t.la("drug_code", "6428"+t.digits(5)), t.ip4("korean_label"))
 	default:
@@ -637,7 +637,7 @@ func insurance(t *tb) string {
 		b, a := t.acct("korean_refund_label", true)
 		return pre + fmt.Sprintf(`해지환급금 지급 요청 - 환불 계좌: %s %s (예금주 %s), 지급예정일 %s, 접수번호 %s`, b, a, t.pick(korNames...), t.la("date", t.date()), t.ord())
 	case 0:
-		return pre + fmt.Sprintf(`청약서 접수 증권번호 %s 계약자 %s 주민등록번호 %s 휴대폰 %s 이메일 %s`, t.la("policy_no", "P"+t.digits(12)), t.pick(korNames...), t.s("kr_rrn", "korean_sentence", t.rrn(true)), t.ph(), t.em())
+		return pre + fmt.Sprintf(`청약서 접수 증권번호 %s 계약자 %s 주민등록번호 %s 휴대폰 %s 이메일 %s`, "P"+t.digits(12), t.pick(korNames...), t.s("kr_rrn", "korean_sentence", t.rrn(true)), t.ph(), t.em())
 	case 1:
 		b, a := t.acct("korean_sentence", t.r.IntN(3) != 0)
 		return pre + fmt.Sprintf(`자동이체 등록: %s %s 예금주 %s, 이체일 25일, 청약번호 %s`, b, a, t.pick(korNames...), t.ord())
