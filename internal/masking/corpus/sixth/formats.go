@@ -120,9 +120,11 @@ func jenkins(t *tb) string {
 	case 0:
 		return pre + fmt.Sprintf(`hudson.plugins.git.GitSCM#checkout: Fetching https://%s:%s@git.example.com/platform/api.git at %s`, t.login(), t.s("secret", "url_password", t.pw()), t.sha())
 	case 1:
-		pass := t.la("placeholder", "****")
+		var pass string
 		if t.r.IntN(2) == 0 {
 			pass = t.s("secret", "cli_flag", t.pw())
+		} else {
+			pass = t.la("placeholder", "****")
 		}
 		return pre + fmt.Sprintf(`hudson.model.Run#execute: + docker login -u deploy -p %s registry.example.com:5000 (image api:%s)`, pass, t.la("version/tag", "1.8."+fmt.Sprint(t.n(0, 30))))
 	case 2:

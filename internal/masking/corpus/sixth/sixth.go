@@ -160,7 +160,7 @@ func clean(l *Line) {
 	var lc []string
 	seen := map[string]bool{}
 	for i, la := range l.LookAlikes {
-		bad := seen[la] || !strings.Contains(l.Text, la)
+		bad := seen[la]
 		for _, s := range l.Secrets {
 			if strings.Contains(s.Value, la) || strings.Contains(la, s.Value) {
 				bad = true

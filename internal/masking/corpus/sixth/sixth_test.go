@@ -35,9 +35,11 @@ func TestDeterministicBySeed(t *testing.T) {
 	assert.Greater(t, diff, 2700, "another seed gives other lines")
 }
 
+// The scored corpus (default seed and size) and another seed.
 func TestGroundTruthOccurs(t *testing.T) {
 	t.Parallel()
-	for i, l := range sixth.Generate(sixth.DefaultSeed, 20000) {
+	lines := append(sixth.Generate(sixth.DefaultSeed, sixth.DefaultLines), sixth.Generate(2, 10000)...)
+	for i, l := range lines {
 		require.Len(t, l.Classes, len(l.Secrets), "line %d", i)
 		require.Len(t, l.LookClasses, len(l.LookAlikes), "line %d", i)
 		for j, s := range l.Secrets {
