@@ -50,6 +50,11 @@ var formats = []format{
 	{"parcel_api", Text, "2026-", parcel},
 	{"emr_ocs", Text, "[", emr},
 	{"insurance", Text, "2026-", insurance},
+	{"linkerd", Text, "[", linkerd},
+	{"duo", JSON, "", duo},
+	{"sccm_cmtrace", Text, "<![LOG[", sccm},
+	{"commvault", Text, "", commvault},
+	{"jboss_audit", JSON, "", jbossAudit},
 }
 
 func nextcloud(t *tb) string {

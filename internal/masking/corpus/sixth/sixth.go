@@ -51,6 +51,11 @@
 //   - parcel_api: 택배 배송 조회 / 예약 API request logs (JSON), 택배사 open API docs (스마트택배 API)
 //   - emr_ocs: 병원 EMR/OCS application logs (처방·수납), 의료기관 OCS vendor log layouts
 //   - insurance: 보험 청약 processing logs (청약서 접수, 자동이체), 보험사 청약 시스템 layouts
+//   - linkerd: Linkerd2 proxy logs (tracing spans, ThreadId), linkerd.io "Proxy log level"
+//   - duo: Duo Admin API authentication log records (v2 JSON), duo.com/docs/adminapi "Authentication Logs"
+//   - sccm_cmtrace: ConfigMgr / Intune Management Extension CMTrace lines, learn.microsoft.com "Log files in Configuration Manager"
+//   - commvault: Commvault process logs (pid tid date time jobid), documentation.commvault.com "Log files"
+//   - jboss_audit: JBoss EAP management audit log (JSON formatter), access.redhat.com "JBoss EAP Configuration Guide: audit logging"
 //
 // Every secret's Kind is a detector name of the masking processor's README;
 // its class is "kind/how", e.g. "phone/na_intl_paren", "secret/cli_flag".
