@@ -53,6 +53,11 @@ type Store struct {
 
 	dictSeen dictSeen
 
+	// blockMax bounds a block's value (block.go): half of Badger's value
+	// threshold at most, so that blocks stay in the LSM tree, where
+	// dropping a bucket frees them.
+	blockMax int
+
 	counters Counters
 }
 
@@ -126,6 +131,7 @@ func Open(ctx context.Context, opts Options) (*Store, error) {
 		space:   badgerdb.NewSpaceGuard(absDir, opts.floor(bo), opts.Logger),
 		release: release,
 	}
+	s.blockMax = int(min(blockMaxBytes, db.Opts().ValueThreshold/2))
 	for _, sig := range Signals {
 		s.width[sig] = int64(BucketWidth(opts.MaxAge[sig]))
 		s.buckets[sig] = map[int64]struct{}{}
