@@ -33,7 +33,7 @@ const (
 	blockMark      byte   = 'B'
 	blockSpan      uint64 = uint64(1e9) // 1 s
 	blockMaxRecs          = 512
-	blockMaxBytes         = 64 << 10
+	blockMaxBytes         = 16 << 10
 	blockKeyExtra         = 1 // blockMark
 	blockHeaderMax        = 2 * binary.MaxVarintLen64
 )
@@ -62,10 +62,11 @@ func blockSpanOf(v []byte) (count, span uint64, rest []byte, err error) {
 // value v to dst. A damaged block yields the records decoded before the
 // damage and errBadKey.
 func appendBlockRecs(dst []blockRec, ts, seq uint64, v []byte) ([]blockRec, error) {
-	count, _, rest, err := blockSpanOf(v)
+	count, span, rest, err := blockSpanOf(v)
 	if err != nil {
 		return dst, err
 	}
+	first := ts
 	for i := uint64(0); i < count; i++ {
 		dts, n := binary.Uvarint(rest)
 		if n <= 0 {
@@ -89,8 +90,8 @@ func appendBlockRecs(dst []blockRec, ts, seq uint64, v []byte) ([]blockRec, erro
 		dst = append(dst, blockRec{ts: ts, seq: seq, value: rest[k : k+int(l)]})
 		rest = rest[k+int(l):]
 	}
-	if len(rest) != 0 {
-		return dst, errBadKey
+	if len(rest) != 0 || ts-first != span {
+		return dst, errBadKey // the span is what scans trust to skip a block
 	}
 	return dst, nil
 }
