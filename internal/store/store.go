@@ -53,9 +53,10 @@ type Store struct {
 
 	dictSeen dictSeen
 
-	// blockMax bounds a block's value (block.go): half of Badger's value
-	// threshold at most, so that blocks stay in the LSM tree, where
-	// dropping a bucket frees them.
+	// blockMax bounds a block's value (block.go): below half of Badger's
+	// value threshold, so that blocks stay in the LSM tree, where dropping a
+	// bucket frees them, and within one of Badger's table blocks (see
+	// blockBytes).
 	blockMax int
 
 	counters Counters
@@ -131,7 +132,7 @@ func Open(ctx context.Context, opts Options) (*Store, error) {
 		space:   badgerdb.NewSpaceGuard(absDir, opts.floor(bo), opts.Logger),
 		release: release,
 	}
-	s.blockMax = int(min(blockMaxBytes, db.Opts().ValueThreshold/2))
+	s.blockMax = blockBytes(db.Opts())
 	for _, sig := range Signals {
 		s.width[sig] = int64(BucketWidth(opts.MaxAge[sig]))
 		s.buckets[sig] = map[int64]struct{}{}
