@@ -1,7 +1,9 @@
 package store
 
 import (
+	"cmp"
 	"encoding/binary"
+	"strings"
 
 	"github.com/dgraph-io/badger/v4"
 )
@@ -62,18 +64,49 @@ type blockRec struct {
 	value   []byte
 }
 
+// varints reads varints off a byte slice; after a read that fails, ok is
+// false and every further read returns 0.
+type varints struct {
+	b  []byte
+	ok bool
+}
+
+func (r *varints) uvarint() uint64 {
+	x, n := binary.Uvarint(r.b)
+	if n <= 0 || !r.ok {
+		r.ok = false
+		return 0
+	}
+	r.b = r.b[n:]
+	return x
+}
+
+// varint reads a zigzag varint (binary.AppendVarint).
+func (r *varints) varint() int64 {
+	u := r.uvarint()
+	return int64(u>>1) ^ -int64(u&1)
+}
+
+// bytes reads n bytes.
+func (r *varints) bytes(n uint64) []byte {
+	if !r.ok || n > uint64(len(r.b)) {
+		r.ok = false
+		return nil
+	}
+	p := r.b[:n]
+	r.b = r.b[n:]
+	return p
+}
+
 // blockSpanOf returns the count and time span a block value declares and
 // the rest of the value after them.
 func blockSpanOf(v []byte) (count, span uint64, rest []byte, err error) {
-	count, n := binary.Uvarint(v)
-	if n <= 0 || count == 0 {
+	r := varints{b: v, ok: true}
+	count, span = r.uvarint(), r.uvarint()
+	if !r.ok || count == 0 {
 		return 0, 0, nil, errBadKey
 	}
-	span, m := binary.Uvarint(v[n:])
-	if m <= 0 {
-		return 0, 0, nil, errBadKey
-	}
-	return count, span, v[n+m:], nil
+	return count, span, r.b, nil
 }
 
 // appendBlockRecs appends the records of the block keyed (ts, seq) with
@@ -85,29 +118,19 @@ func appendBlockRecs(dst []blockRec, ts, seq uint64, v []byte) ([]blockRec, erro
 		return dst, err
 	}
 	first := ts
+	r := varints{b: rest, ok: true}
 	for i := uint64(0); i < count; i++ {
-		dts, n := binary.Uvarint(rest)
-		if n <= 0 {
-			return dst, errBadKey
-		}
-		rest = rest[n:]
-		dseq, m := binary.Varint(rest)
-		if m <= 0 {
-			return dst, errBadKey
-		}
-		rest = rest[m:]
-		l, k := binary.Uvarint(rest)
-		if k <= 0 || l > uint64(len(rest)-k) || l < valueHeaderLen {
-			return dst, errBadKey
-		}
-		if (i == 0 && (dts != 0 || dseq != 0)) || (i > 0 && dts == 0 && dseq <= 0) {
+		dts, dseq := r.uvarint(), r.varint()
+		value := r.bytes(r.uvarint())
+		if !r.ok || len(value) < valueHeaderLen ||
+			(i == 0 && (dts != 0 || dseq != 0)) || (i > 0 && dts == 0 && dseq <= 0) {
 			return dst, errBadKey // the key names the first record; records are in (ts, seq) order
 		}
 		ts += dts
 		seq += uint64(dseq)
-		dst = append(dst, blockRec{ts: ts, seq: seq, value: rest[k : k+int(l)]})
-		rest = rest[k+int(l):]
+		dst = append(dst, blockRec{ts: ts, seq: seq, value: value})
 	}
+	rest = r.b
 	if len(rest) != 0 || ts-first != span {
 		return dst, errBadKey // the span is what scans trust to skip a block
 	}
@@ -149,29 +172,7 @@ func (p *pendRec) appendValue(b []byte) []byte {
 // pendCmp orders a batch's records by bucket, metric name, ts and seq: the
 // order of their keys.
 func pendCmp(a, b pendRec) int {
-	switch {
-	case a.bucket != b.bucket:
-		if a.bucket < b.bucket {
-			return -1
-		}
-		return 1
-	case a.name != b.name:
-		if a.name < b.name {
-			return -1
-		}
-		return 1
-	case a.ts != b.ts:
-		if a.ts < b.ts {
-			return -1
-		}
-		return 1
-	case a.seq != b.seq:
-		if a.seq < b.seq {
-			return -1
-		}
-		return 1
-	}
-	return 0
+	return cmp.Or(cmp.Compare(a.bucket, b.bucket), strings.Compare(a.name, b.name), cmp.Compare(a.ts, b.ts), cmp.Compare(a.seq, b.seq))
 }
 
 // cutBlock returns how many records of recs (sorted, recs[0] first) go into

@@ -91,17 +91,11 @@ func appendTraceRefs(dst []traceRef, first ref, v []byte) ([]traceRef, error) {
 func appendListRefs(dst []traceRef, first ref, rest []byte) ([]traceRef, error) {
 	dst = append(dst, traceRef{ref: first, blk: first})
 	prev := first
-	for len(rest) > 0 {
-		dseq, n := binary.Uvarint(rest)
-		if n <= 0 || dseq == 0 {
+	for r := (varints{b: rest, ok: true}); len(r.b) > 0; {
+		dseq, dts := r.uvarint(), r.varint()
+		if !r.ok || dseq == 0 {
 			return dst, errBadKey
 		}
-		rest = rest[n:]
-		dts, m := binary.Varint(rest)
-		if m <= 0 {
-			return dst, errBadKey
-		}
-		rest = rest[m:]
 		prev = ref{bucket: first.bucket, ts: prev.ts + uint64(dts), seq: prev.seq + dseq}
 		dst = append(dst, traceRef{ref: prev, blk: prev})
 	}
@@ -109,45 +103,22 @@ func appendListRefs(dst []traceRef, first ref, rest []byte) ([]traceRef, error) 
 }
 
 func appendBlockRefs(dst []traceRef, first ref, rest []byte) ([]traceRef, error) {
-	dts, n := binary.Uvarint(rest)
-	if n <= 0 || dts > first.ts {
+	r := varints{b: rest, ok: true}
+	dts, dseq := r.uvarint(), r.varint()
+	if !r.ok || dts > first.ts {
 		return dst, errBadKey
 	}
-	rest = rest[n:]
-	dseq, m := binary.Varint(rest)
-	if m <= 0 {
-		return dst, errBadKey
-	}
-	rest = rest[m:]
 	prev := traceRef{ref: first, blk: ref{bucket: first.bucket, ts: first.ts - dts, seq: first.seq - uint64(dseq)}, block: true}
 	dst = append(dst, prev)
-	for len(rest) > 0 {
-		var d [2]int64
-		for i := range 2 {
-			x, n := binary.Varint(rest)
-			if n <= 0 {
-				return dst, errBadKey
-			}
-			d[i], rest = x, rest[n:]
-		}
-		bts, n := binary.Uvarint(rest)
-		if n <= 0 {
-			return dst, errBadKey
-		}
-		rest = rest[n:]
+	for len(r.b) > 0 {
 		next := prev
-		next.seq += uint64(d[0])
-		next.ts += uint64(d[1])
-		if bts > 0 {
-			bseq, m := binary.Varint(rest)
-			if m <= 0 {
-				return dst, errBadKey
-			}
-			rest = rest[m:]
+		next.seq += uint64(r.varint())
+		next.ts += uint64(r.varint())
+		if bts := r.uvarint(); bts > 0 {
 			next.blk.ts += bts - 1
-			next.blk.seq += uint64(bseq)
+			next.blk.seq += uint64(r.varint())
 		}
-		if next.seq == prev.seq || next.blk.ts > next.ts {
+		if !r.ok || next.seq == prev.seq || next.blk.ts > next.ts {
 			return dst, errBadKey
 		}
 		dst = append(dst, next)
