@@ -14,7 +14,7 @@
 // Records are stored in blocks, not one Badger entry each (block.go): a write
 // call sorts its records by bucket, metric name, timestamp and sequence
 // number and cuts them into blocks of one bucket (and, for metrics, one metric
-// name) spanning at most blockSpan (1 s), up to 512 records and one of
+// name) spanning at most blockSpan (100 ms), up to 512 records and one of
 // Badger's table blocks (4 KiB by default; blockBytes says why). A
 // block's key is the record key of its first record plus a mark byte
 // ('B'); its value lists the records, each with its own timestamp, sequence
