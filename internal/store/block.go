@@ -153,8 +153,6 @@ type pendRec struct {
 	wrap   bool   // body is a log record or span to wrap as a one-record message (appendOneRecord); else the whole payload
 	body   []byte // points into the request's encoding or the batch's arena
 	trace  [16]byte
-	blkTS  uint64 // the block the commit filed it in
-	blkSeq uint64
 }
 
 // valueLen is the length of the record's value inside a block.
