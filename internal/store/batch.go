@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"hash/fnv"
+	"slices"
 	"time"
 
 	"github.com/dgraph-io/badger/v4"
@@ -51,23 +52,24 @@ type bucketTrace struct {
 	trace  pcommon.TraceID
 }
 
-// batch writes the records of one call through a Badger WriteBatch: the
-// record, its index keys, and once per bucket its dictionary entry. Trace
-// index entries are collected per trace and bucket and written at commit.
+// batch writes the records of one call through a Badger WriteBatch: once per
+// bucket their dictionary entries, at commit the records as blocks (see
+// block.go) and their trace index entries, one per trace and bucket.
 type batch struct {
-	s      *Store
-	sig    Signal
-	wb     *badger.WriteBatch
-	now    uint64
-	oldest uint64
-	dicts  map[bucketDict]struct{}
-	stats  map[statKey]*resStat
-	traces map[bucketTrace]*traceList
-	res    WriteResult
-	bytes  int64  // key and value bytes written, for the free-space guard
-	arena  []byte // keys and values of the batch, held by wb until it ends
-	width  int64  // bucket width of sig in ns
-	last   putMemo
+	s        *Store
+	sig      Signal
+	wb       *badger.WriteBatch
+	now      uint64
+	oldest   uint64
+	dicts    map[bucketDict]struct{}
+	stats    map[statKey]*resStat
+	recs     []pendRec // the records, filed into blocks at commit
+	res      WriteResult
+	bytes    int64  // key and value bytes written, for the free-space guard
+	arena    []byte // keys and values of the batch, held by wb until it ends
+	width    int64  // bucket width of sig in ns
+	blockMax int    // the largest block value: below Badger's value threshold, so blocks stay in the LSM tree
+	last     putMemo
 }
 
 // putMemo is what put found for the previous record of the batch. Records
@@ -102,7 +104,8 @@ func (b *batch) alloc(n int) []byte {
 // newBatch starts a batch once the store can take it (see writable);
 // commit or abort ends it and lets drops run again. While a drop runs it
 // waits, until ctx ends.
-func (s *Store) newBatch(ctx context.Context, sig Signal) (*batch, error) {
+// n is how many records the call holds.
+func (s *Store) newBatch(ctx context.Context, sig Signal, n int) (*batch, error) {
 	if err := s.writable(ctx); err != nil {
 		return nil, err
 	}
@@ -113,15 +116,16 @@ func (s *Store) newBatch(ctx context.Context, sig Signal) (*batch, error) {
 	}
 	now := uint64(s.opts.Now().UnixNano())
 	return &batch{
-		s:      s,
-		sig:    sig,
-		wb:     s.db.NewWriteBatch(),
-		now:    now,
-		oldest: now - uint64(s.opts.MaxAge[sig]),
-		dicts:  map[bucketDict]struct{}{},
-		stats:  map[statKey]*resStat{},
-		traces: map[bucketTrace]*traceList{},
-		width:  s.width[sig],
+		s:        s,
+		sig:      sig,
+		wb:       s.db.NewWriteBatch(),
+		now:      now,
+		oldest:   now - uint64(s.opts.MaxAge[sig]),
+		dicts:    map[bucketDict]struct{}{},
+		stats:    map[statKey]*resStat{},
+		recs:     make([]pendRec, 0, n),
+		width:    s.width[sig],
+		blockMax: s.blockMax,
 	}, nil
 }
 
@@ -183,22 +187,20 @@ func (b *batch) keyTime(ts ...pcommon.Timestamp) (uint64, bool) {
 // from the request with its metric m (see wireMetrics); name is the metric
 // name and typ its type.
 func (b *batch) addPoint(ts uint64, res *resourceInfo, dict *dictInfo, typ byte, name string, m *wireMetric, point []byte) (int64, error) {
-	v := b.alloc(valueHeaderLen + onePointLen(m, len(point)))
-	v = appendOnePoint(encodeValueHeader(v, dict.id, typ), m, point)
-	return b.put(ts, res, dict, pcommon.NewTraceIDEmpty(), name, v)
+	v := appendOnePoint(b.alloc(onePointLen(m, len(point))), m, point)
+	return b.put(pendRec{ts: ts, dict: dict.id, sev: typ, name: name, body: v}, res, dict)
 }
 
 // addRecord writes one log record or span given as its encoded bytes, cut
-// from the request (see wireRecords); the value wraps it as add's payload.
+// from the request (see wireRecords), which must stay unchanged until
+// commit; the value wraps it as a one-record message.
 func (b *batch) addRecord(ts uint64, res *resourceInfo, dict *dictInfo, traceID pcommon.TraceID, severity byte, rec []byte) (int64, error) {
-	v := b.alloc(valueHeaderLen + oneRecordLen(len(rec)))
-	v = appendOneRecord(encodeValueHeader(v, dict.id, severity), rec)
-	return b.put(ts, res, dict, traceID, "", v)
+	return b.put(pendRec{ts: ts, dict: dict.id, sev: severity, wrap: true, body: rec, trace: traceID}, res, dict)
 }
 
-// put writes the record value v and its index entries.
-func (b *batch) put(ts uint64, res *resourceInfo, dict *dictInfo, traceID pcommon.TraceID, name string, v []byte) (int64, error) {
-	bucket := bucketStart(ts, b.width)
+// put files the record p for commit and writes its dictionary entry.
+func (b *batch) put(p pendRec, res *resourceInfo, dict *dictInfo) (int64, error) {
+	bucket := bucketStart(p.ts, b.width)
 	sameBucket := b.last.ok && b.last.bucket == bucket
 	if !sameBucket {
 		b.s.noteBucket(b.sig, bucket)
@@ -208,19 +210,8 @@ func (b *batch) put(ts uint64, res *resourceInfo, dict *dictInfo, traceID pcommo
 			return 0, err
 		}
 	}
-	r := ref{bucket: bucket, ts: ts, seq: b.s.nextSeq(), name: name}
-	k := appendRecordKey(b.alloc(recordKeyLen(b.sig, name)), b.sig, r)
-	if err := b.wb.Set(k, v); err != nil {
-		return 0, err
-	}
-	b.bytes += int64(len(k) + len(v))
-	if !traceID.IsEmpty() {
-		if l := b.traces[bucketTrace{bucket, traceID}]; l != nil {
-			l.add(r)
-		} else {
-			b.traces[bucketTrace{bucket, traceID}] = newTraceList(r)
-		}
-	}
+	p.bucket, p.seq = bucket, b.s.nextSeq()
+	b.recs = append(b.recs, p)
 	st := b.last.stat
 	if !sameBucket || b.last.res != res.hash {
 		sk := statKey{b.sig, bucket, res.hash}
@@ -231,9 +222,55 @@ func (b *batch) put(ts uint64, res *resourceInfo, dict *dictInfo, traceID pcommo
 	}
 	b.last = putMemo{ok: true, bucket: bucket, dict: dict.id, res: res.hash, stat: st}
 	st.count++
-	st.lastSeen = max(st.lastSeen, ts)
+	st.lastSeen = max(st.lastSeen, p.ts)
 	b.res.Written++
 	return bucket, nil
+}
+
+// putBlocks sorts the batch's records into key order, writes them as
+// blocks, and then the trace index entries that point into the blocks.
+func (b *batch) putBlocks() error {
+	recs := b.recs
+	if !slices.IsSortedFunc(recs, pendCmp) {
+		slices.SortFunc(recs, pendCmp)
+	}
+	var traces map[bucketTrace]*traceList
+	for len(recs) > 0 {
+		n := cutBlock(recs, b.blockMax)
+		blk := recs[:n]
+		first := ref{bucket: blk[0].bucket, ts: blk[0].ts, seq: blk[0].seq, name: blk[0].name}
+		k := appendBlockKey(b.alloc(blockKeyLen(b.sig, first.name)), b.sig, first)
+		v := encodeBlock(blk)
+		if err := b.wb.Set(k, v); err != nil {
+			return err
+		}
+		b.bytes += int64(len(k) + len(v))
+		for i := range blk {
+			if blk[i].trace == [16]byte{} {
+				continue
+			}
+			if traces == nil {
+				traces = map[bucketTrace]*traceList{}
+			}
+			r := ref{bucket: first.bucket, ts: blk[i].ts, seq: blk[i].seq}
+			bt := bucketTrace{first.bucket, blk[i].trace}
+			if l := traces[bt]; l != nil {
+				l.add(r, first)
+			} else {
+				traces[bt] = newTraceList(r, first)
+			}
+		}
+		recs = recs[n:]
+	}
+	for k, l := range traces {
+		v := l.value()
+		key := appendTraceIndexKey(b.alloc(traceIndexKeyLen), b.sig, k.trace, l.first)
+		if err := b.wb.Set(key, v); err != nil {
+			return err
+		}
+		b.bytes += int64(len(key) + len(v))
+	}
+	return nil
 }
 
 // putDict writes the dictionary entry of dict in bucket, and its service
@@ -261,10 +298,8 @@ func (b *batch) commit(ctx context.Context) (WriteResult, error) {
 	if err := ctx.Err(); err != nil {
 		return WriteResult{Expired: b.res.Expired, TooDeep: b.res.TooDeep}, err
 	}
-	for k, l := range b.traces {
-		if err := b.wb.Set(appendTraceIndexKey(b.alloc(traceIndexKeyLen), b.sig, k.trace, l.first), l.value()); err != nil {
-			return WriteResult{Expired: b.res.Expired, TooDeep: b.res.TooDeep}, err
-		}
+	if err := b.putBlocks(); err != nil {
+		return WriteResult{Expired: b.res.Expired, TooDeep: b.res.TooDeep}, err
 	}
 	if err := b.wb.Flush(); err != nil {
 		return WriteResult{Expired: b.res.Expired, TooDeep: b.res.TooDeep}, err

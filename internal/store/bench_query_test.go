@@ -27,6 +27,8 @@ var (
 	queryStore *Store
 	queryN     int // traces in the dataset
 	queryDir   string
+	queryStart time.Time     // the dataset's first record
+	queryStep  time.Duration // between the batches of consecutive traces
 )
 
 func benchScale() float64 {
@@ -69,7 +71,7 @@ func queryDataset(b *testing.B) (*Store, int) {
 		size, _ := badgerdb.DirSize(dir)
 		fmt.Printf("query dataset: %d spans, %d log records, %.0f MiB on disk, built in %s\n",
 			traces*spansPerTrace, traces*spansPerTrace*logsPerSpan, float64(size)/(1<<20), time.Since(began).Round(time.Second))
-		queryStore, queryN = s, traces
+		queryStore, queryN, queryStart, queryStep = s, traces, start, step
 	})
 	return queryStore, queryN
 }
@@ -125,17 +127,37 @@ func BenchmarkQuery(b *testing.B) {
 			return res.Count
 		})
 	})
-	// The floor: one Badger point read of one record, no index, no decoding.
+	// Two pages of 100 log records from a random time: the time-ordered
+	// scan, with a cursor.
+	b.Run("logs_by_time_two_pages", func(b *testing.B) {
+		latencies(b, n, func(id uint64) int {
+			// the start of a batch, all but the last: 5,000 records follow
+			at := queryStart.Add(time.Duration(id%uint64(n-100)/100*100) * queryStep)
+			q := LogQuery{Start: at, End: at.Add(time.Hour), Limit: 100}
+			res, err := s.QueryLogs(q)
+			require.NoError(b, err)
+			require.NotNil(b, res.Next)
+			q.After = res.Next
+			res2, err := s.QueryLogs(q)
+			require.NoError(b, err)
+			return res.Count + res2.Count
+		})
+	})
+	// The floor: one Badger point read of one record's entry (a block of
+	// records since blocks), no index, no decoding.
 	b.Run("baseline_badger_get", func(b *testing.B) {
 		rd, err := s.newReader()
 		require.NoError(b, err)
 		defer rd.close()
 		var keys [][]byte
+		it := rd.iter(Logs, false)
 		for _, bk := range s.bucketsIn(Logs, 0, ^uint64(0)) {
-			_, _ = rd.scanRecords(Logs, bk, "", 0, 0, ^uint64(0), func(r ref, _ []byte) (bool, error) {
-				keys = append(keys, recordKey(Logs, r))
-				return len(keys)%1000 != 0, nil
-			})
+			prefix := kindPrefix(Logs, bk, kindRecord)
+			n := 0
+			for it.Seek(prefix); it.ValidForPrefix(prefix) && n < 1000; it.Next() {
+				keys = append(keys, it.Item().KeyCopy(nil))
+				n++
+			}
 		}
 		latencies(b, len(keys), func(i uint64) int {
 			item, err := rd.txn.Get(keys[i])

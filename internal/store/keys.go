@@ -1,6 +1,7 @@
 package store
 
 import (
+	"bytes"
 	"encoding/binary"
 	"errors"
 	"fmt"
@@ -113,28 +114,62 @@ func appendRecordKey(p []byte, sig Signal, r ref) []byte {
 	return putU64(putU64(appendRecordPrefix(p, sig, r.bucket, r.name), r.ts), r.seq)
 }
 
-// decodeRecordKey decodes a key made by recordKey.
-func decodeRecordKey(k []byte) (Signal, ref, error) {
+// decodeRecordKey decodes a key made by recordKey, or the key of a block
+// (blockKey), which block reports.
+func decodeRecordKey(k []byte) (sig Signal, r ref, block bool, err error) {
 	if len(k) < bucketPrefixLen+1+tsSeqLen || k[bucketPrefixLen] != kindRecord {
-		return 0, ref{}, errBadKey
+		return 0, ref{}, false, errBadKey
 	}
-	sig := Signal(k[0])
-	r := ref{bucket: int64(binary.BigEndian.Uint64(k[1:9]))}
+	sig = Signal(k[0])
+	r = ref{bucket: int64(binary.BigEndian.Uint64(k[1:9]))}
 	rest := k[bucketPrefixLen+1:]
+	if rest[len(rest)-1] == blockMark && (len(rest)-blockKeyExtra-tsSeqLen == 0 || sig == Metrics) {
+		// A block key; for metrics only if the name before it is valid
+		// (no 0x00 but its terminator), else it may be a per-record key
+		// whose seq ends in the mark.
+		if nr, ok := decodeTail(sig, rest[:len(rest)-blockKeyExtra]); ok {
+			nr.bucket = r.bucket
+			return sig, nr, true, nil
+		}
+	}
+	nr, ok := decodeTail(sig, rest)
+	if !ok {
+		return 0, ref{}, false, errBadKey
+	}
+	nr.bucket = r.bucket
+	return sig, nr, false, nil
+}
+
+// decodeTail decodes [name 0x00] ts seq, the end of a record key.
+func decodeTail(sig Signal, rest []byte) (ref, bool) {
+	var r ref
 	if sig == Metrics {
 		n := len(rest) - tsSeqLen - 1
-		if n < 0 || rest[n] != 0 {
-			return 0, ref{}, errBadKey
+		if n < 0 || rest[n] != 0 || bytes.IndexByte(rest[:n], 0) >= 0 {
+			return ref{}, false
 		}
 		r.name = string(rest[:n])
 		rest = rest[n+1:]
 	}
 	if len(rest) != tsSeqLen {
-		return 0, ref{}, errBadKey
+		return ref{}, false
 	}
 	r.ts = binary.BigEndian.Uint64(rest[:8])
 	r.seq = binary.BigEndian.Uint64(rest[8:])
-	return sig, r, nil
+	return r, true
+}
+
+// blockKeyLen is the length of a block key of sig with metric name name.
+func blockKeyLen(sig Signal, name string) int { return recordKeyLen(sig, name) + blockKeyExtra }
+
+// appendBlockKey appends the key of the block whose first record is r.
+func appendBlockKey(p []byte, sig Signal, r ref) []byte {
+	return append(appendRecordKey(p, sig, r), blockMark)
+}
+
+// blockKey encodes the key of the block whose first record is r.
+func blockKey(sig Signal, r ref) []byte {
+	return appendBlockKey(make([]byte, 0, blockKeyLen(sig, r.name)), sig, r)
 }
 
 // traceIndexPrefix is the prefix of the index keys of one trace in a bucket.

@@ -21,10 +21,18 @@ func TestRecordKeyRoundTrip(t *testing.T) {
 		{Metrics, ref{bucket: 10, ts: 5, seq: 6, name: ""}},
 	} {
 		k := recordKey(tc.sig, tc.r)
-		sig, got, err := decodeRecordKey(k)
+		sig, got, block, err := decodeRecordKey(k)
 		require.NoError(t, err)
 		assert.Equal(t, tc.sig, sig)
 		assert.Equal(t, tc.r, got)
+		assert.False(t, block)
+		bk := blockKey(tc.sig, tc.r)
+		sig, got, block, err = decodeRecordKey(bk)
+		require.NoError(t, err)
+		assert.Equal(t, tc.sig, sig)
+		assert.Equal(t, tc.r, got)
+		assert.True(t, block, "a block key is a record key and the mark")
+		assert.True(t, bytes.HasPrefix(bk, k))
 		s, b, err := bucketOf(k)
 		require.NoError(t, err)
 		assert.Equal(t, tc.sig, s)
@@ -67,8 +75,9 @@ func TestDecodeBadKeys(t *testing.T) {
 		append(bucketPrefix(Logs, 1), kindDict, 1, 2, 3),
 		append(recordPrefix(Metrics, 1, "x")[:11], make([]byte, 16)...), // no terminator
 		append(recordKey(Logs, ref{bucket: 1, ts: 1, seq: 1}), 0),
+		append(recordKey(Logs, ref{bucket: 1, ts: 1, seq: 1}), blockMark, blockMark),
 	} {
-		_, _, err := decodeRecordKey(k)
+		_, _, _, err := decodeRecordKey(k)
 		assert.ErrorIs(t, err, errBadKey, "key %x", k)
 	}
 	_, _, err := decodeTraceIndexKey(recordKey(Logs, ref{}))
@@ -135,19 +144,25 @@ func FuzzDecodeKeys(f *testing.F) {
 	f.Add(traceIndexKey(Logs, tid(1), ref{bucket: 1, ts: 2, seq: 3}))
 	f.Add([]byte{})
 	f.Add([]byte{traceListFormat, 1, 2, 3, 4})
+	f.Add([]byte{traceBlockFormat, 1, 2, 3, 4, 0, 5, 6, 7, 8})
+	f.Add(blockKey(Metrics, ref{bucket: 1, ts: 2, seq: 3, name: "m"}))
 	f.Fuzz(func(t *testing.T, k []byte) {
-		if sig, r, err := decodeRecordKey(k); err == nil && sig == Logs {
-			if !bytes.Equal(recordKey(sig, r), k) {
+		if sig, r, block, err := decodeRecordKey(k); err == nil && (sig == Logs || sig == Metrics) {
+			again := recordKey(sig, r)
+			if block {
+				again = blockKey(sig, r)
+			}
+			if !bytes.Equal(again, k) {
 				t.Fatalf("record key %x does not round-trip", k)
 			}
 		}
 		_, _, _ = decodeTraceIndexKey(k)
-		if refs, err := appendTraceRefs(nil, ref{ts: 1 << 62, seq: 1 << 62}, k); err == nil {
-			l := newTraceList(refs[0])
+		if refs, err := appendTraceRefs(nil, ref{ts: 1 << 62, seq: 1 << 62}, k); err == nil && len(k) > 0 && k[0] == traceBlockFormat {
+			l := newTraceList(refs[0].ref, refs[0].blk)
 			for _, r := range refs[1:] {
-				l.add(r)
+				l.add(r.ref, r.blk)
 			}
-			again, err := appendTraceRefs(nil, refs[0], l.value())
+			again, err := appendTraceRefs(nil, refs[0].ref, l.value())
 			if err != nil || !slices.Equal(again, refs) {
 				t.Fatalf("trace list %x does not round-trip", k)
 			}

@@ -1,7 +1,9 @@
 package store
 
 import (
+	"cmp"
 	"math"
+	"slices"
 	"time"
 
 	"github.com/dgraph-io/badger/v4"
@@ -47,34 +49,134 @@ func (r *reader) iter(sig Signal, values bool) *badger.Iterator {
 
 // scanRecords visits the records of one bucket from (ts, seq) up to end, in
 // time order. name selects a metric (metrics only).
+//
+// Records are kept in blocks keyed by their first record (block.go), each
+// spanning at most blockSpan: a block keyed before (ts, seq) may hold later
+// records, so the scan starts at the blocks from ts − blockSpan, and blocks
+// may overlap in time (two batches of the same seconds), so it merges: a
+// decoded record waits until the next block's key sorts after it, since no
+// later block can then hold an earlier record.
 func (r *reader) scanRecords(sig Signal, bucket int64, name string, ts, seq, end uint64, visit visitFunc) (bool, error) {
 	prefix := recordPrefix(sig, bucket, name)
 	it := r.iter(sig, false)
-	for it.Seek(putU64(putU64(append([]byte(nil), prefix...), ts), seq)); it.ValidForPrefix(prefix); it.Next() {
-		item := it.Item()
-		_, rf, err := decodeRecordKey(item.Key())
-		if err != nil {
-			continue
+	from := ts - min(ts, blockSpan)
+	var pend pending
+	for it.Seek(putU64(putU64(append([]byte(nil), prefix...), from), 0)); ; it.Next() {
+		valid := it.ValidForPrefix(prefix)
+		var bk ref
+		var block bool
+		if valid {
+			var err error
+			if _, bk, block, err = decodeRecordKey(it.Item().Key()); err != nil {
+				continue
+			}
 		}
-		if rf.ts > end {
+		last := !valid || bk.ts > end
+		for pend.len() > 0 && (last || recLess(pend.peek(), bk)) {
+			rec := pend.pop()
+			if more, err := visit(ref{bucket: bucket, ts: rec.ts, seq: rec.seq, name: name}, rec.value); err != nil || !more {
+				return false, err
+			}
+		}
+		if last {
 			return true, nil
 		}
-		if more, err := visitValue(item, rf, visit); err != nil || !more {
+		if err := pend.addItem(it.Item(), bk, block, ts, seq, end); err != nil {
 			return false, err
 		}
 	}
-	return true, nil
+}
+
+// recLess reports whether rec sorts before the record r.
+func recLess(rec *blockRec, r ref) bool {
+	return rec.ts < r.ts || (rec.ts == r.ts && rec.seq < r.seq)
+}
+
+// pending holds decoded records not yet visited, in (ts, seq) order.
+type pending struct {
+	recs []blockRec
+	head int
+	tmp  []blockRec
+}
+
+func (p *pending) len() int          { return len(p.recs) - p.head }
+func (p *pending) peek() *blockRec   { return &p.recs[p.head] }
+func (p *pending) pop() *blockRec    { p.head++; return &p.recs[p.head-1] }
+func recCmp(a, b blockRec) int       { return cmp.Or(cmp.Compare(a.ts, b.ts), cmp.Compare(a.seq, b.seq)) }
+func (p *pending) reset() []blockRec { p.recs, p.head = p.recs[:0], 0; return p.recs }
+
+// addItem decodes the block (or per-record entry) item, keyed bk, and adds
+// its records from (ts, seq) up to end. A block whose span ends before ts
+// is not read further; a damaged block adds what decoded before the damage.
+func (p *pending) addItem(item *badger.Item, bk ref, block bool, ts, seq, end uint64) error {
+	if !block {
+		if bk.ts < ts || (bk.ts == ts && bk.seq < seq) {
+			return nil
+		}
+		v, err := item.ValueCopy(nil)
+		if err != nil {
+			return err
+		}
+		p.add(append(p.tmp[:0], blockRec{ts: bk.ts, seq: bk.seq, value: v}))
+		return nil
+	}
+	var v []byte
+	err := item.Value(func(val []byte) error {
+		_, span, _, err := blockSpanOf(val)
+		if err != nil || bk.ts+span < ts {
+			return nil // damaged, or all its records before the scan's start
+		}
+		v = append([]byte(nil), val...)
+		return nil
+	})
+	if err != nil || v == nil {
+		return err
+	}
+	recs, _ := appendBlockRecs(p.tmp[:0], bk.ts, bk.seq, v)
+	p.tmp = recs
+	n := 0
+	for _, rec := range recs {
+		if rec.ts > end {
+			break
+		}
+		if rec.ts > ts || (rec.ts == ts && rec.seq >= seq) {
+			recs[n] = rec
+			n++
+		}
+	}
+	p.add(recs[:n])
+	return nil
+}
+
+// add merges sorted records into the pending ones.
+func (p *pending) add(recs []blockRec) {
+	if len(recs) == 0 {
+		return
+	}
+	if p.len() == 0 {
+		p.recs = append(p.reset(), recs...)
+		return
+	}
+	sorted := recCmp(p.recs[len(p.recs)-1], recs[0]) < 0
+	if p.head > len(p.recs)/2 {
+		p.recs = append(p.recs[:0], p.recs[p.head:]...)
+		p.head = 0
+	}
+	p.recs = append(p.recs, recs...)
+	if !sorted {
+		slices.SortFunc(p.recs[p.head:], recCmp)
+	}
 }
 
 // scanTrace visits the records of one bucket that carry traceID, through the
 // trace id index, from (ts, seq) up to end, in time order. The index entries
 // of the trace in the bucket (one per batch that wrote it) are read whole and
 // their records sorted, since entries of different batches may interleave in
-// time.
+// time; each block they point into is read once.
 func (r *reader) scanTrace(sig Signal, bucket int64, traceID [16]byte, ts, seq, end uint64, visit visitFunc) (bool, error) {
 	prefix := traceIndexPrefix(sig, bucket, traceID)
 	it := r.iter(sig, false)
-	var refs []ref
+	var refs []traceRef
 	for it.Seek(prefix); it.ValidForPrefix(prefix); it.Next() {
 		item := it.Item()
 		first, _, err := decodeTraceIndexKey(item.Key())
@@ -89,6 +191,7 @@ func (r *reader) scanTrace(sig Signal, bucket int64, traceID [16]byte, ts, seq, 
 		}
 	}
 	sortRefs(refs)
+	blocks := map[ref][]blockRec{}
 	for _, rf := range refs {
 		if rf.ts < ts || (rf.ts == ts && rf.seq < seq) {
 			continue
@@ -96,18 +199,50 @@ func (r *reader) scanTrace(sig Signal, bucket int64, traceID [16]byte, ts, seq, 
 		if rf.ts > end {
 			return true, nil
 		}
-		item, err := r.txn.Get(recordKey(sig, rf))
-		if err == badger.ErrKeyNotFound {
-			continue // the batch that wrote the index did not finish
+		recs, ok := blocks[rf.blk]
+		if !ok {
+			var err error
+			if recs, err = r.block(sig, rf.blk, rf.block); err != nil {
+				return false, err
+			}
+			blocks[rf.blk] = recs
 		}
-		if err != nil {
-			return false, err
+		i, found := slices.BinarySearchFunc(recs, rf.ref, func(rec blockRec, t ref) int {
+			return cmp.Or(cmp.Compare(rec.ts, t.ts), cmp.Compare(rec.seq, t.seq))
+		})
+		if !found {
+			continue // the batch that wrote the index did not finish, or a damaged block
 		}
-		if more, err := visitValue(item, rf, visit); err != nil || !more {
+		if more, err := visit(rf.ref, recs[i].value); err != nil || !more {
 			return false, err
 		}
 	}
 	return true, nil
+}
+
+// block reads the records of the block whose first record is blk, or of the
+// per-record entry blk (block false); nil when it is missing.
+func (r *reader) block(sig Signal, blk ref, block bool) ([]blockRec, error) {
+	k := recordKey(sig, blk)
+	if block {
+		k = blockKey(sig, blk)
+	}
+	item, err := r.txn.Get(k)
+	if err == badger.ErrKeyNotFound {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	v, err := item.ValueCopy(nil)
+	if err != nil {
+		return nil, err
+	}
+	if !block {
+		return []blockRec{{ts: blk.ts, seq: blk.seq, value: v}}, nil
+	}
+	recs, _ := appendBlockRecs(nil, blk.ts, blk.seq, v) // a damaged block keeps what decoded
+	return recs, nil
 }
 
 // dictsOfService returns the dictionary ids of a service in a bucket.
@@ -172,15 +307,4 @@ func (p *page) full() bool {
 func (p *page) took(r ref) {
 	p.count++
 	p.last = Cursor{TS: r.ts, Seq: r.seq}
-}
-
-// visitValue hands the value of item, filed under rf, to visit.
-func visitValue(item *badger.Item, rf ref, visit visitFunc) (bool, error) {
-	var more bool
-	err := item.Value(func(v []byte) error {
-		var err error
-		more, err = visit(rf, v)
-		return err
-	})
-	return more, err
 }

@@ -53,6 +53,12 @@ type Store struct {
 
 	dictSeen dictSeen
 
+	// blockMax bounds a block's value (block.go): below half of Badger's
+	// value threshold, so that blocks stay in the LSM tree, where dropping a
+	// bucket frees them, and within one of Badger's table blocks (see
+	// blockBytes).
+	blockMax int
+
 	counters Counters
 }
 
@@ -126,6 +132,7 @@ func Open(ctx context.Context, opts Options) (*Store, error) {
 		space:   badgerdb.NewSpaceGuard(absDir, opts.floor(bo), opts.Logger),
 		release: release,
 	}
+	s.blockMax = blockBytes(db.Opts())
 	for _, sig := range Signals {
 		s.width[sig] = int64(BucketWidth(opts.MaxAge[sig]))
 		s.buckets[sig] = map[int64]struct{}{}

@@ -12,44 +12,62 @@ import (
 )
 
 func TestTraceListRoundTrip(t *testing.T) {
-	refs := []ref{
-		{bucket: 7, ts: 1_700_000_000_000_000_000, seq: 100},
-		{bucket: 7, ts: 1_700_000_000_000_000_005, seq: 101},
-		{bucket: 7, ts: 1_699_999_999_000_000_000, seq: 102}, // earlier than the previous record
-		{bucket: 7, ts: 1_700_000_003_600_000_000, seq: 1 << 40},
-		{bucket: 7, ts: 1_700_000_003_600_000_000, seq: 1<<40 + 1},
+	blk1 := ref{bucket: 7, ts: 1_699_999_999_000_000_000, seq: 99}
+	blk2 := ref{bucket: 7, ts: 1_700_000_003_000_000_000, seq: 1 << 41}
+	refs := []traceRef{
+		{ref: ref{bucket: 7, ts: 1_700_000_000_000_000_000, seq: 100}, blk: blk1, block: true},
+		{ref: ref{bucket: 7, ts: 1_700_000_000_000_000_005, seq: 101}, blk: blk1, block: true},
+		{ref: ref{bucket: 7, ts: 1_699_999_999_000_000_000, seq: 102}, blk: blk1, block: true},     // earlier than the previous record
+		{ref: ref{bucket: 7, ts: 1_700_000_003_600_000_000, seq: 1 << 40}, blk: blk2, block: true}, // a smaller seq than its block's first
+		{ref: ref{bucket: 7, ts: 1_700_000_003_600_000_000, seq: 1<<40 + 1}, blk: blk2, block: true},
+		{ref: ref{bucket: 7, ts: 1_700_000_003_600_000_001, seq: 5}, blk: ref{bucket: 7, ts: 1_700_000_003_600_000_001, seq: 5}, block: true},
 	}
 	for n := 1; n <= len(refs); n++ {
-		l := newTraceList(refs[0])
+		l := newTraceList(refs[0].ref, refs[0].blk)
 		for _, r := range refs[1:n] {
-			l.add(r)
+			l.add(r.ref, r.blk)
 		}
-		if n == 1 {
-			assert.Nil(t, l.value(), "an entry of one record has an empty value, as a record index key")
-		}
-		got, err := appendTraceRefs(nil, refs[0], l.value())
+		got, err := appendTraceRefs(nil, refs[0].ref, l.value())
 		require.NoError(t, err)
 		assert.Equal(t, refs[:n], got)
 	}
 }
 
+// TestTraceListPerRecordFormat reads entries written before blocks: each
+// record is its own entry.
+func TestTraceListPerRecordFormat(t *testing.T) {
+	first := ref{bucket: 1, ts: 10, seq: 20}
+	got, err := appendTraceRefs(nil, first, nil)
+	require.NoError(t, err)
+	assert.Equal(t, []traceRef{{ref: first, blk: first}}, got)
+	// seq +1, ts +1; seq +2, ts -3
+	got, err = appendTraceRefs(nil, first, []byte{traceListFormat, 1, 2, 2, 5})
+	require.NoError(t, err)
+	second, third := ref{bucket: 1, ts: 11, seq: 21}, ref{bucket: 1, ts: 8, seq: 23}
+	assert.Equal(t, []traceRef{{ref: first, blk: first}, {ref: second, blk: second}, {ref: third, blk: third}}, got)
+}
+
 func TestTraceListDamaged(t *testing.T) {
 	first := ref{bucket: 1, ts: 10, seq: 20}
-	l := newTraceList(first)
-	l.add(ref{bucket: 1, ts: 11, seq: 21})
-	l.add(ref{bucket: 1, ts: 12, seq: 22})
+	l := newTraceList(first, first)
+	l.add(ref{bucket: 1, ts: 11, seq: 21}, first)
+	l.add(ref{bucket: 1, ts: 12, seq: 22}, ref{bucket: 1, ts: 12, seq: 22})
 	v := l.value()
 	for _, bad := range [][]byte{
 		{9, 1, 2},               // unknown format
 		v[:len(v)-1],            // cut inside the last record
 		{traceListFormat, 0, 0}, // a record that repeats the previous seq
 		{traceListFormat, 0x80},
+		{traceBlockFormat, 0, 0, 0, 0, 0},     // a record that repeats the previous seq
+		{traceBlockFormat, 0, 0, 2, 2, 20, 0}, // a block that starts after its record
 	} {
 		got, err := appendTraceRefs(nil, first, bad)
 		assert.ErrorIs(t, err, errBadKey, "value %x", bad)
 		require.NotEmpty(t, got)
-		assert.Equal(t, first, got[0], "the key's own record survives a damaged value")
+		assert.Equal(t, first, got[0].ref, "the key's own record survives a damaged value")
 	}
+	_, err := appendTraceRefs(nil, first, []byte{traceBlockFormat, 11})
+	assert.ErrorIs(t, err, errBadKey, "a block that starts after the key's record")
 }
 
 // TestTraceIndexOneEntryPerTraceAndBatch checks that a batch writes one

@@ -33,7 +33,7 @@ func (e *resourceEncoder) encode(r pcommon.Resource) (*resourceInfo, error) {
 // WriteLogs stores every log record of ld. Records are filed under their
 // timestamp, or their observed timestamp when it is zero.
 func (s *Store) WriteLogs(ctx context.Context, ld plog.Logs) (WriteResult, error) {
-	b, err := s.newBatch(ctx, Logs)
+	b, err := s.newBatch(ctx, Logs, ld.LogRecordCount())
 	if err != nil {
 		return WriteResult{}, err
 	}

@@ -24,7 +24,7 @@ type metricWriter struct {
 // WriteMetrics stores every data point of md, filed under its metric name and
 // timestamp.
 func (s *Store) WriteMetrics(ctx context.Context, md pmetric.Metrics) (WriteResult, error) {
-	b, err := s.newBatch(ctx, Metrics)
+	b, err := s.newBatch(ctx, Metrics, md.DataPointCount())
 	if err != nil {
 		return WriteResult{}, err
 	}

@@ -9,7 +9,7 @@ import (
 
 // WriteTraces stores every span of td, filed under its start time.
 func (s *Store) WriteTraces(ctx context.Context, td ptrace.Traces) (WriteResult, error) {
-	b, err := s.newBatch(ctx, Traces)
+	b, err := s.newBatch(ctx, Traces, td.SpanCount())
 	if err != nil {
 		return WriteResult{}, err
 	}
