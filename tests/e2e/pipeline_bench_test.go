@@ -51,7 +51,7 @@ import (
 //	EMS_BENCH_BEFORE    another collector binary (e.g. main's) run interleaved with
 //	                    this one, each pipeline once per round with each binary, so a
 //	                    before/after table comes from one run
-//	EMS_BENCH_MEMORY_LIMIT_MIB local_store's memory_limit_mib (default 280, the
+//	EMS_BENCH_MEMORY_LIMIT_MIB local_store's memory_limit_mib (default 150, the
 //	                    DaemonSet's: below the 320 MiB at which memory_limiter
 //	                    refuses, above the node's live heap)
 //	EMS_BENCH_BEFORE_MEMORY_LIMIT_MIB the same for the EMS_BENCH_BEFORE binary, so
@@ -193,7 +193,7 @@ func benchConfig(p benchPipeline, signal, in, sink, masking, pprof string, extra
 	}
 	if p.localStore {
 		ext.WriteString(`  local_store:
-    memory_limit_mib: ${env:EMS_BENCH_MEMORY_LIMIT_MIB:-280}
+    memory_limit_mib: ${env:EMS_BENCH_MEMORY_LIMIT_MIB:-150}
     stores:
       default:
         directory: ${env:EMS_DIR}/local_store
