@@ -117,7 +117,7 @@ func TestBatchSemantics(t *testing.T) {
 func TestBatchTooLargeForOneTransaction(t *testing.T) {
 	e := startExt(t, "", nil, nil)
 	cl := e.client(t, "otlp", "logs")
-	// 40 MiB in one batch is more than one transaction of a 16 MiB memtable holds.
+	// 40 MiB in one batch is more than one transaction of a 4 MiB memtable holds.
 	ops := make([]*storage.Operation, 0, 40*1024)
 	for i := range 40 * 1024 {
 		ops = append(ops, storage.SetOperation(fmt.Sprint(i), randomValue(1024)))

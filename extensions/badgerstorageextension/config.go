@@ -57,8 +57,19 @@ func createDefaultConfig() *Config {
 			CheckInterval: 10 * time.Second,
 			MinGarbageMiB: 64,
 		},
-		Memory: badgerdb.NewDefaultMemoryConfig(),
+		Memory: defaultMemory(),
 	}
+}
+
+// defaultMemory is the shared Badger memory setting with 4 MiB memtables
+// instead of 16: queue items above 8 KiB (every batched request) go to the
+// value log, so a memtable holds little more than keys and value pointers,
+// while Badger allocates each memtable's arena whole. 4 MiB took 18 MiB off
+// the node pipeline's heap at 20k logs/s (issue 12, docs/benchmarks/pipeline.md).
+func defaultMemory() badgerdb.MemoryConfig {
+	m := badgerdb.NewDefaultMemoryConfig()
+	m.MemTableSizeMiB = 4
+	return m
 }
 
 // Validate checks the configuration and names the field at fault; the

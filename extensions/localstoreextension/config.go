@@ -94,12 +94,13 @@ func newDefaultStoreConfig() StoreConfig {
 // defaultMemory is the shared Badger memory setting with smaller memtables:
 // a store flushes each memtable into one table whose builder holds it whole,
 // twice over while compressing, and Badger pools up to 8 builders at their
-// largest, so the memtable size drives the memory of sustained ingest. 4 MiB
-// (tables of 2.5 MiB) against 8: peak live heap of the store at 20k
-// records/s 93-97 MiB against 131-169 (issue 12; measured in the README).
+// largest, so the memtable size drives the memory of sustained ingest. 2 MiB
+// (tables of 1.25 MiB): Badger's builder buffers in the node pipeline at 20k
+// logs/s 84 MB against 112-125 with 4 MiB, at the same CPU per record (issue
+// 12, session 3; 4 MiB had been 93-97 MiB of live heap against 131-169 with 8).
 func defaultMemory() badgerdb.MemoryConfig {
 	m := badgerdb.NewDefaultMemoryConfig()
-	m.MemTableSizeMiB = 4
+	m.MemTableSizeMiB = 2
 	return m
 }
 

@@ -27,7 +27,7 @@ func TestConfigDefaults(t *testing.T) {
 	assert.Equal(t, map[store.Signal]time.Duration{store.Traces: 24 * time.Hour, store.Logs: 24 * time.Hour, store.Metrics: 24 * time.Hour}, o.MaxAge)
 	assert.Equal(t, badgerdb.DurabilityInterval, o.Durability)
 	assert.Equal(t, store.CompressionSnappy, o.Compression)
-	assert.Equal(t, int64(4), o.Memory.MemTableSizeMiB)
+	assert.Equal(t, int64(2), o.Memory.MemTableSizeMiB)
 	assert.Equal(t, badgerdb.NewDefaultMemoryConfig().BlockCacheSizeMiB, o.Memory.BlockCacheSizeMiB)
 	assert.Zero(t, o.MaxSize)
 }
@@ -60,7 +60,7 @@ func TestConfigInvalid(t *testing.T) {
 		"max_age::logs must be between 1s and 87600h0m0s, got 500ms",
 		`stores::a::durability: durability must be one of always, interval, never; got "sometimes"`,
 		`stores::a::compression: compression must be one of none, snappy, zstd; got "lz4"`,
-		"max_size_mib 10 is too small for 2 memtables of 4 MiB: allow at least 32 MiB",
+		"max_size_mib 10 is too small for 2 memtables of 2 MiB: allow at least 16 MiB",
 		`stores::c::directory /data/same/ is the directory of store "b" (/data/same)`,
 	} {
 		assert.Contains(t, err.Error(), want)

@@ -4,6 +4,7 @@ package e2e
 
 import (
 	"bytes"
+	"cmp"
 	"context"
 	"fmt"
 	"io"
@@ -50,12 +51,20 @@ import (
 //	EMS_BENCH_BEFORE    another collector binary (e.g. main's) run interleaved with
 //	                    this one, each pipeline once per round with each binary, so a
 //	                    before/after table comes from one run
-//	EMS_BENCH_MEMORY_LIMIT_MIB local_store's memory_limit_mib (default 280, the
+//	EMS_BENCH_MEMORY_LIMIT_MIB local_store's memory_limit_mib (default 150, the
 //	                    DaemonSet's: below the 320 MiB at which memory_limiter
 //	                    refuses, above the node's live heap)
 //	EMS_BENCH_BEFORE_MEMORY_LIMIT_MIB the same for the EMS_BENCH_BEFORE binary, so
 //	                    that each build runs with the DaemonSet it shipped with
 //	                    (default: EMS_BENCH_MEMORY_LIMIT_MIB)
+//	EMS_BENCH_ENV       settings of this tree's runs, one KEY=VALUE a line: STORE=,
+//	                    BADGER= and QUEUE= take YAML lines (separated by ';') added
+//	                    to the local store's `stores.default`, to badger_storage and
+//	                    to otlp_grpc's sending_queue; any other key goes to the
+//	                    collector's environment (e.g. GOGC=50)
+//	EMS_BENCH_BEFORE_ENV the same for the EMS_BENCH_BEFORE binary's runs (with
+//	                    EMS_BENCH_BEFORE set to this tree's binary, two settings of
+//	                    one build are compared in one run)
 //	EMS_BENCH_PPROF     a directory: each run also takes a CPU profile of the
 //	                    collector through its pprof extension, written there
 
@@ -128,7 +137,46 @@ func startCountingSink(b testing.TB) *countingSink {
 	return s
 }
 
-func benchConfig(p benchPipeline, signal, in, sink, masking, pprof string) string {
+// benchSettings splits an EMS_BENCH_ENV value into the YAML lines it adds
+// to the config (STORE, BADGER, QUEUE) and the collector's environment.
+func benchSettings(v string) (yaml map[string]string, env []string) {
+	yaml = map[string]string{}
+	for _, l := range strings.Split(v, "\n") {
+		k, val, ok := strings.Cut(strings.TrimSpace(l), "=")
+		if !ok {
+			continue
+		}
+		switch k {
+		case "STORE", "BADGER", "QUEUE":
+			yaml[k] = val
+		default:
+			env = append(env, k+"="+val)
+		}
+	}
+	return yaml, env
+}
+
+// badgerMemory is badger_storage's memory line as the DaemonSet has it,
+// unless the BADGER setting has its own.
+func badgerMemory(v string) string {
+	if strings.Contains(v, "memory:") {
+		return ""
+	}
+	return "    memory: {value_log_file_size_mib: 16}\n"
+}
+
+// indentLines writes the ';'-separated YAML lines of v, each indented by ind.
+func indentLines(v, ind string) string {
+	var out strings.Builder
+	for _, l := range strings.Split(v, ";") {
+		if l = strings.TrimSpace(l); l != "" {
+			out.WriteString(ind + l + "\n")
+		}
+	}
+	return out.String()
+}
+
+func benchConfig(p benchPipeline, signal, in, sink, masking, pprof string, extra map[string]string) string {
 	var ext, exts, procs, exps strings.Builder
 	exts.WriteString("[health_check")
 	if pprof != "" {
@@ -140,19 +188,18 @@ func benchConfig(p benchPipeline, signal, in, sink, masking, pprof string) strin
     directory: ${env:EMS_DIR}/queue
     durability: interval
     max_size_mib: 4096
-    memory: {value_log_file_size_mib: 16}
-`)
+` + badgerMemory(extra["BADGER"]) + indentLines(extra["BADGER"], "    "))
 		exts.WriteString(", badger_storage")
 	}
 	if p.localStore {
 		ext.WriteString(`  local_store:
-    memory_limit_mib: ${env:EMS_BENCH_MEMORY_LIMIT_MIB:-280}
+    memory_limit_mib: ${env:EMS_BENCH_MEMORY_LIMIT_MIB:-150}
     stores:
       default:
         directory: ${env:EMS_DIR}/local_store
         max_age: {traces: 6h, logs: 24h, metrics: 24h}
         max_size_mib: 2048
-`)
+` + indentLines(extra["STORE"], "        "))
 		exts.WriteString(", local_store")
 	}
 	exts.WriteString("]")
@@ -175,7 +222,7 @@ func benchConfig(p benchPipeline, signal, in, sink, masking, pprof string) strin
       sizer: items
       queue_size: 5000000
       block_on_overflow: false
-`
+` + indentLines(extra["QUEUE"], "      ")
 	}
 	if p.localStore {
 		exps.WriteString(", local_store")
@@ -295,13 +342,19 @@ func runBenchPipeline(b *testing.B, tg string, p benchPipeline, signal string, r
 	// harness.Binary reads EMS_BINARY on each call; the runs are sequential.
 	prev, had := os.LookupEnv("EMS_BINARY")
 	env := []string{"GOMAXPROCS=1"}
+	settings := os.Getenv("EMS_BENCH_ENV")
+	if run.binary != "" {
+		settings = os.Getenv("EMS_BENCH_BEFORE_ENV")
+	}
+	extra, extraEnv := benchSettings(settings)
+	env = append(env, extraEnv...)
 	if run.binary != "" {
 		os.Setenv("EMS_BINARY", run.binary)
 		if v := os.Getenv("EMS_BENCH_BEFORE_MEMORY_LIMIT_MIB"); v != "" {
 			env = append(env, "EMS_BENCH_MEMORY_LIMIT_MIB="+v)
 		}
 	}
-	c := harness.StartCollector(b, benchConfig(p, signal, in, sink.addr, masking, pprof), env...)
+	c := harness.StartCollector(b, benchConfig(p, signal, in, sink.addr, masking, pprof, extra), env...)
 	if had {
 		os.Setenv("EMS_BINARY", prev)
 	} else {
@@ -457,6 +510,8 @@ func BenchmarkPipeline(b *testing.B) {
 							run.profile = filepath.Join(profDir, fmt.Sprintf("%s-%s%d-round%d.pprof", signal, bld.label, j, r))
 						}
 						res := runBenchPipeline(b, tg, benchPipelines[j], signal, rate, seconds, core, run)
+						fmt.Fprintf(os.Stderr, "run: %s %s pipeline %d round %d: %.0f per CPU-s, %.0f/s delivered, %d not delivered, peak RSS %.0f MiB (end %.0f + %.0f)\n",
+							signal, cmp.Or(bld.label, "this"), j, r, res.perCPU(), float64(res.delivered)/float64(seconds), res.dropped+max(0, res.offered-res.delivered), res.peakMiB, res.anonMiB, res.fileMiB)
 						k := bi*len(pipes) + pi
 						perCPU[k] = append(perCPU[k], res.perCPU())
 						rates[k] = append(rates[k], float64(res.delivered)/float64(seconds))
