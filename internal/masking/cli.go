@@ -33,6 +33,12 @@ var cliOptions = []cliOption{
 // "curl -u user:XXX", "ldapsearch -w XXX", "-passin pass:XXX" (openssl),
 // and "-P XXX" after "-U user" (sqlcmd, bcp, isql).
 func (m *Masker) cliPassword(s string, i int) (int, int) {
+	if a, e := modeKey(s, i); e > 0 {
+		return a, e // authentication-mode sha KEY
+	}
+	if a, e := joinedUserPassword(s, i); e > 0 {
+		return a, e // -U user%password, -a user:password
+	}
 	if i+3 > len(s) || i > 0 && s[i-1] != ' ' && s[i-1] != '\t' && s[i-1] != '"' && s[i-1] != '\'' {
 		return 0, 0
 	}
@@ -138,6 +144,9 @@ func optionValue(s string, a int) (int, int) {
 		return 0, 0
 	}
 	v := s[a:e]
+	if v[0] == '(' && cmdletCall(s, a+1, e) {
+		return 0, 0 // -Password (ConvertTo-SecureString "…" …): the argument is matched on its own
+	}
 	if v[0] == '-' || v[0] == '$' && !cryptHash(v) || percentVariable(v) || isPlaceholder(v) || strings.Contains(v, "***") || containsMask(v) {
 		return 0, 0
 	}

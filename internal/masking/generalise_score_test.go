@@ -10,6 +10,7 @@ import (
 	"github.com/otelcol-ems/otelcol-ems/internal/masking"
 	"github.com/otelcol-ems/otelcol-ems/internal/masking/corpus"
 	"github.com/otelcol-ems/otelcol-ems/internal/masking/corpus/blind"
+	"github.com/otelcol-ems/otelcol-ems/internal/masking/corpus/fifth"
 	"github.com/otelcol-ems/otelcol-ems/internal/masking/corpus/fresh"
 	"github.com/otelcol-ems/otelcol-ems/internal/masking/corpus/heldout"
 	"github.com/otelcol-ems/otelcol-ems/internal/masking/corpus/pairs"
@@ -35,7 +36,13 @@ func generaliseSets() []struct {
 	name  string
 	cases []cscore.Case
 } {
-	var fr, th []cscore.Case
+	var fr, th, fi1, fi2 []cscore.Case
+	for _, l := range fifth.Generate(1, fifth.DefaultLines) {
+		fi1 = append(fi1, cscore.FromLine(l.Line, l.Classes, l.LookClasses))
+	}
+	for _, l := range fifth.Generate(2, fifth.DefaultLines) {
+		fi2 = append(fi2, cscore.FromLine(l.Line, l.Classes, l.LookClasses))
+	}
 	for _, l := range fresh.Generate(1, 50000) {
 		fr = append(fr, cscore.FromLine(l.Line, l.Classes, l.LookClasses))
 	}
@@ -54,6 +61,8 @@ func generaliseSets() []struct {
 		{"fresh (seed 1)", fr},
 		{"pairs tune (seed 1)", pairs.Generate(pairs.Tune, 1, pairs.DefaultLines)},
 		{"pairs report (seed 7)", pairs.Generate(pairs.Report, 7, pairs.DefaultLines)},
+		{"fifth (seed 1)", fi1},
+		{"fifth (seed 2)", fi2},
 	}
 }
 

@@ -12,10 +12,13 @@ func scanKRPhone(s string, i int) int {
 	mobile := n >= 3 && s[i+1] == '1' && (s[i+2] == '0' || s[i+2] == '1' || s[i+2] >= '6')
 	// Contiguous mobile numbers: 010 + 8 digits, 01[16-9] + 7 or 8.
 	if mobile && (n == 11 || (n == 10 && s[i+2] != '0')) {
-		if numericBoundaryAfter(s, e) {
+		if phoneEnd(s, i, e) {
 			return e
 		}
 		return 0
+	}
+	if contiguousLandline(s, i, n) && phoneEnd(s, i, e) && !idRun(s, i, n) && !timeKey(s, i) {
+		return e // 0212345678, 0311234567: a dialled landline
 	}
 	switch {
 	case mobile && n == 3:
@@ -133,7 +136,7 @@ func scanE164From(s string, i, j0 int) int {
 		break
 	}
 	for k := ng - 1; k >= 0 && counts[k] >= 8; k-- {
-		if numericBoundaryAfter(s, ends[k]) {
+		if phoneEnd(s, i, ends[k]) {
 			return ends[k]
 		}
 	}
@@ -160,3 +163,40 @@ func scanNANP(s string, i int) int {
 	}
 	return 0
 }
+
+// contiguousLandline reports whether the n digits at i are a Korean
+// landline written without separators: 02 and eight digits, a 0[3-6][1-5]
+// area code or 070 and seven or eight digits; the subscriber part starts
+// with 2-9 (no exchange starts with 0 or 1).
+func contiguousLandline(s string, i, n int) bool {
+	switch {
+	case n == 10 && s[i+1] == '2':
+		return s[i+2] >= '2'
+	case (n == 10 || n == 11) && s[i+1] >= '3' && s[i+1] <= '6' && s[i+2] >= '1' && s[i+2] <= '5':
+		return s[i+3] >= '2'
+	case n == 11 && s[i+1] == '7' && s[i+2] == '0':
+		return s[i+3] >= '2'
+	}
+	return false
+}
+
+// phoneEnd reports whether a phone number that starts at i may end at j:
+// on a numeric boundary, or before the '@' of a dialled SIP or channel
+// address (sip:+15136108988@10.0.0.1, PJSIP/01012345678@trunk) whose
+// host part is not an e-mail domain (an e-mail address is the e-mail
+// detector's).
+func phoneEnd(s string, i, j int) bool {
+	if numericBoundaryAfter(s, j) {
+		return true
+	}
+	if j+1 >= len(s) || s[j] != '@' || !is(s[j+1], clsAlnum) {
+		return false
+	}
+	if _, e := scanEmail(s, j, 1, i); e > 0 && !ipv4Host(s, j+1) {
+		return false
+	}
+	return true
+}
+
+// ipv4Host reports whether a dotted quad starts at j (a SIP host).
+func ipv4Host(s string, j int) bool { return scanIPv4(s, j) > 0 }

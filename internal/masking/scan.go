@@ -84,7 +84,7 @@ func (m *Masker) buildTriggers() {
 		m.trigger['%'] |= trPercent
 		m.trigger['\\'] |= trPercent // \u0040 in JSON
 	}
-	if e[Phone] {
+	if e[Phone] || e[Secret] {
 		m.trigger['+'] |= trPlus
 	}
 	if e[Email] {
@@ -286,7 +286,13 @@ func (m *Masker) scan(s string, from int, kc keyClass, ms []Match) []Match {
 			}
 		case t&trPlus != 0:
 			k, a = Phone, i
-			e = scanE164(s, i)
+			if m.enabled[Phone] {
+				e = scanE164(s, i)
+			}
+			if e == 0 && m.enabled[Secret] {
+				k = Secret
+				a, e = m.plusSpaced(s, i, last) // Body=Your+code+is+655512
+			}
 		case t&trDollar != 0:
 			k = Secret
 			a, e = cryptHashAt(s, i) // kim:$6$salt$… (shadow, htpasswd)

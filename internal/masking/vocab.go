@@ -153,6 +153,13 @@ func ciscoType(s string, a int) int {
 	if hasPrefixAt(s, a, "ENC ") && a+4 < len(s) && s[a+4] > ' ' {
 		return a + 4 // FortiOS: set password ENC …
 	}
+	// Huawei VRP and H3C "password cipher|simple|irreversible-cipher …",
+	// Aruba "password plaintext|ciphertext …": the value's encoding.
+	for _, w := range encodingWords {
+		if hasPrefixFold(s, a, w) && a+len(w)+1 < len(s) && s[a+len(w)] == ' ' && s[a+len(w)+1] > ' ' && (a == 0 || s[a-1] == ' ') {
+			return a + len(w) + 1
+		}
+	}
 	return a
 }
 
@@ -454,3 +461,6 @@ func cryptHashAt(s string, i int) (int, int) {
 func pinCode(v string) bool {
 	return (len(v) == 4 || len(v) == 6) && !(len(v) == 4 && (v[:2] == "19" || v[:2] == "20"))
 }
+
+// encodingWords name how a device stores the password that follows them.
+var encodingWords = []string{"cipher", "simple", "irreversible-cipher", "plaintext", "ciphertext", "plain", "encrypted", "hash", "sha256", "unencrypted"}
