@@ -26,7 +26,12 @@ var cliOptions = []cliOption{
 	{opt: 'w', spaced: true, cmds: []string{"ldapsearch", "ldapadd", "ldapmodify", "ldapdelete", "ldapwhoami", "ldappasswd", "ldapcompare"}},
 	{opt: 'u', glued: true, spaced: true, userPw: true, cmds: []string{"curl"}},
 	{opt: 'U', glued: true, spaced: true, userPw: true, cmds: []string{"curl"}}, // --proxy-user
+	// Net-SNMP v3: -A authentication and -X privacy pass phrases.
+	{opt: 'A', spaced: true, cmds: snmpCommands},
+	{opt: 'X', spaced: true, cmds: snmpCommands},
 }
+
+var snmpCommands = []string{"snmpwalk", "snmpget", "snmpgetnext", "snmpset", "snmpbulkwalk", "snmpbulkget", "snmptable", "snmptrap", "snmpinform", "snmpusm", "snmpvacm", "snmpstatus", "snmpdf", "snmpdelta", "snmptest", "check_snmp"}
 
 // cliPassword matches the password argument of a command-line option at
 // the '-' at i: "mysql -pXXX", "redis-cli -a XXX", "sshpass -p XXX",

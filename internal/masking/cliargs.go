@@ -103,7 +103,7 @@ func joinedUserPassword(s string, i int) (int, int) {
 		a++
 	}
 	u := a
-	for u < len(s) && u-a < 64 && (isWord(s[u]) || s[u] == '.' || s[u] == '-' || s[u] == '\\' || s[u] == '@') {
+	for u < len(s) && u-a < 64 && (isWord(s[u]) || s[u] == '.' || s[u] == '-' || s[u] == '\\' || s[u] == '/' || s[u] == '@') {
 		u++
 	}
 	if u == a || u+1 >= len(s) || strings.IndexByte(seps, s[u]) < 0 {

@@ -720,6 +720,9 @@ func redisAuth(s string, i int) (int, int) {
 // identifiedBy matches the unquoted password of SQL "IDENTIFIED BY secret"
 // (Oracle, MySQL), whose BY is s[ws:i]; quoted ones are found at the quote.
 func identifiedBy(s string, ws, i int) (int, int) {
+	if ws > 0 && s[ws-1] == ' ' {
+		ws = withPlugin(s, ws-1, 0) + 1 // IDENTIFIED WITH plugin BY secret
+	}
 	if ws < 11 || s[ws-1] != ' ' || !hasPrefixFold(s, ws-11, "identified") || ws > 11 && isWord(s[ws-12]) {
 		return 0, 0
 	}

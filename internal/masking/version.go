@@ -18,7 +18,7 @@ func versionContext(s string, i int) bool {
 		return versionWordBefore(s, i-1)
 	case ' ', '\t':
 		w := keyWordBefore(s, i)
-		return camelProduct(w) || userAgentValue(s, i) || tableColumnNamed(s, i, "version")
+		return camelProduct(w) || bannerVerbBefore(s, i, len(w)) || userAgentValue(s, i) || versionColumn(s, i)
 	}
 	return false
 }
@@ -101,30 +101,53 @@ func userAgentValue(s string, i int) bool {
 	return false
 }
 
-// tableColumnNamed reports whether i is the start of a cell of a
-// fixed-width table whose header line (above i, within the same text)
-// names the column at i's offset name: ModuleType Version    Name /
-// ---------- -------    ---- / Manifest   3.1.0.0    Microsoft….
-func tableColumnNamed(s string, i int, name string) bool {
+// bannerVerbs start a start-up banner: "Starting Kibana 8.13.0.1",
+// "Running Gitaly 16.11.2.1".
+var bannerVerbs = []string{"starting", "started", "running", "booting", "loading", "loaded", "launching", "initializing", "installing", "installed", "upgrading", "welcome to"}
+
+// bannerVerbBefore reports whether the product name of n bytes before i
+// (one space) is capitalised and follows a banner verb.
+func bannerVerbBefore(s string, i, n int) bool {
+	ns := i - 1 - n
+	if n < 2 || ns < 2 || s[i-1] != ' ' || !is(s[ns], clsUpper) || s[ns-1] != ' ' {
+		return false
+	}
+	for _, v := range bannerVerbs {
+		if vs := ns - 1 - len(v); vs >= 0 && hasPrefixFold(s, vs, v) && (vs == 0 || !isWord(s[vs-1])) {
+			return true
+		}
+	}
+	return false
+}
+
+// versionColumn reports whether i starts a cell of a fixed-width table
+// whose header line (up to four lines above i, in the same text) names a
+// version column at i's offset (Version, Ver, Build, Firmware…):
+// ModuleType Version    Name / ---------- -------    ---- / Manifest
+// 3.1.0.0    Microsoft….
+func versionColumn(s string, i int) bool {
 	ls := i
 	for ls > 0 && i-ls < 256 && s[ls-1] != '\n' {
 		ls--
 	}
 	if ls == 0 || s[ls-1] != '\n' {
-		return false
+		return false // one line: no header
 	}
 	col := i - ls
-	// Up to four lines above: the header (and a rule of dashes).
 	e := ls - 1
 	for k := 0; k < 4 && e > 0; k++ {
 		b := e
 		for b > 0 && e-b < 256 && s[b-1] != '\n' {
 			b--
 		}
-		line := s[b:e]
-		if col+len(name) <= len(line) && hasPrefixFold(line, col, name) && (col == 0 || line[col-1] == ' ') &&
-			(col+len(name) == len(line) || !isWord(line[col+len(name)])) {
-			return true
+		if line := s[b:e]; col < len(line) && (col == 0 || line[col-1] == ' ') {
+			we := col
+			for we < len(line) && is(line[we], clsAlpha) {
+				we++
+			}
+			if w := line[col:we]; len(w) >= 2 && (len(w) == 7 && hasPrefixFold(w, 0, "version") || lastPartIn(w, versionWords)) {
+				return true
+			}
 		}
 		if b == 0 {
 			return false
