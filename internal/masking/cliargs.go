@@ -35,6 +35,7 @@ func modeKey(s string, i int) (int, int) {
 // algorithms are the hash and cipher names that stand between a key
 // keyword and the key (SNMPv3, IKE, Cisco "auth sha", "priv aes 128").
 var algorithms = []string{"md5", "sha", "sha1", "sha-1", "sha2", "sha224", "sha256", "sha384", "sha512", "sha-224", "sha-256", "sha-384", "sha-512",
+	"sha2-224", "sha2-256", "sha2-384", "sha2-512", "hmac-md5", "hmac-sha", "hmac-sha1", "hmac-sha256", "hmacsha",
 	"des", "des56", "3des", "aes", "aes128", "aes192", "aes256", "aes-128", "aes-192", "aes-256", "aes128-cfb", "aes256-cfb"}
 
 // algorithmAt returns the position after "<algorithm> " (and a key size

@@ -285,7 +285,7 @@ func timeKey(s string, i int) bool {
 	case 0:
 		return false
 	case 1:
-		return w[0] == 't' || w[0] == 'T'
+		return w[0] == 't' || w[0] == 'T' || w[0] == '_' // &_=1711243112258: a jQuery cache buster (epoch ms)
 	case 2:
 		return hasPrefixFold(w, 0, "ts") || hasPrefixFold(w, 0, "rt")
 	}

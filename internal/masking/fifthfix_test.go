@@ -55,7 +55,7 @@ func TestDeviceAndCommandSecrets(t *testing.T) {
 	t.Parallel()
 	checkGeneral(t, []generalCase{
 		{"usm auth and priv", "snmp-agent usm-user v3 ops authentication-mode sha2-256 Au7hKey#1 privacy-mode aes256 Pr1vKey#2",
-			"snmp-agent usm-user v3 ops authentication-mode sha2-256 Au7hKey#1 privacy-mode aes256 " + sec},
+			"snmp-agent usm-user v3 ops authentication-mode sha2-256 " + sec + " privacy-mode aes256 " + sec},
 		{"usm sha", "snmp-agent usm-user v3 ops authentication-mode md5 Au7hKey#1", "snmp-agent usm-user v3 ops authentication-mode md5 " + sec},
 		{"password encoding word", "local-user ops password cipher Zx8#kLmQ2", "local-user ops password cipher " + sec},
 		{"h3c simple", "password simple Hx3c#2024a", "password simple " + sec},
@@ -93,5 +93,6 @@ func TestDocumentedIDs(t *testing.T) {
 		{"14-digit message id", "RECEIVE,62919392736419,<a>", "RECEIVE,62919392736419,<a>"},
 		{"diners card", "card 30569309025904 ok", "card [REDACTED:payment_card] ok"},
 		{"camel time key", `{"expiresAt":1710127851043}`, `{"expiresAt":1710127851043}`},
+		{"cache buster", "GET /api/list?rows=10&_=1711243112258 200", "GET /api/list?rows=10&_=1711243112258 200"},
 	})
 }
