@@ -296,6 +296,11 @@ func gluedSecret(w string) bool {
 	if len(w) < 5 || len(w) > 40 {
 		return false
 	}
+	switch w[len(w)-1] | 0x20 { // the last letter of a part below
+	case 'd', 't', 'e':
+	default:
+		return false
+	}
 	up, lo := false, false
 	for k := 0; k < len(w); k++ {
 		switch c := w[k]; {

@@ -360,7 +360,7 @@ func mayHoldValue(s string, i int) bool {
 		e+1 < len(s) && s[e] == '.' && s[e+1] != ' ' {
 		return true // not a word, or "s.umoHAet…"
 	}
-	return connectorAt(s, j) > 0 || e == len(s) && connectorAt(s+" ", j) > 0 || ciscoType(s, j) > j // "password cipher X"
+	return connectorAt(s, j) > 0 || e == len(s) && connectorAt(s+" ", j) > 0 || encodingWordAt(s, j) // "password cipher X"
 }
 
 // phraseStart reports whether the word at ws may start a phrase.

@@ -17,7 +17,7 @@ func (m *Masker) scanKeyValue(s string, p, last int) (int, int) {
 	if p+1 < len(s) && (s[p+1] == sep || (sep == ':' && s[p+1] == '/')) {
 		return 0, 0 // "==", "::", "://"
 	}
-	if sep == ':' {
+	if sep == ':' && p > 5 && (s[p-1]|0x20 == 'r' || s[p-1]|0x20 == 'u') && (s[p-2] == '/' || s[p-5] == '/') {
 		if a, e := netUsePassword(s, p, last); e > 0 {
 			return a, e // net use \\h\s /user:D\u PASSWORD
 		}

@@ -155,12 +155,29 @@ func ciscoType(s string, a int) int {
 	}
 	// Huawei VRP and H3C "password cipher|simple|irreversible-cipher …",
 	// Aruba "password plaintext|ciphertext …": the value's encoding.
-	for _, w := range encodingWords {
-		if hasPrefixFold(s, a, w) && a+len(w)+1 < len(s) && s[a+len(w)] == ' ' && s[a+len(w)+1] > ' ' && (a == 0 || s[a-1] == ' ') {
-			return a + len(w) + 1
-		}
+	if encodingWordAt(s, a) {
+		return strings.IndexByte(s[a:], ' ') + a + 1
 	}
 	return a
+}
+
+// encodingWordAt reports whether an encoding word and a space, then a
+// value, stand at a.
+func encodingWordAt(s string, a int) bool {
+	if a >= len(s) || a > 0 && s[a-1] != ' ' {
+		return false
+	}
+	switch lower(s[a]) {
+	case 'c', 's', 'i', 'p', 'e', 'h', 'u':
+	default:
+		return false
+	}
+	for _, w := range encodingWords {
+		if hasPrefixFold(s, a, w) && a+len(w)+1 < len(s) && s[a+len(w)] == ' ' && s[a+len(w)+1] > ' ' {
+			return true
+		}
+	}
+	return false
 }
 
 // cryptHash reports whether v is a crypt(3) password hash: $1$ (MD5),
