@@ -38,11 +38,17 @@ var snmpCommands = []string{"snmpwalk", "snmpget", "snmpgetnext", "snmpset", "sn
 // "curl -u user:XXX", "ldapsearch -w XXX", "-passin pass:XXX" (openssl),
 // and "-P XXX" after "-U user" (sqlcmd, bcp, isql).
 func (m *Masker) cliPassword(s string, i int) (int, int) {
-	if a, e := modeKey(s, i); e > 0 {
-		return a, e // authentication-mode sha KEY
-	}
-	if a, e := joinedUserPassword(s, i); e > 0 {
-		return a, e // -U user%password, -a user:password
+	if i+1 < len(s) {
+		switch s[i+1] {
+		case 'm':
+			if a, e := modeKey(s, i); e > 0 {
+				return a, e // authentication-mode sha KEY
+			}
+		case 'U', 'a', '-':
+			if a, e := joinedUserPassword(s, i); e > 0 {
+				return a, e // -U user%password, -a user:password
+			}
+		}
 	}
 	if i+3 > len(s) || i > 0 && s[i-1] != ' ' && s[i-1] != '\t' && s[i-1] != '"' && s[i-1] != '\'' {
 		return 0, 0

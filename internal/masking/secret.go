@@ -10,14 +10,14 @@ import (
 // a secret key.
 func (m *Masker) scanKeyValue(s string, p, last int) (int, int) {
 	sep := s[p]
-	if sep == ':' && p+2 < len(s) && s[p+1] == ':' && s[p+2] == ' ' && p > 0 && isWord(s[p-1]) {
-		// LDIF: "userPassword:: e1NTSEF9…" holds the value in base64.
-		return m.keyValue(s, p, p+2, last)
-	}
 	if p+1 < len(s) && (s[p+1] == sep || (sep == ':' && s[p+1] == '/')) {
+		if sep == ':' && s[p+1] == ':' && p+2 < len(s) && s[p+2] == ' ' && p > 0 && isWord(s[p-1]) {
+			// LDIF: "userPassword:: e1NTSEF9…" holds the value in base64.
+			return m.keyValue(s, p, p+2, last)
+		}
 		return 0, 0 // "==", "::", "://"
 	}
-	if sep == ':' && p > 5 && (s[p-1]|0x20 == 'r' || s[p-1]|0x20 == 'u') && (s[p-2] == '/' || s[p-5] == '/') {
+	if sep == ':' && p > 5 && (s[p-2] == '/' || s[p-5] == '/') && (s[p-1]|0x20 == 'r' || s[p-1]|0x20 == 'u') {
 		if a, e := netUsePassword(s, p, last); e > 0 {
 			return a, e // net use \\h\s /user:D\u PASSWORD
 		}
@@ -103,7 +103,7 @@ func (m *Masker) keyValue(s string, p, vs, last int) (int, int) {
 	if kc == 0 && s[p] == '=' && len(key) > 0 {
 		kc = m.cefLabelClass(s, key)
 	}
-	if kc == 0 && gluedSecret(key) {
+	if kc == 0 && len(key) >= 5 && (key[len(key)-1]|0x20 == 'd' || key[len(key)-1]|0x20 == 't' || key[len(key)-1]|0x20 == 'e') && gluedSecret(key) {
 		// LDAPPWD=…, DBPASSWORD=…: a glued name ending in a password word;
 		// only a password-shaped value (nopassword=true is a flag).
 		if a, e := valueAfter(s, vs); e > 0 && passwordShaped(s[a:e]) && !containsMask(s[a:e]) && !looksLikePath(s[a:e]) && !workingDirectory(key, s[a:e]) && !m.touchesMask(s, a, e) {
@@ -249,8 +249,10 @@ func (m *Masker) quoted(s string, i, last int) (Kind, int, int) {
 	if a, e := m.quotedPair(s, i, last); e > 0 {
 		return Secret, a, e
 	}
-	if a, e := quotedShortPassword(s, i); e > 0 {
-		return Secret, a, e // '-u' 'icinga' '-p' '…'
+	if i+6 < len(s) && s[i+1] == '-' {
+		if a, e := quotedShortPassword(s, i); e > 0 {
+			return Secret, a, e // '-u' 'icinga' '-p' '…'
+		}
 	}
 	k := i
 	for k > last && (s[k-1] == ' ' || s[k-1] == '(') {
