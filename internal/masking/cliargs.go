@@ -229,9 +229,9 @@ func withPlugin(s string, k, last int) int {
 }
 
 // randomKey reports whether v looks like a generated API key: 20 to 128
-// letters and digits only, both present, and no run of four or more
-// letters forming an ordinary word is needed to decide: at least four
-// digits, spread (not a name with a number at its end).
+// letters and digits only; from 24 characters a digit or mixed case is
+// enough (names of that length have separators), below that at least
+// four digits, spread (not a name with a number at its end).
 func randomKey(v string) bool {
 	if len(v) < 20 || len(v) > 128 {
 		return false
@@ -251,7 +251,10 @@ func randomKey(v string) bool {
 			changes++
 		}
 	}
-	return len(v) >= 24 && digits >= 2 && letters >= 8 && changes >= 4 || digits >= 4 && letters >= 8 && changes >= 6
+	if len(v) >= 24 && letters >= 8 && (digits >= 1 || mixedCase(v)) {
+		return true // 24+ letters and digits with no separator: no name is written so
+	}
+	return digits >= 4 && letters >= 8 && changes >= 6
 }
 
 // prefixedHexID reports whether v is a resource id of a documented

@@ -93,6 +93,8 @@ func TestDocumentedIDs(t *testing.T) {
 		{"14-digit message id", "RECEIVE,62919392736419,<a>", "RECEIVE,62919392736419,<a>"},
 		{"diners card", "card 30569309025904 ok", "card [REDACTED:payment_card] ok"},
 		{"camel time key", `{"expiresAt":1710127851043}`, `{"expiresAt":1710127851043}`},
+		{"key id then secret in quotes", "FROM s3('https://x/*.parquet', 'AKIAQGBA4I646EAC7PW5', 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY', 'Parquet')",
+			"FROM s3('https://x/*.parquet', '[REDACTED:access_key]', '" + sec + "', 'Parquet')"},
 		{"cache buster", "GET /api/list?rows=10&_=1711243112258 200", "GET /api/list?rows=10&_=1711243112258 200"},
 	})
 }

@@ -100,3 +100,57 @@ func TestGeneraliseReport(t *testing.T) {
 		}
 	}
 }
+
+// TestGeneraliseSeeds scores the strict preset on other seeds of every
+// generated corpus (MASKING_GENERALISE_SEEDS=1): a rule that holds on one
+// seed only would be a rule about that seed's values.
+func TestGeneraliseSeeds(t *testing.T) {
+	if os.Getenv("MASKING_GENERALISE_SEEDS") != "1" {
+		t.Skip("set MASKING_GENERALISE_SEEDS=1 to score other seeds")
+	}
+	m, err := masking.New(masking.Config{Detectors: masking.StrictDetectors()})
+	require.NoError(t, err)
+	for _, seed := range []uint64{2, 3} {
+		var fr, th, fi []cscore.Case
+		for _, l := range fresh.Generate(seed, 50000) {
+			fr = append(fr, cscore.FromLine(l.Line, l.Classes, l.LookClasses))
+		}
+		for _, l := range third.Generate(seed, 50000, 0.5) {
+			th = append(th, cscore.FromLine(l.Line, l.Classes, nil))
+		}
+		for _, l := range fifth.Generate(seed+1, fifth.DefaultLines) {
+			fi = append(fi, cscore.FromLine(l.Line, l.Classes, l.LookClasses))
+		}
+		sets := []struct {
+			name  string
+			cases []cscore.Case
+		}{
+			{"original", plainCases(corpus.Generate(seed, 50000, 0.4))},
+			{"context", plainCases(corpus.GenerateContext(seed+20, 50000, 0.5))},
+			{"held-out", plainCases(heldout.Generate(seed, 50000, 0.5))},
+			{"blind", plainCases(blind.Generate(seed, 50000, 0.5))},
+			{"third", th},
+			{"fresh", fr},
+			{"pairs tune", pairs.Generate(pairs.Tune, seed+1, pairs.DefaultLines)},
+			{"pairs report", pairs.Generate(pairs.Report, seed+7, pairs.DefaultLines)},
+			{fmt.Sprintf("fifth (seed %d)", seed+1), fi},
+		}
+		for _, set := range sets {
+			counts := make([]int64, m.NumCounters())
+			r := cscore.Run(set.cases, func(s string) string {
+				out, _ := m.MaskString("", s, counts)
+				return out
+			})
+			fmt.Printf("| %s | %d | %d | %d | %d (%.3f%%) | %d | %d (%.3f%%) | %d |\n", set.name, seed, r.Lines, r.Secrets, r.Leaked,
+				100*float64(r.Leaked)/float64(max(1, r.Secrets)), r.LookAlikes, r.Altered, 100*r.AlteredRate(), r.NotIdempotent)
+			if os.Getenv("MASKING_GENERALISE_DETAIL") == "1" {
+				for k, ex := range r.LeakExamples {
+					fmt.Println("  leak", k, ex)
+				}
+				for k, ex := range r.AlterExamples {
+					fmt.Println("  altered", k, ex)
+				}
+			}
+		}
+	}
+}

@@ -270,6 +270,9 @@ func (m *Masker) quotedPair(s string, i, last int) (int, int) {
 	if m.classify(n)&keySecret == 0 {
 		return 0, 0 // code words (AUTH, pin) have their own rules
 	}
+	if m.enabled[AccessKey] && scanAccessKey(s, i+1) == e {
+		return 0, 0 // 'AKIA…7PW5', '…': a key id (its "PW" is no name part), matched on its own
+	}
 	a := j + 1
 	b := a
 	for b < len(s) && b-a < 256 && s[b] != q {
