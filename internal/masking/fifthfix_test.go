@@ -28,6 +28,11 @@ func TestDialledNumbers(t *testing.T) {
 		{"zero-padded id stays", "seq=0012345678 id=0212345678", "seq=0012345678 id=0212345678"},
 		{"no exchange 1", "code 0212345678", "code 0212345678"},
 		{"time key stays", "ts=0412345678", "ts=0412345678"},
+		{"keyed NANP", "sms sent to=4155552671 from=2125550100", "sms sent to=" + ph + " from=" + ph},
+		{"keyed international without plus", `{"msisdn":"821012345678"}`, `{"msisdn":"` + ph + `"}`},
+		{"keyed NANP with 1", "caller=14155552671 state=RING", "caller=" + ph + " state=RING"},
+		{"epoch range stays", "GET /d?from=1710000000&to=1710003600", "GET /d?from=1710000000&to=1710003600"},
+		{"unkeyed number stays", "bytes=4155552671", "bytes=4155552671"},
 	})
 }
 

@@ -200,3 +200,29 @@ func phoneEnd(s string, i, j int) bool {
 
 // ipv4Host reports whether a dotted quad starts at j (a SIP host).
 func ipv4Host(s string, j int) bool { return scanIPv4(s, j) > 0 }
+
+// keyedPhone matches a bare phone number without '+' or separators, the
+// run of digits s[i:e], under a phone key or label (to=, from=, caller,
+// recipient, msisdn, phone, mobile, …): ten digits of a North American
+// number (area code and exchange start with 2-9), eleven with its 1, or
+// 11-13 digits of an international number without '+' (821012345678).
+// Epoch seconds and milliseconds start with 1 and fail these shapes.
+func keyedPhone(s string, i, e int) int {
+	n := e - i
+	if !phoneEnd(s, i, e) || !lastPartIn(keyWordBefore(s, i), phoneKeys) {
+		return 0
+	}
+	switch {
+	case n == 10 && s[i] >= '2' && s[i+3] >= '2':
+	case n == 11 && s[i] == '1' && s[i+1] >= '2' && s[i+4] >= '2':
+	case n >= 11 && n <= 13 && s[i] >= '2':
+	default:
+		return 0
+	}
+	return e
+}
+
+// phoneKeys are key and label words (last name parts) whose value is a
+// phone number.
+var phoneKeys = []string{"phone", "tel", "telephone", "mobile", "cell", "cellphone", "msisdn", "caller", "callee", "callerid", "recipient", "receiver",
+	"sender", "to", "from", "ani", "dnis", "cli", "fax", "sms", "destination", "dest", "dst", "src", "calling", "called", "hp", "handphone"}

@@ -394,6 +394,11 @@ func (m *Masker) numeric(s string, i, last int, kc keyClass) (Kind, int, int) {
 			return Phone, i - 1, end // (415) 555-2671
 		}
 	}
+	if e[Phone] && l >= 10 && l <= 13 {
+		if end := keyedPhone(s, i, e0); end > 0 {
+			return Phone, i, end // to=4155552671, "msisdn":"821012345678"
+		}
+	}
 	if e[IPv4] && l <= 3 && next == '.' && !productVersion(s, i) {
 		if end := scanIPv4(s, i); end > 0 && !netmask(s[i:end]) {
 			return IPv4, i, end
