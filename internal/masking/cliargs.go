@@ -335,32 +335,47 @@ var gluedSecretParts = []string{"password", "passwd", "pwd", "secret", "passphra
 // before it, read with spaces, are scanned as prose for a label. It
 // allocates only for a '+' between a letter and a code or password.
 func (m *Masker) plusSpaced(s string, i, last int) (int, int) {
-	if i == 0 || i+4 >= len(s) || !is(s[i-1], clsAlpha) || !is(s[i+1], clsAlnum) {
+	return m.spacedProse(s, i, last, "+")
+}
+
+// spacedProse is plusSpaced for the space encoding sp ("+" or "%20") at i.
+func (m *Masker) spacedProse(s string, i, last int, sp string) (int, int) {
+	vs := i + len(sp)
+	if i == 0 || vs+3 >= len(s) || !is(s[i-1], clsAlpha) || !is(s[vs], clsAlnum) {
 		return 0, 0
 	}
-	e := i + 1
-	for e < len(s) && e-i < 80 && s[e] > ' ' && s[e] != '&' && s[e] != '+' && s[e] != '"' && s[e] != '\'' && s[e] != '\\' && s[e] < 0x7f {
+	e := vs
+	for e < len(s) && e-vs < 80 && s[e] > ' ' && s[e] != '&' && s[e] != '+' && s[e] != '%' && s[e] != '"' && s[e] != '\'' && s[e] != '\\' && s[e] < 0x7f {
 		e++
 	}
-	if e < len(s) && s[e] == '+' {
+	if e < len(s) && hasPrefixAt(s, e, sp) {
 		return 0, 0 // a word inside the sentence, not the value
 	}
-	if v := s[i+1 : e]; !digitCode(v) && !passwordShaped(v) {
+	if v := s[vs:e]; !digitCode(v) && !passwordShaped(v) {
 		return 0, 0
 	}
 	lo := i
-	for lo > last && i-lo < 96 && s[lo-1] != '=' && s[lo-1] != '&' && s[lo-1] != '?' && s[lo-1] > ' ' && s[lo-1] != '"' {
+	for lo > last && i-lo < 128 && s[lo-1] != '=' && s[lo-1] != '&' && s[lo-1] != '?' && s[lo-1] > ' ' && s[lo-1] != '"' {
 		lo--
 	}
-	if strings.Count(s[lo:i], "+") == 0 {
+	if !strings.Contains(s[lo:i], sp) {
 		return 0, 0 // one word before the value: no sentence
 	}
-	d := strings.ReplaceAll(s[lo:e], "+", " ")
-	var buf [4]Match
-	for _, mt := range m.scan(d, 0, 0, buf[:0]) {
-		if mt.Kind == Secret && lo+mt.Start == i+1 && lo+mt.End == e {
-			return i + 1, e
+	d := strings.ReplaceAll(s[lo:e], sp, " ")
+	vd := len(d) - (e - vs) // the value's start in d
+	// Each word before the value as a label (not a scan of d: the scanner
+	// would call itself, and its callers' match buffers would escape).
+	for ws := 0; ws < vd; {
+		we := ws
+		for we < vd && d[we] != ' ' {
+			we++
 		}
+		if we > ws && we < vd {
+			if a, end := m.label(d, ws, we, m.trigger[d[ws]]&trLabel != 0); a == vd && end == len(d) {
+				return vs, e
+			}
+		}
+		ws = we + 1
 	}
 	return 0, 0
 }

@@ -85,6 +85,8 @@ func TestDeviceAndCommandSecrets(t *testing.T) {
 		{"ldif base64", "unicodePwd:: IgBQAEAAcwBzAHcAMAByAGQAIgA=", "unicodePwd:: " + sec},
 		{"ldif base64 other attr stays", "jpegPhoto:: /9j/4AAQSkZJRgABAQ==", "jpegPhoto:: /9j/4AAQSkZJRgABAQ=="},
 		{"form prose with plus", "Body=Your+login+code+is+739201&To=x", "Body=Your+login+code+is+" + sec + "&To=x"},
+		{"url-encoded prose", "GET /send?msg=Your%20verification%20code%20is%20482913&to=x", "GET /send?msg=Your%20verification%20code%20is%20" + sec + "&to=x"},
+		{"url-encoded prose without label stays", "q=hello%20from%20seoul%202024", "q=hello%20from%20seoul%202024"},
 		{"form prose without label stays", "text=hello+from+seoul+2024", "text=hello+from+seoul+2024"},
 		{"bare api key", "POST /send key=k2j4h5g6f7d8s9a0q1w2e3r4 user_id=shop", "POST /send key=" + sec + " user_id=shop"},
 		{"bare key name stays", "cache hit key=user_profile_20240301_v2", "cache hit key=user_profile_20240301_v2"},

@@ -157,7 +157,7 @@ func seeds() []string {
 		"LDAPPWD(", "LDAPPWD('", "LDAPPWD('x')", "SecureString '", "-SecureString 'x'", "$a = Get-X 'y'", "-Password (", "-Password (ConvertTo-SecureString 'x'",
 		"IDENTIFIED WITH ", "IDENTIFIED WITH a BY", "IDENTIFIED WITH a BY 'x'", "WITH BY 'x'", "userPassword::", "userPassword:: ", "a:: b", "::: x",
 		"Body=a+b", "Body=a+b+123456", "+123456", "a+1234", "code+is+123456&", "key=", "key=abcdefghij0123456789xyzw", "password cipher ", "password cipher x",
-		"community read ", "SM0123456789abcdef0123456789abcdef", "createdAt:1710000000000", "to=4155552671", "to=4155552671@", "msisdn=8210123456789",
+		"community read ", "SM0123456789abcdef0123456789abcdef", "createdAt:1710000000000", "to=4155552671", "to=4155552671@", "msisdn=8210123456789", "a%20b%20123456", "code%20is%20123456&", "%20123456", "x%20%20",
 	}
 	s = append(s, generalLines()...)
 	for _, l := range third.Generate(7, 50, 0.8) {
