@@ -324,6 +324,7 @@ var positionalFirst = func() (t [256]bool) {
 	for _, p := range positional {
 		t[p.words[0]] = true
 	}
+	t['a'], t['p'] = true, true // Cisco SNMPv3: auth sha KEY priv aes 128 KEY
 	return t
 }()
 
@@ -332,6 +333,9 @@ var positionalFirst = func() (t [256]bool) {
 // empty match (e, e) at the end of the command's arguments, so that no
 // other scanner takes the user argument for the password on a second pass.
 func positionalPassword(s string, i int) (int, int) {
+	if (s[i] == 'a' || s[i] == 'p') && i+5 < len(s) && s[i+4] == ' ' {
+		return snmpUserKey(s, i)
+	}
 	for _, p := range positional {
 		if s[i] != p.words[0] || !hasPrefixAt(s, i, p.words) {
 			continue

@@ -379,3 +379,20 @@ func (m *Masker) spacedProse(s string, i, last int, sp string) (int, int) {
 	}
 	return 0, 0
 }
+
+// snmpUserKey matches the key after "auth <hash> " or "priv <cipher>
+// [size] " at word start i in an SNMPv3 user definition (Cisco IOS/NX-OS
+// "snmp-server user U G v3 auth sha KEY priv aes 128 KEY").
+func snmpUserKey(s string, i int) (int, int) {
+	if !hasPrefixAt(s, i, "auth ") && !hasPrefixAt(s, i, "priv ") || i > 0 && isWord(s[i-1]) {
+		return 0, 0
+	}
+	a := algorithmAt(s, i+5)
+	if a == 0 || !commandBefore(s, i, snmpUserWords) {
+		return 0, 0
+	}
+	return argumentAt(s, a)
+}
+
+// snmpUserWords introduce an SNMPv3 user definition.
+var snmpUserWords = []string{"snmp-server", "v3", "snmp"}

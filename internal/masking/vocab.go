@@ -168,7 +168,7 @@ func encodingWordAt(s string, a int) bool {
 		return false
 	}
 	switch lower(s[a]) {
-	case 'c', 's', 'i', 'p', 'e', 'h', 'u':
+	case 'c', 's', 'i', 'p', 'e', 'h', 'u', 'a':
 	default:
 		return false
 	}
@@ -483,4 +483,4 @@ func pinCode(v string) bool {
 }
 
 // encodingWords name how a device stores the password that follows them.
-var encodingWords = []string{"cipher", "simple", "irreversible-cipher", "plaintext", "ciphertext", "plain", "encrypted", "hash", "sha256", "unencrypted"}
+var encodingWords = []string{"cipher", "simple", "irreversible-cipher", "plaintext", "ciphertext", "plain", "encrypted", "hash", "sha256", "unencrypted", "ascii-text"}
