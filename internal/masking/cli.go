@@ -325,6 +325,7 @@ var positionalFirst = func() (t [256]bool) {
 		t[p.words[0]] = true
 	}
 	t['a'], t['p'] = true, true // Cisco SNMPv3: auth sha KEY priv aes 128 KEY
+	t['k'] = true               // radius-server host H key [7] KEY
 	return t
 }()
 
@@ -335,6 +336,9 @@ var positionalFirst = func() (t [256]bool) {
 func positionalPassword(s string, i int) (int, int) {
 	if (s[i] == 'a' || s[i] == 'p') && i+5 < len(s) && s[i+4] == ' ' {
 		return snmpUserKey(s, i)
+	}
+	if s[i] == 'k' && hasPrefixAt(s, i, "key ") && (i == 0 || s[i-1] == ' ') {
+		return aaaServerKey(s, i)
 	}
 	for _, p := range positional {
 		if s[i] != p.words[0] || !hasPrefixAt(s, i, p.words) {

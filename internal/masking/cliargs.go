@@ -396,3 +396,16 @@ func snmpUserKey(s string, i int) (int, int) {
 
 // snmpUserWords introduce an SNMPv3 user definition.
 var snmpUserWords = []string{"snmp-server", "v3", "snmp"}
+
+// aaaServerKey matches the shared secret after "key [type] " at word start
+// i on a RADIUS or TACACS+ server line (Cisco "radius-server host H key 7
+// KEY", "tacacs server T key 0 KEY", "radius server R … key KEY").
+func aaaServerKey(s string, i int) (int, int) {
+	if !commandBefore(s, i, aaaServerWords) {
+		return 0, 0
+	}
+	return argumentAt(s, ciscoType(s, i+4))
+}
+
+// aaaServerWords start a RADIUS or TACACS+ server definition.
+var aaaServerWords = []string{"radius-server", "tacacs-server", "radius", "tacacs", "aaa"}

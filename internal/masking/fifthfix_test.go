@@ -32,6 +32,7 @@ func TestDialledNumbers(t *testing.T) {
 		{"keyed international without plus", `{"msisdn":"821012345678"}`, `{"msisdn":"` + ph + `"}`},
 		{"keyed NANP with 1", "caller=14155552671 state=RING", "caller=" + ph + " state=RING"},
 		{"epoch range stays", "GET /d?from=1710000000&to=1710003600", "GET /d?from=1710000000&to=1710003600"},
+		{"caller-id header", "Caller-ID: 4155552671", "Caller-ID: " + ph},
 		{"unkeyed number stays", "bytes=4155552671", "bytes=4155552671"},
 	})
 }
@@ -65,6 +66,9 @@ func TestDeviceAndCommandSecrets(t *testing.T) {
 		{"cisco snmpv3 user", "snmp-server user nms grp1 v3 auth sha Au7h#Cisco1 priv aes 128 Pr1v#Cisco2", "snmp-server user nms grp1 v3 auth " + "sha " + sec + " priv aes 128 " + sec},
 		{"auth word elsewhere stays", "auth sha mismatch for peer", "auth sha mismatch for peer"},
 		{"juniper ascii-text", `set security ike policy p1 pre-shared-key ascii-text "Ik3#Psk2024"`, `set security ike policy p1 pre-shared-key ascii-text "` + sec + `"`},
+		{"radius host key", "radius-server host 10.1.1.1 auth-port 1812 key 7 R4dius#Key", "radius-server host " + ip4 + " auth-port 1812 key 7 " + sec},
+		{"tacacs server key", "tacacs server T1 key 0 T4cacs#Key", "tacacs server T1 key 0 " + sec},
+		{"key word elsewhere stays", "primary key 42 exists", "primary key 42 exists"},
 		{"password encoding word", "local-user ops password cipher Zx8#kLmQ2", "local-user ops password cipher " + sec},
 		{"h3c simple", "password simple Hx3c#2024a", "password simple " + sec},
 		{"community read", "snmp-agent community write cipher Wr1teC0mm", "snmp-agent community write cipher " + sec},

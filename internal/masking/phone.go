@@ -209,8 +209,11 @@ func ipv4Host(s string, j int) bool { return scanIPv4(s, j) > 0 }
 // Epoch seconds and milliseconds start with 1 and fail these shapes.
 func keyedPhone(s string, i, e int) int {
 	n := e - i
-	if !phoneEnd(s, i, e) || !lastPartIn(keyWordBefore(s, i), phoneKeys) {
+	if !phoneEnd(s, i, e) {
 		return 0
+	}
+	if w := keyWordBefore(s, i); !lastPartIn(w, phoneKeys) && !(len(w) >= 9 && hasPrefixFold(w, len(w)-9, "caller") && (w[len(w)-3] == '-' || w[len(w)-3] == '_') && hasPrefixFold(w, len(w)-2, "id")) {
+		return 0 // Caller-ID, caller_id
 	}
 	switch {
 	case n == 10 && s[i] >= '2' && s[i+3] >= '2':
