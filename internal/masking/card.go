@@ -31,6 +31,23 @@ func cardDigitsValid(d []byte) bool {
 	default:
 		return false
 	}
+	// The schemes' lengths: 13 digits only Visa, 14 Diners Club (30, 36,
+	// 38, 39), 15 American Express (34, 37); 16 to 19 every scheme. A 14-
+	// digit message id or counter that happens to pass Luhn is no card.
+	switch len(d) {
+	case 13:
+		if d[0] != '4' {
+			return false
+		}
+	case 14:
+		if d[0] != '3' || d[1] != '0' && d[1] != '6' && d[1] != '8' && d[1] != '9' {
+			return false
+		}
+	case 15:
+		if d[0] != '3' || d[1] != '4' && d[1] != '7' {
+			return false
+		}
+	}
 	return luhn(d)
 }
 

@@ -26,13 +26,30 @@ var cliOptions = []cliOption{
 	{opt: 'w', spaced: true, cmds: []string{"ldapsearch", "ldapadd", "ldapmodify", "ldapdelete", "ldapwhoami", "ldappasswd", "ldapcompare"}},
 	{opt: 'u', glued: true, spaced: true, userPw: true, cmds: []string{"curl"}},
 	{opt: 'U', glued: true, spaced: true, userPw: true, cmds: []string{"curl"}}, // --proxy-user
+	// Net-SNMP v3: -A authentication and -X privacy pass phrases.
+	{opt: 'A', spaced: true, cmds: snmpCommands},
+	{opt: 'X', spaced: true, cmds: snmpCommands},
 }
+
+var snmpCommands = []string{"snmpwalk", "snmpget", "snmpgetnext", "snmpset", "snmpbulkwalk", "snmpbulkget", "snmptable", "snmptrap", "snmpinform", "snmpusm", "snmpvacm", "snmpstatus", "snmpdf", "snmpdelta", "snmptest", "check_snmp"}
 
 // cliPassword matches the password argument of a command-line option at
 // the '-' at i: "mysql -pXXX", "redis-cli -a XXX", "sshpass -p XXX",
 // "curl -u user:XXX", "ldapsearch -w XXX", "-passin pass:XXX" (openssl),
 // and "-P XXX" after "-U user" (sqlcmd, bcp, isql).
 func (m *Masker) cliPassword(s string, i int) (int, int) {
+	if i+1 < len(s) {
+		switch s[i+1] {
+		case 'm':
+			if a, e := modeKey(s, i); e > 0 {
+				return a, e // authentication-mode sha KEY
+			}
+		case 'U', 'a', '-':
+			if a, e := joinedUserPassword(s, i); e > 0 {
+				return a, e // -U user%password, -a user:password
+			}
+		}
+	}
 	if i+3 > len(s) || i > 0 && s[i-1] != ' ' && s[i-1] != '\t' && s[i-1] != '"' && s[i-1] != '\'' {
 		return 0, 0
 	}
@@ -138,6 +155,9 @@ func optionValue(s string, a int) (int, int) {
 		return 0, 0
 	}
 	v := s[a:e]
+	if v[0] == '(' && cmdletCall(s, a+1, e) {
+		return 0, 0 // -Password (ConvertTo-SecureString "…" …): the argument is matched on its own
+	}
 	if v[0] == '-' || v[0] == '$' && !cryptHash(v) || percentVariable(v) || isPlaceholder(v) || strings.Contains(v, "***") || containsMask(v) {
 		return 0, 0
 	}
@@ -304,6 +324,8 @@ var positionalFirst = func() (t [256]bool) {
 	for _, p := range positional {
 		t[p.words[0]] = true
 	}
+	t['a'], t['p'] = true, true // Cisco SNMPv3: auth sha KEY priv aes 128 KEY
+	t['k'] = true               // radius-server host H key [7] KEY
 	return t
 }()
 
@@ -312,6 +334,12 @@ var positionalFirst = func() (t [256]bool) {
 // empty match (e, e) at the end of the command's arguments, so that no
 // other scanner takes the user argument for the password on a second pass.
 func positionalPassword(s string, i int) (int, int) {
+	if (s[i] == 'a' || s[i] == 'p') && i+5 < len(s) && s[i+4] == ' ' {
+		return snmpUserKey(s, i)
+	}
+	if s[i] == 'k' && hasPrefixAt(s, i, "key ") && (i == 0 || s[i-1] == ' ') {
+		return aaaServerKey(s, i)
+	}
 	for _, p := range positional {
 		if s[i] != p.words[0] || !hasPrefixAt(s, i, p.words) {
 			continue

@@ -183,7 +183,9 @@ func productVersion(s string, i int) bool {
 	}
 	switch p := s[i-1]; {
 	case p == '/' && isWord(s[i-2]):
-		return !codeWordBefore(s, i-1) // HIER_DIRECT/10.1.2.3 is an address
+		// HIER_DIRECT/10.1.2.3 is an address, and so is user/10.1.2.3:51234
+		// (a version has no port).
+		return !codeWordBefore(s, i-1) && !quadWithPort(s, i)
 	case p == ':' && isWord(s[i-2]):
 		// name:tag with a '/' in the name: a container image reference.
 		for j := i - 2; j >= 0 && i-j < 256; j-- {
@@ -198,7 +200,18 @@ func productVersion(s string, i int) bool {
 	case p == '|':
 		return cefVersionField(s, i)
 	}
-	return versionKey(s, i)
+	return versionKey(s, i) || versionContext(s, i)
+}
+
+// quadWithPort reports whether the dotted quad at i is followed by
+// ':' and a port number.
+func quadWithPort(s string, i int) bool {
+	e := scanIPv4(s, i)
+	if e == 0 || e+1 >= len(s) || s[e] != ':' {
+		return false
+	}
+	d := digitsAt(s, e+1)
+	return d > e+1 && d-e-1 <= 5 && (d == len(s) || !isWord(s[d]))
 }
 
 // codeWordBefore reports whether the word ending at j is an upper-case
@@ -272,7 +285,7 @@ func timeKey(s string, i int) bool {
 	case 0:
 		return false
 	case 1:
-		return w[0] == 't' || w[0] == 'T'
+		return w[0] == 't' || w[0] == 'T' || w[0] == '_' // &_=1711243112258: a jQuery cache buster (epoch ms)
 	case 2:
 		return hasPrefixFold(w, 0, "ts") || hasPrefixFold(w, 0, "rt")
 	}
@@ -282,6 +295,9 @@ func timeKey(s string, i int) bool {
 		}
 	}
 	n := len(w)
+	if n > 3 && w[n-2] == 'A' && w[n-1] == 't' && is(w[n-3], clsLower) {
+		return true // createdAt, initiatedAt, expiresAt
+	}
 	return n > 3 && (w[n-3] == '_' || w[n-3] == '.') && hasPrefixFold(w, n-2, "at") || n > 3 && (w[n-3] == '_' || w[n-3] == '.') && hasPrefixFold(w, n-2, "ts")
 }
 

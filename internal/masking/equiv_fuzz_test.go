@@ -137,7 +137,7 @@ func scannerGatesHold(t *testing.T, m *Masker, s string) {
 				t.Fatalf("scanPrivateKey matches at %d of %q, which scan does not try", i, s)
 			}
 		}
-		if s[i] == '-' && i > 0 && !cliBefore[s[i-1]] {
+		if s[i] == '-' && i > 0 && !cliBefore[s[i-1]] && !(i+1 < len(s) && s[i+1] == 'm') {
 			if _, e := m.cliPassword(s, i); e > 0 {
 				t.Fatalf("cliPassword matches at %d of %q, which scan does not try", i, s)
 			}

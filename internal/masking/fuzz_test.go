@@ -148,6 +148,16 @@ func seeds() []string {
 		"/x-/abcDEF0123456789xyz", "-/abcDEF0123456789xyz", "/hooks/", "hooks.slack.com/workflows/a/b/c/", "hooks.slack.com/workflows/a/b/c/abcDEF0123456789xyz",
 		"Qw8rT2yU4iO6pA1sD3fG5hJ7kL9zX0cV2bN4", "Qw8rT2yU4iO6pA1sD3fG5hJ7kL9zX0cV2bN4==", "Qw8rT2yU4iO6pA1sD3fG5hJ7kL9zX0cV2bN4==x", "a=Qw8rT2yU4iO6pA1sD3fG5hJ7kL9zX0cV2bN4=b",
 		"session_id ", "session_id abcDEF0123456789xyz", "db.sid 25e0de12922dce00ef45461941003c9f", "client_secret a@1:b", "password a:b", "token /x/y", "token HTTP/1.1",
+		// The fifth corpus's mechanisms.
+		"sip:+15551234567@", "sip:01012345678@h", "x/01012345678@", "0212345678@", "+821012345678@a.b", "0212345678", "0311234567 ",
+		"VRMF(", "VRMF(1.2.3.4", "firmware(1.2.3.4)", "ClickHouse 1.2.3.4", "Starting X 1.2.3.4", "ua=", "ua=A B 1.2.3.4", "User-Agent: 1.2.3.4",
+		"Version\n1.2.3.4", "a Version\n  1.2.3.4", "\nVersion\n1.2.3.4", "u/1.2.3.4:5", "u/1.2.3.4:", "...1.2.3.4", "..1.2.3.4", "ipv6:", "ipv6:::1", "ipv6:2001:db8::1:445",
+		"authentication-mode ", "authentication-mode sha ", "privacy-mode aes 128 x", "auth-mode md5 [REDACTED:secret]", "-U a%", "-U a%b", "-U a%2F", "--user=%", "--user=a%b",
+		"check_http -a a:", "check_http -a a:b", "'-p' '", "'-p' 'x'", "' '-p' 'x'", "'a' '-p' '22'", "net use ", "net use /user:", "net use a /user:b c", "net use x y /user:",
+		"LDAPPWD(", "LDAPPWD('", "LDAPPWD('x')", "SecureString '", "-SecureString 'x'", "$a = Get-X 'y'", "-Password (", "-Password (ConvertTo-SecureString 'x'",
+		"IDENTIFIED WITH ", "IDENTIFIED WITH a BY", "IDENTIFIED WITH a BY 'x'", "WITH BY 'x'", "userPassword::", "userPassword:: ", "a:: b", "::: x",
+		"Body=a+b", "Body=a+b+123456", "+123456", "a+1234", "code+is+123456&", "key=", "key=abcdefghij0123456789xyzw", "password cipher ", "password cipher x",
+		"community read ", "SM0123456789abcdef0123456789abcdef", "createdAt:1710000000000", "to=4155552671", "to=4155552671@", "msisdn=8210123456789", "a%20b%20123456", "code%20is%20123456&", "%20123456", "x%20%20",
 	}
 	s = append(s, generalLines()...)
 	for _, l := range third.Generate(7, 50, 0.8) {

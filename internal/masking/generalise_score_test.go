@@ -10,6 +10,7 @@ import (
 	"github.com/otelcol-ems/otelcol-ems/internal/masking"
 	"github.com/otelcol-ems/otelcol-ems/internal/masking/corpus"
 	"github.com/otelcol-ems/otelcol-ems/internal/masking/corpus/blind"
+	"github.com/otelcol-ems/otelcol-ems/internal/masking/corpus/fifth"
 	"github.com/otelcol-ems/otelcol-ems/internal/masking/corpus/fresh"
 	"github.com/otelcol-ems/otelcol-ems/internal/masking/corpus/heldout"
 	"github.com/otelcol-ems/otelcol-ems/internal/masking/corpus/pairs"
@@ -35,7 +36,13 @@ func generaliseSets() []struct {
 	name  string
 	cases []cscore.Case
 } {
-	var fr, th []cscore.Case
+	var fr, th, fi1, fi2 []cscore.Case
+	for _, l := range fifth.Generate(1, fifth.DefaultLines) {
+		fi1 = append(fi1, cscore.FromLine(l.Line, l.Classes, l.LookClasses))
+	}
+	for _, l := range fifth.Generate(2, fifth.DefaultLines) {
+		fi2 = append(fi2, cscore.FromLine(l.Line, l.Classes, l.LookClasses))
+	}
 	for _, l := range fresh.Generate(1, 50000) {
 		fr = append(fr, cscore.FromLine(l.Line, l.Classes, l.LookClasses))
 	}
@@ -54,6 +61,8 @@ func generaliseSets() []struct {
 		{"fresh (seed 1)", fr},
 		{"pairs tune (seed 1)", pairs.Generate(pairs.Tune, 1, pairs.DefaultLines)},
 		{"pairs report (seed 7)", pairs.Generate(pairs.Report, 7, pairs.DefaultLines)},
+		{"fifth (seed 1)", fi1},
+		{"fifth (seed 2)", fi2},
 	}
 }
 
@@ -84,6 +93,60 @@ func TestGeneraliseReport(t *testing.T) {
 			fmt.Printf("| %s | %s | %d | %d | %d (%.3f%%) | %d | %d (%.3f%%) | %d |\n", set.name, c.name, r.Lines, r.Secrets, r.Leaked,
 				100*float64(r.Leaked)/float64(max(1, r.Secrets)), r.LookAlikes, r.Altered, 100*r.AlteredRate(), r.NotIdempotent)
 			if os.Getenv("MASKING_GENERALISE_DETAIL") == "1" && c.name != "strict" && set.name != "pairs report (seed 7)" {
+				for k, ex := range r.AlterExamples {
+					fmt.Println("  altered", k, ex)
+				}
+			}
+		}
+	}
+}
+
+// TestGeneraliseSeeds scores the strict preset on other seeds of every
+// generated corpus (MASKING_GENERALISE_SEEDS=1): a rule that holds on one
+// seed only would be a rule about that seed's values.
+func TestGeneraliseSeeds(t *testing.T) {
+	if os.Getenv("MASKING_GENERALISE_SEEDS") != "1" {
+		t.Skip("set MASKING_GENERALISE_SEEDS=1 to score other seeds")
+	}
+	m, err := masking.New(masking.Config{Detectors: masking.StrictDetectors()})
+	require.NoError(t, err)
+	for _, seed := range []uint64{2, 3} {
+		var fr, th, fi []cscore.Case
+		for _, l := range fresh.Generate(seed, 50000) {
+			fr = append(fr, cscore.FromLine(l.Line, l.Classes, l.LookClasses))
+		}
+		for _, l := range third.Generate(seed, 50000, 0.5) {
+			th = append(th, cscore.FromLine(l.Line, l.Classes, nil))
+		}
+		for _, l := range fifth.Generate(seed+1, fifth.DefaultLines) {
+			fi = append(fi, cscore.FromLine(l.Line, l.Classes, l.LookClasses))
+		}
+		sets := []struct {
+			name  string
+			cases []cscore.Case
+		}{
+			{"original", plainCases(corpus.Generate(seed, 50000, 0.4))},
+			{"context", plainCases(corpus.GenerateContext(seed+20, 50000, 0.5))},
+			{"held-out", plainCases(heldout.Generate(seed, 50000, 0.5))},
+			{"blind", plainCases(blind.Generate(seed, 50000, 0.5))},
+			{"third", th},
+			{"fresh", fr},
+			{"pairs tune", pairs.Generate(pairs.Tune, seed+1, pairs.DefaultLines)},
+			{"pairs report", pairs.Generate(pairs.Report, seed+7, pairs.DefaultLines)},
+			{fmt.Sprintf("fifth (seed %d)", seed+1), fi},
+		}
+		for _, set := range sets {
+			counts := make([]int64, m.NumCounters())
+			r := cscore.Run(set.cases, func(s string) string {
+				out, _ := m.MaskString("", s, counts)
+				return out
+			})
+			fmt.Printf("| %s | %d | %d | %d | %d (%.3f%%) | %d | %d (%.3f%%) | %d |\n", set.name, seed, r.Lines, r.Secrets, r.Leaked,
+				100*float64(r.Leaked)/float64(max(1, r.Secrets)), r.LookAlikes, r.Altered, 100*r.AlteredRate(), r.NotIdempotent)
+			if os.Getenv("MASKING_GENERALISE_DETAIL") == "1" {
+				for k, ex := range r.LeakExamples {
+					fmt.Println("  leak", k, ex)
+				}
 				for k, ex := range r.AlterExamples {
 					fmt.Println("  altered", k, ex)
 				}

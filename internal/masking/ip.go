@@ -53,6 +53,11 @@ func scanIPv6(s string, p, last int) (int, int) {
 	for a > last && p-a < 40 && (is(s[a-1], clsHex) || s[a-1] == ':') {
 		a--
 	}
+	prefixed := false
+	if a >= 3 && a+2 < p && s[a] == '6' && s[a+1] == ':' && hasPrefixFold(s, a-3, "ipv") {
+		a += 2 // Samba's "ipv6:2001:db8::1:445", as its "ipv4:10.1.2.3:445"
+		prefixed = true
+	}
 	if a > 0 && (isWord(s[a-1]) || s[a-1] == '.' || s[a-1] == '*') {
 		return 0, 0 // '*': the kept tail of a partial mask, e.g. ****::1
 	}
@@ -83,6 +88,12 @@ func scanIPv6(s string, p, last int) (int, int) {
 		return 0, 0 // letters only ("CEF::|…", "dead::beef"): a word, not an address in a log
 	}
 	addr, err := netip.ParseAddr(v)
+	if err != nil && prefixed {
+		// "ipv6:ADDR:PORT": the last group is a decimal port.
+		if c := strings.LastIndexByte(v, ':'); c > 0 && c+1 < len(v) && allDigits(v[c+1:]) {
+			addr, err = netip.ParseAddr(v[:c])
+		}
+	}
 	if err != nil || !addr.Is6() {
 		return 0, 0
 	}

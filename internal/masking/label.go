@@ -124,7 +124,8 @@ func looksLikePath(v string) bool {
 // connectors are the words that may stand between a secret label and its
 // value in a sentence: "password is X", "password was reset to X".
 var connectors = []string{"is", "was", "to", "set", "reset", "changed", "updated", "now", "are", "be", "will", "has", "been", "as", "becomes",
-	"key", "token", "value", "string"} // nouns after a label: "secret key X", "session token X"
+	"key", "token", "value", "string", // nouns after a label: "secret key X", "session token X"
+	"read", "write"} // access after an SNMP community: "community read cipher X"
 
 // connectorAt returns the end of a connecting word at j, or 0.
 func connectorAt(s string, j int) int {
@@ -359,7 +360,7 @@ func mayHoldValue(s string, i int) bool {
 		e+1 < len(s) && s[e] == '.' && s[e+1] != ' ' {
 		return true // not a word, or "s.umoHAet…"
 	}
-	return connectorAt(s, j) > 0 || e == len(s) && connectorAt(s+" ", j) > 0
+	return connectorAt(s, j) > 0 || e == len(s) && connectorAt(s+" ", j) > 0 || encodingWordAt(s, j) // "password cipher X"
 }
 
 // phraseStart reports whether the word at ws may start a phrase.

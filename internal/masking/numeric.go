@@ -8,8 +8,12 @@ func numericBoundaryBefore(s string, i int) bool {
 		return true
 	}
 	p := s[i-1]
-	if isWord(p) || p == '.' {
+	if isWord(p) {
 		return false
+	}
+	if p == '.' {
+		// An ellipsis ends what stands before: "a[x]...10.1.2.3[y]".
+		return i >= 3 && s[i-2] == '.' && s[i-3] == '.'
 	}
 	if p == '-' && i >= 2 && isWord(s[i-2]) {
 		return false

@@ -48,6 +48,13 @@ func escapeAt(s string, j int) (byte, int) {
 // returns end 0 when nothing was found.
 func (m *Masker) percent(s string, i, last int, kc keyClass, ms []Match) ([]Match, int) {
 	c0, n0 := escapeAt(s, i)
+	if c0 == ' ' && n0 == 3 && m.enabled[Secret] {
+		// Your%20code%20is%20482913: prose with encoded spaces.
+		if a, e := m.spacedProse(s, i, last, "%20"); e > 0 && !m.touchesMask(s, a, e) {
+			return append(ms, Match{Secret, a, e}), e
+		}
+		return ms, 0
+	}
 	if n0 == 0 || (c0 != '@' && c0 != '+' && c0 != '=' && c0 != ':') {
 		return ms, 0
 	}

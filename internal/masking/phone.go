@@ -12,10 +12,13 @@ func scanKRPhone(s string, i int) int {
 	mobile := n >= 3 && s[i+1] == '1' && (s[i+2] == '0' || s[i+2] == '1' || s[i+2] >= '6')
 	// Contiguous mobile numbers: 010 + 8 digits, 01[16-9] + 7 or 8.
 	if mobile && (n == 11 || (n == 10 && s[i+2] != '0')) {
-		if numericBoundaryAfter(s, e) {
+		if phoneEnd(s, i, e) {
 			return e
 		}
 		return 0
+	}
+	if contiguousLandline(s, i, n) && phoneEnd(s, i, e) && !idRun(s, i, n) && !timeKey(s, i) {
+		return e // 0212345678, 0311234567: a dialled landline
 	}
 	switch {
 	case mobile && n == 3:
@@ -133,7 +136,7 @@ func scanE164From(s string, i, j0 int) int {
 		break
 	}
 	for k := ng - 1; k >= 0 && counts[k] >= 8; k-- {
-		if numericBoundaryAfter(s, ends[k]) {
+		if phoneEnd(s, i, ends[k]) {
 			return ends[k]
 		}
 	}
@@ -160,3 +163,69 @@ func scanNANP(s string, i int) int {
 	}
 	return 0
 }
+
+// contiguousLandline reports whether the n digits at i are a Korean
+// landline written without separators: 02 and eight digits, a 0[3-6][1-5]
+// area code or 070 and seven or eight digits; the subscriber part starts
+// with 2-9 (no exchange starts with 0 or 1).
+func contiguousLandline(s string, i, n int) bool {
+	switch {
+	case n == 10 && s[i+1] == '2':
+		return s[i+2] >= '2'
+	case (n == 10 || n == 11) && s[i+1] >= '3' && s[i+1] <= '6' && s[i+2] >= '1' && s[i+2] <= '5':
+		return s[i+3] >= '2'
+	case n == 11 && s[i+1] == '7' && s[i+2] == '0':
+		return s[i+3] >= '2'
+	}
+	return false
+}
+
+// phoneEnd reports whether a phone number that starts at i may end at j:
+// on a numeric boundary, or before the '@' of a dialled SIP or channel
+// address (sip:+15136108988@10.0.0.1, PJSIP/01012345678@trunk) whose
+// host part is not an e-mail domain (an e-mail address is the e-mail
+// detector's).
+func phoneEnd(s string, i, j int) bool {
+	if numericBoundaryAfter(s, j) {
+		return true
+	}
+	if j+1 >= len(s) || s[j] != '@' || !is(s[j+1], clsAlnum) {
+		return false
+	}
+	if _, e := scanEmail(s, j, 1, i); e > 0 && !ipv4Host(s, j+1) {
+		return false
+	}
+	return true
+}
+
+// ipv4Host reports whether a dotted quad starts at j (a SIP host).
+func ipv4Host(s string, j int) bool { return scanIPv4(s, j) > 0 }
+
+// keyedPhone matches a bare phone number without '+' or separators, the
+// run of digits s[i:e], under a phone key or label (to=, from=, caller,
+// recipient, msisdn, phone, mobile, …): ten digits of a North American
+// number (area code and exchange start with 2-9), eleven with its 1, or
+// 11-13 digits of an international number without '+' (821012345678).
+// Epoch seconds and milliseconds start with 1 and fail these shapes.
+func keyedPhone(s string, i, e int) int {
+	n := e - i
+	if !phoneEnd(s, i, e) {
+		return 0
+	}
+	if w := keyWordBefore(s, i); !lastPartIn(w, phoneKeys) && !(len(w) >= 9 && hasPrefixFold(w, len(w)-9, "caller") && (w[len(w)-3] == '-' || w[len(w)-3] == '_') && hasPrefixFold(w, len(w)-2, "id")) {
+		return 0 // Caller-ID, caller_id
+	}
+	switch {
+	case n == 10 && s[i] >= '2' && s[i+3] >= '2':
+	case n == 11 && s[i] == '1' && s[i+1] >= '2' && s[i+4] >= '2':
+	case n >= 11 && n <= 13 && s[i] >= '2':
+	default:
+		return 0
+	}
+	return e
+}
+
+// phoneKeys are key and label words (last name parts) whose value is a
+// phone number.
+var phoneKeys = []string{"phone", "tel", "telephone", "mobile", "cell", "cellphone", "msisdn", "caller", "callee", "callerid", "recipient", "receiver",
+	"sender", "to", "from", "ani", "dnis", "cli", "fax", "sms", "destination", "dest", "dst", "src", "calling", "called", "hp", "handphone"}

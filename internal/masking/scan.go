@@ -84,7 +84,7 @@ func (m *Masker) buildTriggers() {
 		m.trigger['%'] |= trPercent
 		m.trigger['\\'] |= trPercent // \u0040 in JSON
 	}
-	if e[Phone] {
+	if e[Phone] || e[Secret] {
 		m.trigger['+'] |= trPlus
 	}
 	if e[Email] {
@@ -290,7 +290,13 @@ func (m *Masker) scan(s string, from int, kc keyClass, ms []Match) []Match {
 			}
 		case t&trPlus != 0:
 			k, a = Phone, i
-			e = scanE164(s, i)
+			if m.enabled[Phone] {
+				e = scanE164(s, i)
+			}
+			if e == 0 && m.enabled[Secret] {
+				k = Secret
+				a, e = m.plusSpaced(s, i, last) // Body=Your+code+is+655512
+			}
 		case t&trDollar != 0:
 			k = Secret
 			a, e = cryptHashAt(s, i) // kim:$6$salt$… (shadow, htpasswd)
@@ -298,11 +304,12 @@ func (m *Masker) scan(s string, from int, kc keyClass, ms []Match) []Match {
 			k = Secret
 			if s[i] == '-' {
 				// Both need their first byte: "-----BEGIN ", and a command
-				// line's option after a space or a quote.
+				// line's option after a space or a quote, or the "-mode" of
+				// a device's key keyword (authentication-mode sha KEY).
 				if i+1 < n && s[i+1] == '-' {
 					a, e = scanPrivateKey(s, i)
 				}
-				if e == 0 && (i == 0 || cliBefore[s[i-1]]) {
+				if e == 0 && (i == 0 || cliBefore[s[i-1]] || i+1 < n && s[i+1] == 'm') {
 					a, e = m.cliPassword(s, i)
 				}
 				if e == 0 {
@@ -395,6 +402,11 @@ func (m *Masker) numeric(s string, i, last int, kc keyClass) (Kind, int, int) {
 		// after our mask of one).
 		if end := scanNANP(s, i); end > 0 {
 			return Phone, i - 1, end // (415) 555-2671
+		}
+	}
+	if e[Phone] && l >= 10 && l <= 13 {
+		if end := keyedPhone(s, i, e0); end > 0 {
+			return Phone, i, end // to=4155552671, "msisdn":"821012345678"
 		}
 	}
 	if e[IPv4] && l <= 3 && next == '.' && !productVersion(s, i) {

@@ -11,7 +11,16 @@ import (
 func (m *Masker) scanKeyValue(s string, p, last int) (int, int) {
 	sep := s[p]
 	if p+1 < len(s) && (s[p+1] == sep || (sep == ':' && s[p+1] == '/')) {
+		if sep == ':' && s[p+1] == ':' && p+2 < len(s) && s[p+2] == ' ' && p > 0 && isWord(s[p-1]) {
+			// LDIF: "userPassword:: e1NTSEF9…" holds the value in base64.
+			return m.keyValue(s, p, p+2, last)
+		}
 		return 0, 0 // "==", "::", "://"
+	}
+	if sep == ':' && p > 5 && (s[p-2] == '/' || s[p-5] == '/') && (s[p-1]|0x20 == 'r' || s[p-1]|0x20 == 'u') {
+		if a, e := netUsePassword(s, p, last); e > 0 {
+			return a, e // net use \\h\s /user:D\u PASSWORD
+		}
 	}
 	vs := p + 1
 	if sep == '=' && vs < len(s) && s[vs] == '>' {
@@ -94,6 +103,14 @@ func (m *Masker) keyValue(s string, p, vs, last int) (int, int) {
 	if kc == 0 && s[p] == '=' && len(key) > 0 {
 		kc = m.cefLabelClass(s, key)
 	}
+	if kc == 0 && len(key) >= 5 && (key[len(key)-1]|0x20 == 'd' || key[len(key)-1]|0x20 == 't' || key[len(key)-1]|0x20 == 'e') && gluedSecret(key) {
+		// LDAPPWD=…, DBPASSWORD=…: a glued name ending in a password word;
+		// only a password-shaped value (nopassword=true is a flag).
+		if a, e := valueAfter(s, vs); e > 0 && passwordShaped(s[a:e]) && !containsMask(s[a:e]) && !looksLikePath(s[a:e]) && !workingDirectory(key, s[a:e]) && !m.touchesMask(s, a, e) {
+			return a, e
+		}
+		return 0, 0
+	}
 	if kc == 0 && len(key) == 5 && hasPrefixFold(key, 0, "value") {
 		kc = m.pairLabelClass(s, k)
 	}
@@ -103,6 +120,14 @@ func (m *Masker) keyValue(s string, p, vs, last int) (int, int) {
 	queryKey := false
 	if kc == 0 && s[p] == '=' && k > 0 && (s[k-1] == '?' || s[k-1] == '&' || s[k-1] == '#') && queryTokenKey(key) {
 		kc, queryKey = keyToken, true // an OAuth code or an API key in a URL: ?code=4/0AX4…, ?key=…
+	}
+	if kc == 0 && s[p] == '=' && len(key) == 3 && hasPrefixFold(key, 0, "key") && (k == 0 || s[k-1] == ' ' || s[k-1] == '&' || s[k-1] == '?') {
+		// A bare key= holding a long random value: an API key (SMS and
+		// payment gateways: "send key=e3yjbmeu0wizt9c0…"). Cache keys and
+		// names (key=user:42, key=summer-sale) have separators or words.
+		if a, e := valueAfter(s, vs); e > 0 && randomKey(s[a:e]) && !m.touchesMask(s, a, e) {
+			return a, e
+		}
 	}
 	if kc == 0 && len(key) > 0 && (key[0] >= 0x80 || s[p] == ':' && p+1 < len(s) && s[p+1] == ' ' && is(key[0], clsAlpha)) {
 		// A secret or code word up to three words back, before a predicate
@@ -139,6 +164,9 @@ func (m *Masker) keyValue(s string, p, vs, last int) (int, int) {
 		return 0, 0 // a value masked in part was not a secret in the first pass
 	}
 	v := s[a:e]
+	if prefixedHexID(v) || cmdletCall(s, a, e) {
+		return 0, 0 // a Twilio SM… resource id; $pw = ConvertTo-SecureString '…' (the argument is the secret)
+	}
 	switch {
 	case kc&keySecret != 0:
 	case kc&keyToken != 0 && queryKey && !mixedCase(v):
@@ -221,6 +249,11 @@ func (m *Masker) quoted(s string, i, last int) (Kind, int, int) {
 	if a, e := m.quotedPair(s, i, last); e > 0 {
 		return Secret, a, e
 	}
+	if i+6 < len(s) && s[i+1] == '-' {
+		if a, e := quotedShortPassword(s, i); e > 0 {
+			return Secret, a, e // '-u' 'icinga' '-p' '…'
+		}
+	}
 	k := i
 	for k > last && (s[k-1] == ' ' || s[k-1] == '(') {
 		k--
@@ -238,7 +271,16 @@ func (m *Masker) quoted(s string, i, last int) (Kind, int, int) {
 		for k > last && s[k-1] == ' ' {
 			k--
 		}
+		k = withPlugin(s, k, last) // IDENTIFIED WITH sha256_password BY '…'
 		ok = k-10 >= last && hasPrefixFold(s, k-10, "identified") && (k-10 == 0 || !isWord(s[k-11]))
+	}
+	if !ok && we < i && s[we] == '(' && k > last && (k == 0 || !isWord(s[k-1])) {
+		// A function or attribute call with a secret name: MQSC
+		// LDAPPWD('…'), PASSWORD('…'), SET_SECRET("…").
+		ok = m.classify(word)&keySecret != 0 || gluedSecret(word)
+	}
+	if !ok && len(word) == 12 && hasPrefixFold(word, 0, "securestring") && k > 0 && s[k-1] == '-' {
+		ok = true // PowerShell: ConvertTo-SecureString '…' -AsPlainText
 	}
 	if !ok || m.touchesMask(s, k, k) {
 		return 0, 0, 0
@@ -680,6 +722,9 @@ func redisAuth(s string, i int) (int, int) {
 // identifiedBy matches the unquoted password of SQL "IDENTIFIED BY secret"
 // (Oracle, MySQL), whose BY is s[ws:i]; quoted ones are found at the quote.
 func identifiedBy(s string, ws, i int) (int, int) {
+	if ws > 0 && s[ws-1] == ' ' {
+		ws = withPlugin(s, ws-1, 0) + 1 // IDENTIFIED WITH plugin BY secret
+	}
 	if ws < 11 || s[ws-1] != ' ' || !hasPrefixFold(s, ws-11, "identified") || ws > 11 && isWord(s[ws-12]) {
 		return 0, 0
 	}

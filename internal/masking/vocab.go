@@ -153,7 +153,31 @@ func ciscoType(s string, a int) int {
 	if hasPrefixAt(s, a, "ENC ") && a+4 < len(s) && s[a+4] > ' ' {
 		return a + 4 // FortiOS: set password ENC …
 	}
+	// Huawei VRP and H3C "password cipher|simple|irreversible-cipher …",
+	// Aruba "password plaintext|ciphertext …": the value's encoding.
+	if encodingWordAt(s, a) {
+		return strings.IndexByte(s[a:], ' ') + a + 1
+	}
 	return a
+}
+
+// encodingWordAt reports whether an encoding word and a space, then a
+// value, stand at a.
+func encodingWordAt(s string, a int) bool {
+	if a >= len(s) || a > 0 && s[a-1] != ' ' {
+		return false
+	}
+	switch lower(s[a]) {
+	case 'c', 's', 'i', 'p', 'e', 'h', 'u', 'a':
+	default:
+		return false
+	}
+	for _, w := range encodingWords {
+		if hasPrefixFold(s, a, w) && a+len(w)+1 < len(s) && s[a+len(w)] == ' ' && s[a+len(w)+1] > ' ' {
+			return true
+		}
+	}
+	return false
 }
 
 // cryptHash reports whether v is a crypt(3) password hash: $1$ (MD5),
@@ -245,6 +269,9 @@ func (m *Masker) quotedPair(s string, i, last int) (int, int) {
 	}
 	if m.classify(n)&keySecret == 0 {
 		return 0, 0 // code words (AUTH, pin) have their own rules
+	}
+	if m.enabled[AccessKey] && scanAccessKey(s, i+1) == e {
+		return 0, 0 // 'AKIA…7PW5', '…': a key id (its "PW" is no name part), matched on its own
 	}
 	a := j + 1
 	b := a
@@ -454,3 +481,6 @@ func cryptHashAt(s string, i int) (int, int) {
 func pinCode(v string) bool {
 	return (len(v) == 4 || len(v) == 6) && !(len(v) == 4 && (v[:2] == "19" || v[:2] == "20"))
 }
+
+// encodingWords name how a device stores the password that follows them.
+var encodingWords = []string{"cipher", "simple", "irreversible-cipher", "plaintext", "ciphertext", "plain", "encrypted", "hash", "sha256", "unencrypted", "ascii-text"}
