@@ -62,7 +62,6 @@ var (
 	hosts       = []string{"api", "app01", "web-02", "gw", "edge-3", "core", "db-main", "auth", "pay", "mq01"}
 )
 
-func (g rnd) user() string { return g.pick(familyRoman...) + "." + g.pick(givenRoman...) }
 func (g rnd) userID() string {
 	return g.pick(givenRoman...) + g.pick("", "_", ".") + g.pick(familyRoman...) + g.num(1, 99)
 }

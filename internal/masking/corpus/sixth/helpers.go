@@ -62,7 +62,6 @@ func (t *tb) span() string  { return t.la("span_id", t.spanID()) }
 func (t *tb) sha() string   { return t.la("commit_sha", t.sha1()) }
 func (t *tb) hash() string  { return t.la("content_hash", t.sha256()) }
 func (t *tb) ems() string   { return t.la("epoch_ms", t.epochMs()) }
-func (t *tb) ph0() string   { return t.la("placeholder", t.placeholder()) }
 
 // ua is a user agent with an IPv4-shaped product version (a look-alike).
 func (t *tb) ua() string {

@@ -120,9 +120,6 @@ func (t *tb) la(class, val string) string {
 	return val
 }
 
-// p is true with probability 0.7: an optional secret slot is filled.
-func (t *tb) p() bool { return t.r.IntN(10) < 7 }
-
 // Formats lists the format names in rotation order.
 func Formats() []string {
 	out := make([]string, len(formats))

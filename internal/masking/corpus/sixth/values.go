@@ -88,23 +88,6 @@ func (g v) pw() string {
 func (g v) awsKeyID() string  { return g.pick("AKIA", "ASIA") + g.from(upper+"234567", 16) }
 func (g v) awsSecret() string { return g.from(alnum+"/+", 40) }
 
-func (g v) accessKey() string {
-	switch g.r.IntN(6) {
-	case 0:
-		return "ghp_" + g.mixed(36)
-	case 1:
-		return "xoxb-" + g.digits(12) + "-" + g.digits(13) + "-" + g.mixed(24)
-	case 2:
-		return "sk_live_" + g.mixed(24)
-	case 3:
-		return "glpat-" + g.mixed(20)
-	case 4:
-		return "AIza" + g.from(alnum+"-_", 35)
-	default:
-		return g.awsKeyID()
-	}
-}
-
 func b64u(s string) string { return base64.RawURLEncoding.EncodeToString([]byte(s)) }
 
 func (g v) jwt() string {
@@ -354,7 +337,3 @@ func (g v) sha256() string  { return g.hex(64) }
 func (g v) sha1() string    { return g.hex(40) }
 func (g v) traceID() string { return g.hex(32) }
 func (g v) spanID() string  { return g.hex(16) }
-
-func (g v) placeholder() string {
-	return g.pick("[FILTERED]", "********", "***", "<redacted>", "[hidden]", "(sensitive)")
-}
