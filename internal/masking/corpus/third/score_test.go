@@ -6,9 +6,8 @@ import (
 	"testing"
 
 	"github.com/stretchr/testify/assert"
-	"github.com/stretchr/testify/require"
 
-	"github.com/otelcol-ems/otelcol-ems/internal/masking"
+	"github.com/otelcol-ems/otelcol-ems/internal/masking/corpus/contact"
 	"github.com/otelcol-ems/otelcol-ems/internal/masking/corpus/score"
 	"github.com/otelcol-ems/otelcol-ems/internal/masking/corpus/third"
 )
@@ -30,21 +29,11 @@ func corpusSize() int {
 	return 25000
 }
 
-func strictMasker(t *testing.T) func(string) string {
-	m, err := masking.New(masking.Config{Detectors: masking.StrictDetectors(), SecretKeys: masking.DefaultSecretKeys})
-	require.NoError(t, err)
-	counts := make([]int64, m.NumCounters())
-	return func(s string) string {
-		out, _ := m.MaskString("", s, counts)
-		return out
-	}
-}
-
 // TestThirdCorpusStrict is the acceptance score on formats the engine was
 // not tuned on: every detector on, 0 leaks, at most 0.5 % altered look-alikes.
 func TestThirdCorpusStrict(t *testing.T) {
 	t.Parallel()
-	r := score.Run(cases(third.Generate(corpusSeed(), corpusSize(), 0.5)), strictMasker(t))
+	r := score.Run(cases(third.Generate(corpusSeed(), corpusSize(), 0.5)), contact.Strict(t))
 	t.Log(r.Summary("third"))
 	assert.Zero(t, r.Leaked, "leaked secrets")
 	assert.LessOrEqual(t, float64(r.Altered), 0.005*float64(r.LookAlikes), "altered look-alikes")
