@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"net/http"
 	"os"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -19,49 +20,17 @@ import (
 	"github.com/otelcol-ems/otelcol-ems/tests/harness"
 )
 
-// nodePipelineConfig is the DaemonSet's logs pipeline: OTLP in, masking,
-// batch, then both the durable queue to the backend and the local store.
-func nodePipelineConfig(in, api, sink string) string {
-	return fmt.Sprintf(`%s  badger_storage:
-    directory: ${env:EMS_DIR}/queue
-  local_store:
-    api:
-      endpoint: %s
-    stores:
-      default:
-        directory: ${env:EMS_DIR}/store
-receivers:
-  otlp:
-    protocols:
-      grpc:
-        endpoint: %s
-processors:
-  memory_limiter:
-    check_interval: 1s
-    limit_mib: 400
-    spike_limit_mib: 80
-  masking:
-    detectors: {ipv4: {enabled: true}}
-  batch: {}
-exporters:
-  otlp_grpc:
-    endpoint: %s
-    tls: {insecure: true}
-    sending_queue:
-      enabled: true
-      storage: badger_storage
-  local_store:
-    extension: local_store
-    store: default
-service:
-  extensions: [health_check, badger_storage, local_store]
-%s
-  pipelines:
-    logs:
-      receivers: [otlp]
-      processors: [memory_limiter, masking, batch]
-      exporters: [otlp_grpc, local_store]
-`, harness.ExtensionsYAML, api, in, sink, harness.TelemetryYAML)
+// nodePipelineConfig is the node pipeline make bench-pipeline measures (the
+// DaemonSet's: OTLP in, masking, batch, then both the durable queue to the
+// backend and the local store), with the local store's query API on api.
+func nodePipelineConfig(t *testing.T, in, api, sink string) string {
+	t.Helper()
+	i := slices.IndexFunc(benchPipelines, func(p benchPipeline) bool { return p.masking && p.localStore && p.badger })
+	require.GreaterOrEqual(t, i, 0, "bench-pipeline has a node pipeline")
+	cfg := benchConfig(benchPipelines[i], "logs", in, sink, "    detectors: {ipv4: {enabled: true}}", "", nil)
+	const at = "  local_store:\n    memory_limit_mib:"
+	require.Contains(t, cfg, at)
+	return strings.Replace(cfg, at, "  local_store:\n    api:\n      endpoint: "+api+"\n    memory_limit_mib:", 1)
 }
 
 // poolingLogs is one request of n records, each naming its sender, request
@@ -94,7 +63,7 @@ func poolingLogs(sender, req, n int, base time.Time) plog.Logs {
 func TestNodePipelineIntegrity(t *testing.T) {
 	sink := harness.StartSink(t)
 	in, api := harness.FreeAddr(t), harness.FreeAddr(t)
-	c := harness.NewCollector(t, nodePipelineConfig(in, api, sink.GRPCEndpoint))
+	c := harness.NewCollector(t, nodePipelineConfig(t, in, api, sink.GRPCEndpoint))
 	if gates := os.Getenv("EMS_FEATURE_GATES"); gates != "" {
 		c.Args = append(c.Args, "--feature-gates="+gates)
 	}
