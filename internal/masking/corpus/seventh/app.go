@@ -13,7 +13,10 @@ func wasTime(b *builder, comma string) string {
 
 func websphere(b *builder) {
 	b.w("[", wasTime(b, ""), "] 000000", b.hex(2), " ")
-	switch b.r.IntN(5) {
+	switch b.r.IntN(6) {
+	case 5:
+		b.w("SystemOut     O [SmsSender] 발송 요청 수신=", b.mobile("korean_sms_prose"), " 내용=[쇼핑몰] 임시 비밀번호는 ", b.sec("secret/korean_temp_password", b.mixed(alnum, 6)+b.pick("!", "#", "@")+b.num(2)),
+			" 입니다. 로그인 후 변경해 주세요.")
 	case 0:
 		b.w("SystemOut     O [MemberController] join request MemberVO [memberNo=", b.intn(1000, 99999), ", name=", b.koName(), ", juminNo=", b.rrnv("java_tostring", true),
 			", email=", b.email("java_tostring"), ", mobile=", b.mobile("java_tostring"), ", regDt=", b.clockL(" ", 0, ""), "]")
@@ -53,9 +56,9 @@ func uwsgi(b *builder) {
 	case 0:
 		uri = "/accounts/password/reset/confirm?token=" + b.sec("secret/query_token", b.hex(8)+b.mixed(alnum, 24)) + "&uid=" + b.mixed(alnum, 3)
 	case 1:
-		uri = "/api/v1/members/lookup?email=" + b.sec("email/percent_query", b.localPart()+"%40"+b.pick(mailHosts...))
+		uri = "/api/v1/members/lookup?email=" + b.sec("email/percent_query", b.emailPct())
 	case 2:
-		uri = "/api/v1/verify?phone=" + b.sec("phone/query_bare", b.krMobile("")) + "&channel=sms"
+		uri = "/api/v1/verify?phone=" + b.sec("phone/kr_mobile_bare/query", b.krMobile("")) + "&channel=sms"
 	default:
 		uri = "/api/v1/orders/" + b.orderL() + "?include=items"
 	}
@@ -86,15 +89,15 @@ func morgan(b *builder) {
 	var url string
 	switch b.r.IntN(5) {
 	case 0:
-		url = "/api/members?email=" + b.sec("email/percent_query", b.localPart()+"%40"+b.pick(mailHosts...)) + "&page=1"
+		url = "/api/members?email=" + b.sec("email/percent_query", b.emailPct()) + "&page=1"
 	case 1:
 		url = "/reset-password?token=" + b.sec("secret/query_token", b.hex(40))
 	case 2:
-		url = "/api/orders?phone=" + b.sec("phone/query_bare", b.krMobile(""))
+		url = "/api/orders?phone=" + b.sec("phone/kr_mobile_bare/query", b.krMobile(""))
 	case 3:
 		url = "/api/v1/products/" + b.la("uuid", b.uuid()) + "?ts=" + b.epochL()
 	default:
-		url = "/api/auth/callback?code=" + b.sec("secret/oauth_code_query", b.mixed(b64u, 43)) + "&state=" + b.la("state", b.hex(16))
+		url = "/api/auth/callback?code=" + b.sec("secret/oauth_code_query", b.mixed(b64u, 43)) + "&state=" + b.hex(16)
 	}
 	ms := fmt.Sprintf("%d.%03d ms", b.n(0, 900), b.n(0, 999))
 	if b.coin(0.5) {
@@ -123,7 +126,11 @@ func nestjs(b *builder) {
 	case 2:
 		b.w(`DEBUG [HttpService] POST https://api.pg.example.com/v1/payments/confirm headers={"Authorization":"Basic `, b.sec("auth_header/nest_json_header_basic", b.basic()), `","Content-Type":"application/json"}`)
 	case 3:
-		b.w("WARN [UsersService] duplicate registration rrn=", b.rrnv("nest_kv", true), " +", b.intn(1, 90), "ms")
+		if b.coin(0.5) {
+			b.w("WARN [UsersService] duplicate registration rrn=", b.rrnv("nest_kv", true), " +", b.intn(1, 90), "ms")
+		} else {
+			b.w("WARN [JwtStrategy] token ", b.sec("jwt/prose_token_expired", b.gen.jwt()), " expired at ", b.isoL(3, "Z"), " +", b.intn(1, 90), "ms")
+		}
 	default:
 		b.w("LOG [NestApplication] Nest application successfully started +", b.intn(1, 90), "ms version ", b.verL())
 	}
@@ -142,7 +149,7 @@ func efcore(b *builder) {
 		b.w(`info: Microsoft.EntityFrameworkCore.Database.Command[20101] Executed DbCommand (`, ms, `ms) [Parameters=[@p0='`, b.orderL(), `' (Nullable = false) (Size = 30), @p1='`,
 			b.card("efcore_parameter"), `' (Size = 19), @p2='`, b.intn(1000, 900000), `'], CommandType='Text', CommandTimeout='30'] INSERT INTO [Payments] ([OrderNo], [CardNumber], [Amount]) VALUES (@p0, @p1, @p2);`)
 	case 3:
-		b.w(`info: Microsoft.AspNetCore.Hosting.Diagnostics[1] Request starting HTTP/1.1 GET http://api.example.com/api/members?email=`, b.sec("email/percent_query", b.localPart()+"%40"+b.pick(mailHosts...)), ` - - -`)
+		b.w(`info: Microsoft.AspNetCore.Hosting.Diagnostics[1] Request starting HTTP/1.1 GET http://api.example.com/api/members?email=`, b.sec("email/percent_query", b.emailPct()), ` - - -`)
 	default:
 		b.w(`info: Microsoft.AspNetCore.Hosting.Diagnostics[2] Request finished HTTP/1.1 GET http://api.example.com/api/orders/`, b.orderL(), ` - 200 `, b.intn(10, 9000), ` application/json;+charset=utf-8 `,
 			b.la("duration", fmt.Sprintf("%d.%04dms", b.n(0, 900), b.n(0, 9999))))
@@ -160,8 +167,13 @@ func quarkus(b *builder) {
 		b.w(`DEBUG [org.jbo.res.rea.cli.log.DefaultClientLogger] (vert.x-eventloop-thread-`, b.intn(0, 7), `) Response: GET https://crm.example.com/api/customers/`, b.intn(1000, 99999),
 			`, Status[200 OK], Headers[content-type=application/json content-length=`, b.intn(100, 900), `], Body: {"customerEmail":"`, b.email("quarkus_client_body"), `","mobile":"`, b.phone("quarkus_client_body"), `"}`)
 	case 2:
-		b.w(`DEBUG [org.jbo.res.rea.cli.log.DefaultClientLogger] (vert.x-eventloop-thread-`, b.intn(0, 7), `) Request: GET https://partner.example.com/v2/orders Headers[Authorization=Bearer `,
-			b.sec("auth_header/quarkus_client_headers", b.bearer()), ` Accept=application/json], Body: `)
+		if b.coin(0.5) {
+			b.w(`DEBUG [org.jbo.res.rea.cli.log.DefaultClientLogger] (vert.x-eventloop-thread-`, b.intn(0, 7), `) Request: GET https://partner.example.com/v2/orders Headers[Authorization=Bearer `,
+				b.sec("auth_header/quarkus_client_headers", b.bearer()), ` Accept=application/json], Body: `)
+		} else {
+			b.w(`DEBUG [org.jbo.res.rea.cli.log.DefaultClientLogger] (vert.x-eventloop-thread-`, b.intn(0, 7), `) Request: POST https://erp.example.com/api/invoices Headers[Authorization=Basic `,
+				b.sec("auth_header/quarkus_client_headers_basic", b.basic()), ` Content-Type=application/json], Body: {"orderNo":"`, b.orderL(), `"}`)
+		}
 	default:
 		b.w(`INFO  [io.quarkus] (main) shop-api `, b.verL(), ` on JVM (powered by Quarkus `, b.la("version", "3."+b.intn(2, 16)+"."+b.intn(0, 4)), `) started in `, b.la("duration", fmt.Sprintf("%d.%03ds", b.n(0, 9), b.n(0, 999))),
 			`. Listening on: http://0.0.0.0:8080`)
@@ -176,7 +188,7 @@ func akka(b *builder) {
 	case 0:
 		b.w("[akka://shop/user/payment-processor] Received PaymentRequest(", b.orderL(), ",", b.email("scala_case_class"), ",", b.card("scala_case_class"), ",", b.intn(1000, 900000), ")")
 	case 1:
-		b.w("[akka://shop/user/notifier] Sending SmsNotification(", b.sec("phone/scala_case_class", b.krMobile("")), ",주문 접수 안내,", b.orderL(), ")")
+		b.w("[akka://shop/user/notifier] Sending SmsNotification(", b.sec("phone/kr_mobile_bare/scala_case_class", b.krMobile("")), ",주문 접수 안내,", b.orderL(), ")")
 	case 2:
 		b.w("[akka.tcp://shop@", b.ip("akka_remote_address"), ":2552/system/endpointManager] Association with remote system [akka.tcp://shop@", b.ip("akka_remote_address"), ":2552] has failed, address is now gated for [5000] ms. Reason: [Disassociated]")
 	default:
@@ -189,7 +201,11 @@ func goRuntime(b *builder) {
 	case 0:
 		b.w("panic: failed to open database: pq: password authentication failed for user \"app\" (dsn=postgres://app:", b.sec("secret/go_dsn_userinfo", b.urlPassword()), "@", b.ip("go_dsn_host"), ":5432/shop?sslmode=disable)")
 	case 1:
-		b.w("panic: dial tcp ", b.ip("go_dial_error"), ":6379: connect: connection refused")
+		if b.coin(0.5) {
+			b.w("panic: dial tcp ", b.ip("go_dial_error"), ":6379: connect: connection refused")
+		} else {
+			b.w("panic: redis: invalid URL \"redis://:", b.sec("secret/go_redis_url_password", b.urlPassword()), "@", b.ip("go_redis_url_host"), ":6379/0\": NOAUTH Authentication required.")
+		}
 	case 2:
 		b.w("main.(*Server).handleLogin(0xc000", b.hex(6), ", {0x", b.hex(6), ", 0xc000", b.hex(6), "}, 0xc000", b.hex(6), ")")
 	case 3:

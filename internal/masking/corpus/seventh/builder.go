@@ -66,7 +66,7 @@ func (b *builder) phone(how string) string {
 	return b.sec("phone/"+cls, v)
 }
 
-func (b *builder) mobile(how string) string { return b.sec("phone/"+how, b.krMobile("-")) }
+func (b *builder) mobile(how string) string { return b.sec("phone/kr_mobile/"+how, b.krMobile("-")) }
 
 func (b *builder) card(how string) string {
 	n, _ := b.cardNumber()

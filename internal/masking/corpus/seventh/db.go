@@ -21,19 +21,19 @@ func cockroach(b *builder) {
 	case 1:
 		b.w(`13@util/log/event_log.go:32 ⋮ [n`, b.intn(1, 5), `,client=‹`, b.ip("crdb_redactable"), `:`, b.intn(40000, 60000), `›,hostssl,user=‹`, b.email("crdb_redactable_user"),
 			`›] `, b.intn(1, 900), ` ={"Timestamp":`, b.la("epoch_ns", b.epochMS()+b.num(6)), `,"EventType":"client_authentication_failed","InstanceID":1,"Network":"tcp","RemoteAddress":"‹`,
-			b.ip("crdb_redactable"), `:`, b.intn(40000, 60000), `›","SessionID":"`, b.la("session_id_public", b.hex(32)), `","Transport":"hostssl","Reason":"CREDENTIALS_INVALID","Detail":"‹password authentication failed for user›","Method":"cert-password"}`)
+			b.ip("crdb_redactable"), `:`, b.intn(40000, 60000), `›","SessionID":"`, b.hex(32), `","Transport":"hostssl","Reason":"CREDENTIALS_INVALID","Detail":"‹password authentication failed for user›","Method":"cert-password"}`)
 	case 2:
 		b.w(`3@util/log/event_log.go:32 ⋮ [n1,client=‹`, b.ip("crdb_redactable"), `:`, b.intn(40000, 60000), `›,hostssl,user=root] `, b.intn(1, 900), ` ={"Timestamp":`, b.la("epoch_ns", b.epochMS()+b.num(6)),
 			`,"EventType":"alter_role","Statement":"ALTER USER ‹app› WITH PASSWORD `, b.la("placeholder", "'*****'"), `","Tag":"ALTER ROLE","User":"root","RoleName":"‹app›","Options":["PASSWORD"]}`)
 	default:
-		b.w(`1@server/server.go:1912 ⋮ [T1,Vsystem,n1] `, b.intn(1, 90), ` starting cockroach node version v`, b.verL(), ` build `, b.la("commit_short", b.hex(12)))
+		b.w(`1@server/server.go:1912 ⋮ [T1,Vsystem,n1] `, b.intn(1, 90), ` starting cockroach node version v`, b.la("version", "2"+b.intn(3, 5)+"."+b.intn(1, 3)+"."+b.intn(0, 12)), ` build `, b.la("commit_short", b.hex(12)))
 	}
 }
 
 func tidb(b *builder) {
 	b.w("[", b.la("timestamp", strings.ReplaceAll(b.clock(" ", 3, "."), "-", "/")), ` +09:00] [INFO] [session.go:3924] [GENERAL_LOG] [conn=`, b.intn(2097152, 2200000), `] [session_alias=] [user=app@`,
 		b.ip("tidb_user_at_host"), `] [schemaVersion=`, b.intn(40, 900), `] [txnStartTS=`, b.la("tso", "4"+b.num(17)), `] [forUpdateTS=0] [isReadConsistency=false] [currentDB=shop] [isPessimistic=false] [sessionTxnMode=PESSIMISTIC] [sql="`)
-	switch b.r.IntN(4) {
+	switch b.r.IntN(5) {
 	case 0:
 		b.w("INSERT INTO members (name, email, rrn, created_at) VALUES ('", b.koName(), "', '", b.email("sql_insert"), "', '", b.rrnv("sql_insert", true), "', NOW())")
 	case 1:
@@ -41,6 +41,9 @@ func tidb(b *builder) {
 	case 2:
 		bank, acct := b.bank()
 		b.w("INSERT INTO refund_accounts (member_no, bank_name, account_no) VALUES (", b.intn(10000, 999999), ", '", bank, "', '", b.sec("bank_account/sql_insert_column", acct), "')")
+	case 3:
+		b.w("INSERT INTO partner_credentials (partner_id, region, access_key, secret_key) VALUES ('P", b.num(4), "', 'ap-northeast-2', '", b.sec("access_key/sql_insert_column", b.awsKeyID("AKIA")),
+			"', '", b.sec("secret/sql_insert_secret_column", b.awsSecret()), "')")
 	default:
 		b.w("SELECT order_no, status FROM orders WHERE order_no = '", b.orderL(), "'")
 	}

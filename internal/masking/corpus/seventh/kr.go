@@ -16,7 +16,7 @@ func etax(b *builder) {
 	b.w(`<TaxInvoice xmlns="urn:kr:or:kec:standard:Tax:ReusableAggregateBusinessInformationEntitySchemaModule:1:0"><ExchangedDocument><IssueDateTime>`, b.la("timestamp_compact", d+fmt.Sprintf("%02d%02d%02d", b.n(0, 23), b.n(0, 59), b.n(0, 59))),
 		`</IssueDateTime></ExchangedDocument><TaxInvoiceDocument><IssueID>`, b.la("approval_no", d+b.num(8)+b.num(8)), `</IssueID><TypeCode>0101</TypeCode><IssueDateTime>`, d,
 		`</IssueDateTime></TaxInvoiceDocument><TaxInvoiceTradeSettlement><InvoicerParty><ID>`, b.la("business_no", b.numNZ(10)), `</ID><NameText>(주)에이비씨상사</NameText><SpecifiedPerson><NameText>`, b.koName(),
-		`</NameText></SpecifiedPerson><DefinedContact><DepartmentNameText>재무팀</DepartmentNameText><PersonNameText>`, b.koName(), `</PersonNameText><TelephoneCommunication>`, b.sec("phone/xml_element", b.krLandline()),
+		`</NameText></SpecifiedPerson><DefinedContact><DepartmentNameText>재무팀</DepartmentNameText><PersonNameText>`, b.koName(), `</PersonNameText><TelephoneCommunication>`, b.sec("phone/kr_landline/xml_element", b.krLandline()),
 		`</TelephoneCommunication><URICommunication>`, b.email("xml_element"), `</URICommunication></DefinedContact></InvoicerParty><InvoiceeParty><ID>`)
 	if b.coin(0.3) {
 		b.w(b.rrnv("etax_invoicee_id_bare", false), `</ID><TypeCode>02</TypeCode><NameText>`, b.koName())
@@ -75,9 +75,9 @@ func cti(b *builder) {
 	b.w(b.clockL(" ", 3, "."), " [CTI] ")
 	switch b.r.IntN(5) {
 	case 0:
-		b.w("EVT_RINGING CallID=", call, " ANI=", b.sec("phone/cti_ani_bare", b.krMobile("")), " DNIS=1588", b.num(4), " Queue=", b.pick("카드분실", "상담일반", "배송문의"))
+		b.w("EVT_RINGING CallID=", call, " ANI=", b.sec("phone/kr_mobile_bare/cti_ani", b.krMobile("")), " DNIS=1588", b.num(4), " Queue=", b.pick("카드분실", "상담일반", "배송문의"))
 	case 1:
-		b.w("EVT_ESTABLISHED CallID=", call, " AgentID=A", b.num(4), " Ext=3", b.num(3), " ANI=", b.sec("phone/cti_ani_bare", b.krMobile("")), " WaitTime=", b.intn(1, 300))
+		b.w("EVT_ESTABLISHED CallID=", call, " AgentID=A", b.num(4), " Ext=3", b.num(3), " ANI=", b.sec("phone/kr_mobile_bare/cti_ani", b.krMobile("")), " WaitTime=", b.intn(1, 300))
 	case 2:
 		b.w("IVR_INPUT CallID=", call, " Menu=카드분실신고 Step=CARD_NO Digits=", b.card("ivr_digits"), " Result=OK")
 	case 3:
@@ -116,16 +116,21 @@ func gameServer(b *builder) {
 	b.w("[", b.clockL(" ", 3, "."), "]")
 	switch b.r.IntN(5) {
 	case 0:
-		b.w("[INFO][LoginServer] account login ok uid=", b.intn(1000000, 9999999), " ip=", b.addr("game_kv_ip"), " device=SM-S9", b.intn(10, 28), "N os=Android 14 client=", b.quadL())
+		b.w("[INFO][LoginServer] account login ok uid=", b.intn(1000000, 9999999), " ip=", b.addr("game_kv_ip"), " device=SM-S9", b.intn(10, 28), "N os=Android 14 client_version=", b.gameBuild())
 	case 1:
-		b.w("[WARN][LoginServer] login failed account=", b.email("game_kv"), " reason=BAD_PASSWORD ip=", b.ip("game_kv_ip"), " client=", b.quadL())
+		b.w("[WARN][LoginServer] login failed account=", b.email("game_kv"), " reason=BAD_PASSWORD ip=", b.ip("game_kv_ip"), " client_version=", b.gameBuild())
 	case 2:
 		b.w("[INFO][PaymentServer] purchase verified store=google orderId=", b.la("order_id", "GPA."+b.num(4)+"-"+b.num(4)+"-"+b.num(4)+"-"+b.num(5)), " productId=gem_", b.intn(100, 9000), " price=", b.intn(1000, 99000), " KRW uid=", b.intn(1000000, 9999999))
 	case 3:
 		b.w(`[INFO][ChatServer] report uid=`, b.intn(1000000, 9999999), ` reason=SPAM message="내 번호 `, b.mobile("chat_message_prose"), ` 로 연락주세요"`)
 	default:
-		b.w("[INFO][GuildServer] guild ", b.intn(1000, 99999), " created by uid=", b.intn(1000000, 9999999), " session=", b.la("session_public_id", b.uuid()), " took ", b.durL())
+		b.w("[INFO][GuildServer] guild ", b.intn(1000, 99999), " created by uid=", b.intn(1000000, 9999999), " session=", b.uuid(), " took ", b.durL())
 	}
+}
+
+// gameBuild is a game client's four-part build number.
+func (b *builder) gameBuild() string {
+	return b.la("version/quad", fmt.Sprintf("1.%d.%d.%d", b.n(20, 30), b.n(0, 9), b.n(1, 250)))
 }
 
 func mqttIoT(b *builder) {
@@ -138,7 +143,7 @@ func mqttIoT(b *builder) {
 	case 2:
 		b.w(`{"deviceId":"`, dev, `","cmd":"mqtt_config","broker":"mqtts://iot.example.com:8883","username":"`, dev, `","password":"`, b.sec("secret/iot_json_password", b.randomSecret(20)), `","ts":`, b.epochL(), `}`)
 	default:
-		b.w(`{"deviceId":"`, dev, `","cmd":"ota","url":"https://fw.example.com/images/`, b.quadL(), `.bin?X-Amz-Expires=900","sha256":"`, b.la("digest", b.hex(64)), `","ts":`, b.epochL(), `}`)
+		b.w(`{"deviceId":"`, dev, `","cmd":"ota","url":"https://fw.example.com/images/sensor-fw-`, b.quadL(), `.bin?X-Amz-Expires=900","sha256":"`, b.la("digest", b.hex(64)), `","ts":`, b.epochL(), `}`)
 	}
 }
 
@@ -147,15 +152,15 @@ func mqttIoT(b *builder) {
 func cdr(b *builder) {
 	calling := ""
 	if b.coin(0.5) {
-		calling = b.sec("phone/csv_cdr_bare", b.krMobile(""))
+		calling = b.sec("phone/kr_mobile_bare/csv_cdr", b.krMobile(""))
 	} else {
-		calling = b.sec("phone/csv_cdr_e164", "+8210"+b.from("23456789", 1)+b.num(7))
+		calling = b.sec("phone/kr_e164/csv_cdr", "+8210"+b.from("23456789", 1)+b.num(7))
 	}
 	var called string
 	if b.coin(0.3) {
 		called = b.phone("csv_cdr")
 	} else {
-		called = b.sec("phone/csv_cdr_landline", strings.ReplaceAll(b.krLandline(), "-", ""))
+		called = b.sec("phone/kr_landline_bare/csv_cdr", strings.ReplaceAll(b.krLandline(), "-", ""))
 	}
 	st := b.clock(" ", 0, "")
 	b.w(b.pick("MOC", "MTC"), ",", b.uuidL(), ",", calling, ",", called, ",", b.la("timestamp", st), ",", st, ",", st, ",", b.intn(0, 3600), ",", b.pick("ANSWERED", "NO ANSWER", "BUSY"), ",",

@@ -27,7 +27,7 @@ func qmail(b *builder) {
 func mailgun(b *builder) {
 	rcpt := b.email("webhook_recipient")
 	ev := b.pick("delivered", "opened", "failed")
-	b.w(`{"signature":{"timestamp":"`, b.epochS(), `","token":"`, b.sec("secret/webhook_signature_token", b.hex(50)), `","signature":"`, b.la("hmac_hex", b.hex(64)),
+	b.w(`{"signature":{"timestamp":"`, b.epochS(), `","token":"`, b.hex(50), `","signature":"`, b.hex(64),
 		`"},"event-data":{"event":"`, ev, `","id":"`, b.la("event_id", b.mixed(alnum+"-_", 22)), `","timestamp":`, b.epochS(), ".", b.num(6), `,"recipient":"`, rcpt,
 		`","envelope":{"sending-ip":"`, b.ip("webhook_sending_ip"), `","sender":"bounce@mg.shop.example.com","transport":"smtp"},"message":{"headers":{"to":"`, rcpt,
 		`","from":"Shop <no-reply@shop.example.com>","subject":"주문이 접수되었습니다 (`, b.orderL(), `)"},"size":`, b.intn(1000, 90000), `},"delivery-status":{"code":250,"message":"OK","attempt-no":1,"session-seconds":`, fmt.Sprintf("%d.%03d", b.n(0, 9), b.n(0, 999)), `}}}`)
@@ -37,15 +37,15 @@ func vonage(b *builder) {
 	msisdn := ""
 	switch b.r.IntN(3) {
 	case 0:
-		msisdn = b.sec("phone/msisdn_bare_intl", "8210"+b.from("23456789", 1)+b.num(7))
+		msisdn = b.sec("phone/intl_bare/msisdn", "8210"+b.from("23456789", 1)+b.num(7))
 	case 1:
-		msisdn = b.sec("phone/msisdn_bare_intl", "447700900"+b.num(3))
+		msisdn = b.sec("phone/intl_bare/msisdn", "447700900"+b.num(3))
 	default:
-		msisdn = b.sec("phone/msisdn_bare_intl", "1"+b.pick("415", "212", "646")+b.from("23456789", 1)+b.num(6))
+		msisdn = b.sec("phone/intl_bare/msisdn", "1"+b.pick("415", "212", "646")+b.from("23456789", 1)+b.num(6))
 	}
 	d, h, m, s, _ := b.tsParts()
 	b.w(`{"msisdn":"`, msisdn, `","to":"ACME","network-code":"`, b.pick("45005", "23410", "310260"), `","messageId":"`, b.la("message_id", strings.ToUpper(b.hex(16))), `","price":"0.0`, b.num(7),
-		`","status":"`, b.pick("delivered", "accepted", "failed"), `","scts":"`, fmt.Sprintf("2612%02d%02d%02d", d, h, m), `","err-code":"0","api-key":"`, b.sec("secret/webhook_api_key", b.hex(8)),
+		`","status":"`, b.pick("delivered", "accepted", "failed"), `","scts":"`, fmt.Sprintf("2612%02d%02d%02d", d, h, m), `","err-code":"0","api-key":"`, b.hex(8),
 		`","message-timestamp":"`, b.la("timestamp", fmt.Sprintf("2026-12-%02d %02d:%02d:%02d", d, h, m, s)), `"}`)
 }
 
@@ -56,7 +56,7 @@ func kakaopay(b *builder) {
 		b.w(">> POST https://kapi.kakao.com/v1/payment/approve headers={Authorization=KakaoAK ", b.sec("auth_header/kakaoak_scheme", b.hex(32)),
 			", Content-type=application/x-www-form-urlencoded;charset=utf-8}")
 	case 1:
-		b.w(">> body cid=TC0ONETIME&tid=", b.la("payment_tid", "T"+b.numNZ(19)), "&partner_order_id=", b.orderL(), "&partner_user_id=", b.sec("email/form_percent", b.localPart()+"%40"+b.pick(mailHosts...)),
+		b.w(">> body cid=TC0ONETIME&tid=", b.la("payment_tid", "T"+b.numNZ(19)), "&partner_order_id=", b.orderL(), "&partner_user_id=", b.sec("email/form_percent", b.emailPct()),
 			"&pg_token=", b.sec("secret/form_pg_token", b.mixed(alnum, 20)))
 	case 2:
 		b.w(`<< 200 {"aid":"`, b.la("payment_aid", "A"+b.numNZ(19)), `","tid":"`, b.la("payment_tid", "T"+b.numNZ(19)), `","cid":"TC0ONETIME","partner_order_id":"`, b.orderL(), `","partner_user_id":"`, b.email("json_partner_user_id"),

@@ -19,7 +19,19 @@ func sysmon(b *builder) {
 	switch id {
 	case "1":
 		var image, cmd, ver string
-		switch b.r.IntN(4) {
+		switch b.r.IntN(7) {
+		case 4:
+			ver = b.la("version/quad", "10.0."+b.pick("19041", "22621", "26100")+"."+b.intn(1000, 5000))
+			image = `C:\Windows\System32\WindowsPowerShell\v1.0\powershell.exe`
+			cmd = `powershell.exe -NoProfile -Command "$p = ConvertTo-SecureString '` + b.sec("secret/cmdline_securestring", b.password()) + `' -AsPlainText -Force; New-LocalUser -Name svc_report -Password $p"`
+		case 5:
+			ver = b.la("version/quad", "10.0."+b.pick("19041", "22621", "26100")+"."+b.intn(1000, 5000))
+			image = `C:\Windows\System32\schtasks.exe`
+			cmd = `schtasks /create /tn "NightlyExport" /tr "C:\jobs\export.cmd" /sc daily /st 02:00 /ru CORP\svc_batch /rp ` + b.sec("secret/cmdline_schtasks_rp", b.urlPassword())
+		case 6:
+			ver = b.la("version/quad", "2."+b.intn(30, 43)+".0.0")
+			image = `C:\Tools\PsExec64.exe`
+			cmd = `PsExec64.exe \\` + b.ip("cmdline_unc_host") + ` -u CORP\admin -p ` + b.sec("secret/cmdline_psexec", b.urlPassword()) + ` -accepteula cmd /c ipconfig`
 		case 0:
 			ver = "8.0." + b.intn(30, 40)
 			image = `C:\Program Files\MySQL\MySQL Server 8.0\bin\mysql.exe`
@@ -101,7 +113,7 @@ func sonicwall(b *builder) {
 		b.w(`User login successful" n=`, b.intn(1, 99999), ` src=`, b.ip("sonicwall_src_port_iface"), `:`, b.intn(1024, 65000), `:X1 dst=`, b.ip("sonicwall_src_port_iface"), `:443:X1 usr="`, b.email("sonicwall_usr"), `" note="SSL VPN"`)
 	default:
 		b.w(`Web site hit" n=`, b.intn(1, 99999), ` src=`, b.ip("sonicwall_src_port_iface"), `:`, b.intn(1024, 65000), `:X0 dst=`, b.ip("sonicwall_src_port_iface"),
-			`:80:X1 proto=tcp/http op=1 rcvd=`, b.intn(100, 9000), ` result=0 dstname=shop.example.com arg=/search?q=`, b.sec("email/sonicwall_arg_query", b.localPart()+"%40"+b.pick(mailHosts...)), ` code=`, b.intn(1, 60), ` Category="Shopping"`)
+			`:80:X1 proto=tcp/http op=1 rcvd=`, b.intn(100, 9000), ` result=0 dstname=shop.example.com arg=/search?q=`, b.sec("email/sonicwall_arg_query", b.emailPct()), ` code=`, b.intn(1, 60), ` Category="Shopping"`)
 	}
 }
 
@@ -109,12 +121,12 @@ func cloudflare(b *builder) {
 	var uri, extra string
 	switch b.r.IntN(4) {
 	case 0:
-		uri = "/api/v1/members?email=" + b.sec("email/percent_query_json", b.localPart()+"%40"+b.pick(mailHosts...))
+		uri = "/api/v1/members?email=" + b.sec("email/percent_query_json", b.emailPct())
 	case 1:
 		uri = "/api/v1/orders/" + b.orderL()
 		extra = `,"RequestHeaders":{"x-api-key":"` + b.sec("secret/logpush_request_header", b.randomSecret(32)) + `"}`
 	case 2:
-		uri = "/oauth/authorize?client_id=web&redirect_uri=https%3A%2F%2Fshop.example.com%2Fcb&state=" + b.la("state", b.hex(16))
+		uri = "/oauth/authorize?client_id=web&redirect_uri=https%3A%2F%2Fshop.example.com%2Fcb&state=" + b.hex(16)
 		extra = `,"Cookies":{"__session":"` + b.sec("secret/logpush_cookie_session", b.mixed(b64u, 40)) + `"}`
 	default:
 		uri = "/static/app." + b.la("build_hash", b.hex(8)) + ".js"
@@ -129,9 +141,9 @@ func akamai(b *builder) {
 	var path, query string
 	switch b.r.IntN(4) {
 	case 0:
-		path, query = "%2Fapi%2Fmembers", "email="+b.sec("email/percent_query_json", b.localPart()+"%40"+b.pick(mailHosts...))+"&page=1"
+		path, query = "%2Fapi%2Fmembers", "email="+b.sec("email/percent_query_json", b.emailPct())+"&page=1"
 	case 1:
-		path, query = "%2Fapi%2Fverify", "phone="+b.sec("phone/query_bare_json", b.krMobile(""))
+		path, query = "%2Fapi%2Fverify", "phone="+b.sec("phone/kr_mobile_bare/query_json", b.krMobile(""))
 	case 2:
 		path, query = "%2Fapi%2Fsso%2Fcallback", "ticket="+b.sec("secret/query_ticket_json", "ST-"+b.numNZ(6)+"-"+b.mixed(alnum, 20))
 	default:
@@ -153,7 +165,7 @@ func awsWAF(b *builder) {
 	case 1:
 		headers += `,{"name":"cookie","value":"session=` + b.sec("secret/waf_cookie_session", b.mixed(b64u, 32)) + `; lang=ko"}`
 	case 2:
-		args = "email=" + b.sec("email/percent_query_json", b.localPart()+"%40"+b.pick(mailHosts...)) + "&next=%2Fmypage"
+		args = "email=" + b.sec("email/percent_query_json", b.emailPct()) + "&next=%2Fmypage"
 	default:
 		headers += `,{"name":"X-Forwarded-For","value":"` + b.ip("waf_xff_header") + `"}`
 	}
@@ -175,7 +187,7 @@ func guardduty(b *builder) {
 		res = `{"resourceType":"AccessKey","accessKeyDetails":{"accessKeyId":"` + b.sec("access_key/guardduty_access_key_id", b.awsKeyID("AKIA")) + `","principalId":"` +
 			b.la("aws_unique_id", "AIDA"+b.from(b32, 17)) + `","userType":"IAMUser","userName":"` + b.email("guardduty_user_name") + `"}}`
 	default:
-		res = `{"resourceType":"Instance","instanceDetails":{"instanceId":"i-0` + b.hex(16) + `","networkInterfaces":[{"privateIpAddress":"` + b.ip("guardduty_private_ip") + `","ipv6Addresses":["` + b.ip6("guardduty_ipv6") + `"]}]}}`
+		res = `{"resourceType":"Instance","instanceDetails":{"instanceId":"i-0` + b.hex(16) + `","networkInterfaces":[{"privateIpAddress":"` + b.sec("ipv4/guardduty_private_ip", fmt.Sprintf("172.31.%d.%d", b.n(0, 255), b.n(1, 254))) + `","ipv6Addresses":["` + b.ip6("guardduty_ipv6") + `"]}]}}`
 	}
 	act = `{"actionType":"AWS_API_CALL","awsApiCallAction":{"api":"` + b.pick("ListBuckets", "GetObject", "DescribeInstances") + `","serviceName":"s3.amazonaws.com","callerType":"Remote IP","remoteIpDetails":{"ipAddressV4":"` +
 		b.ip("guardduty_remote_ip") + `","organization":{"asn":"` + b.intn(1000, 65000) + `","asnOrg":"EXAMPLE-AS"},"country":{"countryName":"` + b.pick("Netherlands", "Korea", "United States") + `"}}}}`

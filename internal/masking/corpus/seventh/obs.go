@@ -112,7 +112,7 @@ func jaeger(b *builder) {
 	b.w(`{"key":"span.kind","type":"string","value":"`, b.pick("server", "client"), `"}`)
 	switch b.r.IntN(5) {
 	case 0:
-		b.w(`,{"key":"http.url","type":"string","value":"https://api.example.com/v1/members?lang=ko\u0026email=`, b.sec("email/percent_go_json", b.localPart()+"%40"+b.pick(mailHosts...)), `"}`)
+		b.w(`,{"key":"http.url","type":"string","value":"https://api.example.com/v1/members?lang=ko\u0026email=`, b.sec("email/percent_go_json", b.emailPct()), `"}`)
 	case 1:
 		b.w(`,{"key":"db.statement","type":"string","value":"SELECT id, name FROM members WHERE phone = '`, b.phone("otel_db_statement"), `' LIMIT 1"}`)
 	case 2:

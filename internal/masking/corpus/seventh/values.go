@@ -4,6 +4,7 @@ import (
 	"encoding/base64"
 	"fmt"
 	"math/rand/v2"
+	"net/url"
 	"strings"
 )
 
@@ -487,3 +488,7 @@ func (g gen) compactTime() string {
 	d, h, m, s, _ := g.tsParts()
 	return fmt.Sprintf("202612%02d%02d%02d%02d", d, h, m, s)
 }
+
+// emailPct is an address as a browser or URL encoder writes it into a
+// query string or form body: "@" as %40, "+" as %2B.
+func (g gen) emailPct() string { return url.QueryEscape(g.email()) }
