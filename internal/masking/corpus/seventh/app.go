@@ -1,6 +1,9 @@
 package seventh
 
-import "fmt"
+import (
+	"fmt"
+	"time"
+)
 
 // Application servers and runtimes: WebSphere traditional, Open Liberty,
 // uWSGI, PHP-FPM, Express morgan, NestJS, ASP.NET Core with EF Core,
@@ -63,7 +66,7 @@ func uwsgi(b *builder) {
 		uri = "/api/v1/orders/" + b.orderL() + "?include=items"
 	}
 	b.w("[pid: ", b.intn(100, 99999), "|app: 0|req: ", b.intn(1, 9000), "/", b.intn(9000, 90000), "] ", b.ip("uwsgi_remote_addr"), " () {", b.intn(30, 60), " vars in ", b.intn(500, 2000),
-		" bytes} [", b.la("timestamp", fmt.Sprintf("Wed Dec %2d %02d:%02d:%02d 2026", d, h, m, s)), "] ", b.pick("GET", "POST"), " ", uri, " => generated ", b.intn(50, 90000), " bytes in ",
+		" bytes} [", b.la("timestamp", time.Date(2026, 12, d, h, m, s, 0, time.UTC).Format("Mon Jan _2 15:04:05 2006")), "] ", b.pick("GET", "POST"), " ", uri, " => generated ", b.intn(50, 90000), " bytes in ",
 		b.intn(1, 2000), " msecs (HTTP/1.1 ", b.pick("200", "302", "404"), ") ", b.intn(3, 9), " headers in ", b.intn(100, 500), " bytes (1 switches on core ", b.intn(0, 3), ")")
 }
 

@@ -26,7 +26,7 @@ var shapes = map[string]*regexp.Regexp{
 	"hadoop":          regexp.MustCompile(`^2026-12-\d{2} \d{2}:\d{2}:\d{2},\d{3} INFO  ?(FSNamesystem\.audit: allowed=true\t|resourcemanager\.RMAuditLogger: USER=|\[HiveServer2-Background-Pool: Thread-\d+\]: ql\.Driver )`),
 	"websphere":       regexp.MustCompile(`^\[12/\d{1,2}/26 \d{1,2}:\d{2}:\d{2}:\d{3} KST\] [0-9a-f]{8} \w+ +[OREA] `),
 	"liberty":         regexp.MustCompile(`^\[12/\d{1,2}/26, \d{1,2}:\d{2}:\d{2}:\d{3} KST\] [0-9a-f]{8} [\w.]+ +[IAO] `),
-	"uwsgi":           regexp.MustCompile(`^\[pid: \d+\|app: 0\|req: \d+/\d+\] \S+ \(\) \{\d+ vars in \d+ bytes\} \[Wed Dec [ \d]\d \d{2}:\d{2}:\d{2} 2026\] (GET|POST) \S+ => generated \d+ bytes in \d+ msecs \(HTTP/1\.1 \d{3}\) \d+ headers in \d+ bytes \(1 switches on core \d\)$`),
+	"uwsgi":           regexp.MustCompile(`^\[pid: \d+\|app: 0\|req: \d+/\d+\] \S+ \(\) \{\d+ vars in \d+ bytes\} \[(Mon|Tue|Wed|Thu|Fri|Sat|Sun) Dec [ \d]\d \d{2}:\d{2}:\d{2} 2026\] (GET|POST) \S+ => generated \d+ bytes in \d+ msecs \(HTTP/1\.1 \d{3}\) \d+ headers in \d+ bytes \(1 switches on core \d\)$`),
 	"phpfpm":          regexp.MustCompile(`^\[\d{2}-Dec-2026 \d{2}:\d{2}:\d{2}\] (WARNING: \[pool www\] child \d+ said into stderr: "NOTICE: PHP message: .*"|NOTICE: \[pool www\] child \d+ exited with code 0 after [\d.]+ seconds from start)$`),
 	"morgan":          regexp.MustCompile(`^((GET|POST) \S+ \d{3} [\d.]+ ms - \d+|\S+ - (GET|POST) \S+ HTTP/1\.1 \d{3} \d+ - [\d.]+ ms)$`),
 	"nestjs":          regexp.MustCompile(`^\[Nest\] \d+  - 12/\d{2}/2026, \d{1,2}:\d{2}:\d{2} (AM|PM)     (LOG|ERROR|WARN|DEBUG) \[\w+\] `),
