@@ -97,7 +97,7 @@
 //   - cloudflare: Cloudflare Logpush http_requests JSON with custom request
 //     header and cookie fields, developers.cloudflare.com "Logpush: HTTP
 //     requests"
-//   - akamai: Akamai DataStream 2 JSON (URL-encoded reqPath and UA),
+//   - akamai: Akamai DataStream 2 JSON (whitespace hex-encoded, "-" fields omitted),
 //     techdocs.akamai.com "DataStream 2 log fields"
 //   - aws_waf: AWS WAF web ACL log JSON (httpRequest.headers name/value),
 //     docs.aws.amazon.com "Log fields for web ACL traffic"

@@ -138,21 +138,23 @@ func cloudflare(b *builder) {
 }
 
 func akamai(b *builder) {
+	// DataStream 2 hex-encodes whitespace and non-ASCII octets (RFC 1738)
+	// and omits "-" fields from JSON logs.
 	var path, query string
 	switch b.r.IntN(4) {
 	case 0:
-		path, query = "%2Fapi%2Fmembers", "email="+b.sec("email/percent_query_json", b.emailPct())+"&page=1"
+		path, query = "/api/members", `,"queryStr":"email=`+b.sec("email/percent_query_json", b.emailPct())+`&page=1"`
 	case 1:
-		path, query = "%2Fapi%2Fverify", "phone="+b.sec("phone/kr_mobile_bare/query_json", b.krMobile(""))
+		path, query = "/api/verify", `,"queryStr":"phone=`+b.sec("phone/kr_mobile_bare/query_json", b.krMobile(""))+`"`
 	case 2:
-		path, query = "%2Fapi%2Fsso%2Fcallback", "ticket="+b.sec("secret/query_ticket_json", "ST-"+b.numNZ(6)+"-"+b.mixed(alnum, 20))
+		path, query = "/api/sso/callback", `,"queryStr":"ticket=`+b.sec("secret/query_ticket_json", "ST-"+b.numNZ(6)+"-"+b.mixed(alnum, 20))+`"`
 	default:
-		path, query = "%2Fimages%2Fitem%2F"+b.intn(1000, 99999)+".jpg", "-"
+		path = "/images/item/" + b.intn(1000, 99999) + ".jpg"
 	}
-	ua := "Mozilla%2F5.0%20%28iPhone%3B%20CPU%20iPhone%20OS%2017_4%20like%20Mac%20OS%20X%29%20AppleWebKit%2F605.1.15%20Mobile%2F15E148%20KAKAOTALK%20" + b.intn(10, 11) + "." + b.intn(0, 9) + "." + b.intn(0, 9)
+	ua := "Mozilla/5.0%20(iPhone;%20CPU%20iPhone%20OS%2017_4%20like%20Mac%20OS%20X)%20AppleWebKit/605.1.15%20(KHTML,%20like%20Gecko)%20Mobile/15E148%20KAKAOTALK%20" + b.intn(10, 11) + "." + b.intn(0, 9) + "." + b.intn(0, 9)
 	b.w(`{"version":"1","cp":"`, b.intn(100000, 999999), `","reqId":"`, b.la("request_id", b.hex(8)), `","reqTimeSec":"`, b.la("epoch_s", b.epochS()+"."+b.num(3)), `","bytes":"`, b.intn(100, 90000),
-		`","cliIP":"`, b.addr("datastream_cli_ip"), `","statusCode":"200","proto":"HTTPS","reqHost":"www.example.co.kr","reqMethod":"GET","reqPath":"`, path, `","reqPort":"443","queryStr":"`, query,
-		`","UA":"`, b.la("version/ua", ua), `","tlsVersion":"TLSv1.3","xForwardedFor":"`, b.ip("datastream_xff"), `","turnAroundTimeMSec":"`, b.intn(1, 900), `","cacheStatus":"`, b.intn(0, 1),
+		`","cliIP":"`, b.addr("datastream_cli_ip"), `","statusCode":"200","proto":"HTTPS","reqHost":"www.example.co.kr","reqMethod":"GET","reqPath":"`, path, `","reqPort":"443"`, query,
+		`,"UA":"`, b.la("version/ua", ua), `","tlsVersion":"TLSv1.3","xForwardedFor":"`, b.ip("datastream_xff"), `","turnAroundTimeMSec":"`, b.intn(1, 900), `","cacheStatus":"`, b.intn(0, 1),
 		`","country":"KR","city":"SEOUL"}`)
 }
 
