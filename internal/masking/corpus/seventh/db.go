@@ -14,16 +14,16 @@ func cockroach(b *builder) {
 	b.w(fmt.Sprintf("I2612%02d %02d:%02d:%02d.%06d %d ", d, h, m, s, f, b.n(100, 9999)))
 	switch b.r.IntN(4) {
 	case 0:
-		b.w(`10@util/log/event_log.go:32 ⋮ [n`, b.intn(1, 5), `,client=‹`, b.ip("crdb_redactable"), `:`, b.intn(40000, 60000), `›,hostssl,user=‹app›] `, b.intn(1, 900),
+		b.w(`9@util/log/event_log.go:32 ⋮ [n`, b.intn(1, 5), `,client=‹`, b.ip("crdb_redactable"), `:`, b.intn(40000, 60000), `›,hostssl,user=‹app›] `, b.intn(1, 900),
 			` ={"Timestamp":`, b.la("epoch_ns", b.epochMS()+b.num(6)), `,"EventType":"query_execute","Statement":"INSERT INTO ‹shop›.public.‹members›(‹email›, ‹phone›) VALUES (‹'`,
 			b.email("crdb_redactable_sql"), `'›, ‹'`, b.phone("crdb_redactable_sql"), `'›)","Tag":"INSERT","User":"‹app›","ApplicationName":"‹shop-api›","ExecMode":"exec","NumRows":1,"Age":`,
 			fmt.Sprintf("%d.%03d", b.n(0, 90), b.n(0, 999)), `,"TxnCounter":`, b.intn(1, 90000), `}`)
 	case 1:
-		b.w(`13@util/log/event_log.go:32 ⋮ [n`, b.intn(1, 5), `,client=‹`, b.ip("crdb_redactable"), `:`, b.intn(40000, 60000), `›,hostssl,user=‹`, b.email("crdb_redactable_user"),
+		b.w(`4@util/log/event_log.go:32 ⋮ [n`, b.intn(1, 5), `,client=‹`, b.ip("crdb_redactable"), `:`, b.intn(40000, 60000), `›,hostssl,user=‹`, b.email("crdb_redactable_user"),
 			`›] `, b.intn(1, 900), ` ={"Timestamp":`, b.la("epoch_ns", b.epochMS()+b.num(6)), `,"EventType":"client_authentication_failed","InstanceID":1,"Network":"tcp","RemoteAddress":"‹`,
 			b.ip("crdb_redactable"), `:`, b.intn(40000, 60000), `›","SessionID":"`, b.hex(32), `","Transport":"hostssl","Reason":"CREDENTIALS_INVALID","Detail":"‹password authentication failed for user›","Method":"cert-password"}`)
 	case 2:
-		b.w(`3@util/log/event_log.go:32 ⋮ [n1,client=‹`, b.ip("crdb_redactable"), `:`, b.intn(40000, 60000), `›,hostssl,user=root] `, b.intn(1, 900), ` ={"Timestamp":`, b.la("epoch_ns", b.epochMS()+b.num(6)),
+		b.w(`6@util/log/event_log.go:32 ⋮ [n1,client=‹`, b.ip("crdb_redactable"), `:`, b.intn(40000, 60000), `›,hostssl,user=root] `, b.intn(1, 900), ` ={"Timestamp":`, b.la("epoch_ns", b.epochMS()+b.num(6)),
 			`,"EventType":"alter_role","Statement":"ALTER USER ‹app› WITH PASSWORD `, b.la("placeholder", "'*****'"), `","Tag":"ALTER ROLE","User":"root","RoleName":"‹app›","Options":["PASSWORD"]}`)
 	default:
 		b.w(`1@server/server.go:1912 ⋮ [T1,Vsystem,n1] `, b.intn(1, 90), ` starting cockroach node version v`, b.la("version", "2"+b.intn(3, 5)+"."+b.intn(1, 3)+"."+b.intn(0, 12)), ` build `, b.la("commit_short", b.hex(12)))

@@ -162,7 +162,7 @@ func kubelet(b *builder) {
 	case 3:
 		b.w(`kubelet.go:2458] "SyncLoop (PLEG): event for pod" pod="`, pod, `" event={"ID":"`, b.uuidL(), `","Type":"ContainerStarted","Data":"`, b.la("container_id", b.hex(64)), `"}`)
 	default:
-		b.w(`kuberuntime_manager.go:1029] "Pod IPs updated" pod="`, pod, `" podIPs=["`, b.ip("klog_pod_ips"), `","`, b.ip6("klog_pod_ips"), `"] sandboxID="`, b.la("container_id", b.hex(64)), `"`)
+		b.w(`kuberuntime_manager.go:1075] "Determined the ip for pod after sandbox changed" IPs=["`, b.ip("klog_pod_ips"), `","`, b.ip6("klog_pod_ips"), `"] pod="`, pod, `"`)
 	}
 }
 
