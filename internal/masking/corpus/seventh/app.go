@@ -30,6 +30,12 @@ func websphere(b *builder) {
 		b.w("SystemOut     O [RefundService] 환불 요청 주문번호=", b.orderL(), " 은행=", bank, " 계좌번호=", b.sec("bank_account/korean_label_kv", acct), " 예금주=", b.koName())
 	case 3:
 		b.w("SystemErr     R java.sql.SQLException: ORA-01017: invalid username/password; logon denied [jdbc:oracle:thin:@", b.ip("jdbc_thin_url"), ":1521:ORCL]")
+	case 4:
+		if b.coin(0.5) {
+			b.w("SystemOut     O [CartService] cart=", b.la("java_object_ref", "com.shop.cart.CartVO@"+b.hex(8)), " items=", b.intn(1, 9), " total=", b.intn(1000, 900000), " order=", b.orderL())
+			break
+		}
+		fallthrough
 	default:
 		b.w("WsServerImpl  A   WSVR0001I: Server server1 open for e-business; build level ", b.la("build_id", "cf"+b.num(6)+"."+b.num(2)), " version ", b.quadL())
 	}
@@ -200,7 +206,7 @@ func akka(b *builder) {
 }
 
 func goRuntime(b *builder) {
-	switch b.r.IntN(6) {
+	switch b.r.IntN(7) {
 	case 0:
 		b.w("panic: failed to open database: pq: password authentication failed for user \"app\" (dsn=postgres://app:", b.sec("secret/go_dsn_userinfo", b.urlPassword()), "@", b.ip("go_dsn_host"), ":5432/shop?sslmode=disable)")
 	case 1:
@@ -217,6 +223,8 @@ func goRuntime(b *builder) {
 	case 4:
 		d, h, m, s, _ := b.tsParts()
 		b.w(b.la("timestamp", fmt.Sprintf("2026/12/%02d %02d:%02d:%02d", d, h, m, s)), " http: TLS handshake error from ", b.addrPort("go_tls_handshake"), ": EOF")
+	case 6:
+		b.w("go: downloading ", b.la("go_module_version", "github.com/acme/shop-lib@v"+b.version()), " go: verifying module checksum h1:", b.mixed(b64s, 43), "=")
 	default:
 		b.w("\t/go/pkg/mod/github.com/jackc/pgx/v5@v", b.verL(), "/conn.go:", b.intn(100, 900), " +0x", b.hex(3), " goroutine ", b.intn(1, 9000), " [running] build ", b.la("commit_sha", b.sha()))
 	}

@@ -108,8 +108,8 @@ func oracleAudit(b *builder) {
 			`)(PORT=`, b.intn(30000, 65000), `))</Comment_Text><Priv_Used>5</Priv_Used>`)
 	default:
 		bank, acct := b.bank()
-		b.w(`<Object_Schema>SHOP</Object_Schema><Object_Name>REFUND_ACCT</Object_Name><Action>2</Action><Returncode>0</Returncode><Sql_Bind>`, bindList(bankCode(bank), b.sec("bank_account/oracle_sql_bind_column", strings.ReplaceAll(acct, "-", ""))),
-			`</Sql_Bind><Sql_Text>INSERT INTO REFUND_ACCT (BANK_CD, ACCOUNT_NO) VALUES (:1, :2)</Sql_Text>`)
+		b.w(`<Object_Schema>SHOP</Object_Schema><Object_Name>REFUND_ACCT</Object_Name><Action>2</Action><Returncode>0</Returncode><Sql_Bind>`, bindList(bankCode(bank), bank, b.sec("bank_account/oracle_sql_bind_after_bank", acct)),
+			`</Sql_Bind><Sql_Text>INSERT INTO REFUND_ACCT (BANK_CD, BANK_NM, ACCOUNT_NO) VALUES (:1, :2, :3)</Sql_Text>`)
 	}
 	b.w(`<DBID>`, b.intn(100000000, 999999999), `</DBID></AuditRecord>`)
 }

@@ -33,7 +33,7 @@ var shapes = map[string]*regexp.Regexp{
 	"efcore":          regexp.MustCompile(`^info: Microsoft\.(EntityFrameworkCore\.Database\.Command\[20101\] Executed DbCommand \(\d+ms\) \[Parameters=\[|AspNetCore\.Hosting\.Diagnostics\[[12]\] Request (starting|finished) HTTP/1\.1 )`),
 	"quarkus":         regexp.MustCompile(`^2026-12-\d{2} \d{2}:\d{2}:\d{2},\d{3} (DEBUG|INFO ) \[[\w.]+\] \([\w.-]+\) `),
 	"akka":            regexp.MustCompile(`^\[(INFO|DEBUG|WARNING)\] \[12/\d{2}/2026 \d{2}:\d{2}:\d{2}\.\d{3}\] \[shop-akka\.actor\.default-dispatcher-\d+\] \[akka(\.tcp)?://shop[^\]]*\] `),
-	"go_runtime":      regexp.MustCompile(`^(panic: |main\.\(\*Server\)\.handleLogin\(0xc|2026/12/\d{2} \d{2}:\d{2}:\d{2} |\t/go/pkg/mod/)`),
+	"go_runtime":      regexp.MustCompile(`^(panic: |main\.\(\*Server\)\.handleLogin\(0xc|2026/12/\d{2} \d{2}:\d{2}:\d{2} |\t/go/pkg/mod/|go: downloading )`),
 	"rust_tracing":    regexp.MustCompile(`^2026-12-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z ( INFO|DEBUG| WARN) ([\w{}=/. ":,-]+: )?[\w:]+: `),
 	"netscaler":       regexp.MustCompile(`^<134> 12/\d{2}/2026:\d{2}:\d{2}:\d{2} GMT ns01 0-PPE-0 : default (SSLVPN LOGIN|AAA LOGIN_FAILED|TCP CONN_TERMINATE) \d+ 0 : `),
 	"aruba":           regexp.MustCompile(`^<14\d>Dec [ \d]\d \d{2}:\d{2}:\d{2} 2026 aruba-mc01 \w+\[\d+\]: <\d{6}> <(INFO|NOTI)> \|`),
