@@ -73,7 +73,16 @@ func (b *builder) card(how string) string {
 	return b.sec("payment_card/"+how, n)
 }
 
-func (b *builder) ip(how string) string  { return b.sec("ipv4/"+how, b.ipv4()) }
+func (b *builder) ip(how string) string { return b.sec("ipv4/"+how, b.ipv4()) }
+
+// pubAddr is a public IPv4 address mostly, an IPv6 one sometimes: a
+// client as an edge service sees it.
+func (b *builder) pubAddr(how string) string {
+	if b.coin(0.2) {
+		return b.ip6(how)
+	}
+	return b.sec("ipv4/"+how, b.publicIPv4())
+}
 func (b *builder) ip6(how string) string { return b.sec("ipv6/"+how, b.ipv6()) }
 
 // addr is an IPv4 address mostly, an IPv6 one sometimes.

@@ -10,7 +10,7 @@ import (
 // delivery receipts, KakaoPay, 공공데이터포털 (data.go.kr) API calls.
 
 func qmail(b *builder) {
-	b.w("@", b.la("tai64n", "40000000"+b.hex(16)), " ")
+	b.w("@", b.la("tai64n", b.gen.tai64n()), " ")
 	msg := b.intn(100000, 9999999)
 	switch b.r.IntN(4) {
 	case 0:

@@ -99,7 +99,7 @@ func aruba(b *builder) {
 			" auth method=802.1x auth server=ise01 failure reason=Authentication Failed")
 	default:
 		b.w("stm[", b.intn(1000, 9000), "]: <501095> <NOTI> |AP ap-3f-", b.intn(10, 99), "@", b.ip("aruba_ap_address"), " stm|  Assoc request @ ", b.la("timestamp", fmt.Sprintf("%02d:%02d:%02d.%06d", h, m, s, b.n(0, 999999))),
-			": ", mac, " (SN ", b.intn(0, 9), "): AP ", b.ip("aruba_ap_address"), "-", mac, "-ap-3f-", b.intn(10, 99), " firmware ", b.quadL())
+			": ", mac, " (SN ", b.intn(0, 9), "): AP ", b.ip("aruba_ap_address"), "-", mac, "-ap-3f-", b.intn(10, 99), " firmware ", b.la("version/quad", fmt.Sprintf("8.%d.0.%d", b.n(6, 12), b.n(1, 15))))
 	}
 }
 
@@ -132,7 +132,7 @@ func cloudflare(b *builder) {
 		uri = "/static/app." + b.la("build_hash", b.hex(8)) + ".js"
 	}
 	start := b.epochMS() + b.num(6)
-	b.w(`{"ClientIP":"`, b.addr("logpush_client_ip"), `","ClientRequestHost":"shop.example.com","ClientRequestMethod":"GET","ClientRequestURI":"`, uri, `","ClientRequestUserAgent":"`, b.chromeL(),
+	b.w(`{"ClientIP":"`, b.pubAddr("logpush_client_ip"), `","ClientRequestHost":"shop.example.com","ClientRequestMethod":"GET","ClientRequestURI":"`, uri, `","ClientRequestUserAgent":"`, b.chromeL(),
 		`","ClientCountry":"kr","EdgeStartTimestamp":`, b.la("epoch_ns", start), `,"EdgeEndTimestamp":`, start[:len(start)-6]+b.num(6), `,"EdgeResponseBytes":`, b.intn(100, 90000),
 		`,"EdgeResponseStatus":200,"OriginIP":"`, b.ip("logpush_origin_ip"), `","CacheCacheStatus":"`, b.pick("hit", "miss", "dynamic"), `","RayID":"`, b.la("ray_id", b.hex(16)), `"`, extra, `}`)
 }
@@ -153,7 +153,7 @@ func akamai(b *builder) {
 	}
 	ua := "Mozilla/5.0%20(iPhone;%20CPU%20iPhone%20OS%2017_4%20like%20Mac%20OS%20X)%20AppleWebKit/605.1.15%20(KHTML,%20like%20Gecko)%20Mobile/15E148%20KAKAOTALK%20" + b.intn(10, 11) + "." + b.intn(0, 9) + "." + b.intn(0, 9)
 	b.w(`{"version":"1","cp":"`, b.intn(100000, 999999), `","reqId":"`, b.la("request_id", b.hex(8)), `","reqTimeSec":"`, b.la("epoch_s", b.epochS()+"."+b.num(3)), `","bytes":"`, b.intn(100, 90000),
-		`","cliIP":"`, b.addr("datastream_cli_ip"), `","statusCode":"200","proto":"HTTPS","reqHost":"www.example.co.kr","reqMethod":"GET","reqPath":"`, path, `","reqPort":"443"`, query,
+		`","cliIP":"`, b.pubAddr("datastream_cli_ip"), `","statusCode":"200","proto":"HTTPS","reqHost":"www.example.co.kr","reqMethod":"GET","reqPath":"`, path, `","reqPort":"443"`, query,
 		`,"UA":"`, b.la("version/ua", ua), `","tlsVersion":"TLSv1.3","xForwardedFor":"`, b.ip("datastream_xff"), `","turnAroundTimeMSec":"`, b.intn(1, 900), `","cacheStatus":"`, b.intn(0, 1),
 		`","country":"KR","city":"SEOUL"}`)
 }
@@ -173,7 +173,7 @@ func awsWAF(b *builder) {
 	}
 	b.w(`{"timestamp":`, b.epochL(), `,"formatVersion":1,"webaclId":"arn:aws:wafv2:ap-northeast-2:`, b.num(12), `:regional/webacl/shop-acl/`, b.uuidL(),
 		`","terminatingRuleId":"Default_Action","terminatingRuleType":"REGULAR","action":"ALLOW","httpSourceName":"ALB","httpSourceId":"app/shop-alb/`, b.hex(16),
-		`","ruleGroupList":[],"rateBasedRuleList":[],"nonTerminatingMatchingRules":[],"httpRequest":{"clientIp":"`, b.ip("waf_client_ip"), `","country":"KR","headers":[`, headers,
+		`","ruleGroupList":[],"rateBasedRuleList":[],"nonTerminatingMatchingRules":[],"httpRequest":{"clientIp":"`, b.pubAddr("waf_client_ip"), `","country":"KR","headers":[`, headers,
 		`],"uri":"/login","args":"`, args, `","httpVersion":"HTTP/2.0","httpMethod":"POST","requestId":"`, b.la("request_id", "1-"+b.hex(8)+"-"+b.hex(24)), `"}}`)
 }
 
@@ -192,14 +192,14 @@ func guardduty(b *builder) {
 		res = `{"resourceType":"Instance","instanceDetails":{"instanceId":"i-0` + b.hex(16) + `","networkInterfaces":[{"privateIpAddress":"` + b.sec("ipv4/guardduty_private_ip", fmt.Sprintf("172.31.%d.%d", b.n(0, 255), b.n(1, 254))) + `","ipv6Addresses":["` + b.ip6("guardduty_ipv6") + `"]}]}}`
 	}
 	act = `{"actionType":"AWS_API_CALL","awsApiCallAction":{"api":"` + b.pick("ListBuckets", "GetObject", "DescribeInstances") + `","serviceName":"s3.amazonaws.com","callerType":"Remote IP","remoteIpDetails":{"ipAddressV4":"` +
-		b.ip("guardduty_remote_ip") + `","organization":{"asn":"` + b.intn(1000, 65000) + `","asnOrg":"EXAMPLE-AS"},"country":{"countryName":"` + b.pick("Netherlands", "Korea", "United States") + `"}}}}`
+		b.sec("ipv4/guardduty_remote_ip", b.publicIPv4()) + `","organization":{"asn":"` + b.intn(1000, 65000) + `","asnOrg":"EXAMPLE-AS"},"country":{"countryName":"` + b.pick("Netherlands", "Korea", "United States") + `"}}}}`
 	b.w(`{"schemaVersion":"2.0","accountId":"`, acct, `","region":"ap-northeast-2","partition":"aws","id":"`, fid, `","arn":"arn:aws:guardduty:ap-northeast-2:`, acct, `:detector/`, b.la("detector_id", b.hex(32)), `/finding/`, fid,
 		`","type":"UnauthorizedAccess:IAMUser/InstanceCredentialExfiltration.OutsideAWS","resource":`, res, `,"service":{"serviceName":"guardduty","action":`, act, `,"count":`, b.intn(1, 90),
 		`,"eventFirstSeen":"`, b.isoL(3, "Z"), `"},"severity":8,"title":"Credentials used from a remote AWS account."}`)
 }
 
 func entraSignin(b *builder) {
-	ipAddr := b.addr("entra_ip_address")
+	ipAddr := b.pubAddr("entra_ip_address")
 	status := `{"errorCode":0,"failureReason":"Other.","additionalDetails":"MFA requirement satisfied by claim in the token"}`
 	if b.coin(0.3) {
 		status = `{"errorCode":50126,"failureReason":"Error validating credentials due to invalid username or password.","additionalDetails":null}`

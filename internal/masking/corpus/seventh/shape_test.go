@@ -38,7 +38,7 @@ var shapes = map[string]*regexp.Regexp{
 	"netscaler":       regexp.MustCompile(`^<134> 12/\d{2}/2026:\d{2}:\d{2}:\d{2} GMT ns01 0-PPE-0 : default (SSLVPN LOGIN|AAA LOGIN_FAILED|TCP CONN_TERMINATE) \d+ 0 : `),
 	"aruba":           regexp.MustCompile(`^<14\d>Dec [ \d]\d \d{2}:\d{2}:\d{2} 2026 aruba-mc01 \w+\[\d+\]: <\d{6}> <(INFO|NOTI)> \|`),
 	"sonicwall":       regexp.MustCompile(`^id=firewall sn=0017C5[0-9A-F]{6} time="2026-12-\d{2} \d{2}:\d{2}:\d{2} UTC" fw=\S+ pri=6 c=\d+ m=\d+ msg="`),
-	"qmail":           regexp.MustCompile(`^@40000000[0-9a-f]{16} (info msg|starting delivery|delivery|status:) `),
+	"qmail":           regexp.MustCompile(`^@400000006[0-9a-f]{15} (info msg|starting delivery|delivery|status:) `),
 	"kakaopay":        regexp.MustCompile(`^2026-12-\d{2} \d{2}:\d{2}:\d{2}\.\d{3} (INFO |DEBUG) \[kakaopay-client\] (>>|<<) `),
 	"datagokr":        regexp.MustCompile(`^2026-12-\d{2} \d{2}:\d{2}:\d{2}\.\d{3} (INFO |DEBUG) \[PublicDataClient\] (GET|POST|<<) `),
 	"cti":             regexp.MustCompile(`^2026-12-\d{2} \d{2}:\d{2}:\d{2}\.\d{3} \[CTI\] (EVT_RINGING|EVT_ESTABLISHED|IVR_INPUT|AGENT_MEMO) CallID=202612\d{14} `),

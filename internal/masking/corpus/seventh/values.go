@@ -277,6 +277,18 @@ func (g gen) ipv4() string {
 	}
 }
 
+// publicIPv4 is an address outside the private and documentation ranges,
+// as edge services see their clients.
+func (g gen) publicIPv4() string {
+	return fmt.Sprintf("%d.%d.%d.%d", g.pick1(), g.n(0, 255), g.n(0, 255), g.n(1, 254))
+}
+
+// tai64n is a TAI64N label of a time in December 2026 (TAI = UTC + 10 s
+// here, as daemontools' tai64n writes it).
+func (g gen) tai64n() string {
+	return fmt.Sprintf("%016x%08x", uint64(0x4000000000000000)+uint64(1796083200+g.r.IntN(2592000))+10, g.r.IntN(1000000000))
+}
+
 // pick1 is a public first octet.
 func (g gen) pick1() int {
 	for {
