@@ -73,6 +73,10 @@ func TestFormatsParse(t *testing.T) {
 		case seventh.JSON:
 			var v map[string]any
 			require.NoError(t, json.Unmarshal([]byte(l.Text), &v), "%s: %s", l.Format, l.Text)
+			if src, ok := v["elasticsearch.slowlog.source"].(string); ok {
+				var doc map[string]any
+				require.NoError(t, json.Unmarshal([]byte(src), &doc), "slow log source is JSON: %s", src)
+			}
 		case seventh.XML:
 			d := xml.NewDecoder(strings.NewReader(l.Text))
 			for {
