@@ -102,7 +102,7 @@ func fastly(b *builder) {
 	case 0:
 		b.w(`/newsletter/subscribe?email=`, b.s("email", "percent", pctEmail(b.gen.email())), `&src=footer`)
 	case 1:
-		b.w(`/api/auth/callback?code=`, b.s("secret", "oauth_code_query", b.b64url(43)), `&state=`, b.a("oauth_state", b.hex(16)))
+		b.w(`/api/auth/callback?code=`, b.s("secret", "oauth_code_query", b.b64url(43)), `&state=`, b.hex(16)) // a CSRF nonce: claimed neither way
 	default:
 		b.w(`/static/app.`, b.a("asset_hash", b.hex(20)), `.js?v=`, b.ver())
 	}

@@ -161,14 +161,10 @@ func (g gen) krMobile(sep string) string {
 }
 
 func (g gen) krLandline() string {
-	switch g.n(3) {
-	case 0:
+	if g.chance(0.5) {
 		return "02-" + g.num(200, 9999) + "-" + g.digits(4)
-	case 1:
-		return g.pick("031", "032", "051", "053", "042", "062", "064") + "-" + g.num(200, 999) + "-" + g.digits(4)
-	default:
-		return "1588-" + g.digits(4)
 	}
+	return g.pick("031", "032", "051", "053", "042", "062", "064") + "-" + g.num(200, 999) + "-" + g.digits(4)
 }
 
 func (g gen) krIntl() string { return "+82-10-" + g.num(2000, 9999) + "-" + g.digits(4) }
