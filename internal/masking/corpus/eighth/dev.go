@@ -147,7 +147,7 @@ func peoplesoft(b *builder) {
 	b.w("PSAPPSRV.", b.num(1000, 99999), " (", b.num(1, 9), ") [12/", b.two(1, 2), "/26 ", c.hms(), " ")
 	switch b.n(3) {
 	case 0:
-		b.w("KIM@", b.pub("user_at_ip"), " (CHROME ", b.a("version/ua", "131.0.0.0"), "; WIN10) ICPanel](3) Returning context. ID=KIM, Lang=KOR, UStreamId=", b.a("ustream_id", c.hms()[:2]+c.hms()[3:5]+c.hms()[6:]+b.digits(3)+"_"+b.num(1000, 9999)+".1"), ", Token=PS/", b.s("secret", "ps_token", b.from(alnumA+"+/", 48)))
+		b.w("KIM@", b.pub("user_at_ip"), " (CHROME ", b.a("version/ua", "131.0.0.0"), "; WIN10) ICPanel](3) Returning context. ID=KIM, Lang=KOR, UStreamId=", b.a("ustream_id", c.hms()[:2]+c.hms()[3:5]+c.hms()[6:]+b.digits(3)+"_"+b.num(1000, 9999)+".1"))
 	case 1:
 		b.w("GetCertificate](1) Signon password verification failed for user KIM from ", b.priv("sentence"))
 	default:

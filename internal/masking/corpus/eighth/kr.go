@@ -37,7 +37,7 @@ func courierMTA(b *builder) {
 	case 2:
 		b.w("authdaemond: supplied password '", b.pw("quoted_sentence"), "' does not match encrypted password '", b.s("secret", "crypt_md5", "$1$"+b.from(alnumA+"./", 8)+"$"+b.from(alnumA+"./", 22)), "'")
 	default:
-		b.w("courierlocal: id=", b.a("queue_id", b.upperHex(8)+"."+b.upperHex(8)+"."+b.upperHex(4)), ",from=<bounce@example.com>,addr=<", b.email("angle"), ">,size=", b.num(1000, 900000), ",success: Message delivered.")
+		b.w("courierlocal: id=", b.a("queue_id", b.upperHex(8)+"."+b.upperHex(8)+"."+b.upperHex(4)), ",from=<", b.s("email", "angle_sender", "bounce@"+b.pick("shop.example.com", "mail.example.co.kr")), ">,addr=<", b.email("angle"), ">,size=", b.num(1000, 900000), ",success: Message delivered.")
 	}
 }
 
@@ -59,7 +59,7 @@ func krCarrierSMS(b *builder) {
 // Naver Pay payment approval callback bodies as the merchant logs them.
 func naverPay(b *builder) {
 	c := b.clock()
-	b.w(`{"code":"Success","message":"detail","body":{"paymentId":"`, b.a("payment_id", "202612"+b.two(1, 2)+b.digits(8)), `","detail":{"merchantPayKey":"`, b.order(), `","merchantUserKey":"`, b.a("user_key", "u"+b.digits(9)), `","admissionTypeCode":"01","admissionYmdt":"`,
+	b.w(`{"code":"Success","message":"detail","body":{"paymentId":"`, b.a("payment_id", "202612"+b.two(1, 2)+"NP"+b.digits(10)), `","detail":{"merchantPayKey":"`, b.order(), `","merchantUserKey":"`, b.a("user_key", "u"+b.digits(9)), `","admissionTypeCode":"01","admissionYmdt":"`,
 		b.a("timestamp/ymdt", "202612"+b.two(1, 2)+c.hms()[:2]+c.hms()[3:5]+c.hms()[6:]), `","totalPayAmount":`, b.num(1000, 900000), `,`)
 	switch b.n(3) {
 	case 0:

@@ -184,7 +184,7 @@ func resolved(b *builder) {
 	}
 }
 
-// chrony: measurements.log columns, chronyc sources and chrony.keys dumps.
+// chrony: measurements.log columns, chronyc sources and chrony.keys lines as grep prints them.
 func chrony(b *builder) {
 	c := b.clock()
 	switch b.n(3) {
@@ -194,6 +194,6 @@ func chrony(b *builder) {
 	case 1:
 		b.w("^* ", b.ip("column"), "                 2   6   377    ", b.num(1, 64), "   +", b.num(1, 900), "us[ +", b.num(1, 900), "us] +/-   ", b.num(1, 40), "ms")
 	default:
-		b.w("chrony.keys: ", b.num(1, 20), " SHA256 HEX:", b.s("secret", "chrony_hex_key", b.upperHex(64)), "  # ntp-", b.two(1, 4), " ", b.a("timestamp/dt", c.dt()))
+		b.w("/etc/chrony/chrony.keys:", b.num(1, 20), " SHA256 HEX:", b.s("secret", "chrony_hex_key", b.upperHex(64)))
 	}
 }

@@ -27,7 +27,7 @@ var shapes = map[string]string{
 	"dynatrace_oneagent": `^` + dt + `\.\d{3} UTC \[[0-9a-f]{8}\] (info|warning) +\[\w+\] `,
 	"podman":             `^time="` + iso + `\+09:00" level=(debug|info) msg="`,
 	"systemd_resolved":   `^(` + iso + `\+0900 \S+ systemd-resolved\[\d+\]: | +DNS Servers: )`,
-	"chrony":             `^(` + dt + ` \S+ +N +\d|\^\* \S+ +\d+ +\d+ +377 |chrony\.keys: \d+ SHA256 HEX:)`,
+	"chrony":             `^(` + dt + ` \S+ +N +\d|\^\* \S+ +\d+ +\d+ +377 |/etc/chrony/chrony\.keys:\d+ SHA256 HEX:)`,
 	"vitess_querylog":    `^Execute\t[\d.]+:\d+\tvt_app\t"vt_app"\t""\t` + dt + `\.\d{6}\t`,
 	"pgpool":             `^` + dt + `\.\d{3}: .+ pid \d+: LOG:  `,
 	"sybase_ase":         `^(00:\d{4}:00000:\d{5}:2026/12/0[12] \d{2}:\d{2}:\d{2}\.\d{2} (server|kernel)  |RUN_SYB01: isql |1> exec sp_password )`,
