@@ -37,7 +37,7 @@ func bitbucket(b *builder) {
 		b.w(b.ip("pipe_column"), " | https | i", rid, " | ", b.email("pipe_column"), " | ", c.dtMs(","), " | \"GET /rest/api/1.0/projects/SHOP/repos HTTP/1.1\" | \"\" \"git/", b.a("version/ua", "2.47."+b.num(0, 9)), "\" | 200 | 0 | ", b.num(100, 90000), " | - | ", b.num(1, 900), " | - |")
 	case 1:
 		b.w(c.dtMs(","), " WARN  [http-nio-7990-exec-", b.num(1, 50), "] kim ", rid, " ", b.priv("column"), " \"POST /scm/shop/api.git/git-receive-pack HTTP/1.1\" c.a.b.i.h.SecretScanningHook push rejected: commit ",
-			b.commit(), " adds ", b.s("access_key", "aws_in_message", b.awsKeyID()), " in config/prod.env")
+			b.commit(), " adds ", b.key("in_message"), " in config/prod.env")
 	default:
 		b.w(c.dtMs(","), " INFO  [ssh-scm-request-handler] kim ", rid, " ", b.ip6("column"), " SSH - git-upload-pack '/shop/api.git' | ", b.dur())
 	}
@@ -63,6 +63,10 @@ func nexus(b *builder) {
 	case 0:
 		b.w(c.dtMs(","), "+0000 WARN  [qtp", b.num(100000, 999999), "-", b.num(10, 999), "] *UNKNOWN org.sonatype.nexus.security.authc.AuthenticationEventAuditor - Authentication failed for user kim from ", b.ip("sentence"))
 	case 1:
+		if b.chance(0.3) {
+			b.w("npm verb config //registry.npmjs.org/:_authToken=", b.s("access_key", "npm_npmrc_authtoken", b.npmToken()), " npm@", b.vv("10.9.", 0, 2))
+			return
+		}
 		cred, _, _ := b.basic()
 		b.w("npm verb config //nexus.example.com/repository/npm-group/:_auth=", b.s("auth_header", "npmrc_auth", cred), " registry=https://nexus.example.com/repository/npm-group/ npm@", b.vv("10.9.", 0, 2))
 	default:

@@ -115,14 +115,14 @@ func haksaCSV(b *builder) {
 // 물류 WMS 출고·배송 처리 로그.
 func wms(b *builder) {
 	c := b.clock()
-	b.w(c.dtMs("."), " [WMS-", b.pick("OUT", "INB", "DLV"), "] ")
+	b.w(c.dtMs("."), " ")
 	switch b.n(3) {
 	case 0:
-		b.w("출고지시 완료 waybill=", b.a("waybill", b.digits(12)), " 수하인=", b.korName(), " 수하인연락처=", b.mobile("korean_key_eq"), " 주문번호=", b.order(), " 로케이션=A-", b.two(1, 40), "-", b.two(1, 9))
+		b.w("[WMS-OUT] 출고지시 완료 waybill=", b.a("waybill", b.digits(12)), " 수하인=", b.korName(), " 수하인연락처=", b.mobile("korean_key_eq"), " 주문번호=", b.order(), " 로케이션=A-", b.two(1, 40), "-", b.two(1, 9))
 	case 1:
-		b.w("배송완료 POD 업로드 waybill=", b.a("waybill", b.digits(12)), " 기사단말 ", b.priv("sentence"), " 앱 버전 ", b.quad(), " 서명 이미지 ", b.uuid())
+		b.w("[WMS-DLV] 배송완료 POD 업로드 waybill=", b.a("waybill", b.digits(12)), " 기사단말 ", b.priv("sentence"), " 앱 버전 ", b.quad(), " 서명 이미지 ", b.uuid())
 	default:
-		b.w("반품 환불 요청 주문번호=", b.order(), " 환불계좌 ", func() string { bank, acct := b.acct("korean_label_bank_name"); return bankName(bank) + " " + acct }(), " 요청자 ", b.email("sentence"))
+		b.w("[WMS-INB] 반품 환불 요청 주문번호=", b.order(), " 환불계좌 ", func() string { bank, acct := b.acct("korean_label_bank_name"); return bankName(bank) + " " + acct }(), " 요청자 ", b.email("sentence"))
 	}
 }
 

@@ -22,7 +22,7 @@ func tempo(b *builder) {
 	case 0:
 		b.w(`searchsharding.go:`, b.num(100, 400), ` msg="sharded search query request stats and SearchMetrics" tenant=single-tenant query="{ span.user.email = \"`,
 			b.email("traceql_escaped"), `\" && span.http.status_code >= 500 }" duration_seconds=`, b.a("duration/seconds", "0."+b.digits(6)),
-			` request_throughput=`, b.digits(7), ` totalBlocks=`, b.num(10, 900))
+			` request_throughput=`, b.num(10000, 9999999), ` totalBlocks=`, b.num(10, 900))
 	case 1:
 		b.w(`distributor.go:`, b.num(300, 700), ` msg="pushing spans" org_id=single-tenant remote=`, b.priv("logfmt_host_port"), ":", b.num(30000, 65000),
 			` traceid=`, b.trace(), ` spanid=`, b.span(), ` err="rpc error: code = ResourceExhausted desc = RATE_LIMITED"`)
@@ -160,7 +160,9 @@ func podman(b *builder) {
 		b.w(`debug msg="Called run.PersistentPreRunE(podman run -d --name pg -e POSTGRES_PASSWORD=`, b.s("secret", "cli_env_flag", b.urlPassword()),
 			` -e TZ=Asia/Seoul -p 5432:5432 docker.io/library/postgres:`, b.a("version/image_tag", b.pick("16.4", "16.6", "17.2")), `)"`)
 	case 1:
-		if b.chance(0.5) {
+		if b.chance(0.3) {
+			b.w(`debug msg="Called run.PersistentPreRunE(podman run --rm -e GITHUB_TOKEN=`, b.s("access_key", "github_cli_env", b.githubPAT()), ` ghcr.io/actions/actions-runner:`, b.vv("2.321.", 0, 0), `)"`)
+		} else if b.chance(0.5) {
 			b.w(`debug msg="Called login.PersistentPreRunE(podman login -u ci-bot -p `, b.s("secret", "cli_short_flag", b.urlPassword()), ` quay.io --log-level=debug)"`)
 		} else {
 			b.w(`debug msg="Called run.PersistentPreRunE(podman run --rm -e AWS_ACCESS_KEY_ID=`, b.s("access_key", "aws_cli_env", b.awsKeyID()), ` -e AWS_SECRET_ACCESS_KEY=`, b.s("secret", "aws_secret_cli_env", b.awsSecret()), ` docker.io/amazon/aws-cli:`, b.vv("2.22.", 0, 20), ` s3 ls)"`)
