@@ -10,7 +10,7 @@ var dbFormats = []format{
 	{"sybase_ase", Text, sybaseASE},
 	{"informix", Text, informix},
 	{"tibero", Text, tibero},
-	{"altibase", Text, altibase},
+	{"altibase", CSV, altibase},
 	{"bigquery_audit", JSON, bigqueryAudit},
 	{"dbt", JSON, dbt},
 	{"hbase", Text, hbase},
@@ -35,11 +35,11 @@ func vitessQueryLog(b *builder) {
 	}
 }
 
-// Percona Server audit log plugin, XML (new-style) records.
+// Percona Server audit log plugin, audit_log_format=OLD (one <AUDIT_RECORD> with attributes per line).
 func perconaAudit(b *builder) {
 	c := b.clock()
 	ip := b.priv("xml_attr")
-	b.w(`<AUDIT_RECORD NAME="Query" RECORD="`, b.num(1000, 99999), `_`, c.dt()[:10], `T`, c.hms(), `" TIMESTAMP="`, c.dt()[:10], `T`, c.hms(), `Z" COMMAND_CLASS="`)
+	b.w(`<AUDIT_RECORD NAME="Query" RECORD="`, b.num(1000, 99999), `_`, c.dt()[:10], `T`, c.hms(), `" TIMESTAMP="`, c.dt()[:10], `T`, c.hms(), ` UTC" COMMAND_CLASS="`)
 	switch b.n(4) {
 	case 0:
 		b.w(`insert" CONNECTION_ID="`, b.num(10, 9999), `" STATUS="0" SQLTEXT="INSERT INTO customers (name, email, card_no) VALUES (&apos;`, b.korName(), `&apos;, &apos;`,
@@ -105,31 +105,42 @@ func informix(b *builder) {
 	}
 }
 
-// Tibero (TmaxTibero) slog / tbsql output.
+// Tibero slog lines ([timestamp] [TAG-thread] [level] message; DDL is logged
+// as "Executing DDL: <statement>").
 func tibero(b *builder) {
 	c := b.clock()
+	b.w("[", c.dt()[:10], "T", c.hms(), ".", b.digits(6), "] ")
+	th := b.num(10, 199)
 	switch b.n(3) {
 	case 0:
-		b.w("[", c.dt()[5:10], "T", c.hms(), ".", b.digits(6), "] [CLI-", b.num(1, 99), "] [I] tbsql ", b.pick("app", "sys", "batch"), "/", b.s("secret", "user_slash_pw", b.urlPassword()), "@TIBERO @/batch/daily.sql")
+		b.w("[DDL-", th, "] [I] Executing DDL: create user ", b.pick("batch", "report", "if_user"), " identified by ", b.s("secret", "ddl_identified_by", b.urlPassword()))
 	case 1:
-		b.w("[", c.dt()[5:10], "T", c.hms(), ".", b.digits(6), "] [SES-", b.num(10, 999), "] [I] session established: jdbc:tibero:thin:@", b.priv("jdbc_url"), ":8629:tibero client=", b.pick("WAS01", "batch"), " sid=", b.num(10, 999))
+		b.w("[FRM-", th, "] [I] listener: accepted connection from ", b.priv("sentence"), " (jdbc:tibero:thin:@", b.priv("jdbc_url"), ":8629:tibero) sid=", b.num(10, 999))
 	default:
-		b.w("[", c.dt()[5:10], "T", c.hms(), ".", b.digits(6), "] [SQL-", b.num(10, 999), "] [I] UPDATE TB_CUST SET CUST_TEL = '", b.mobile("sql_set"), "', ACCT_NO = '", func() string { _, a := b.acct("sql_set_column"); return a }(), "' WHERE CUST_NO = '", b.a("customer_no", "C"+b.digits(9)), "'")
+		_, acct := b.acct("sql_where_column")
+		b.w("[DDL-", th, "] [I] Executing DDL: create table TB_CUST_BAK as select * from TB_CUST where CUST_TEL = '", b.mobile("sql_where"), "' or ACCT_NO = '", acct, "'")
 	}
 }
 
-// Altibase altibase_boot.log / isql and trace output.
+// Altibase audit logs as altiAudit -s prints them (CSV: time, user, session,
+// client IP, client type, app, action, autocommit, statement, transaction,
+// execute and fetch results, success and failure counts, rows, memory, XA
+// flag, seven elapsed times, SQL).
 func altibase(b *builder) {
-	c := b.clock()
-	b.w("[", c.slash(), " ", b.upperHex(4), "] [Thread-", b.num(1000, 99999), "] [Level-", b.num(0, 2), "] ")
+	action, sql := "", ""
 	switch b.n(3) {
 	case 0:
-		b.w("isql -s ", b.priv("cli_arg"), " -u SYS -p ", b.s("secret", "cli_short_flag", b.password()), " -port 20300 -f /home/altibase/check.sql")
+		action = "INSERT"
+		sql = "insert into T_MEMBER (NAME, RRN, EMAIL) values ('" + b.korName() + "', '" + b.rrn("sql_insert_position") + "', '" + b.email("sql_insert_position") + "')"
 	case 1:
-		b.w("[MM] Client connected from ", b.ip("sentence"), ":", b.num(30000, 65000), " (session id ", b.num(1, 9999), ") Altibase ", b.quad())
+		action = "ALTER USER"
+		sql = "alter user APP identified by " + b.s("secret", "ddl_identified_by", b.urlPassword())
 	default:
-		b.w("[QP] INSERT INTO T_MEMBER (NAME, RRN, EMAIL) VALUES ('", b.korName(), "', '", b.rrn("sql_insert_position"), "', '", b.email("sql_insert_position"), "')")
+		action = "SELECT"
+		sql = "select STATUS from T_ORDER where ORDER_NO = '" + b.order() + "'"
 	}
+	b.w(b.a("epoch_s", b.epochS()), ",", b.pick("SYS", "APP", "BATCH"), ",", b.num(1, 999), ",", b.ip("csv_column"), ",CLI-64LE,", b.pick("isql", "jdbc", "batch_load"), ",", action, ",1,",
+		b.a("counter/statement_id", b.num(65536, 999999)), ",", b.a("counter/transaction_id", b.num(100000, 9999999)), ",4,", b.pick("1", "2"), ",1,0,1,0,0,", b.num(0, 9), ",0,0,0,0,", b.num(0, 9), ",0,\"", sql, "\"")
 }
 
 // BigQuery data access audit entries (Cloud Audit Logs, AuditData v2).

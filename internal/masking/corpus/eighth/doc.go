@@ -23,12 +23,12 @@
 //
 // Databases and data tools (db.go):
 //   - vitess_querylog: Vitess vtgate query log (tab separated), vitess.io "Query log"
-//   - percona_audit: Percona Server Audit Log Plugin, XML "new" format, docs.percona.com "Audit log plugin"
+//   - percona_audit: Percona Server audit_log plugin, XML with attributes (audit_log_format=OLD), docs.percona.com "Audit log plugin"
 //   - pgpool: Pgpool-II server log (log_line_prefix, log_statement, pool_passwd), pgpool.net "Server configuration: Logging", "pg_md5"
 //   - sybase_ase: SAP ASE errorlog and isql -e echoed input, help.sap.com "SAP ASE Troubleshooting: error log", "isql utility"
 //   - informix: IBM Informix online.log (message log) and ESQL/C CONNECT, ibm.com/docs "Informix message log", "CONNECT statement"
-//   - tibero: TmaxTibero slog / tbsql, technet.tmaxsoft.com "Tibero 관리자 안내서: 로그"
-//   - altibase: Altibase trace logs and isql, github.com/ALTIBASE/Documents "Administrator's Manual", "iSQL User's Manual"
+//   - tibero: Tibero slog (system log; DDL statements logged as executed), technet.tmaxsoft.com "Tibero 관리자 안내서: 로그", support.tibero.com "ILOG User Guide"
+//   - altibase: Altibase audit logs in altiAudit -s CSV, docs.altibase.com "Utilities Manual: altiAudit", "Altibase Trace Logs"
 //   - bigquery_audit: BigQuery audit logs (AuditData / BigQueryAuditMetadata in Cloud Audit Logs), cloud.google.com "BigQuery audit logs reference"
 //   - dbt: dbt structured logs (--log-format json), docs.getdbt.com "Events and logs"
 //   - hbase: Apache HBase RegionServer log (responseTooSlow, AccessController), hbase.apache.org "The Apache HBase Reference Guide"

@@ -83,7 +83,7 @@ func TestFormatsParse(t *testing.T) {
 		case eighth.CSV:
 			rec, err := csv.NewReader(strings.NewReader(l.Text)).Read()
 			require.NoError(t, err, "%s: %s", l.Format, l.Text)
-			require.Len(t, rec, 10, "%s: %s", l.Format, l.Text)
+			require.Len(t, rec, map[string]int{"haksa_csv": 10, "altibase": 25}[l.Format], "%s: %s", l.Format, l.Text)
 		}
 		require.False(t, strings.ContainsAny(l.Text, "\n\r"), "one line: %s", l.Text)
 	}
