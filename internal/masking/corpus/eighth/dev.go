@@ -145,16 +145,18 @@ func sapICM(b *builder) {
 	}
 }
 
-// PeopleSoft application server log (APPSRV_mmdd.LOG).
+// PeopleSoft application server log (APPSRV_mmdd.LOG) and the [Startup]
+// section of psappsrv.cfg as grep prints it.
 func peoplesoft(b *builder) {
 	c := b.clock()
-	b.w("PSAPPSRV.", b.num(1000, 99999), " (", b.num(1, 9), ") [12/", b.two(1, 2), "/26 ", c.hms(), " ")
-	switch b.n(3) {
-	case 0:
-		b.w("KIM@", b.pub("user_at_ip"), " (CHROME ", b.a("version/ua", "131.0.0.0"), "; WIN10) ICPanel](3) Returning context. ID=KIM, Lang=KOR, UStreamId=", b.a("ustream_id", c.hms()[:2]+c.hms()[3:5]+c.hms()[6:]+b.digits(3)+"_"+b.num(1000, 9999)+".1"))
-	case 1:
-		b.w("GetCertificate](1) Signon password verification failed for user KIM from ", b.priv("sentence"))
-	default:
-		b.w("PSADMIN](0) psappsrv.cfg loaded: UserId=PS UserPswd=", b.s("secret", "ini_key", b.password()), " DomainConnectionPwd=", b.s("secret", "ini_key", b.password()), " Tools ", b.a("version", "8.61."+b.num(1, 20)))
+	if b.chance(0.3) {
+		b.w("psappsrv.cfg:UserId=PS UserPswd=", b.s("secret", "ini_key", b.password()), " ConnectId=people ConnectPswd=", b.s("secret", "ini_key", b.password()), " ; PeopleTools ", b.a("version", "8.61."+b.num(1, 20)))
+		return
 	}
+	b.w("PSAPPSRV.", b.num(1000, 99999), " (", b.num(1, 9), ") [12/", b.two(1, 2), "/26 ", c.hms(), " ")
+	if b.chance(0.5) {
+		b.w("KIM@", b.pub("user_at_ip"), " (CHROME ", b.a("version/ua", "131.0.0.0"), "; WIN10) ICPanel](3) Returning context. ID=KIM, Lang=KOR, UStreamId=", b.a("ustream_id", c.hms()[:2]+c.hms()[3:5]+c.hms()[6:]+b.digits(3)+"_"+b.num(1000, 9999)+".1"))
+		return
+	}
+	b.w("GetCertificate](1) Signon password verification failed for user KIM from ", b.priv("sentence"))
 }

@@ -66,7 +66,7 @@
 //   - pulsar: Apache Pulsar broker log and token authentication, pulsar.apache.org "Authentication using tokens"
 //   - nifi: Apache NiFi nifi-app.log / nifi-user.log, nifi.apache.org "System Administrator's Guide"
 //   - sap_icm: SAP ICM dev_icm traces, help.sap.com "Internet Communication Manager: Trace", "sap-user / sap-password URL parameters"
-//   - peoplesoft: PeopleSoft application server log (APPSRV_mmdd.LOG) and psappsrv.cfg, docs.oracle.com "PeopleTools: System and Server Administration"
+//   - peoplesoft: PeopleSoft application server log (APPSRV_mmdd.LOG) and psappsrv.cfg [Startup] lines, docs.oracle.com "PeopleTools: System and Server Administration"
 //
 // Mail, messaging and Korean business systems (kr.go):
 //   - sendgrid_event: SendGrid Event Webhook events, docs.sendgrid.com "Event Webhook Reference"

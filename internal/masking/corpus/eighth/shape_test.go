@@ -59,7 +59,7 @@ var shapes = map[string]string{
 	"pulsar":             `^` + iso + `,\d{3}\+0000 \[pulsar-io-\d-\d\] (INFO|WARN)  org\.apache\.pulsar\.`,
 	"nifi":               `^` + dt + `,\d{3} (ERROR|INFO) \[[\w -]+\] [\w.]+ `,
 	"sap_icm":            `^\[Thr \d{15}\] Wed Dec  [12] \d{2}:\d{2}:\d{2}:\d{3} 2026 \w+: `,
-	"peoplesoft":         `^PSAPPSRV\.\d+ \(\d\) \[12/0[12]/26 \d{2}:\d{2}:\d{2} `,
+	"peoplesoft":         `^(PSAPPSRV\.\d+ \(\d\) \[12/0[12]/26 \d{2}:\d{2}:\d{2} |psappsrv\.cfg:UserId=)`,
 	"courier_mta":        `^` + sys + ` mail (courieresmtpd|imapd-ssl|authdaemond|courierlocal): `,
 	"nhis_edi":           `^\[` + dt + `\] \[EDI-(SND|RCV)\] `,
 	"wms":                `^` + dt + `\.\d{3} \[WMS-(OUT|INB|DLV)\] `,
