@@ -15,6 +15,7 @@ import (
 	"github.com/otelcol-ems/otelcol-ems/internal/masking/corpus/heldout"
 	"github.com/otelcol-ems/otelcol-ems/internal/masking/corpus/pairs"
 	cscore "github.com/otelcol-ems/otelcol-ems/internal/masking/corpus/score"
+	"github.com/otelcol-ems/otelcol-ems/internal/masking/corpus/sixth"
 	"github.com/otelcol-ems/otelcol-ems/internal/masking/corpus/third"
 )
 
@@ -36,7 +37,10 @@ func generaliseSets() []struct {
 	name  string
 	cases []cscore.Case
 } {
-	var fr, th, fi1, fi2 []cscore.Case
+	var fr, th, fi1, fi2, si []cscore.Case
+	for _, l := range sixth.Generate(sixth.DefaultSeed, sixth.DefaultLines) {
+		si = append(si, cscore.FromLine(l.Line, l.Classes, l.LookClasses))
+	}
 	for _, l := range fifth.Generate(1, fifth.DefaultLines) {
 		fi1 = append(fi1, cscore.FromLine(l.Line, l.Classes, l.LookClasses))
 	}
@@ -63,6 +67,7 @@ func generaliseSets() []struct {
 		{"pairs report (seed 7)", pairs.Generate(pairs.Report, 7, pairs.DefaultLines)},
 		{"fifth (seed 1)", fi1},
 		{"fifth (seed 2)", fi2},
+		{"sixth (seed 1)", si},
 	}
 }
 
@@ -90,8 +95,8 @@ func TestGeneraliseReport(t *testing.T) {
 				out, _ := m.MaskString("", s, counts)
 				return out
 			})
-			fmt.Printf("| %s | %s | %d | %d | %d (%.3f%%) | %d | %d (%.3f%%) | %d |\n", set.name, c.name, r.Lines, r.Secrets, r.Leaked,
-				100*float64(r.Leaked)/float64(max(1, r.Secrets)), r.LookAlikes, r.Altered, 100*r.AlteredRate(), r.NotIdempotent)
+			fmt.Printf("| %s | %s | %d | %d | %d (%.3f%%) | %d | %d (%.3f%%) | %d of %d | %d |\n", set.name, c.name, r.Lines, r.Secrets, r.Leaked,
+				100*float64(r.Leaked)/float64(max(1, r.Secrets)), r.LookAlikes, r.Altered, 100*r.AlteredRate(), r.CleanChanged, r.CleanLines, r.NotIdempotent)
 			if os.Getenv("MASKING_GENERALISE_DETAIL") == "1" && c.name != "strict" && set.name != "pairs report (seed 7)" {
 				for k, ex := range r.AlterExamples {
 					fmt.Println("  altered", k, ex)

@@ -38,6 +38,9 @@ type Masker struct {
 	trigger [256]uint16
 	// opaque masks context-free opaque tokens (Config.OpaqueTokens).
 	opaque bool
+	// bound holds the deny-by-default vocabularies (Detector.DenyByDefault);
+	// nil when the Secret detector does not deny by default.
+	bound *bound
 	// redacted holds the mask of each detector whose action is Redact
 	// ("[REDACTED:email]"), "" for the others.
 	redacted [NumKinds]string
@@ -75,6 +78,9 @@ func New(cfg Config) (*Masker, error) {
 		m.enabled[d.Kind] = true
 		m.numbers[d.Kind] = d.Numbers
 		m.actions[d.Kind] = d.Action
+		if d.Kind == Secret && d.DenyByDefault {
+			m.bound = newBound(orDefault(cfg.SecretMorphemes, DefaultSecretMorphemes), orDefault(cfg.SafeKeys, DefaultSafeKeys))
+		}
 	}
 	for _, r := range cfg.Rules {
 		m.rules = append(m.rules, rule{re: regexp.MustCompile(r.Pattern), keys: newKeyPatterns(r.Keys)})

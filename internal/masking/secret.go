@@ -121,6 +121,11 @@ func (m *Masker) keyValue(s string, p, vs, last int) (int, int) {
 	if kc == 0 && s[p] == '=' && k > 0 && (s[k-1] == '?' || s[k-1] == '&' || s[k-1] == '#') && queryTokenKey(key) {
 		kc, queryKey = keyToken, true // an OAuth code or an API key in a URL: ?code=4/0AX4…, ?key=…
 	}
+	if kc == 0 && m.bound != nil {
+		if a, e := m.boundValue(s, k, key, vs); e > 0 {
+			return a, e
+		}
+	}
 	if kc == 0 && s[p] == '=' && len(key) == 3 && hasPrefixFold(key, 0, "key") && (k == 0 || s[k-1] == ' ' || s[k-1] == '&' || s[k-1] == '?') {
 		// A bare key= holding a long random value: an API key (SMS and
 		// payment gateways: "send key=e3yjbmeu0wizt9c0…"). Cache keys and
