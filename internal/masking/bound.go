@@ -39,6 +39,7 @@ var DefaultSafeKeys = []string{
 	"field", "label", "kind", "header", "param", "error", "errors", "reason", "result", "check", "history", "attempts", "retries",
 	"failures", "failed", "created", "updated", "date", "time", "days", "bits", "scheme", "exception", "level", "index", "idx",
 	"usage", "ok", "success", "flag", "flags", "class", "handler", "plugin", "module", "server", "client", "user", "username",
+	"md5", "sha1", "sha256", "sha384", "sha512", "ed25519", "rsa", "ecdsa", // a digest after its algorithm (SHA256:…)
 	"login", "account", "owner", "alias", "group", "role", "domain", "realm", "region", "zone", "env", "tag", "tags",
 	// keys that identify a record rather than open it (two last parts)
 	"payment_key", "primary_key", "partition_key", "sort_key", "range_key", "routing_key", "idempotency_key", "cache_key",
@@ -51,6 +52,7 @@ type bound struct {
 	morphemes []string // ASCII, lower case
 	native    []string // non-ASCII, matched anywhere
 	safe      map[string]struct{}
+	random    bool // values that look random are secrets under any name that is not safe
 }
 
 func newBound(morphemes, safe []string) *bound {
@@ -253,6 +255,9 @@ func boundSecret(w, v string) bool {
 // after the name key (at k in s) when the name holds a secret morpheme.
 func (m *Masker) boundValue(s string, k int, key string, vs int) (int, int) {
 	w := m.bound.match(key)
+	if w == "" && m.bound.random && !m.bound.safeName(key) {
+		return m.randomBound(s, k, vs)
+	}
 	if w == "" || k >= len(hashPrefix) && s[k-len(hashPrefix):k] == hashPrefix || m.touchesMask(s, k, k) {
 		return 0, 0
 	}
@@ -261,4 +266,83 @@ func (m *Masker) boundValue(s string, k int, key string, vs int) (int, int) {
 		return 0, 0
 	}
 	return a, e
+}
+
+// safeName reports whether name's last part (or last two) is safe.
+func (b *bound) safeName(name string) bool {
+	e := len(name)
+	for e > 0 && !is(name[e-1], clsAlnum) {
+		e--
+	}
+	p := e
+	for p > 0 && is(name[p-1], clsAlnum) && !(p < e && is(name[p], clsUpper) && is(name[p-1], clsLower)) {
+		p--
+	}
+	if p == e || publicName(name) {
+		return true
+	}
+	if b.safePart(name[p:e]) {
+		return true
+	}
+	q := p
+	for q > 0 && !is(name[q-1], clsAlnum) {
+		q--
+	}
+	r := q
+	for r > 0 && is(name[r-1], clsAlnum) && !(r < q && is(name[r], clsUpper) && is(name[r-1], clsLower)) {
+		r--
+	}
+	return r < q && b.safePair(name[r:q], name[p:e])
+}
+
+// publicName reports whether name has a part "public" or "pub"
+// (PublicKey, pub_key): its value is published.
+func publicName(name string) bool {
+	for p := 0; p+3 <= len(name); p++ {
+		if (p == 0 || !is(name[p-1], clsLower) || is(name[p], clsUpper)) && hasPrefixFold(name, p, "pub") {
+			e := p + 3
+			if e+3 <= len(name) && hasPrefixFold(name, e, "lic") {
+				e += 3
+			}
+			if e == len(name) || !is(name[e], clsLower) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// randomBound matches a value after vs that looks random (randomValue)
+// under a name with no morpheme.
+func (m *Masker) randomBound(s string, k, vs int) (int, int) {
+	if k >= len(hashPrefix) && s[k-len(hashPrefix):k] == hashPrefix || m.touchesMask(s, k, k) {
+		return 0, 0
+	}
+	a, e := valueAfter(s, vs)
+	if e == 0 || !randomValue(s[a:e]) || m.touchesMask(s, a, e) || resourceName(s[a:e]) || prefixedHexID(s[a:e]) {
+		return 0, 0
+	}
+	return a, e
+}
+
+// randomValue reports whether v looks like a random credential: token
+// shaped (16+ token bytes mixing letters and digits), all three of upper
+// case, lower case and digits, not hexadecimal (digests and ids), not a
+// UUID, not dotted or slashed (versions, paths, host names).
+func randomValue(v string) bool {
+	if !tokenShaped(v) || !mixedCase(v) || isUUID(v) || strings.ContainsAny(v, "./:") {
+		return false
+	}
+	if eq := strings.IndexByte(v, '='); eq >= 0 && strings.TrimRight(v[eq:], "=") != "" {
+		return false // a pair of its own
+	}
+	if p := strings.IndexByte(v, '_'); p >= 2 && p <= 5 && strings.IndexFunc(v[:p], func(r rune) bool { return r < 'a' || r > 'z' }) < 0 {
+		return false // a typed object id: cus_…, ch_…, evt_… (secret families are access_key's)
+	}
+	for k := 0; k < len(v); k++ {
+		if !is(v[k], clsHex) && v[k] != '-' {
+			return true
+		}
+	}
+	return false
 }

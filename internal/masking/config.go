@@ -78,6 +78,11 @@ type Detector struct {
 	// user_pin, t_key, dbPass) unless its last name part is safe
 	// (Config.SafeKeys) or the value is plainly no secret.
 	DenyByDefault bool
+	// RandomValues (Secret only; on in StrictDetectors) masks a value bound
+	// to any name whose last part is not safe when it looks random: 16+
+	// token bytes with upper case, lower case and digits, not hexadecimal,
+	// not a UUID, not a typed object id (cus_…), not a pair of its own.
+	RandomValues bool
 }
 
 // Rule is a user rule: an RE2 pattern, an optional key filter and an action.
@@ -178,7 +183,7 @@ var DefaultBankKeys = []string{
 func StrictDetectors() []Detector {
 	var ds []Detector
 	for k := range NumKinds {
-		ds = append(ds, Detector{Kind: k, Numbers: numbersByDefault(k), DenyByDefault: k == Secret})
+		ds = append(ds, Detector{Kind: k, Numbers: numbersByDefault(k), DenyByDefault: k == Secret, RandomValues: k == Secret})
 	}
 	return ds
 }
@@ -198,7 +203,7 @@ func DefaultDetectors() []Detector {
 		if k == IPv4 || k == IPv6 {
 			continue
 		}
-		ds = append(ds, Detector{Kind: k, Numbers: numbersByDefault(k), DenyByDefault: k == Secret})
+		ds = append(ds, Detector{Kind: k, Numbers: numbersByDefault(k), DenyByDefault: k == Secret, RandomValues: k == Secret})
 	}
 	return ds
 }
@@ -241,6 +246,9 @@ func (c *Config) Validate() error {
 		}
 		if d.DenyByDefault && d.Kind != Secret {
 			errs = append(errs, fmt.Errorf("detectors::%s::deny_by_default: only the secret detector denies by default", d.Kind))
+		}
+		if d.RandomValues && d.Kind != Secret {
+			errs = append(errs, fmt.Errorf("detectors::%s::random_values: only the secret detector masks random values", d.Kind))
 		}
 		if d.Numbers && !canInspectNumbers(d.Kind) {
 			errs = append(errs, fmt.Errorf("detectors::%s::numbers: only payment_card, secret and bank_account can inspect numbers", d.Kind))

@@ -85,6 +85,7 @@ func TestGeneraliseReport(t *testing.T) {
 	}{
 		{"strict", masking.Config{Detectors: masking.StrictDetectors()}},
 		{"strict+opaque_tokens", masking.Config{Detectors: masking.StrictDetectors(), OpaqueTokens: true}},
+		{"strict, no deny_by_default", masking.Config{Detectors: noDenyByDefault()}},
 	}
 	for _, set := range generaliseSets() {
 		for _, c := range cfgs {
@@ -158,4 +159,14 @@ func TestGeneraliseSeeds(t *testing.T) {
 			}
 		}
 	}
+}
+
+// noDenyByDefault is the strict preset without deny-by-default and random
+// values: what the strict preset was before them.
+func noDenyByDefault() []masking.Detector {
+	ds := masking.StrictDetectors()
+	for i := range ds {
+		ds[i].DenyByDefault, ds[i].RandomValues = false, false
+	}
+	return ds
 }

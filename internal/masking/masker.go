@@ -78,8 +78,13 @@ func New(cfg Config) (*Masker, error) {
 		m.enabled[d.Kind] = true
 		m.numbers[d.Kind] = d.Numbers
 		m.actions[d.Kind] = d.Action
-		if d.Kind == Secret && d.DenyByDefault {
-			m.bound = newBound(orDefault(cfg.SecretMorphemes, DefaultSecretMorphemes), orDefault(cfg.SafeKeys, DefaultSafeKeys))
+		if d.Kind == Secret && (d.DenyByDefault || d.RandomValues) {
+			var morphemes []string // none: random values only
+			if d.DenyByDefault {
+				morphemes = orDefault(cfg.SecretMorphemes, DefaultSecretMorphemes)
+			}
+			m.bound = newBound(morphemes, orDefault(cfg.SafeKeys, DefaultSafeKeys))
+			m.bound.random = d.RandomValues
 		}
 	}
 	for _, r := range cfg.Rules {
@@ -103,6 +108,7 @@ func New(cfg Config) (*Masker, error) {
 		m.kinds |= keyRRN
 	}
 	m.opaque = cfg.OpaqueTokens && m.enabled[Secret]
+
 	m.buildTriggers()
 	m.buildMasks()
 	m.sub = m.scan
