@@ -110,7 +110,8 @@ func commandBefore(s string, i int, cmds []string) bool {
 			j += off
 			e := j + len(c)
 			if (j == 0 || line[j-1] == ' ' || line[j-1] == '/' || line[j-1] == '"' || line[j-1] == '\'' || line[j-1] == '=' || line[j-1] == '\t') &&
-				e < len(line) && (line[e] == ' ' || line[e] == '.' && hasPrefixAt(line, e, ".exe ")) {
+				e < len(line) && (line[e] == ' ' || line[e] == '.' && hasPrefixAt(line, e, ".exe ") ||
+					j > 0 && (line[e] == '"' || line[e] == '\'') && line[j-1] == line[e]) { // a quoted argument vector: ["mysql","-uroot","-p…"]
 				return true
 			}
 			off = e
@@ -371,4 +372,26 @@ func positionalPassword(s string, i int) (int, int) {
 		return a, e
 	}
 	return 0, 0
+}
+
+// sentinelAuthPass matches the password of Redis Sentinel's directive
+// "sentinel auth-pass <master-name> <password>" (sentinel.conf and the
+// config rewrites it logs) after the space at i.
+func sentinelAuthPass(s string, i int) (int, int) {
+	if i >= len(s) || s[i] != ' ' {
+		return 0, 0
+	}
+	j := i + 1
+	for j < len(s) && s[j] != ' ' && s[j] != '\n' {
+		j++
+	}
+	if j == i+1 || j+1 >= len(s) || s[j] != ' ' {
+		return 0, 0
+	}
+	a := j + 1
+	e := unquotedEnd(s, a)
+	if e == a || isPlaceholder(s[a:e]) || containsMask(s[a:e]) {
+		return 0, 0
+	}
+	return a, e
 }

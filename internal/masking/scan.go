@@ -532,6 +532,9 @@ func maskEndsAt(s string, a int) bool {
 // the word, or a phrase it starts, is a secret, token or code label.
 // first says that the word's first byte starts some label word.
 func (m *Masker) label(s string, ws, i int, first bool) (int, int) {
+	if i >= 18 && hasPrefixFold(s, i-18, "sentinel auth-pass") {
+		return sentinelAuthPass(s, i) // sentinel auth-pass <master-name> <password>
+	}
 	if i-ws == 2 && hasPrefixFold(s, ws, "by") {
 		return identifiedBy(s, ws, i) // CREATE USER u IDENTIFIED BY secret
 	}
