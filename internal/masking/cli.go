@@ -111,7 +111,7 @@ func commandBefore(s string, i int, cmds []string) bool {
 			e := j + len(c)
 			if (j == 0 || line[j-1] == ' ' || line[j-1] == '/' || line[j-1] == '"' || line[j-1] == '\'' || line[j-1] == '=' || line[j-1] == '\t') &&
 				e < len(line) && (line[e] == ' ' || line[e] == '.' && hasPrefixAt(line, e, ".exe ") ||
-					j > 0 && (line[e] == '"' || line[e] == '\'') && line[j-1] == line[e]) { // a quoted argument vector: ["mysql","-uroot","-p…"]
+				j > 0 && (line[e] == '"' || line[e] == '\'') && line[j-1] == line[e]) { // a quoted argument vector: ["mysql","-uroot","-p…"]
 				return true
 			}
 			off = e

@@ -207,7 +207,7 @@ func (m *Masker) scan(s string, from int, kc keyClass, ms []Match) []Match {
 			}
 			if (t&trLabel != 0 || i-ws > 1 && s[i-2] < 0x80 && m.lex.last2[lower(s[i-2])][lower(s[i-1])]&(keySecret|keyCode) != 0 || ws > 0 && (s[ws-1] == '-' || s[ws-1] == '.')) &&
 				(ws > 0 && (s[ws-1] == '-' || s[ws-1] == '.') || m.mayLabel(s, ws, i)) &&
-				(mayHoldValue(s, i) || i-ws == 4 && s[ws:i] == "AUTH" || m.lex.phraseStart(s, ws)) &&
+				(mayHoldValue(s, i) || i-ws == 4 && (s[ws:i] == "AUTH" || i >= 18 && hasPrefixFold(s, i-18, "sentinel auth-pass")) || m.lex.phraseStart(s, ws)) &&
 				(t&trLabel != 0 || ws > 0 && (s[ws-1] == '-' || s[ws-1] == '.') || m.lex.mayEndWord(s[ws:i], keySecret|keyCode)) {
 				ks := ws
 				for ks > last && ws-ks < 64 && (s[ks-1] == '-' || s[ks-1] == '.') && ks > 1 && isWord(s[ks-2]) {
