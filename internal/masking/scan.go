@@ -375,7 +375,7 @@ func (m *Masker) numeric(s string, i, last int, kc keyClass) (Kind, int, int) {
 		}
 	}
 	if e[Phone] && s[i] == '0' && l >= 2 {
-		if end := scanKRPhone(s, i); end > 0 {
+		if end := scanKRPhone(s, i); end > 0 && !(end == e0 && idNumberKey(s, i)) {
 			if i > last && s[i-1] == '(' && e0 < len(s) && s[e0] == ')' {
 				return Phone, i - 1, end // (02) 123-4567: the parenthesis too
 			}
