@@ -238,7 +238,7 @@ var phoneKeys = []string{"phone", "tel", "telephone", "mobile", "cell", "cellpho
 var idNumberWords = []string{"id", "ids", "commit", "scn", "lsn", "seq", "sequence", "sha", "revision", "rev", "build", "uid", "serial", "xid", "txid"}
 
 // phoneNameParts are name parts that make an id a phone number (caller_id).
-var phoneNameParts = []string{"caller", "phone", "tel", "mobile", "msisdn", "contact", "fax", "sms", "cell"}
+var phoneNameParts = []string{"caller", "calling", "called", "station", "phone", "tel", "mobile", "msisdn", "contact", "fax", "sms", "cell"}
 
 // idNumberKey reports whether the key or label word before the bare digit
 // run at i names an identifier (and no phone).
