@@ -167,7 +167,7 @@ var gluedWords = []string{"bypass", "compass", "surpass", "overpass", "underpass
 func gluedWord(part string) bool {
 	for _, w := range gluedWords {
 		if len(part) == len(w) && hasPrefixFold(part, 0, w) {
-			return w == "oauth" || w == "passkey" // an OAuth value and a passkey are secrets
+			return w != "oauth" && w != "passkey" // an OAuth value and a passkey are secrets
 		}
 	}
 	return false
@@ -235,6 +235,9 @@ func boundSecret(w, v string) bool {
 			}
 		}
 		return false // a count, a port, a date, a time, a version or an address
+	}
+	if identifierLike(v) {
+		return false // user_profile_20240301_v2, PAYMENT_DECLINED_51, user:42:profile
 	}
 	if strings.Contains(v, "://") || looksLikePath(v) || strings.IndexByte(v, '@') > 0 && strings.IndexByte(v, '.') > 0 && !strings.ContainsAny(v, " :") {
 		return false
@@ -336,6 +339,9 @@ func randomValue(v string) bool {
 	if eq := strings.IndexByte(v, '='); eq >= 0 && strings.TrimRight(v[eq:], "=") != "" {
 		return false // a pair of its own
 	}
+	if identifierLike(v) {
+		return false // words joined: Your+login+code+is+…, order_ready_2024
+	}
 	if p := strings.IndexByte(v, '_'); p >= 2 && p <= 5 && strings.IndexFunc(v[:p], func(r rune) bool { return r < 'a' || r > 'z' }) < 0 {
 		return false // a typed object id: cus_…, ch_…, evt_… (secret families are access_key's)
 	}
@@ -345,4 +351,49 @@ func randomValue(v string) bool {
 		}
 	}
 	return false
+}
+
+// boundWord stands for the morpheme of a keyBound class in boundSecret:
+// one that takes digit codes or one that does not.
+func boundWord(kc keyClass) string {
+	if kc&keyBoundCode != 0 {
+		return "pin"
+	}
+	return "key"
+}
+
+// identifierLike reports whether v is words joined by separators ('_',
+// '-', '.', ':', '+', '/'): two parts or more of three or more letters in
+// one case (or capitalised), like names, codes and prose, not a random
+// credential (9IvCp-oYe0v-676 has no such part).
+func identifierLike(v string) bool {
+	words := 0
+	for p := 0; p < len(v); {
+		q := p
+		for q < len(v) && !(v[q] == '_' || v[q] == '-' || v[q] == '.' || v[q] == ':' || v[q] == '+' || v[q] == '/') {
+			q++
+		}
+		if q-p >= 3 && wordPart(v[p:q]) {
+			words++
+		}
+		p = q + 1
+	}
+	return words >= 2
+}
+
+// wordPart reports whether w is letters in one case, or a capital and
+// lower-case letters.
+func wordPart(w string) bool {
+	upper, lower := 0, 0
+	for k := 0; k < len(w); k++ {
+		switch {
+		case is(w[k], clsUpper):
+			upper++
+		case is(w[k], clsLower):
+			lower++
+		default:
+			return false
+		}
+	}
+	return upper == 0 || lower == 0 || upper == 1 && is(w[0], clsUpper)
 }

@@ -203,7 +203,7 @@ func DefaultDetectors() []Detector {
 		if k == IPv4 || k == IPv6 {
 			continue
 		}
-		ds = append(ds, Detector{Kind: k, Numbers: numbersByDefault(k), DenyByDefault: k == Secret, RandomValues: k == Secret})
+		ds = append(ds, Detector{Kind: k, Numbers: numbersByDefault(k)})
 	}
 	return ds
 }

@@ -117,7 +117,10 @@ func TestGeneraliseSeeds(t *testing.T) {
 	m, err := masking.New(masking.Config{Detectors: masking.StrictDetectors()})
 	require.NoError(t, err)
 	for _, seed := range []uint64{2, 3} {
-		var fr, th, fi []cscore.Case
+		var fr, th, fi, si []cscore.Case
+		for _, l := range sixth.Generate(seed, sixth.DefaultLines) {
+			si = append(si, cscore.FromLine(l.Line, l.Classes, l.LookClasses))
+		}
 		for _, l := range fresh.Generate(seed, 50000) {
 			fr = append(fr, cscore.FromLine(l.Line, l.Classes, l.LookClasses))
 		}
@@ -140,6 +143,7 @@ func TestGeneraliseSeeds(t *testing.T) {
 			{"pairs tune", pairs.Generate(pairs.Tune, seed+1, pairs.DefaultLines)},
 			{"pairs report", pairs.Generate(pairs.Report, seed+7, pairs.DefaultLines)},
 			{fmt.Sprintf("fifth (seed %d)", seed+1), fi},
+			{"sixth", si},
 		}
 		for _, set := range sets {
 			counts := make([]int64, m.NumCounters())
@@ -147,8 +151,8 @@ func TestGeneraliseSeeds(t *testing.T) {
 				out, _ := m.MaskString("", s, counts)
 				return out
 			})
-			fmt.Printf("| %s | %d | %d | %d | %d (%.3f%%) | %d | %d (%.3f%%) | %d |\n", set.name, seed, r.Lines, r.Secrets, r.Leaked,
-				100*float64(r.Leaked)/float64(max(1, r.Secrets)), r.LookAlikes, r.Altered, 100*r.AlteredRate(), r.NotIdempotent)
+			fmt.Printf("| %s | %d | %d | %d | %d (%.3f%%) | %d | %d (%.3f%%) | %d of %d | %d |\n", set.name, seed, r.Lines, r.Secrets, r.Leaked,
+				100*float64(r.Leaked)/float64(max(1, r.Secrets)), r.LookAlikes, r.Altered, 100*r.AlteredRate(), r.CleanChanged, r.CleanLines, r.NotIdempotent)
 			if os.Getenv("MASKING_GENERALISE_DETAIL") == "1" {
 				for k, ex := range r.LeakExamples {
 					fmt.Println("  leak", k, ex)

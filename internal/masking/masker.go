@@ -166,7 +166,7 @@ func (m *Masker) MaskStringIn(parent, key, s string, counts []int64) (string, bo
 		kc = m.classify(key)
 	}
 	if kc == 0 && parent != "" {
-		kc = m.classify(parent) &^ keySecret
+		kc = parentClass(m.classify(parent))
 	}
 	return m.maskClassed(kc, key, s, counts)
 }
@@ -210,6 +210,8 @@ const (
 	keyBank                        // an account-shaped number is a bank account
 	keyCode                        // a value other than a plain word is a secret (pin, otp, auth)
 	keyRRN                         // a 13-digit number with a real date is an RRN, whatever its check digit
+	keyBound                       // deny-by-default: a value that is no plain non-secret (boundSecret) is a secret
+	keyBoundCode                   // with keyBound: 4-12 digits are a code (pin, otp, pass)
 
 	// scanRaw is no key class but a scan flag: do not decode escapes (the
 	// raw pass over a span that percent is about to decode).
@@ -223,8 +225,20 @@ func (m *Masker) classify(key string) keyClass {
 	if c&keySecret != 0 {
 		return keySecret
 	}
+	if c == 0 && m.bound != nil && len(m.bound.morphemes)+len(m.bound.native) > 0 {
+		if w := m.bound.match(key); w != "" {
+			c = keyBound
+			if boundSecret(w, "1234") {
+				c |= keyBoundCode
+			}
+		}
+	}
 	return c
 }
+
+// parentClass is the class a map key passes to the values below it: not
+// that of a secret key or deny-by-default, which are the key's own.
+func parentClass(c keyClass) keyClass { return c &^ (keySecret | keyBound | keyBoundCode) }
 
 // wholeValue reports whether all of s is masked because of its key: any
 // value under a secret key, a token under a token key, an account number
@@ -242,6 +256,8 @@ func (m *Masker) wholeValue(kc keyClass, s string) (Kind, bool) {
 		return Secret, true
 	case kc&keyBank != 0 && bankShaped(s):
 		return BankAccount, true
+	case kc&keyBound != 0 && boundSecret(boundWord(kc), s) && !looksLikeAddress(s):
+		return Secret, true
 	}
 	return 0, false
 }
