@@ -205,13 +205,13 @@ func (m *Masker) maskClassed(kc keyClass, key, s string, counts []int64) (string
 type keyClass uint8
 
 const (
-	keySecret keyClass = 1 << iota // the whole value is a secret
-	keyToken                       // a token-shaped value is a secret
-	keyBank                        // an account-shaped number is a bank account
-	keyCode                        // a value other than a plain word is a secret (pin, otp, auth)
-	keyRRN                         // a 13-digit number with a real date is an RRN, whatever its check digit
-	keyBound                       // deny-by-default: a value that is no plain non-secret (boundSecret) is a secret
-	keyBoundCode                   // with keyBound: 4-12 digits are a code (pin, otp, pass)
+	keySecret    keyClass = 1 << iota // the whole value is a secret
+	keyToken                          // a token-shaped value is a secret
+	keyBank                           // an account-shaped number is a bank account
+	keyCode                           // a value other than a plain word is a secret (pin, otp, auth)
+	keyRRN                            // a 13-digit number with a real date is an RRN, whatever its check digit
+	keyBound                          // deny-by-default: a value that is no plain non-secret (boundSecret) is a secret
+	keyBoundCode                      // with keyBound: 4-12 digits are a code (pin, otp, pass)
 
 	// scanRaw is no key class but a scan flag: do not decode escapes (the
 	// raw pass over a span that percent is about to decode).
