@@ -119,7 +119,22 @@ func tokenShaped(v string) bool {
 	if seen&clsDigit == 0 && (upper < 4 || lower < 4 || flips*4 < len(v)) {
 		return false
 	}
-	return !isUUID(v)
+	return !isUUID(v) && !hexInteger(v)
+}
+
+// hexInteger reports whether v is a 64-bit integer written in hex with a
+// 0x prefix: a ZooKeeper session id (0x940e30da742dc327), a handle or an
+// address, printed as a number rather than issued as a token.
+func hexInteger(v string) bool {
+	if len(v) < 3 || len(v) > 18 || v[0] != '0' || v[1] != 'x' && v[1] != 'X' {
+		return false
+	}
+	for k := 2; k < len(v); k++ {
+		if !is(v[k], clsHex) {
+			return false
+		}
+	}
+	return true
 }
 
 // isUUID reports whether v is 8-4-4-4-12 hex digits: a request or object id.

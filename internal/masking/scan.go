@@ -387,7 +387,7 @@ func (m *Masker) numeric(s string, i, last int, kc keyClass) (Kind, int, int) {
 			}
 		}
 	}
-	if e[PaymentCard] && (l >= 13 && !idRun(s, i, l) || (l >= 3 && l <= 6 && (next == ' ' || next == '-'))) {
+	if e[PaymentCard] && (l >= 13 && !idRun(s, i, l) && !negativeNumber(s, i) || (l >= 3 && l <= 6 && (next == ' ' || next == '-'))) {
 		if end := scanCard(s, i); end > 0 {
 			return PaymentCard, i, end
 		}

@@ -120,6 +120,10 @@ func TestSixthCorpusMechanisms(t *testing.T) {
 		{"auth request number", "Auth: (5512) Login incorrect", "Auth: (5512) Login incorrect"},
 		{"commit stays", "version=2.2.0, commit=0281778064, pid=1", "version=2.2.0, commit=0281778064, pid=1"},
 		{"scn stays", "applied up to SCN 01789954726.", "applied up to SCN 01789954726."},
+		{"hex session id is a number", "Established session 0x1f2e3d4c5b6a7980 with negotiated timeout 40000", "Established session 0x1f2e3d4c5b6a7980 with negotiated timeout 40000"},
+		{"session token still a token", "session 9fQ2mX81LwPz7Rt5Vb3N expired", "session " + sec + " expired"},
+		{"signed 64-bit id is no card", `{"uniqueQualifier":"-4111111111111111"}`, `{"uniqueQualifier":"-4111111111111111"}`},
+		{"dashed card still a card", "card 4111-1111-1111-1111 ok", "card [REDACTED:payment_card] ok"},
 		{"caller id is a phone", `Calling-Station-Id = "01033217788"`, `Calling-Station-Id = "` + ph + `"`},
 	})
 }
