@@ -127,3 +127,29 @@ func TestSixthCorpusMechanisms(t *testing.T) {
 		{"caller id is a phone", `Calling-Station-Id = "01033217788"`, `Calling-Station-Id = "` + ph + `"`},
 	})
 }
+
+// Attribute and map keys and SQL columns are names too.
+func TestDenyByDefaultKeysAndColumns(t *testing.T) {
+	t.Parallel()
+	m := newTestMasker(t, Config{Detectors: StrictDetectors()})
+	counts := make([]int64, m.NumCounters())
+	for _, tc := range []struct{ key, in, want string }{
+		{"t_key", "Zq81mXv0Lw2Pr5T", "[REDACTED:secret]"},
+		{"http.cookieVal", "aB3xY9qq", "[REDACTED:secret]"},
+		{"salt", "Qm9Lz2", "[REDACTED:secret]"},
+		{"cache.key", "user:42:profile", "user:42:profile"},
+		{"api.key_id", "AKX2x9", "AKX2x9"},
+		{"session.state", "ACTIVE_2", "ACTIVE_2"},
+		{"x-auth", "Bearer", "Bearer"},
+	} {
+		got, _ := m.MaskString(tc.key, tc.in, counts)
+		assert.Equal(t, tc.want, got, tc.key)
+		again, _ := m.MaskString(tc.key, got, counts)
+		assert.Equal(t, got, again, "idempotent: %s", tc.key)
+	}
+	got, _ := m.MaskString("", "INSERT INTO devices (name, t_key) VALUES ('kim', 'Zq81mXv0Lw2Pr5T')", counts)
+	assert.Equal(t, "INSERT INTO devices (name, t_key) VALUES ('kim', '[REDACTED:secret]')", got)
+	def := newTestMasker(t, Config{Detectors: DefaultDetectors()})
+	got, _ = def.MaskString("t_key", "Zq81mXv0Lw2Pr5T", counts)
+	assert.Equal(t, "Zq81mXv0Lw2Pr5T", got, "not in the default preset")
+}
