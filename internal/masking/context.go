@@ -464,6 +464,9 @@ func awsSecretShaped(v string) bool {
 			return false
 		}
 		seen |= class[v[k]] & (clsDigit | clsUpper | clsLower)
+		if v[k] == '/' || v[k] == '+' {
+			seen |= clsDigit // a key of letters and '/' or '+' only: about 1 in 800 has no digit
+		}
 	}
 	return seen == clsDigit|clsUpper|clsLower
 }
