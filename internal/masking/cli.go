@@ -263,6 +263,16 @@ func (m *Masker) longOption(s string, i int) (a, e int, ok bool) {
 		return 0, 0, false
 	}
 	c := m.lex.classes(s[ns:ne], keySecret|keyToken|keyCode)
+	if c == 0 && m.bound != nil && len(m.bound.morphemes) > 0 {
+		// Deny by default: --db-pass X, --auth-secretx X; after a space the
+		// value must look like a password or a token (--key-file is a name).
+		if w := m.bound.match(s[ns:ne]); w != "" {
+			if a, e = optionValue(s, ne+1); e > 0 && boundSecret(w, s[a:e]) && strongShaped(s[a:e]) && !m.touchesMask(s, a, e) {
+				return a, e, true
+			}
+		}
+		return 0, 0, false
+	}
 	if c == 0 {
 		return 0, 0, false
 	}

@@ -21,6 +21,8 @@ func TestDenyByDefaultMorphemes(t *testing.T) {
 		{"dashed auth", "x-auth: 9f8aQ7z!w2", "x-auth: [REDACTED:secret]"},
 		{"cookie part", "cookie_val=aB3xY9qq", "cookie_val=[REDACTED:secret]"},
 		{"korean morpheme", "비밀값=Tq9#z1x", "비밀값=[REDACTED:secret]"},
+		{"long option", "backup --db-pass Kx7!moo9Q --dest /srv", "backup --db-pass " + "[REDACTED:secret]" + " --dest /srv"},
+		{"long option, plain value", "run --auth-mode ldap --key-file /etc/k.pem --pin-count 3", "run --auth-mode ldap --key-file /etc/k.pem --pin-count 3"},
 		{"code alone, digits", "/verify?email=x&code=713902", "/verify?email=x&code=[REDACTED:secret]"},
 		// properties of a secret and look-alikes stay
 		{"safe last part", "api_key_id=AKX2 token_type=bearer cookie_name=JSESSIONID pin_length=6", "api_key_id=AKX2 token_type=bearer cookie_name=JSESSIONID pin_length=6"},
