@@ -397,3 +397,49 @@ func wordPart(w string) bool {
 	}
 	return upper == 0 || lower == 0 || upper == 1 && is(w[0], clsUpper)
 }
+
+// directive matches, under deny-by-default, the value of a configuration
+// directive on a line of its own, "name value" (redis.conf requirepass X,
+// keepalived auth_pass X, a property file's db-secret X), whose name ends
+// at the space at i and holds a secret morpheme: the value must be the
+// line's last word and look like a password or a token.
+func (m *Masker) directive(s string, ws, i, last int) (int, int) {
+	ns := ws
+	for ns > last && i-ns < 64 && (isWord(s[ns-1]) || s[ns-1] == '-' || s[ns-1] == '.') {
+		ns--
+	}
+	for k := ns; k > 0; k-- {
+		c := s[k-1]
+		if c == '\n' {
+			break
+		}
+		if c != ' ' && c != '\t' {
+			return 0, 0 // not the first word of its line
+		}
+	}
+	if i-ns < 3 || !is(s[ns], clsAlpha) {
+		return 0, 0
+	}
+	if m.lex.classes(s[ns:i], keySecret|keyToken|keyCode) != 0 {
+		return 0, 0 // a lexicon word: the label layer reads it ("token eyJ…" is the jwt detector's)
+	}
+	w := m.bound.match(s[ns:i])
+	if w == "" {
+		return 0, 0
+	}
+	if m.enabled[JWT] && scanJWT(s, i+1) > 0 {
+		return 0, 0
+	}
+	a := i + 1
+	e := a
+	for e < len(s) && s[e] > ' ' && e-a < 256 {
+		e++
+	}
+	if e == a || e < len(s) && s[e] != '\n' && s[e] != '\r' {
+		return 0, 0 // more words follow: prose, not a directive
+	}
+	if v := s[a:e]; !boundSecret(w, v) || !strongShaped(v) || v[0] == '"' || v[0] == '\'' {
+		return 0, 0
+	}
+	return a, e
+}

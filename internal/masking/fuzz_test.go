@@ -165,7 +165,7 @@ func seeds() []string {
 		`LoginModule required user_`, `LoginModule required user_a="`, `LoginModule user_a="x" user_b=`, `<field id="52" value="`, `<field id="52" value="ABCDEF0123456789"/>`, `id="52" value="x"`,
 		"Login OK: [", "Login OK: [a/", "Login OK: [a/b]", "Login incorrect (x): [/]", "Login OK: [a/<via x>]", "a=b&#13;", "a=b&#", "password=x&amp;y", "password=x|", "password=x|1|",
 		`["mysql","-p`, `"mysql","-px"`, "-si 'password' -si '", "-si 'password' -si 'x'", "-si 'password' -si", "sentinel auth-pass ", "sentinel auth-pass m", "sentinel auth-pass m x",
-		"Auth: (", "Auth: (1)", "--db-pass ", "--db-pass Kx7!moo9Q", "--t-key=", "session 0x", "session 0x1f2e3d4c5b6a7980", "-4111111111111111", "x-4111111111111111", "commit=0212345678", "SCN 01012345678.", "Calling-Station-Id = \"01012345678\"",
+		"Auth: (", "Auth: (1)", "--db-pass ", "--db-pass Kx7!moo9Q", "--t-key=", "smtp_salt Xk9#mz2Qw", "x\n t_key Zq81mXv0Lw2Pr5T\r\n", "t_key ", "session 0x", "session 0x1f2e3d4c5b6a7980", "-4111111111111111", "x-4111111111111111", "commit=0212345678", "SCN 01012345678.", "Calling-Station-Id = \"01012345678\"",
 		"community read ", "SM0123456789abcdef0123456789abcdef", "createdAt:1710000000000", "to=4155552671", "to=4155552671@", "msisdn=8210123456789", "a%20b%20123456", "code%20is%20123456&", "%20123456", "x%20%20",
 	}
 	s = append(s, generalLines()...)

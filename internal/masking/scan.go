@@ -205,6 +205,15 @@ func (m *Masker) scan(s string, from int, kc keyClass, ms []Match) []Match {
 					continue
 				}
 			}
+			if m.bound != nil && i+1 < n && s[i] == ' ' && len(m.bound.morphemes) > 0 {
+				// Deny by default: a configuration directive "name value" on
+				// a line of its own (requirepass X, auth_pass X, db-secret X).
+				if a, e := m.directive(s, ws, i, last); e > 0 && !m.touchesMaskIn(&plain, s, a, e) {
+					ms = append(ms, Match{Secret, a, e})
+					i, last = e, e
+					continue
+				}
+			}
 			if (t&trLabel != 0 || i-ws > 1 && s[i-2] < 0x80 && m.lex.last2[lower(s[i-2])][lower(s[i-1])]&(keySecret|keyCode) != 0 || ws > 0 && (s[ws-1] == '-' || s[ws-1] == '.')) &&
 				(ws > 0 && (s[ws-1] == '-' || s[ws-1] == '.') || m.mayLabel(s, ws, i)) &&
 				(mayHoldValue(s, i) || i-ws == 4 && (s[ws:i] == "AUTH" || i >= 18 && hasPrefixFold(s, i-18, "sentinel auth-pass")) || m.lex.phraseStart(s, ws)) &&

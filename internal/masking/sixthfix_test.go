@@ -23,6 +23,8 @@ func TestDenyByDefaultMorphemes(t *testing.T) {
 		{"korean morpheme", "비밀값=Tq9#z1x", "비밀값=[REDACTED:secret]"},
 		{"long option", "backup --db-pass Kx7!moo9Q --dest /srv", "backup --db-pass " + "[REDACTED:secret]" + " --dest /srv"},
 		{"long option, plain value", "run --auth-mode ldap --key-file /etc/k.pem --pin-count 3", "run --auth-mode ldap --key-file /etc/k.pem --pin-count 3"},
+		{"directive on its own line", "maxmemory 2gb\nsmtp_salt Xk9#mz2Qw\n  app_cookie_val Zq81mXv0Lw2Pr5T", "maxmemory 2gb\nsmtp_salt [REDACTED:secret]\n  app_cookie_val [REDACTED:secret]"},
+		{"directive look-alikes", "keyfile /etc/k.pem\npin_length 6\ntoken expired\ncookie_val abc def", "keyfile /etc/k.pem\npin_length 6\ntoken expired\ncookie_val abc def"},
 		{"code alone, digits", "/verify?email=x&code=713902", "/verify?email=x&code=[REDACTED:secret]"},
 		// properties of a secret and look-alikes stay
 		{"safe last part", "api_key_id=AKX2 token_type=bearer cookie_name=JSESSIONID pin_length=6", "api_key_id=AKX2 token_type=bearer cookie_name=JSESSIONID pin_length=6"},
