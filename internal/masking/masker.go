@@ -247,6 +247,9 @@ func (m *Masker) wholeValue(kc keyClass, s string) (Kind, bool) {
 	if kc == 0 || s == "" || isMaskToken(s) || upstreamMask(s) || !hasAlnum(s) {
 		return 0, false // empty, already masked ("***"), or only punctuation ("''", "-")
 	}
+	if kc&keySecret == 0 && containsMask(s) {
+		return 0, false // masked in part by the scanners before ("://:[REDACTED:secret]@" under a pin key)
+	}
 	switch {
 	case kc&keySecret != 0:
 		return Secret, true
