@@ -123,3 +123,10 @@ func groupsFit(_ []int, cum []int) bool {
 	}
 	return true
 }
+
+// negativeNumber reports whether the digits at i carry a minus sign: a '-'
+// right before them that follows no letter or digit ("uniqueQualifier":
+// "-9138575389034925967", a signed 64-bit id). A card number has no sign.
+func negativeNumber(s string, i int) bool {
+	return i > 0 && s[i-1] == '-' && (i == 1 || !is(s[i-2], clsAlnum))
+}

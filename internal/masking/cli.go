@@ -110,7 +110,8 @@ func commandBefore(s string, i int, cmds []string) bool {
 			j += off
 			e := j + len(c)
 			if (j == 0 || line[j-1] == ' ' || line[j-1] == '/' || line[j-1] == '"' || line[j-1] == '\'' || line[j-1] == '=' || line[j-1] == '\t') &&
-				e < len(line) && (line[e] == ' ' || line[e] == '.' && hasPrefixAt(line, e, ".exe ")) {
+				e < len(line) && (line[e] == ' ' || line[e] == '.' && hasPrefixAt(line, e, ".exe ") ||
+				j > 0 && (line[e] == '"' || line[e] == '\'') && line[j-1] == line[e]) { // a quoted argument vector: ["mysql","-uroot","-p…"]
 				return true
 			}
 			off = e
@@ -262,6 +263,16 @@ func (m *Masker) longOption(s string, i int) (a, e int, ok bool) {
 		return 0, 0, false
 	}
 	c := m.lex.classes(s[ns:ne], keySecret|keyToken|keyCode)
+	if c == 0 && m.bound != nil && len(m.bound.morphemes) > 0 {
+		// Deny by default: --db-pass X, --auth-secretx X; after a space the
+		// value must look like a password or a token (--key-file is a name).
+		if w := m.bound.match(s[ns:ne]); w != "" {
+			if a, e = optionValue(s, ne+1); e > 0 && boundSecret(w, s[a:e]) && strongShaped(s[a:e]) && !m.touchesMask(s, a, e) {
+				return a, e, true
+			}
+		}
+		return 0, 0, false
+	}
 	if c == 0 {
 		return 0, 0, false
 	}
@@ -371,4 +382,26 @@ func positionalPassword(s string, i int) (int, int) {
 		return a, e
 	}
 	return 0, 0
+}
+
+// sentinelAuthPass matches the password of Redis Sentinel's directive
+// "sentinel auth-pass <master-name> <password>" (sentinel.conf and the
+// config rewrites it logs) after the space at i.
+func sentinelAuthPass(s string, i int) (int, int) {
+	if i >= len(s) || s[i] != ' ' {
+		return 0, 0
+	}
+	j := i + 1
+	for j < len(s) && s[j] != ' ' && s[j] != '\n' {
+		j++
+	}
+	if j == i+1 || j+1 >= len(s) || s[j] != ' ' {
+		return 0, 0
+	}
+	a := j + 1
+	e := unquotedEnd(s, a)
+	if e == a || isPlaceholder(s[a:e]) || containsMask(s[a:e]) {
+		return 0, 0
+	}
+	return a, e
 }

@@ -73,6 +73,16 @@ type Detector struct {
 	// Numbers lets the detector inspect integer values (PaymentCard, Secret
 	// and BankAccount only).
 	Numbers bool
+	// DenyByDefault (Secret only; on in StrictDetectors) masks a value bound
+	// to a name that holds a secret morpheme anywhere (Config.SecretMorphemes:
+	// user_pin, t_key, dbPass) unless its last name part is safe
+	// (Config.SafeKeys) or the value is plainly no secret.
+	DenyByDefault bool
+	// RandomValues (Secret only; on in StrictDetectors) masks a value bound
+	// to any name whose last part is not safe when it looks random: 16+
+	// token bytes with upper case, lower case and digits, not hexadecimal,
+	// not a UUID, not a typed object id (cus_…), not a pair of its own.
+	RandomValues bool
 }
 
 // Rule is a user rule: an RE2 pattern, an optional key filter and an action.
@@ -112,7 +122,13 @@ type Config struct {
 	// random credential, with no key or label around it (off by default
 	// and in the strict preset: ids of the same shape exist).
 	OpaqueTokens bool
-	Rules        []Rule
+	// SecretMorphemes are the name parts that bind a value to secrets under
+	// Detector.DenyByDefault; nil means DefaultSecretMorphemes.
+	SecretMorphemes []string
+	// SafeKeys are the last name parts that keep a value under
+	// Detector.DenyByDefault (key_id, token_type); nil means DefaultSafeKeys.
+	SafeKeys []string
+	Rules    []Rule
 	// HashKey is the HMAC-SHA256 key of the Hash action.
 	HashKey []byte
 	// IncludeKeys, when not empty, limits inspection of attributes and map
@@ -162,11 +178,12 @@ var DefaultBankKeys = []string{
 }
 
 // StrictDetectors returns every built-in detector with the Redact action:
-// the strict preset, for operators who must mask addresses too.
+// the strict preset, for operators who must mask addresses too. Its Secret
+// detector denies by default (Detector.DenyByDefault).
 func StrictDetectors() []Detector {
 	var ds []Detector
 	for k := range NumKinds {
-		ds = append(ds, Detector{Kind: k, Numbers: numbersByDefault(k)})
+		ds = append(ds, Detector{Kind: k, Numbers: numbersByDefault(k), DenyByDefault: k == Secret, RandomValues: k == Secret})
 	}
 	return ds
 }
@@ -227,6 +244,12 @@ func (c *Config) Validate() error {
 		if err := d.Action.validate(&needKey); err != nil {
 			errs = append(errs, fmt.Errorf("detectors::%s: %w", d.Kind, err))
 		}
+		if d.DenyByDefault && d.Kind != Secret {
+			errs = append(errs, fmt.Errorf("detectors::%s::deny_by_default: only the secret detector denies by default", d.Kind))
+		}
+		if d.RandomValues && d.Kind != Secret {
+			errs = append(errs, fmt.Errorf("detectors::%s::random_values: only the secret detector masks random values", d.Kind))
+		}
 		if d.Numbers && !canInspectNumbers(d.Kind) {
 			errs = append(errs, fmt.Errorf("detectors::%s::numbers: only payment_card, secret and bank_account can inspect numbers", d.Kind))
 		}
@@ -234,7 +257,8 @@ func (c *Config) Validate() error {
 	for _, l := range []struct {
 		field string
 		keys  []string
-	}{{"detectors::secret::keys", c.SecretKeys}, {"detectors::secret::token_keys", c.TokenKeys}, {"detectors::secret::code_keys", c.CodeKeys}, {"detectors::bank_account::keys", c.BankKeys}} {
+	}{{"detectors::secret::keys", c.SecretKeys}, {"detectors::secret::token_keys", c.TokenKeys}, {"detectors::secret::code_keys", c.CodeKeys}, {"detectors::bank_account::keys", c.BankKeys},
+		{"detectors::secret::morphemes", c.SecretMorphemes}, {"detectors::secret::safe_keys", c.SafeKeys}} {
 		for i, k := range l.keys {
 			if strings.TrimSpace(k) == "" {
 				errs = append(errs, fmt.Errorf("%s[%d]: empty key", l.field, i))

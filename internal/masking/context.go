@@ -119,7 +119,22 @@ func tokenShaped(v string) bool {
 	if seen&clsDigit == 0 && (upper < 4 || lower < 4 || flips*4 < len(v)) {
 		return false
 	}
-	return !isUUID(v)
+	return !isUUID(v) && !hexInteger(v)
+}
+
+// hexInteger reports whether v is a 64-bit integer written in hex with a
+// 0x prefix: a ZooKeeper session id (0x940e30da742dc327), a handle or an
+// address, printed as a number rather than issued as a token.
+func hexInteger(v string) bool {
+	if len(v) < 3 || len(v) > 18 || v[0] != '0' || v[1] != 'x' && v[1] != 'X' {
+		return false
+	}
+	for k := 2; k < len(v); k++ {
+		if !is(v[k], clsHex) {
+			return false
+		}
+	}
+	return true
 }
 
 // isUUID reports whether v is 8-4-4-4-12 hex digits: a request or object id.
@@ -185,7 +200,7 @@ func productVersion(s string, i int) bool {
 	case p == '/' && isWord(s[i-2]):
 		// HIER_DIRECT/10.1.2.3 is an address, and so is user/10.1.2.3:51234
 		// (a version has no port).
-		return !codeWordBefore(s, i-1) && !quadWithPort(s, i)
+		return !codeWordBefore(s, i-1) && !quadWithPort(s, i) && !hostBeforeSlash(s, i-1)
 	case p == ':' && isWord(s[i-2]):
 		// name:tag with a '/' in the name: a container image reference.
 		for j := i - 2; j >= 0 && i-j < 256; j-- {
@@ -201,6 +216,42 @@ func productVersion(s string, i int) bool {
 		return cefVersionField(s, i)
 	}
 	return versionKey(s, i) || versionContext(s, i)
+}
+
+// hostBeforeSlash reports whether the word that ends at the '/' at j is a
+// host name, as in Java's InetAddress.toString() form "host/1.2.3.4":
+// localhost, or a lower-case DNS-like name with a dot (db1.corp.local) or
+// with a dash before a part that holds a digit (kafka-0, ip-10-0-0-1).
+// Product tokens (Chrome/124.0.0.0, MyApp/…, python-requests/…) have
+// capitals or end in a word.
+func hostBeforeSlash(s string, j int) bool {
+	a := j
+	for a > 0 && j-a < 253 && (is(s[a-1], clsLower) || isDigit(s[a-1]) || s[a-1] == '.' || s[a-1] == '-') {
+		a--
+	}
+	if a == j || a > 0 && (isWord(s[a-1]) || s[a-1] == '/') || !is(s[a], clsLower) {
+		return false // capitals or another name byte before: a product or a path
+	}
+	name := s[a:j]
+	if name == "localhost" {
+		return true
+	}
+	if dot := strings.LastIndexByte(name, '.'); dot > 0 && dot < len(name)-1 {
+		for k := dot + 1; k < len(name); k++ {
+			if !is(name[k], clsLower) {
+				return false // a dotted number or an odd last label
+			}
+		}
+		return true
+	}
+	if dash := strings.LastIndexByte(name, '-'); dash > 0 {
+		for k := dash + 1; k < len(name); k++ {
+			if isDigit(name[k]) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // quadWithPort reports whether the dotted quad at i is followed by
@@ -258,10 +309,45 @@ func versionKey(s string, i int) bool {
 			return true
 		}
 	}
+	// "version number: 10.1.27.0", "Build no. 6.2.9200.1": a noun after a
+	// version word.
+	if p == 0 && versionNoun(w) {
+		if ws := wordStartBefore(s, i); ws > 1 && s[ws-1] == ' ' && versionWordBefore(s, ws-1) {
+			return true
+		}
+	}
 	// A network OS name as the whole label: "BIG-IP 17.1.0.2". Only whole
 	// names: the "IP" part of BIG-IP alone says address, not version.
 	for _, v := range osNames {
 		if len(w) == len(v) && hasPrefixFold(w, 0, v) {
+			return true
+		}
+	}
+	return false
+}
+
+// wordStartBefore returns where the word keyWordBefore(s, i) finds starts.
+func wordStartBefore(s string, i int) int {
+	j := i
+	for k := 0; k < 4 && j > 0; k++ {
+		c := s[j-1]
+		if c != '"' && c != '\'' && c != '=' && c != ':' && c != ' ' && c != '\\' {
+			break
+		}
+		j--
+	}
+	we := j
+	for j > 0 && we-j < 64 && (isWord(s[j-1]) || s[j-1] == '.' || s[j-1] == '-') {
+		j--
+	}
+	return j
+}
+
+// versionNoun reports whether w is a noun that follows a version word
+// in a label ("version number", "build no", "release string").
+func versionNoun(w string) bool {
+	for _, n := range []string{"number", "no", "num", "string", "info", "id"} {
+		if len(w) == len(n) && hasPrefixFold(w, 0, n) {
 			return true
 		}
 	}
@@ -378,6 +464,9 @@ func awsSecretShaped(v string) bool {
 			return false
 		}
 		seen |= class[v[k]] & (clsDigit | clsUpper | clsLower)
+		if v[k] == '/' || v[k] == '+' {
+			seen |= clsDigit // a key of letters and '/' or '+' only: about 1 in 800 has no digit
+		}
 	}
 	return seen == clsDigit|clsUpper|clsLower
 }

@@ -84,7 +84,7 @@ func (c *Memo) ContextKey(key string) bool { return c.class(key)&(keyBank|keyTok
 func (c *Memo) MaskStringIn(parent, key, s string, counts []int64) (string, bool) {
 	kc := c.class(key)
 	if kc == 0 && parent != "" {
-		kc = c.class(parent) &^ keySecret
+		kc = parentClass(c.class(parent))
 	}
 	if len(s) > memoMaxValue || s == "" {
 		return c.m.maskClassed(kc, key, s, counts)

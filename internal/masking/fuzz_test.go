@@ -11,6 +11,7 @@ import (
 	"github.com/otelcol-ems/otelcol-ems/internal/masking"
 	"github.com/otelcol-ems/otelcol-ems/internal/masking/corpus"
 	"github.com/otelcol-ems/otelcol-ems/internal/masking/corpus/pairs"
+	"github.com/otelcol-ems/otelcol-ems/internal/masking/corpus/sixth"
 	"github.com/otelcol-ems/otelcol-ems/internal/masking/corpus/third"
 )
 
@@ -89,7 +90,7 @@ func checkProperties(t testing.TB, ms map[string]*masking.Masker, in string) {
 		if utf8.ValidString(in) && !utf8.ValidString(out) {
 			t.Fatalf("%s: output not UTF-8: %q", name, out)
 		}
-		for _, key := range []string{"password", "user.email", "bank_account", "session"} {
+		for _, key := range []string{"password", "user.email", "bank_account", "session", "db.user_pin", "t_key"} {
 			kout, _ := m.MaskString(key, in, counts)
 			if k2, _ := m.MaskString(key, kout, counts); k2 != kout {
 				t.Fatalf("%s key %s: not idempotent: %q -> %q -> %q", name, key, in, kout, k2)
@@ -157,6 +158,14 @@ func seeds() []string {
 		"LDAPPWD(", "LDAPPWD('", "LDAPPWD('x')", "SecureString '", "-SecureString 'x'", "$a = Get-X 'y'", "-Password (", "-Password (ConvertTo-SecureString 'x'",
 		"IDENTIFIED WITH ", "IDENTIFIED WITH a BY", "IDENTIFIED WITH a BY 'x'", "WITH BY 'x'", "userPassword::", "userPassword:: ", "a:: b", "::: x",
 		"Body=a+b", "Body=a+b+123456", "+123456", "a+1234", "code+is+123456&", "key=", "key=abcdefghij0123456789xyzw", "password cipher ", "password cipher x",
+		// The sixth corpus's mechanisms and deny-by-default.
+		"t_key=", "t_key=Zq81mXv0Lw2Pr5T", "t_key=****Pr5T", "userPin=8812", "userPin=", "x-auth: ", "비밀값=Tq9#z1x", "code=713902", "?code=", "&code=1234&",
+		"handle=Vq7Lx2Mz9Pw4Rt6Yb3", `{"handle":"Vq7Lx2Mz9Pw4Rt6Yb3"}`, "cus_Nq8Lm2ZtXw9Vb4", "SHA256:Qm9LzX2Vb7Nc8RtY4Wq1Pk6Ms3Df5Gh", "PublicKey = x", "pub_key=Vq7Lx2Mz9Pw4Rt6Yb3",
+		"localhost/", "localhost/10.0.0.1", "a.b/10.0.0.1", "a-1/10.0.0.1", "-/1.2.3.4", "./1.2.3.4", "version number: 1.2.3.4", "number: 1.2.3.4", "no 1.2.3.4",
+		`LoginModule required user_`, `LoginModule required user_a="`, `LoginModule user_a="x" user_b=`, `<field id="52" value="`, `<field id="52" value="ABCDEF0123456789"/>`, `id="52" value="x"`,
+		"Login OK: [", "Login OK: [a/", "Login OK: [a/b]", "Login incorrect (x): [/]", "Login OK: [a/<via x>]", "a=b&#13;", "a=b&#", "password=x&amp;y", "password=x|", "password=x|1|",
+		`["mysql","-p`, `"mysql","-px"`, "-si 'password' -si '", "-si 'password' -si 'x'", "-si 'password' -si", "sentinel auth-pass ", "sentinel auth-pass m", "sentinel auth-pass m x",
+		"Auth: (", "Auth: (1)", "--db-pass ", "--db-pass Kx7!moo9Q", "--t-key=", "smtp_salt Xk9#mz2Qw", "x\n t_key Zq81mXv0Lw2Pr5T\r\n", "t_key ", "session 0x", "session 0x1f2e3d4c5b6a7980", "-4111111111111111", "x-4111111111111111", "commit=0212345678", "SCN 01012345678.", "Calling-Station-Id = \"01012345678\"",
 		"community read ", "SM0123456789abcdef0123456789abcdef", "createdAt:1710000000000", "to=4155552671", "to=4155552671@", "msisdn=8210123456789", "a%20b%20123456", "code%20is%20123456&", "%20123456", "x%20%20",
 	}
 	s = append(s, generalLines()...)
@@ -164,6 +173,9 @@ func seeds() []string {
 		s = append(s, l.Text)
 	}
 	for _, l := range corpus.Generate(7, 50, 0.8) {
+		s = append(s, l.Text)
+	}
+	for _, l := range sixth.Generate(7, 100) {
 		s = append(s, l.Text)
 	}
 	for _, l := range corpus.GenerateContext(7, 50, 0.8) {
@@ -205,6 +217,9 @@ func TestProperties(t *testing.T) {
 	lines = append(lines, third.Plain(third.Generate(11, 700, 0.6))...)
 	for _, c := range pairs.Generate(pairs.Tune, 11, 700) {
 		lines = append(lines, corpus.Line{Format: c.Format, Text: c.Text})
+	}
+	for _, l := range sixth.Generate(11, 700) {
+		lines = append(lines, l.Line)
 	}
 	r := rand.New(rand.NewPCG(3, 4))
 	for _, s := range seeds() {

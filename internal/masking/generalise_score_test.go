@@ -15,6 +15,7 @@ import (
 	"github.com/otelcol-ems/otelcol-ems/internal/masking/corpus/heldout"
 	"github.com/otelcol-ems/otelcol-ems/internal/masking/corpus/pairs"
 	cscore "github.com/otelcol-ems/otelcol-ems/internal/masking/corpus/score"
+	"github.com/otelcol-ems/otelcol-ems/internal/masking/corpus/sixth"
 	"github.com/otelcol-ems/otelcol-ems/internal/masking/corpus/third"
 )
 
@@ -36,7 +37,10 @@ func generaliseSets() []struct {
 	name  string
 	cases []cscore.Case
 } {
-	var fr, th, fi1, fi2 []cscore.Case
+	var fr, th, fi1, fi2, si []cscore.Case
+	for _, l := range sixth.Generate(sixth.DefaultSeed, sixth.DefaultLines) {
+		si = append(si, cscore.FromLine(l.Line, l.Classes, l.LookClasses))
+	}
 	for _, l := range fifth.Generate(1, fifth.DefaultLines) {
 		fi1 = append(fi1, cscore.FromLine(l.Line, l.Classes, l.LookClasses))
 	}
@@ -63,6 +67,7 @@ func generaliseSets() []struct {
 		{"pairs report (seed 7)", pairs.Generate(pairs.Report, 7, pairs.DefaultLines)},
 		{"fifth (seed 1)", fi1},
 		{"fifth (seed 2)", fi2},
+		{"sixth (seed 1)", si},
 	}
 }
 
@@ -80,6 +85,7 @@ func TestGeneraliseReport(t *testing.T) {
 	}{
 		{"strict", masking.Config{Detectors: masking.StrictDetectors()}},
 		{"strict+opaque_tokens", masking.Config{Detectors: masking.StrictDetectors(), OpaqueTokens: true}},
+		{"strict, no deny_by_default", masking.Config{Detectors: noDenyByDefault()}},
 	}
 	for _, set := range generaliseSets() {
 		for _, c := range cfgs {
@@ -90,8 +96,8 @@ func TestGeneraliseReport(t *testing.T) {
 				out, _ := m.MaskString("", s, counts)
 				return out
 			})
-			fmt.Printf("| %s | %s | %d | %d | %d (%.3f%%) | %d | %d (%.3f%%) | %d |\n", set.name, c.name, r.Lines, r.Secrets, r.Leaked,
-				100*float64(r.Leaked)/float64(max(1, r.Secrets)), r.LookAlikes, r.Altered, 100*r.AlteredRate(), r.NotIdempotent)
+			fmt.Printf("| %s | %s | %d | %d | %d (%.3f%%) | %d | %d (%.3f%%) | %d of %d | %d |\n", set.name, c.name, r.Lines, r.Secrets, r.Leaked,
+				100*float64(r.Leaked)/float64(max(1, r.Secrets)), r.LookAlikes, r.Altered, 100*r.AlteredRate(), r.CleanChanged, r.CleanLines, r.NotIdempotent)
 			if os.Getenv("MASKING_GENERALISE_DETAIL") == "1" && c.name != "strict" && set.name != "pairs report (seed 7)" {
 				for k, ex := range r.AlterExamples {
 					fmt.Println("  altered", k, ex)
@@ -111,7 +117,10 @@ func TestGeneraliseSeeds(t *testing.T) {
 	m, err := masking.New(masking.Config{Detectors: masking.StrictDetectors()})
 	require.NoError(t, err)
 	for _, seed := range []uint64{2, 3} {
-		var fr, th, fi []cscore.Case
+		var fr, th, fi, si []cscore.Case
+		for _, l := range sixth.Generate(seed, sixth.DefaultLines) {
+			si = append(si, cscore.FromLine(l.Line, l.Classes, l.LookClasses))
+		}
 		for _, l := range fresh.Generate(seed, 50000) {
 			fr = append(fr, cscore.FromLine(l.Line, l.Classes, l.LookClasses))
 		}
@@ -134,6 +143,7 @@ func TestGeneraliseSeeds(t *testing.T) {
 			{"pairs tune", pairs.Generate(pairs.Tune, seed+1, pairs.DefaultLines)},
 			{"pairs report", pairs.Generate(pairs.Report, seed+7, pairs.DefaultLines)},
 			{fmt.Sprintf("fifth (seed %d)", seed+1), fi},
+			{"sixth", si},
 		}
 		for _, set := range sets {
 			counts := make([]int64, m.NumCounters())
@@ -141,8 +151,8 @@ func TestGeneraliseSeeds(t *testing.T) {
 				out, _ := m.MaskString("", s, counts)
 				return out
 			})
-			fmt.Printf("| %s | %d | %d | %d | %d (%.3f%%) | %d | %d (%.3f%%) | %d |\n", set.name, seed, r.Lines, r.Secrets, r.Leaked,
-				100*float64(r.Leaked)/float64(max(1, r.Secrets)), r.LookAlikes, r.Altered, 100*r.AlteredRate(), r.NotIdempotent)
+			fmt.Printf("| %s | %d | %d | %d | %d (%.3f%%) | %d | %d (%.3f%%) | %d of %d | %d |\n", set.name, seed, r.Lines, r.Secrets, r.Leaked,
+				100*float64(r.Leaked)/float64(max(1, r.Secrets)), r.LookAlikes, r.Altered, 100*r.AlteredRate(), r.CleanChanged, r.CleanLines, r.NotIdempotent)
 			if os.Getenv("MASKING_GENERALISE_DETAIL") == "1" {
 				for k, ex := range r.LeakExamples {
 					fmt.Println("  leak", k, ex)
@@ -153,4 +163,14 @@ func TestGeneraliseSeeds(t *testing.T) {
 			}
 		}
 	}
+}
+
+// noDenyByDefault is the strict preset without deny-by-default and random
+// values: what the strict preset was before them.
+func noDenyByDefault() []masking.Detector {
+	ds := masking.StrictDetectors()
+	for i := range ds {
+		ds[i].DenyByDefault, ds[i].RandomValues = false, false
+	}
+	return ds
 }

@@ -38,6 +38,9 @@ type Masker struct {
 	trigger [256]uint16
 	// opaque masks context-free opaque tokens (Config.OpaqueTokens).
 	opaque bool
+	// bound holds the deny-by-default vocabularies (Detector.DenyByDefault);
+	// nil when the Secret detector does not deny by default.
+	bound *bound
 	// redacted holds the mask of each detector whose action is Redact
 	// ("[REDACTED:email]"), "" for the others.
 	redacted [NumKinds]string
@@ -75,6 +78,14 @@ func New(cfg Config) (*Masker, error) {
 		m.enabled[d.Kind] = true
 		m.numbers[d.Kind] = d.Numbers
 		m.actions[d.Kind] = d.Action
+		if d.Kind == Secret && (d.DenyByDefault || d.RandomValues) {
+			var morphemes []string // none: random values only
+			if d.DenyByDefault {
+				morphemes = orDefault(cfg.SecretMorphemes, DefaultSecretMorphemes)
+			}
+			m.bound = newBound(morphemes, orDefault(cfg.SafeKeys, DefaultSafeKeys))
+			m.bound.random = d.RandomValues
+		}
 	}
 	for _, r := range cfg.Rules {
 		m.rules = append(m.rules, rule{re: regexp.MustCompile(r.Pattern), keys: newKeyPatterns(r.Keys)})
@@ -97,6 +108,7 @@ func New(cfg Config) (*Masker, error) {
 		m.kinds |= keyRRN
 	}
 	m.opaque = cfg.OpaqueTokens && m.enabled[Secret]
+
 	m.buildTriggers()
 	m.buildMasks()
 	m.sub = m.scan
@@ -154,7 +166,7 @@ func (m *Masker) MaskStringIn(parent, key, s string, counts []int64) (string, bo
 		kc = m.classify(key)
 	}
 	if kc == 0 && parent != "" {
-		kc = m.classify(parent) &^ keySecret
+		kc = parentClass(m.classify(parent))
 	}
 	return m.maskClassed(kc, key, s, counts)
 }
@@ -193,11 +205,13 @@ func (m *Masker) maskClassed(kc keyClass, key, s string, counts []int64) (string
 type keyClass uint8
 
 const (
-	keySecret keyClass = 1 << iota // the whole value is a secret
-	keyToken                       // a token-shaped value is a secret
-	keyBank                        // an account-shaped number is a bank account
-	keyCode                        // a value other than a plain word is a secret (pin, otp, auth)
-	keyRRN                         // a 13-digit number with a real date is an RRN, whatever its check digit
+	keySecret    keyClass = 1 << iota // the whole value is a secret
+	keyToken                          // a token-shaped value is a secret
+	keyBank                           // an account-shaped number is a bank account
+	keyCode                           // a value other than a plain word is a secret (pin, otp, auth)
+	keyRRN                            // a 13-digit number with a real date is an RRN, whatever its check digit
+	keyBound                          // deny-by-default: a value that is no plain non-secret (boundSecret) is a secret
+	keyBoundCode                      // with keyBound: 4-12 digits are a code (pin, otp, pass)
 
 	// scanRaw is no key class but a scan flag: do not decode escapes (the
 	// raw pass over a span that percent is about to decode).
@@ -211,8 +225,20 @@ func (m *Masker) classify(key string) keyClass {
 	if c&keySecret != 0 {
 		return keySecret
 	}
+	if c == 0 && m.bound != nil && len(m.bound.morphemes)+len(m.bound.native) > 0 {
+		if w := m.bound.match(key); w != "" {
+			c = keyBound
+			if boundSecret(w, "1234") {
+				c |= keyBoundCode
+			}
+		}
+	}
 	return c
 }
+
+// parentClass is the class a map key passes to the values below it: not
+// that of a secret key or deny-by-default, which are the key's own.
+func parentClass(c keyClass) keyClass { return c &^ (keySecret | keyBound | keyBoundCode) }
 
 // wholeValue reports whether all of s is masked because of its key: any
 // value under a secret key, a token under a token key, an account number
@@ -220,6 +246,9 @@ func (m *Masker) classify(key string) keyClass {
 func (m *Masker) wholeValue(kc keyClass, s string) (Kind, bool) {
 	if kc == 0 || s == "" || isMaskToken(s) || upstreamMask(s) || !hasAlnum(s) {
 		return 0, false // empty, already masked ("***"), or only punctuation ("''", "-")
+	}
+	if kc&keySecret == 0 && containsMask(s) {
+		return 0, false // masked in part by the scanners before ("://:[REDACTED:secret]@" under a pin key)
 	}
 	switch {
 	case kc&keySecret != 0:
@@ -230,6 +259,8 @@ func (m *Masker) wholeValue(kc keyClass, s string) (Kind, bool) {
 		return Secret, true
 	case kc&keyBank != 0 && bankShaped(s):
 		return BankAccount, true
+	case kc&keyBound != 0 && boundSecret(boundWord(kc), s) && !looksLikeAddress(s):
+		return Secret, true
 	}
 	return 0, false
 }

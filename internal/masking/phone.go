@@ -1,5 +1,7 @@
 package masking
 
+import "strings"
+
 // scanKRPhone matches a Korean phone number at i: 01X-XXX(X)-XXXX mobile
 // (also without separators), 02-, 0[3-6][1-5]- and 070- landlines with
 // separators ('-', ' ' or '.', the same twice).
@@ -229,3 +231,27 @@ func keyedPhone(s string, i, e int) int {
 // phone number.
 var phoneKeys = []string{"phone", "tel", "telephone", "mobile", "cell", "cellphone", "msisdn", "caller", "callee", "callerid", "recipient", "receiver",
 	"sender", "to", "from", "ani", "dnis", "cli", "fax", "sms", "destination", "dest", "dst", "src", "calling", "called", "hp", "handphone"}
+
+// idNumberWords are last key and label parts that make a bare digit run
+// an identifier, not a phone number: commit=0281778064, "id":"01936134785",
+// SCN 01789954726 (Oracle's system change number), seq=….
+var idNumberWords = []string{"id", "ids", "commit", "scn", "lsn", "seq", "sequence", "sha", "revision", "rev", "build", "uid", "serial", "xid", "txid"}
+
+// phoneNameParts are name parts that make an id a phone number (caller_id).
+var phoneNameParts = []string{"caller", "calling", "called", "station", "phone", "tel", "mobile", "msisdn", "contact", "fax", "sms", "cell"}
+
+// idNumberKey reports whether the key or label word before the bare digit
+// run at i names an identifier (and no phone).
+func idNumberKey(s string, i int) bool {
+	w := keyWordBefore(s, i)
+	if w == "" || !lastPartIn(w, idNumberWords) {
+		return false
+	}
+	lw := strings.ToLower(w)
+	for _, p := range phoneNameParts {
+		if strings.Contains(lw, p) {
+			return false
+		}
+	}
+	return true
+}

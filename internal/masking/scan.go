@@ -205,9 +205,18 @@ func (m *Masker) scan(s string, from int, kc keyClass, ms []Match) []Match {
 					continue
 				}
 			}
+			if m.bound != nil && i+1 < n && s[i] == ' ' && len(m.bound.morphemes) > 0 {
+				// Deny by default: a configuration directive "name value" on
+				// a line of its own (requirepass X, auth_pass X, db-secret X).
+				if a, e := m.directive(s, ws, i, last); e > 0 && !m.touchesMaskIn(&plain, s, a, e) {
+					ms = append(ms, Match{Secret, a, e})
+					i, last = e, e
+					continue
+				}
+			}
 			if (t&trLabel != 0 || i-ws > 1 && s[i-2] < 0x80 && m.lex.last2[lower(s[i-2])][lower(s[i-1])]&(keySecret|keyCode) != 0 || ws > 0 && (s[ws-1] == '-' || s[ws-1] == '.')) &&
 				(ws > 0 && (s[ws-1] == '-' || s[ws-1] == '.') || m.mayLabel(s, ws, i)) &&
-				(mayHoldValue(s, i) || i-ws == 4 && s[ws:i] == "AUTH" || m.lex.phraseStart(s, ws)) &&
+				(mayHoldValue(s, i) || i-ws == 4 && (s[ws:i] == "AUTH" || i >= 18 && hasPrefixFold(s, i-18, "sentinel auth-pass")) || m.lex.phraseStart(s, ws)) &&
 				(t&trLabel != 0 || ws > 0 && (s[ws-1] == '-' || s[ws-1] == '.') || m.lex.mayEndWord(s[ws:i], keySecret|keyCode)) {
 				ks := ws
 				for ks > last && ws-ks < 64 && (s[ks-1] == '-' || s[ks-1] == '.') && ks > 1 && isWord(s[ks-2]) {
@@ -375,7 +384,7 @@ func (m *Masker) numeric(s string, i, last int, kc keyClass) (Kind, int, int) {
 		}
 	}
 	if e[Phone] && s[i] == '0' && l >= 2 {
-		if end := scanKRPhone(s, i); end > 0 {
+		if end := scanKRPhone(s, i); end > 0 && !(end == e0 && idNumberKey(s, i)) {
 			if i > last && s[i-1] == '(' && e0 < len(s) && s[e0] == ')' {
 				return Phone, i - 1, end // (02) 123-4567: the parenthesis too
 			}
@@ -387,7 +396,7 @@ func (m *Masker) numeric(s string, i, last int, kc keyClass) (Kind, int, int) {
 			}
 		}
 	}
-	if e[PaymentCard] && (l >= 13 && !idRun(s, i, l) || (l >= 3 && l <= 6 && (next == ' ' || next == '-'))) {
+	if e[PaymentCard] && (l >= 13 && !idRun(s, i, l) && !negativeNumber(s, i) || (l >= 3 && l <= 6 && (next == ' ' || next == '-'))) {
 		if end := scanCard(s, i); end > 0 {
 			return PaymentCard, i, end
 		}
@@ -532,6 +541,9 @@ func maskEndsAt(s string, a int) bool {
 // the word, or a phrase it starts, is a secret, token or code label.
 // first says that the word's first byte starts some label word.
 func (m *Masker) label(s string, ws, i int, first bool) (int, int) {
+	if i >= 18 && hasPrefixFold(s, i-18, "sentinel auth-pass") {
+		return sentinelAuthPass(s, i) // sentinel auth-pass <master-name> <password>
+	}
 	if i-ws == 2 && hasPrefixFold(s, ws, "by") {
 		return identifiedBy(s, ws, i) // CREATE USER u IDENTIFIED BY secret
 	}

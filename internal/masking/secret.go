@@ -10,6 +10,11 @@ import (
 // a secret key.
 func (m *Masker) scanKeyValue(s string, p, last int) (int, int) {
 	sep := s[p]
+	if sep == ':' && p+2 < len(s) && s[p+1] == ' ' && s[p+2] == '[' {
+		if a, e := radiusLogin(s, p); e > 0 {
+			return a, e
+		}
+	}
 	if p+1 < len(s) && (s[p+1] == sep || (sep == ':' && s[p+1] == '/')) {
 		if sep == ':' && s[p+1] == ':' && p+2 < len(s) && s[p+2] == ' ' && p > 0 && isWord(s[p-1]) {
 			// LDIF: "userPassword:: e1NTSEF9…" holds the value in base64.
@@ -121,6 +126,17 @@ func (m *Masker) keyValue(s string, p, vs, last int) (int, int) {
 	if kc == 0 && s[p] == '=' && k > 0 && (s[k-1] == '?' || s[k-1] == '&' || s[k-1] == '#') && queryTokenKey(key) {
 		kc, queryKey = keyToken, true // an OAuth code or an API key in a URL: ?code=4/0AX4…, ?key=…
 	}
+	if kc == 0 && len(key) > 5 && hasPrefixFold(key, 0, "user_") && strings.Contains(s[max(0, k-512):k], "LoginModule") {
+		kc = keySecret // JAAS PlainLoginModule and DigestLoginModule: user_alice="alice-secret"
+	}
+	if kc == 0 && len(key) == 5 && hasPrefixFold(key, 0, "value") && isoPINField(s, k) {
+		kc = keySecret // ISO 8583 field 52, PIN data: <field id="52" value="…"/>
+	}
+	if kc == 0 && m.bound != nil {
+		if a, e := m.boundValue(s, k, key, vs); e > 0 {
+			return a, e
+		}
+	}
 	if kc == 0 && s[p] == '=' && len(key) == 3 && hasPrefixFold(key, 0, "key") && (k == 0 || s[k-1] == ' ' || s[k-1] == '&' || s[k-1] == '?') {
 		// A bare key= holding a long random value: an API key (SMS and
 		// payment gateways: "send key=e3yjbmeu0wizt9c0…"). Cache keys and
@@ -164,11 +180,16 @@ func (m *Masker) keyValue(s string, p, vs, last int) (int, int) {
 		return 0, 0 // a value masked in part was not a secret in the first pass
 	}
 	v := s[a:e]
+	if v[0] == '(' && e < len(s) && s[e] == ')' && allDigits(v[1:]) {
+		return 0, 0 // a request number: "Auth: (5659) Login incorrect"
+	}
 	if prefixedHexID(v) || cmdletCall(s, a, e) {
 		return 0, 0 // a Twilio SM… resource id; $pw = ConvertTo-SecureString '…' (the argument is the secret)
 	}
 	switch {
 	case kc&keySecret != 0:
+	case kc&keyToken != 0 && queryKey && m.bound != nil && len(key) == 4 && digitCode(v):
+		// strict: a one-time code in a URL (/reset?email=…&code=436930)
 	case kc&keyToken != 0 && queryKey && !mixedCase(v):
 		return 0, 0 // ?key=summer-sale-2024
 	case kc&keyToken != 0 && (tokenShaped(v) || percentTokenShaped(v)):
@@ -628,13 +649,97 @@ func unquotedEnd(s string, e int) int {
 				return e // an escaped line break or tab in dumped text
 			}
 		case '&':
-			if queryParamAt(s, e+1) {
-				return e // the next parameter of a query string
+			if queryParamAt(s, e+1) || xmlEntityAt(s, e) {
+				return e // the next parameter of a query string; &#13;&#10; or &amp; in XML text
+			}
+		case '|':
+			if pipeFieldAt(s, e) {
+				return e // the next field of a pipe-separated record
 			}
 		}
 		e++
 	}
 	return e
+}
+
+// radiusLogin matches the password of FreeRADIUS's authentication log
+// with auth_badpass or auth_goodpass on, "Login incorrect (…): [user/pw]"
+// or "Login OK: [user/pw]", at the ':' at p before the bracket.
+func radiusLogin(s string, p int) (int, int) {
+	lo := max(0, p-160)
+	if !strings.Contains(s[lo:p], "Login incorrect") && !strings.Contains(s[lo:p], "Login OK") {
+		return 0, 0
+	}
+	b := p + 3
+	end := strings.IndexByte(s[b:min(len(s), b+320)], ']')
+	if end <= 0 {
+		return 0, 0
+	}
+	end += b
+	slash := strings.IndexByte(s[b:end], '/')
+	if slash <= 0 {
+		return 0, 0
+	}
+	a := b + slash + 1
+	if a >= end || s[a] == '<' || isPlaceholder(s[a:end]) || containsMask(s[a:end]) {
+		return 0, 0 // [bob/<via Auth-Type = eap>]: no password logged
+	}
+	return a, end
+}
+
+// isoPINField reports whether the "value" key at k belongs to an element
+// whose id is 52, ISO 8583's PIN data field, as jPOS dumps it:
+// <field id="52" value="…"/>.
+func isoPINField(s string, k int) bool {
+	lo := max(0, k-24)
+	j := strings.LastIndex(s[lo:k], "id=")
+	if j < 0 {
+		return false
+	}
+	j += lo + 3
+	if j < k && (s[j] == '"' || s[j] == '\'') {
+		j++
+	}
+	return hasPrefixAt(s, j, "52") && j+2 < len(s) && !isDigit(s[j+2]) && strings.LastIndex(s[max(0, k-64):k], "<field") >= 0
+}
+
+// xmlEntityAt reports whether an XML character or entity reference
+// starts at the '&' at e: &#13;, &#x0A;, &amp;, &lt;, &gt;, &quot;, &apos;.
+func xmlEntityAt(s string, e int) bool {
+	if e+3 >= len(s) {
+		return false
+	}
+	if s[e+1] == '#' {
+		k := e + 2
+		if k < len(s) && (s[k] == 'x' || s[k] == 'X') {
+			k++
+		}
+		d := k
+		for k < len(s) && k-d < 6 && is(s[k], clsHex) {
+			k++
+		}
+		return k > d && k < len(s) && s[k] == ';'
+	}
+	for _, n := range []string{"amp;", "lt;", "gt;", "quot;", "apos;"} {
+		if hasPrefixAt(s, e+1, n) {
+			return true
+		}
+	}
+	return false
+}
+
+// pipeFieldAt reports whether the '|' at e separates fields: another '|'
+// follows within 64 bytes with no space between (…&password=X|200|766|…).
+func pipeFieldAt(s string, e int) bool {
+	for k := e + 1; k < len(s) && k-e <= 64; k++ {
+		switch s[k] {
+		case '|':
+			return k > e+1
+		case ' ', '\t':
+			return false
+		}
+	}
+	return false
 }
 
 // queryParamAt reports whether a query parameter name and '=' (or another

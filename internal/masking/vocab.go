@@ -235,6 +235,25 @@ func phpVisibility(s string, j int) int {
 	return 0
 }
 
+// repeatedOption returns where the quoted value starts when the option
+// before the quoted name at i (" -si 'password'") is repeated at j before
+// it (" -si '…'"), or 0: script arguments passed as name and value pairs
+// (Commvault qoperation execscript -si).
+func repeatedOption(s string, i, j int) int {
+	if j+2 >= len(s) || s[j] != '-' || i < 3 || s[i-1] != ' ' {
+		return 0
+	}
+	b := i - 1
+	for b > 0 && i-1-b < 16 && s[b-1] != ' ' {
+		b--
+	}
+	opt := s[b : i-1]
+	if len(opt) < 2 || opt[0] != '-' || !hasPrefixAt(s, j, opt) || j+len(opt)+1 >= len(s) || s[j+len(opt)] != ' ' {
+		return 0
+	}
+	return j + len(opt) + 1
+}
+
 // quotedPair matches the second of two quoted words when the first is a
 // secret name: Redis MONITOR `"CONFIG" "SET" "requirepass" "…"`, argument
 // lists (`"--password" "…"`), at the quote at i that opens the name.
@@ -263,6 +282,9 @@ func (m *Masker) quotedPair(s string, i, last int) (int, int) {
 	}
 	for j < len(s) && s[j] == ' ' {
 		j++
+	}
+	if o := repeatedOption(s, i, j); o > 0 {
+		j = o // -si 'password' -si '…': the option that passed the name passes its value
 	}
 	if j >= len(s) || s[j] != q || n == "" || m.touchesMask(s, i, i) {
 		return 0, 0

@@ -71,6 +71,23 @@ type SecretConfig struct {
 	// by default and in the strict preset; see README for its false
 	// positives).
 	OpaqueTokens bool `mapstructure:"opaque_tokens"`
+	// DenyByDefault masks a value bound to a name that holds a secret
+	// morpheme anywhere (user_pin, t_key, dbPass) unless the name's last
+	// part is safe or the value plainly no secret. Unset: on in the strict
+	// preset, off otherwise.
+	DenyByDefault *bool `mapstructure:"deny_by_default"`
+	// RandomValues masks a random-looking value (16+ token bytes of three
+	// character classes, not hex, a UUID or a typed id) bound to any name
+	// whose last part is not safe. Unset: on in the strict preset, off
+	// otherwise.
+	RandomValues *bool `mapstructure:"random_values"`
+	// Morphemes are the name parts deny_by_default looks for; empty means
+	// the engine's defaults (see README).
+	Morphemes []string `mapstructure:"morphemes"`
+	// SafeKeys are the last name parts (or last two, joined with '_') that
+	// keep a value under deny_by_default and random_values; empty means the
+	// engine's defaults.
+	SafeKeys []string `mapstructure:"safe_keys"`
 }
 
 // BankAccountConfig configures the bank account detector.
@@ -137,6 +154,15 @@ func (c *Config) Validate() error {
 }
 
 // nonNil keeps an empty list empty: the engine reads nil as its defaults.
+// orPreset is an option's value, or when it is unset whether the strict
+// preset is on.
+func orPreset(v *bool, strict bool) bool {
+	if v == nil {
+		return strict
+	}
+	return *v
+}
+
 func nonNil(list []string) []string {
 	if list == nil {
 		return []string{}
@@ -180,6 +206,12 @@ func (c *Config) engineConfig() (masking.Config, error) {
 
 		OpaqueTokens: d.Secret.OpaqueTokens,
 	}
+	if len(d.Secret.Morphemes) > 0 {
+		ec.SecretMorphemes = d.Secret.Morphemes
+	}
+	if len(d.Secret.SafeKeys) > 0 {
+		ec.SafeKeys = d.Secret.SafeKeys
+	}
 	ec.SecretKeys = nonNil(ec.SecretKeys)
 	for k, dc := range byKind {
 		if !dc.Enabled && !strict {
@@ -190,7 +222,12 @@ func (c *Config) engineConfig() (masking.Config, error) {
 		if err != nil {
 			return ec, err
 		}
-		ec.Detectors = append(ec.Detectors, masking.Detector{Kind: kind, Action: act, Numbers: dc.Numbers})
+		det := masking.Detector{Kind: kind, Action: act, Numbers: dc.Numbers}
+		if kind == masking.Secret {
+			det.DenyByDefault = orPreset(d.Secret.DenyByDefault, strict)
+			det.RandomValues = orPreset(d.Secret.RandomValues, strict)
+		}
+		ec.Detectors = append(ec.Detectors, det)
 	}
 	var err error
 	if ec.CheckDigit, err = masking.ParseCheckDigitPolicy(d.KRRRN.CheckDigit); err != nil {
