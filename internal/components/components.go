@@ -27,6 +27,7 @@ import (
 	"github.com/otelcol-ems/otelcol-ems/extensions/badgerstorageextension"
 
 	"github.com/otelcol-ems/otelcol-ems/exporters/archiveexporter"
+	"github.com/otelcol-ems/otelcol-ems/exporters/durableotlpexporter"
 	"github.com/otelcol-ems/otelcol-ems/exporters/localstoreexporter"
 	"github.com/otelcol-ems/otelcol-ems/extensions/localstoreextension"
 
@@ -52,6 +53,7 @@ var (
 		localstoreexporter.NewFactory,
 		archiveexporter.NewFactory,
 		alertmanagerexporter.NewFactory,
+		durableotlpexporter.NewFactory,
 	}
 
 	extensions = []func() extension.Factory{

@@ -60,7 +60,8 @@ import (
 //	EMS_BENCH_ENV       settings of this tree's runs, one KEY=VALUE a line: STORE=,
 //	                    BADGER= and QUEUE= take YAML lines (separated by ';') added
 //	                    to the local store's `stores.default`, to badger_storage and
-//	                    to otlp_grpc's sending_queue; any other key goes to the
+//	                    to otlp_grpc's sending_queue (DURABLE= to the durable_otlp
+//	                    exporter); any other key goes to the
 //	                    collector's environment (e.g. GOGC=50)
 //	EMS_BENCH_BEFORE_ENV the same for the EMS_BENCH_BEFORE binary's runs (with
 //	                    EMS_BENCH_BEFORE set to this tree's binary, two settings of
@@ -73,6 +74,9 @@ type benchPipeline struct {
 	masking    bool
 	localStore bool
 	badger     bool
+	// durable replaces otlp_grpc with the durable_otlp exporter, its queue on
+	// badger_storage (badger must be set too).
+	durable bool
 	// thresholdRules > 0 adds the threshold processor with that many rules,
 	// every one matching every point telemetrygen sends (metrics only).
 	thresholdRules int
@@ -85,6 +89,8 @@ var benchPipelines = []benchPipeline{
 	{name: "+ masking + local_store", masking: true, localStore: true},
 	{name: "+ masking + local_store + badger_storage queue (node)", masking: true, localStore: true, badger: true},
 	{name: "+ threshold processor, 100 rules matching every point", thresholdRules: 100},
+	{name: "+ masking + durable_otlp on badger_storage", masking: true, badger: true, durable: true},
+	{name: "+ masking + local_store + durable_otlp on badger_storage (node)", masking: true, localStore: true, badger: true, durable: true},
 }
 
 // thresholdYAML is the threshold processor's config: n rules on
@@ -138,7 +144,7 @@ func startCountingSink(b testing.TB) *countingSink {
 }
 
 // benchSettings splits an EMS_BENCH_ENV value into the YAML lines it adds
-// to the config (STORE, BADGER, QUEUE) and the collector's environment.
+// to the config (STORE, BADGER, QUEUE, DURABLE) and the collector's environment.
 func benchSettings(v string) (yaml map[string]string, env []string) {
 	yaml = map[string]string{}
 	for _, l := range strings.Split(v, "\n") {
@@ -147,7 +153,7 @@ func benchSettings(v string) (yaml map[string]string, env []string) {
 			continue
 		}
 		switch k {
-		case "STORE", "BADGER", "QUEUE":
+		case "STORE", "BADGER", "QUEUE", "DURABLE":
 			yaml[k] = val
 		default:
 			env = append(env, k+"="+val)
@@ -213,9 +219,19 @@ func benchConfig(p benchPipeline, signal, in, sink, masking, pprof string, extra
 		threshold = thresholdYAML(p.thresholdRules)
 	}
 	procs.WriteString(", batch]")
-	exps.WriteString("[otlp_grpc")
-	queue := ""
-	if p.badger {
+	forward := "otlp_grpc"
+	if p.durable {
+		forward = "durable_otlp"
+	}
+	exps.WriteString("[" + forward)
+	queue, durable := "", ""
+	if p.durable {
+		durable = fmt.Sprintf(`  durable_otlp:
+    endpoint: %s
+    tls: {insecure: true}
+    storage: badger_storage
+`, sink) + indentLines(extra["DURABLE"], "    ")
+	} else if p.badger {
 		queue = `    sending_queue:
       enabled: true
       storage: badger_storage
@@ -247,7 +263,7 @@ processors:
     endpoint: %s
     tls: {insecure: true}
     retry_on_failure: {enabled: true, max_elapsed_time: 0}
-%s  local_store:
+%s%s  local_store:
     extension: local_store
     store: default
 service:
@@ -258,7 +274,7 @@ service:
       receivers: [otlp]
       processors: %s
       exporters: %s
-`, harness.ExtensionsYAML, ext.String(), in, masking, threshold, sink, queue, exts.String(), harness.TelemetryYAML, signal, procs.String(), exps.String())
+`, harness.ExtensionsYAML, ext.String(), in, masking, threshold, sink, queue, durable, exts.String(), harness.TelemetryYAML, signal, procs.String(), exps.String())
 }
 
 // telemetrygenArgs offers rate items/s of one signal: logs with a 324-byte
@@ -414,7 +430,8 @@ func runBenchPipeline(b *testing.B, tg string, p benchPipeline, signal string, r
 	refused := int64(c.Metric(b, "otelcol_receiver_refused_"+item, nil))
 	res.offered = accepted + refused
 	res.dropped = refused + int64(c.Metric(b, "otelcol_exporter_send_failed_"+item, nil)) +
-		int64(c.Metric(b, "otelcol_exporter_enqueue_failed_"+item, nil))
+		int64(c.Metric(b, "otelcol_exporter_enqueue_failed_"+item, nil)) +
+		int64(c.Metric(b, "otelcol_durable_otlp_dropped_items", nil)) // refusals show as receiver refusals
 	c.Stop()
 	return res
 }

@@ -31,37 +31,51 @@ import (
 	"github.com/otelcol-ems/otelcol-ems/tests/harness"
 )
 
-// Store-and-forward tests (issue 6): the built collector forwards OTLP logs to
-// a backend in this test process through a persistent sending queue on
-// badger_storage. Sizes scale with environment variables:
+// Store-and-forward tests (issues 6 and 12): the built collector forwards OTLP
+// logs to a backend in this test process through a queue on badger_storage,
+// with each of the two durable designs (forwarders): otlp_grpc with a
+// persistent sending_queue, and the durable_otlp exporter. Every guarantee
+// runs for both. Sizes (per forwarder) scale with environment variables:
 //
-//	EMS_STOREFORWARD_N           records in the first crash round (default 100000)
+//	EMS_STOREFORWARD_N           records in the first crash round (default 50000)
 //	EMS_STOREFORWARD_N_SMALL     records in the other rounds (default 20000)
 //	EMS_STOREFORWARD_ROUNDS      crash rounds, one kill point each (default 4)
-//	EMS_STOREFORWARD_BACKLOG_MB  backlog of the disk test (default 64; README has 1024)
-//	EMS_STOREFORWARD_DRAIN_N     records in the drain-rate test (default 200000)
+//	EMS_STOREFORWARD_BACKLOG_MB  backlog of the disk test (default 48; README has 1024)
+//	EMS_STOREFORWARD_DRAIN_N     records in the drain-rate test (default 100000)
+//	EMS_STOREFORWARD_EXPORTERS   forwarders to test (default otlp_grpc,durable_otlp)
 
-// forwardingConfig is the recommended forwarding setup from the
+// forwarder is one durable queue design: its exporter config and the names
+// of the internal metrics the tests read.
+type forwarder struct {
+	name string
+	// exporter returns the exporters: section's entry (backend, maxElapsed).
+	exporter func(backend, maxElapsed string) string
+	// queueSize is the metric of requests or items waiting in the queue.
+	queueSize string
+	// gaveUp counts records deleted from the queue without delivery.
+	gaveUp string
+}
+
+var forwarders = []forwarder{
+	{name: "otlp_grpc", exporter: otlpGRPCExporter, queueSize: "otelcol_exporter_queue_size", gaveUp: "otelcol_exporter_send_failed_log_records"},
+	{name: "durable_otlp", exporter: durableOTLPExporter, queueSize: "otelcol_durable_otlp_queue_size", gaveUp: "otelcol_durable_otlp_dropped_items"},
+}
+
+// eachForwarder runs f once per forwarder named in EMS_STOREFORWARD_EXPORTERS.
+func eachForwarder(t *testing.T, f func(t *testing.T, fw forwarder)) {
+	only := os.Getenv("EMS_STOREFORWARD_EXPORTERS")
+	for _, fw := range forwarders {
+		if only != "" && !strings.Contains(","+only+",", ","+fw.name+",") {
+			continue
+		}
+		t.Run(fw.name, func(t *testing.T) { f(t, fw) })
+	}
+}
+
+// otlpGRPCExporter is the recommended otlp_grpc setup from the
 // badger_storage README, with short retry intervals so the test drains fast.
-// maxElapsed "0" never gives up; durability is always, interval or never.
-func forwardingConfig(in, backend, durability, maxElapsed, reclaimEvery string) string {
-	return fmt.Sprintf(`%s  badger_storage:
-    directory: ${env:EMS_DIR}/queue
-    durability: %s
-    max_size_mib: 8192
-    reclaim:
-      check_interval: %s
-      min_garbage_mib: 16
-    memory:
-      value_log_file_size_mib: 16
-receivers:
-  otlp:
-    protocols:
-      grpc:
-        endpoint: %s
-        max_recv_msg_size_mib: 64
-exporters:
-  otlp_grpc:
+func otlpGRPCExporter(backend, maxElapsed string) string {
+	return fmt.Sprintf(`  otlp_grpc:
     endpoint: %s
     tls:
       insecure: true
@@ -83,14 +97,60 @@ exporters:
         sizer: items
         min_size: 2000
         max_size: 10000
-service:
+`, backend, maxElapsed)
+}
+
+// durableOTLPExporter is durable_otlp with the same retry settings. It has
+// no batching of its own (a batch processor in front would lose what it
+// holds on a kill), so each request the test sends is one queue item.
+func durableOTLPExporter(backend, maxElapsed string) string {
+	return fmt.Sprintf(`  durable_otlp:
+    endpoint: %s
+    tls:
+      insecure: true
+    timeout: 5s
+    storage: badger_storage
+    num_consumers: 4
+    retry_on_failure:
+      enabled: true
+      initial_interval: 100ms
+      max_interval: 1s
+      max_elapsed_time: %s
+`, backend, maxElapsed)
+}
+
+// forwardingConfig is forwardingConfigFor with otlp_grpc.
+func forwardingConfig(in, backend, durability, maxElapsed, reclaimEvery string) string {
+	return forwardingConfigFor(forwarders[0], in, backend, durability, maxElapsed, reclaimEvery)
+}
+
+// forwardingConfigFor is a forwarding setup with fw's exporter.
+// maxElapsed "0" never gives up; durability is always, interval or never.
+func forwardingConfigFor(fw forwarder, in, backend, durability, maxElapsed, reclaimEvery string) string {
+	return fmt.Sprintf(`%s  badger_storage:
+    directory: ${env:EMS_DIR}/queue
+    durability: %s
+    max_size_mib: 8192
+    reclaim:
+      check_interval: %s
+      min_garbage_mib: 16
+    memory:
+      value_log_file_size_mib: 16
+receivers:
+  otlp:
+    protocols:
+      grpc:
+        endpoint: %s
+        max_recv_msg_size_mib: 64
+exporters:
+%sservice:
   extensions: [health_check, badger_storage]
 %s
   pipelines:
     logs:
       receivers: [otlp]
-      exporters: [otlp_grpc]
-`, harness.ExtensionsYAML, durability, reclaimEvery, in, backend, maxElapsed, harness.TelemetryYAML)
+      exporters: [%s]
+`, harness.ExtensionsYAML, durability, reclaimEvery, in, fw.exporter(backend, maxElapsed), harness.TelemetryYAML, fw.name)
 }
 
 // backend is an OTLP/gRPC logs endpoint built from the upstream otlpreceiver
@@ -254,9 +314,11 @@ func envInt(t testing.TB, name string, def int) int {
 // moment, in a bounded loop of rounds with different kill points and
 // durability policies; the collector is restarted, the backend comes back,
 // and every accepted id must arrive (duplicates are reported, not failed).
-func TestStoreForwardSurvivesKill9(t *testing.T) {
+func TestStoreForwardSurvivesKill9(t *testing.T) { eachForwarder(t, survivesKill9) }
+
+func survivesKill9(t *testing.T, fw forwarder) {
 	rounds := envInt(t, "EMS_STOREFORWARD_ROUNDS", 4)
-	big := envInt(t, "EMS_STOREFORWARD_N", 100_000)
+	big := envInt(t, "EMS_STOREFORWARD_N", 50_000)
 	small := envInt(t, "EMS_STOREFORWARD_N_SMALL", 20_000)
 	policies := []string{"interval", "never", "always", "interval"}
 	for round := range rounds {
@@ -268,15 +330,15 @@ func TestStoreForwardSurvivesKill9(t *testing.T) {
 		// Kill points: during ingest (rounds 0-2) or during the drain (round 3).
 		duringDrain := round%4 == 3
 		t.Run(fmt.Sprintf("round%d_%s_n%d_kill_during_%s", round, durability, n, map[bool]string{false: "outage", true: "drain"}[duringDrain]), func(t *testing.T) {
-			crashRound(t, n, durability, duringDrain)
+			crashRound(t, fw, n, durability, duringDrain)
 		})
 	}
 }
 
-func crashRound(t *testing.T, n int, durability string, killDuringDrain bool) {
+func crashRound(t *testing.T, fw forwarder, n int, durability string, killDuringDrain bool) {
 	be := newBackend(t, true) // not started: the backend is down
 	in := harness.FreeAddr(t)
-	col := harness.StartCollector(t, forwardingConfig(in, be.addr, durability, "0", "10s"))
+	col := harness.StartCollector(t, forwardingConfigFor(fw, in, be.addr, durability, "0", "10s"))
 
 	var accepted atomic.Int64
 	sent := make(chan struct{})
@@ -296,8 +358,8 @@ func crashRound(t *testing.T, n int, durability string, killDuringDrain bool) {
 	}
 	<-sent
 	require.EqualValues(t, n, accepted.Load())
-	queued := col.Metric(t, "otelcol_exporter_queue_size", nil)
-	t.Logf("all %d records accepted during the outage; queue size now %.0f items", n, queued)
+	queued := col.Metric(t, fw.queueSize, nil)
+	t.Logf("all %d records accepted during the outage; %s now %.0f", n, fw.queueSize, queued)
 
 	start := time.Now()
 	be.start(t)
@@ -313,8 +375,8 @@ func crashRound(t *testing.T, n int, durability string, killDuringDrain bool) {
 	elapsed := time.Since(start)
 	missing, dups := be.missing(n)
 	require.True(t, ok, "%d of %d accepted records never arrived (durability %s, %d kill)", missing, n, durability, kills)
-	t.Logf("durability %s: all %d accepted records arrived after %d kill(s); %d duplicates; drain took %s (%.0f records/s incl. restart)",
-		durability, n, kills, dups, elapsed.Round(time.Millisecond), float64(n)/elapsed.Seconds())
+	t.Logf("%s, durability %s: all %d accepted records arrived after %d kill(s); %d duplicates; drain took %s (%.0f records/s incl. restart)",
+		fw.name, durability, n, kills, dups, elapsed.Round(time.Millisecond), float64(n)/elapsed.Seconds())
 }
 
 // TestStoreForwardOutageLongerThanRetryTime compares the exporter default of
@@ -323,6 +385,10 @@ func crashRound(t *testing.T, n int, durability string, killDuringDrain bool) {
 // longer than the former. The default drops the data, also from the
 // persistent queue; the recommended config delivers every record.
 func TestStoreForwardOutageLongerThanRetryTime(t *testing.T) {
+	eachForwarder(t, outageLongerThanRetryTime)
+}
+
+func outageLongerThanRetryTime(t *testing.T, fw forwarder) {
 	const n = 5_000
 	type side struct {
 		name string
@@ -336,14 +402,14 @@ func TestStoreForwardOutageLongerThanRetryTime(t *testing.T) {
 		s.be = newBackend(t, true)
 		s.in = harness.FreeAddr(t)
 		maxElapsed := map[int]string{0: "0", 1: "2s"}[i]
-		s.col = harness.StartCollector(t, forwardingConfig(s.in, s.be.addr, "interval", maxElapsed, "10s"))
+		s.col = harness.StartCollector(t, forwardingConfigFor(fw, s.in, s.be.addr, "interval", maxElapsed, "10s"))
 		sendAll(t, s.in, n, 100, 0, &s.acc)
 		require.EqualValues(t, n, s.acc.Load())
 	}
 	// The outage lasts well beyond the short side's retry budget.
 	defaultSide := sides[1]
 	require.True(t, waitFor(time.Minute, func() bool {
-		return defaultSide.col.Metric(t, "otelcol_exporter_send_failed_log_records", nil) >= n
+		return defaultSide.col.Metric(t, fw.gaveUp, nil) >= n
 	}), "the default-like exporter should give up on every record during the outage")
 	time.Sleep(3 * time.Second)
 
@@ -356,11 +422,11 @@ func TestStoreForwardOutageLongerThanRetryTime(t *testing.T) {
 	// Let the default side deliver whatever it still has.
 	time.Sleep(3 * time.Second)
 	lost, _ := defaultSide.be.missing(n)
-	dropped := defaultSide.col.Metric(t, "otelcol_exporter_send_failed_log_records", nil)
-	t.Logf("recommended: all %d records delivered (%d duplicates); default-like: %d of %d lost, %.0f counted as send failures",
-		n, dups, lost, n, dropped)
+	dropped := defaultSide.col.Metric(t, fw.gaveUp, nil)
+	t.Logf("%s recommended: all %d records delivered (%d duplicates); default-like: %d of %d lost, %.0f counted in %s",
+		fw.name, n, dups, lost, n, dropped, fw.gaveUp)
 	require.Equal(t, n, lost, "with a finite max_elapsed_time the outage loses the data")
-	require.EqualValues(t, 0, rec.col.Metric(t, "otelcol_exporter_send_failed_log_records", nil))
+	require.EqualValues(t, 0, rec.col.Metric(t, fw.gaveUp, nil))
 }
 
 // duDir returns the bytes allocated to the files under dir.
@@ -381,8 +447,10 @@ func duDir(t *testing.T, dir string) int64 {
 // TestStoreForwardDiskReturnsAfterBacklog builds a backlog during an outage,
 // lets it drain and checks that the queue directory returns near its idle
 // size. It also reports the drain rate.
-func TestStoreForwardDiskReturnsAfterBacklog(t *testing.T) {
-	mb := envInt(t, "EMS_STOREFORWARD_BACKLOG_MB", 64)
+func TestStoreForwardDiskReturnsAfterBacklog(t *testing.T) { eachForwarder(t, diskReturnsAfterBacklog) }
+
+func diskReturnsAfterBacklog(t *testing.T, fw forwarder) {
+	mb := envInt(t, "EMS_STOREFORWARD_BACKLOG_MB", 48)
 	const per, body = 200, 1024
 	n := mb << 20 / body
 	n -= n % per
@@ -393,7 +461,7 @@ func TestStoreForwardDiskReturnsAfterBacklog(t *testing.T) {
 	if reclaimEvery == "" {
 		reclaimEvery = "2s"
 	}
-	col := harness.StartCollector(t, forwardingConfig(in, be.addr, "interval", "0", reclaimEvery))
+	col := harness.StartCollector(t, forwardingConfigFor(fw, in, be.addr, "interval", "0", reclaimEvery))
 	dir := filepath.Join(col.Dir, "queue")
 	idle := duDir(t, dir)
 
@@ -415,9 +483,9 @@ func TestStoreForwardDiskReturnsAfterBacklog(t *testing.T) {
 		float64(n)/drain.Seconds(), float64(be.bytes.Load())/(1<<20)/drain.Seconds())
 
 	drained := duDir(t, dir)
-	t.Logf("right after the drain: live entries %.0f, live bytes %.0f, queue size %.0f",
+	t.Logf("right after the drain: live entries %.0f, live bytes %.0f, %s %.0f",
 		col.Metric(t, "otelcol_badger_storage_live_entries", nil), col.Metric(t, "otelcol_badger_storage_live_size", nil),
-		col.Metric(t, "otelcol_exporter_queue_size", nil))
+		fw.queueSize, col.Metric(t, fw.queueSize, nil))
 	var now int64
 	// At most the value-log file being written (16 MiB in this config) may stay.
 	returned := waitFor(2*time.Minute, func() bool { now = duDir(t, dir); return now < idle+20<<20 })
@@ -443,11 +511,13 @@ func TestStoreForwardDiskReturnsAfterBacklog(t *testing.T) {
 // TestStoreForwardDrainRate measures how fast a backlog of typical log
 // records (about 250 B each) drains once the backend is back, against a
 // normal ingest of 10k records/s. It reports; it does not assert on time.
-func TestStoreForwardDrainRate(t *testing.T) {
-	n := envInt(t, "EMS_STOREFORWARD_DRAIN_N", 200_000)
+func TestStoreForwardDrainRate(t *testing.T) { eachForwarder(t, drainRate) }
+
+func drainRate(t *testing.T, fw forwarder) {
+	n := envInt(t, "EMS_STOREFORWARD_DRAIN_N", 100_000)
 	be := newBackend(t, false)
 	in := harness.FreeAddr(t)
-	harness.StartCollector(t, forwardingConfig(in, be.addr, "interval", "0", "10s"))
+	harness.StartCollector(t, forwardingConfigFor(fw, in, be.addr, "interval", "0", "10s"))
 	var accepted atomic.Int64
 	start := time.Now()
 	sendAll(t, in, n, 500, 200, &accepted)
@@ -456,7 +526,7 @@ func TestStoreForwardDrainRate(t *testing.T) {
 	require.True(t, waitFor(5*time.Minute, func() bool { return be.records.Load() >= int64(n) }), "only %d of %d records arrived", be.records.Load(), n)
 	d := be.sinceFirst()
 	rate := float64(n) / d.Seconds()
-	t.Logf("drain rate: %d records in %s = %.0f records/s = %.1f× a normal ingest of 10k records/s", n, d.Round(time.Millisecond), rate, rate/10_000)
+	t.Logf("%s drain rate: %d records in %s = %.0f records/s = %.1f× a normal ingest of 10k records/s", fw.name, n, d.Round(time.Millisecond), rate, rate/10_000)
 }
 
 // TestStoreForwardFullStoreRefusesAndKeepsAccepted fills a tiny store during
@@ -464,9 +534,13 @@ func TestStoreForwardDrainRate(t *testing.T) {
 // error and keeps its data), count the refusals, and still deliver every
 // record it accepted once the backend is back.
 func TestStoreForwardFullStoreRefusesAndKeepsAccepted(t *testing.T) {
+	eachForwarder(t, fullStoreRefusesAndKeepsAccepted)
+}
+
+func fullStoreRefusesAndKeepsAccepted(t *testing.T, fw forwarder) {
 	be := newBackend(t, true)
 	in := harness.FreeAddr(t)
-	cfg := strings.Replace(forwardingConfig(in, be.addr, "interval", "0", "10s"), "max_size_mib: 8192", "max_size_mib: 4", 1)
+	cfg := strings.Replace(forwardingConfigFor(fw, in, be.addr, "interval", "0", "10s"), "max_size_mib: 8192", "max_size_mib: 4", 1)
 	col := harness.StartCollector(t, cfg)
 	client := harness.NewOTLPClient(t, in)
 
