@@ -20,12 +20,16 @@ import (
 	"github.com/otelcol-ems/otelcol-ems/tests/harness"
 )
 
-// nodePipelineConfig is the node pipeline make bench-pipeline measures (the
-// DaemonSet's: OTLP in, masking, batch, then both the durable queue to the
-// backend and the local store), with the local store's query API on api.
-func nodePipelineConfig(t *testing.T, in, api, sink string) string {
+// nodePipelineConfig is a node pipeline make bench-pipeline measures (OTLP
+// in, masking, batch, then both a durable queue to the backend and the local
+// store), with the local store's query API on api. With durable the queue is
+// durable_otlp (the DaemonSet's), otherwise otlp_grpc's persistent
+// sending_queue.
+func nodePipelineConfig(t *testing.T, in, api, sink string, durable bool) string {
 	t.Helper()
-	i := slices.IndexFunc(benchPipelines, func(p benchPipeline) bool { return p.masking && p.localStore && p.badger })
+	i := slices.IndexFunc(benchPipelines, func(p benchPipeline) bool {
+		return p.masking && p.localStore && p.badger && p.durable == durable
+	})
 	require.GreaterOrEqual(t, i, 0, "bench-pipeline has a node pipeline")
 	cfg := benchConfig(benchPipelines[i], "logs", in, sink, "    detectors: {ipv4: {enabled: true}}", "", nil)
 	const at = "  local_store:\n    memory_limit_mib:"
@@ -53,7 +57,8 @@ func poolingLogs(sender, req, n int, base time.Time) plog.Logs {
 	return ld
 }
 
-// TestNodePipelineIntegrity runs the DaemonSet's node pipeline under
+// TestNodePipelineIntegrity runs both node pipelines (the DaemonSet's with
+// durable_otlp, and the one with otlp_grpc's persistent queue) under
 // concurrent senders and checks every record, at the backend and in the
 // local store, for its own body and attributes: a request shared by the two
 // exporters and changed or released by one while the other still reads it
@@ -61,9 +66,16 @@ func poolingLogs(sender, req, n int, base time.Time) plog.Logs {
 // loss. EMS_FEATURE_GATES runs it with collector feature gates, e.g.
 // pdata.useProtoPooling, which fails it (docs/benchmarks/pipeline.md).
 func TestNodePipelineIntegrity(t *testing.T) {
+	for _, durable := range []bool{true, false} {
+		name := map[bool]string{true: "durable_otlp", false: "sending_queue"}[durable]
+		t.Run(name, func(t *testing.T) { nodePipelineIntegrity(t, durable) })
+	}
+}
+
+func nodePipelineIntegrity(t *testing.T, durable bool) {
 	sink := harness.StartSink(t)
 	in, api := harness.FreeAddr(t), harness.FreeAddr(t)
-	c := harness.NewCollector(t, nodePipelineConfig(t, in, api, sink.GRPCEndpoint))
+	c := harness.NewCollector(t, nodePipelineConfig(t, in, api, sink.GRPCEndpoint, durable))
 	if gates := os.Getenv("EMS_FEATURE_GATES"); gates != "" {
 		c.Args = append(c.Args, "--feature-gates="+gates)
 	}
