@@ -81,7 +81,7 @@ func (r *reader) scanRecords(sig Signal, bucket int64, name string, ts, seq, end
 		if last {
 			return true, nil
 		}
-		if err := pend.addItem(it.Item(), bk, block, ts, seq, end); err != nil {
+		if err := pend.addItem(r.s, sig, it.Item(), bk, block, ts, seq, end); err != nil {
 			return false, err
 		}
 	}
@@ -108,7 +108,7 @@ func (p *pending) reset() []blockRec { p.recs, p.head = p.recs[:0], 0; return p.
 // addItem decodes the block (or per-record entry) item, keyed bk, and adds
 // its records from (ts, seq) up to end. A block whose span ends before ts
 // is not read further; a damaged block adds what decoded before the damage.
-func (p *pending) addItem(item *badger.Item, bk ref, block bool, ts, seq, end uint64) error {
+func (p *pending) addItem(s *Store, sig Signal, item *badger.Item, bk ref, block bool, ts, seq, end uint64) error {
 	if !block {
 		if bk.ts < ts || (bk.ts == ts && bk.seq < seq) {
 			return nil
@@ -126,8 +126,8 @@ func (p *pending) addItem(item *badger.Item, bk ref, block bool, ts, seq, end ui
 		if err != nil || bk.ts+span < ts {
 			return nil // damaged, or all its records before the scan's start
 		}
-		v = append([]byte(nil), val...)
-		return nil
+		v, _, err = s.blockValue(sig, bk.bucket, val, true)
+		return err
 	})
 	if err != nil || v == nil {
 		return err
@@ -240,6 +240,9 @@ func (r *reader) block(sig Signal, blk ref, block bool) ([]blockRec, error) {
 	}
 	if !block {
 		return []blockRec{{ts: blk.ts, seq: blk.seq, value: v}}, nil
+	}
+	if v, _, err = r.s.blockValue(sig, blk.bucket, v, false); err != nil || v == nil {
+		return nil, err
 	}
 	recs, _ := appendBlockRecs(nil, blk.ts, blk.seq, v) // a damaged block keeps what decoded
 	return recs, nil
