@@ -233,10 +233,7 @@ func (b *batch) put(p pendRec, res *resourceInfo, dict *dictInfo) (int64, error)
 // putBlocks sorts the batch's records into key order, writes them as
 // blocks, and then the trace index entries that point into the blocks.
 func (b *batch) putBlocks() error {
-	recs := b.recs
-	if !slices.IsSortedFunc(recs, pendCmp) {
-		slices.SortFunc(recs, pendCmp)
-	}
+	recs := sortPend(b.recs)
 	var traces map[bucketTrace]*traceList
 	for len(recs) > 0 {
 		n := 1

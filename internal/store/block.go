@@ -178,8 +178,29 @@ func (p *pendRec) appendValue(b []byte) []byte {
 
 // pendCmp orders a batch's records by bucket, metric name, ts and seq: the
 // order of their keys.
-func pendCmp(a, b pendRec) int {
-	return cmp.Or(cmp.Compare(a.bucket, b.bucket), strings.Compare(a.name, b.name), cmp.Compare(a.ts, b.ts), cmp.Compare(a.seq, b.seq))
+func pendCmp(a, b *pendRec) int {
+	if a.bucket != b.bucket {
+		return cmp.Compare(a.bucket, b.bucket)
+	}
+	if a.name != b.name {
+		return strings.Compare(a.name, b.name)
+	}
+	if a.ts != b.ts {
+		return cmp.Compare(a.ts, b.ts)
+	}
+	return cmp.Compare(a.seq, b.seq)
+}
+
+// sortPend sorts recs into key order (pendCmp) unless they are in order.
+// Sorting 4-byte indices and gathering once instead was measured slower
+// (4000 records: 7.9–10.7 ms against 4.1–5.7 ms, noisy machine): the
+// comparisons then miss the cache on every record.
+func sortPend(recs []pendRec) []pendRec {
+	cmpVal := func(a, b pendRec) int { return pendCmp(&a, &b) }
+	if !slices.IsSortedFunc(recs, cmpVal) {
+		slices.SortFunc(recs, cmpVal)
+	}
+	return recs
 }
 
 // cutBlock returns how many records of recs (sorted, recs[0] first) go into
