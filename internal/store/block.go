@@ -51,7 +51,8 @@ const (
 // value: the entry header, key, value metadata, entry offsets, checksum.
 const blockTableSlack = 192
 
-// blockBytes is the bound of a block's value with Badger options o. A value
+// blockBytes is the bound of an inline block's value (the format before
+// segments, which tests still write) with Badger options o. A value
 // larger than one of Badger's table blocks (o.BlockSize, 4 KiB by default)
 // makes the table builder grow that block's buffer from its pooled
 // allocator: with 16 KiB blocks the builders' memory under compactions

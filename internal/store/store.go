@@ -189,8 +189,10 @@ func OpenNeeds(opts Options) int64 { return badgerdb.MinFree(badgerOptions(opts)
 
 // badgerOptions are the shared memory-bounded options with the store's
 // choices:
-//   - records stay in the LSM tree (so dropping a bucket frees them without
-//     value-log GC; the value threshold only shrinks with small memtables,
+//   - values stay in the LSM tree: they are block pointers (the blocks are
+//     in segment files, segments.go), dictionary entries, trace index
+//     entries and counts, all small, so dropping a bucket frees them without
+//     value-log GC (the value threshold only shrinks with small memtables,
 //     where Badger requires it);
 //   - tables have the same size at every level, because a table builder holds
 //     its whole table in memory and Badger's default doubles the table size at
