@@ -94,9 +94,10 @@ func recLess(rec *blockRec, r ref) bool {
 
 // pending holds decoded records not yet visited, in (ts, seq) order.
 type pending struct {
-	recs []blockRec
-	head int
-	tmp  []blockRec
+	recs  []blockRec
+	head  int
+	tmp   []blockRec
+	spare []blockRec // the buffer add merges into
 }
 
 func (p *pending) len() int          { return len(p.recs) - p.head }
@@ -148,7 +149,11 @@ func (p *pending) addItem(s *Store, sig Signal, item *badger.Item, bk ref, block
 	return nil
 }
 
-// add merges sorted records into the pending ones.
+// add merges sorted records into the pending ones. Blocks of writes that
+// overlap in time leave many records pending (a 64 KiB block holds ~180):
+// appending and sorting them again cost O(n log n) per block, which made a
+// query over one busy bucket quadratic (8.5 s for 186k records); a linear
+// merge into the spare buffer costs O(n).
 func (p *pending) add(recs []blockRec) {
 	if len(recs) == 0 {
 		return
@@ -157,15 +162,30 @@ func (p *pending) add(recs []blockRec) {
 		p.recs = append(p.reset(), recs...)
 		return
 	}
-	sorted := recCmp(p.recs[len(p.recs)-1], recs[0]) < 0
-	if p.head > len(p.recs)/2 {
-		p.recs = append(p.recs[:0], p.recs[p.head:]...)
-		p.head = 0
+	cur := p.recs[p.head:]
+	if recCmp(cur[len(cur)-1], recs[0]) < 0 {
+		if p.head > len(p.recs)/2 {
+			p.recs = append(p.recs[:0], p.recs[p.head:]...)
+			p.head = 0
+		}
+		p.recs = append(p.recs, recs...)
+		return
 	}
-	p.recs = append(p.recs, recs...)
-	if !sorted {
-		slices.SortFunc(p.recs[p.head:], recCmp)
+	out := slices.Grow(p.spare[:0], len(cur)+len(recs))
+	i, j := 0, 0
+	for i < len(cur) && j < len(recs) {
+		if recCmp(cur[i], recs[j]) <= 0 {
+			out = append(out, cur[i])
+			i++
+		} else {
+			out = append(out, recs[j])
+			j++
+		}
 	}
+	out = append(out, cur[i:]...)
+	out = append(out, recs[j:]...)
+	p.spare = p.recs[:0]
+	p.recs, p.head = out, 0
 }
 
 // scanTrace visits the records of one bucket that carry traceID, through the
