@@ -4,6 +4,7 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -222,4 +223,38 @@ func TestBlockPtrRoundTrip(t *testing.T) {
 	}
 	_, err = decodeBlockPtr(append(v, 0))
 	assert.Error(t, err)
+}
+
+// Pending records stay in (ts, seq) order whatever runs are merged in,
+// overlapping or not, and each comes out once.
+func TestPendingMergesRuns(t *testing.T) {
+	var p pending
+	var want []blockRec
+	seq := uint64(0)
+	for run := 0; run < 50; run++ {
+		var recs []blockRec
+		start := uint64(run*7) % 40 // runs overlap, some follow each other
+		for i := uint64(0); i < 30; i++ {
+			seq++
+			recs = append(recs, blockRec{ts: start + i, seq: seq})
+		}
+		slices.SortFunc(recs, recCmp)
+		want = append(want, recs...)
+		p.add(recs)
+		if run%5 == 4 { // pop some, as a scan does once the next block sorts after them
+			for k := 0; k < 20 && p.len() > 0; k++ {
+				got := p.pop()
+				i := slices.IndexFunc(want, func(r blockRec) bool { return r.ts == got.ts && r.seq == got.seq })
+				require.GreaterOrEqual(t, i, 0)
+				for _, r := range want {
+					require.GreaterOrEqual(t, recCmp(r, *got), 0, "popped in order")
+				}
+				want = slices.Delete(want, i, i+1)
+			}
+		}
+	}
+	rest := p.recs[p.head:]
+	require.True(t, slices.IsSortedFunc(rest, recCmp))
+	slices.SortFunc(want, recCmp)
+	require.Equal(t, want, slices.Clone(rest))
 }
