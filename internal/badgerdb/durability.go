@@ -28,8 +28,7 @@ func (d Durability) Validate() error {
 // Syncer runs the group commit of the interval policy: it syncs the database
 // (Sync) every interval until Stop. Errors are logged once per change of state.
 type Syncer struct {
-	db       *badger.DB
-	dir      string
+	sync     func() error
 	interval time.Duration
 	logger   *zap.Logger
 	stop     chan struct{}
@@ -40,7 +39,14 @@ type Syncer struct {
 // StartSyncer starts the group-commit loop for db, opened on dir. interval
 // must be positive.
 func StartSyncer(db *badger.DB, dir string, interval time.Duration, logger *zap.Logger) *Syncer {
-	s := &Syncer{db: db, dir: dir, interval: interval, logger: logger, stop: make(chan struct{})}
+	return StartSyncerFunc(func() error { return Sync(db, dir) }, interval, logger)
+}
+
+// StartSyncerFunc starts a group-commit loop that calls sync every interval,
+// for a store that keeps data beside its Badger database (sync must then
+// make that durable before calling Sync). interval must be positive.
+func StartSyncerFunc(sync func() error, interval time.Duration, logger *zap.Logger) *Syncer {
+	s := &Syncer{sync: sync, interval: interval, logger: logger, stop: make(chan struct{})}
 	s.done.Add(1)
 	go s.run()
 	return s
@@ -56,7 +62,7 @@ func (s *Syncer) run() {
 		case <-s.stop:
 			return
 		case <-t.C:
-			err := Sync(s.db, s.dir)
+			err := s.sync()
 			if err != nil && !failing {
 				s.logger.Error("badger sync failed", zap.Error(err))
 			} else if err == nil && failing {
@@ -73,7 +79,7 @@ func (s *Syncer) Stop() error {
 	s.once.Do(func() {
 		close(s.stop)
 		s.done.Wait()
-		err = Sync(s.db, s.dir)
+		err = s.sync()
 	})
 	return err
 }

@@ -3,11 +3,14 @@ package store
 import (
 	"context"
 	"fmt"
+	"hash/crc32"
 	"hash/fnv"
 	"slices"
+	"sync"
 	"time"
 
 	"github.com/dgraph-io/badger/v4"
+	"github.com/klauspost/compress/s2"
 	"go.opentelemetry.io/collector/pdata/pcommon"
 
 	"github.com/otelcol-ems/otelcol-ems/internal/badgerdb"
@@ -68,7 +71,7 @@ type batch struct {
 	bytes    int64  // key and value bytes written, for the free-space guard
 	arena    []byte // keys and values of the batch, held by wb until it ends
 	width    int64  // bucket width of sig in ns
-	blockMax int    // the largest block value: below Badger's value threshold, so blocks stay in the LSM tree
+	blockMax int    // the largest block value (raw): segBlockMax, or blockBytes when inline
 	last     putMemo
 }
 
@@ -125,7 +128,7 @@ func (s *Store) newBatch(ctx context.Context, sig Signal, n int) (*batch, error)
 		stats:    map[statKey]*resStat{},
 		recs:     make([]pendRec, 0, n),
 		width:    s.width[sig],
-		blockMax: s.blockMax,
+		blockMax: s.blockMax(),
 	}, nil
 }
 
@@ -230,35 +233,16 @@ func (b *batch) put(p pendRec, res *resourceInfo, dict *dictInfo) (int64, error)
 // putBlocks sorts the batch's records into key order, writes them as
 // blocks, and then the trace index entries that point into the blocks.
 func (b *batch) putBlocks() error {
-	recs := b.recs
-	if !slices.IsSortedFunc(recs, pendCmp) {
-		slices.SortFunc(recs, pendCmp)
-	}
+	recs := sortPend(b.recs)
 	var traces map[bucketTrace]*traceList
 	for len(recs) > 0 {
-		n := cutBlock(recs, b.blockMax)
-		blk := recs[:n]
-		first := ref{bucket: blk[0].bucket, ts: blk[0].ts, seq: blk[0].seq, name: blk[0].name}
-		k := appendBlockKey(b.alloc(blockKeyLen(b.sig, first.name)), b.sig, first)
-		v := encodeBlock(blk)
-		if err := b.wb.Set(k, v); err != nil {
-			return err
+		n := 1
+		for n < len(recs) && recs[n].bucket == recs[0].bucket {
+			n++
 		}
-		b.bytes += int64(len(k) + len(v))
-		for i := range blk {
-			if blk[i].trace == [16]byte{} {
-				continue
-			}
-			if traces == nil {
-				traces = map[bucketTrace]*traceList{}
-			}
-			r := ref{bucket: first.bucket, ts: blk[i].ts, seq: blk[i].seq}
-			bt := bucketTrace{first.bucket, blk[i].trace}
-			if l := traces[bt]; l != nil {
-				l.add(r, first)
-			} else {
-				traces[bt] = newTraceList(r, first)
-			}
+		var err error
+		if traces, err = b.putBucket(recs[:n], traces); err != nil {
+			return err
 		}
 		recs = recs[n:]
 	}
@@ -271,6 +255,95 @@ func (b *batch) putBlocks() error {
 		b.bytes += int64(len(key) + len(v))
 	}
 	return nil
+}
+
+// segBlock is a block of a bucket's write, stored at off in the write's
+// segment buffer.
+type segBlock struct {
+	key         []byte
+	count, span uint64
+	off, n      int
+}
+
+// segBufs are the buffers of a write's blocks, reused across writes.
+type segBufs struct {
+	raw    []byte // one block, encoded
+	seg    []byte // the bucket's blocks as stored
+	blocks []segBlock
+}
+
+var segBufPool = sync.Pool{New: func() any { return new(segBufs) }}
+
+// putBucket writes the records of one bucket (sorted) as blocks: appended
+// to the bucket's segment in one write, with a pointer per block in Badger
+// (inline in Badger when the store writes inline), and adds their trace
+// references to traces.
+func (b *batch) putBucket(recs []pendRec, traces map[bucketTrace]*traceList) (map[bucketTrace]*traceList, error) {
+	bucket := recs[0].bucket
+	bufs := segBufPool.Get().(*segBufs)
+	defer segBufPool.Put(bufs)
+	bufs.seg, bufs.blocks = bufs.seg[:0], bufs.blocks[:0]
+	for len(recs) > 0 {
+		n := cutBlock(recs, b.blockMax)
+		blk := recs[:n]
+		first := ref{bucket: bucket, ts: blk[0].ts, seq: blk[0].seq, name: blk[0].name}
+		k := appendBlockKey(b.alloc(blockKeyLen(b.sig, first.name)), b.sig, first)
+		if b.s.inline {
+			v := encodeBlock(blk)
+			if err := b.wb.Set(k, v); err != nil {
+				return traces, err
+			}
+			b.bytes += int64(len(k) + len(v))
+		} else {
+			bufs.raw = appendBlock(bufs.raw[:0], blk)
+			off := len(bufs.seg)
+			if b.s.codec == codecS2 {
+				bufs.seg = slices.Grow(bufs.seg, s2.MaxEncodedLen(len(bufs.raw)))
+				enc := s2.Encode(bufs.seg[off:off+s2.MaxEncodedLen(len(bufs.raw))], bufs.raw)
+				bufs.seg = bufs.seg[:off+len(enc)]
+			} else {
+				bufs.seg = append(bufs.seg, bufs.raw...)
+			}
+			bufs.blocks = append(bufs.blocks, segBlock{key: k, count: uint64(n), span: blk[n-1].ts - blk[0].ts, off: off, n: len(bufs.seg) - off})
+		}
+		for i := range blk {
+			if blk[i].trace == [16]byte{} {
+				continue
+			}
+			if traces == nil {
+				traces = map[bucketTrace]*traceList{}
+			}
+			r := ref{bucket: bucket, ts: blk[i].ts, seq: blk[i].seq}
+			bt := bucketTrace{bucket, blk[i].trace}
+			if l := traces[bt]; l != nil {
+				l.add(r, first)
+			} else {
+				traces[bt] = newTraceList(r, first)
+			}
+		}
+		recs = recs[n:]
+	}
+	if len(bufs.blocks) == 0 {
+		return traces, nil
+	}
+	// The blocks reach the segment before their pointers reach Badger.
+	base, err := b.s.segs.append(segID{b.sig, bucket}, bufs.seg)
+	if err != nil {
+		return traces, err
+	}
+	b.bytes += int64(len(bufs.seg))
+	for _, sb := range bufs.blocks {
+		stored := bufs.seg[sb.off : sb.off+sb.n]
+		v := appendBlockPtr(b.alloc(blockPtrMax), blockPtr{
+			count: sb.count, span: sb.span, off: uint64(base) + uint64(sb.off), n: uint64(sb.n),
+			codec: b.s.codec, crc: crc32.Checksum(stored, castagnoli),
+		})
+		if err := b.wb.Set(sb.key, v); err != nil {
+			return traces, err
+		}
+		b.bytes += int64(len(sb.key) + len(v))
+	}
+	return traces, nil
 }
 
 // putDict writes the dictionary entry of dict in bucket, and its service
@@ -305,7 +378,7 @@ func (b *batch) commit(ctx context.Context) (WriteResult, error) {
 		return WriteResult{Expired: b.res.Expired, TooDeep: b.res.TooDeep}, err
 	}
 	if b.s.opts.Durability == badgerdb.DurabilityAlways {
-		if err := badgerdb.Sync(b.s.db, b.s.opts.Dir); err != nil {
+		if err := b.s.sync(); err != nil {
 			return WriteResult{Expired: b.res.Expired, TooDeep: b.res.TooDeep}, err
 		}
 	}

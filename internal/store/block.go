@@ -3,6 +3,7 @@ package store
 import (
 	"cmp"
 	"encoding/binary"
+	"slices"
 	"strings"
 
 	"github.com/dgraph-io/badger/v4"
@@ -50,7 +51,8 @@ const (
 // value: the entry header, key, value metadata, entry offsets, checksum.
 const blockTableSlack = 192
 
-// blockBytes is the bound of a block's value with Badger options o. A value
+// blockBytes is the bound of an inline block's value (the format before
+// segments, which tests still write) with Badger options o. A value
 // larger than one of Badger's table blocks (o.BlockSize, 4 KiB by default)
 // makes the table builder grow that block's buffer from its pooled
 // allocator: with 16 KiB blocks the builders' memory under compactions
@@ -105,6 +107,10 @@ func (r *varints) bytes(n uint64) []byte {
 // blockSpanOf returns the count and time span a block value declares and
 // the rest of the value after them.
 func blockSpanOf(v []byte) (count, span uint64, rest []byte, err error) {
+	if isBlockPtr(v) {
+		p, err := decodeBlockPtr(v)
+		return p.count, p.span, nil, err
+	}
 	r := varints{b: v, ok: true}
 	count, span = r.uvarint(), r.uvarint()
 	if !r.ok || count == 0 {
@@ -173,8 +179,29 @@ func (p *pendRec) appendValue(b []byte) []byte {
 
 // pendCmp orders a batch's records by bucket, metric name, ts and seq: the
 // order of their keys.
-func pendCmp(a, b pendRec) int {
-	return cmp.Or(cmp.Compare(a.bucket, b.bucket), strings.Compare(a.name, b.name), cmp.Compare(a.ts, b.ts), cmp.Compare(a.seq, b.seq))
+func pendCmp(a, b *pendRec) int {
+	if a.bucket != b.bucket {
+		return cmp.Compare(a.bucket, b.bucket)
+	}
+	if a.name != b.name {
+		return strings.Compare(a.name, b.name)
+	}
+	if a.ts != b.ts {
+		return cmp.Compare(a.ts, b.ts)
+	}
+	return cmp.Compare(a.seq, b.seq)
+}
+
+// sortPend sorts recs into key order (pendCmp) unless they are in order.
+// Sorting 4-byte indices and gathering once instead was measured slower
+// (4000 records: 7.9–10.7 ms against 4.1–5.7 ms, noisy machine): the
+// comparisons then miss the cache on every record.
+func sortPend(recs []pendRec) []pendRec {
+	cmpVal := func(a, b pendRec) int { return pendCmp(&a, &b) }
+	if !slices.IsSortedFunc(recs, cmpVal) {
+		slices.SortFunc(recs, cmpVal)
+	}
+	return recs
 }
 
 // cutBlock returns how many records of recs (sorted, recs[0] first) go into
@@ -200,13 +227,17 @@ func cutBlock(recs []pendRec, maxBytes int) int {
 
 // encodeBlock encodes recs (sorted, one bucket and name, span ≤ blockSpan)
 // as a block value.
-func encodeBlock(recs []pendRec) []byte {
+func encodeBlock(recs []pendRec) []byte { return appendBlock(nil, recs) }
+
+// appendBlock appends the block value of recs (sorted, one bucket and name,
+// span ≤ blockSpan) to b.
+func appendBlock(b []byte, recs []pendRec) []byte {
 	size := blockHeaderMax
 	for i := range recs {
 		l := recs[i].valueLen()
 		size += 3*binary.MaxVarintLen64 + l
 	}
-	b := make([]byte, 0, size)
+	b = slices.Grow(b, size)
 	b = binary.AppendUvarint(b, uint64(len(recs)))
 	b = binary.AppendUvarint(b, recs[len(recs)-1].ts-recs[0].ts)
 	prevTS, prevSeq := recs[0].ts, recs[0].seq
@@ -219,4 +250,64 @@ func encodeBlock(recs []pendRec) []byte {
 		prevTS, prevSeq = r.ts, r.seq
 	}
 	return b
+}
+
+// A block pointer is the value of a block's key when the block lives in its
+// bucket's segment file (segments.go) instead of inline:
+//
+//	byte     blockPtrMark (0: an inline block starts with its count, ≥ 1)
+//	uvarint  count of records
+//	uvarint  the block's time span (as an inline block's header: scans skip
+//	         a block by it without reading the segment)
+//	uvarint  offset of the stored block in the segment
+//	uvarint  length of the stored block
+//	byte     codec of the stored block (codecRaw, codecS2)
+//	uint32   CRC-32C of the stored block, little-endian
+const (
+	blockPtrMark byte = 0
+	blockPtrMax       = 1 + 4*binary.MaxVarintLen64 + 1 + 4
+
+	codecRaw byte = 0
+	codecS2  byte = 1
+)
+
+// segBlockMax bounds a block's raw value in a segment. Blocks no longer pass
+// through Badger's table builders, so they may be larger than a table block;
+// a trace-by-id read decodes a whole block for one record, which bounds it.
+const segBlockMax = 64 << 10
+
+// blockPtr locates a stored block.
+type blockPtr struct {
+	count, span uint64
+	off, n      uint64
+	codec       byte
+	crc         uint32
+}
+
+func appendBlockPtr(b []byte, p blockPtr) []byte {
+	b = append(b, blockPtrMark)
+	b = binary.AppendUvarint(b, p.count)
+	b = binary.AppendUvarint(b, p.span)
+	b = binary.AppendUvarint(b, p.off)
+	b = binary.AppendUvarint(b, p.n)
+	b = append(b, p.codec)
+	return binary.LittleEndian.AppendUint32(b, p.crc)
+}
+
+// isBlockPtr reports whether the block value v is a pointer.
+func isBlockPtr(v []byte) bool { return len(v) > 0 && v[0] == blockPtrMark }
+
+func decodeBlockPtr(v []byte) (blockPtr, error) {
+	if !isBlockPtr(v) {
+		return blockPtr{}, errBadKey
+	}
+	r := varints{b: v[1:], ok: true}
+	p := blockPtr{count: r.uvarint(), span: r.uvarint(), off: r.uvarint(), n: r.uvarint()}
+	rest := r.b
+	if !r.ok || p.count == 0 || len(rest) != 5 || rest[0] > codecS2 || p.n > 1<<30 {
+		return blockPtr{}, errBadKey
+	}
+	p.codec = rest[0]
+	p.crc = binary.LittleEndian.Uint32(rest[1:])
+	return p, nil
 }

@@ -32,12 +32,18 @@
 // write call, tracelist.go) lists its records with the block that holds each,
 // so a trace query reads each of those blocks once.
 //
+// # Segments
+//
+// Since issue 12's session 4 a block's value in Badger is a pointer (block
+// count, span, offset, length, codec, CRC) into its bucket's append-only
+// segment file (segments.go), where the block itself is written once,
+// S2-compressed; a bucket's segment is deleted with its keys. Blocks may
+// then be larger (64 KiB raw). Inline blocks, written before, still read.
+//
 // Upgrading: keys of the per-record format (no mark byte) and trace index
 // entries of format 1 are still read, as blocks of one record; new writes
-// only make blocks. Retention and the disk budget are unchanged: blocks live
-// under their bucket's prefix and stay below half of Badger's value threshold,
-// so in the LSM tree, where DropPrefix frees them. A crash during a write
-// call loses at most the blocks Badger had not yet written of that call,
-// which was not acknowledged; Badger's recovery and the badgerdb salvage are
-// unchanged.
+// only make blocks in segments. A crash during a write call loses at most
+// the blocks whose pointers Badger had not yet written of that call, which
+// was not acknowledged; Badger's recovery and the badgerdb salvage are
+// unchanged, and the segments follow a salvaged directory.
 package store

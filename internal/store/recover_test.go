@@ -34,6 +34,11 @@ func TestOpenRecoversCorruptDirectory(t *testing.T) {
 	moved, err := filepath.Glob(dir + ".corrupt-*")
 	require.NoError(t, err)
 	assert.Len(t, moved, 1, "the unreadable directory is kept beside the new one")
+	// The salvaged block pointers find their segments, which came back from
+	// the moved directory.
+	got, err := s.QueryLogs(LogQuery{Limit: 1000})
+	require.NoError(t, err)
+	assert.Equal(t, 120, got.Count, "the salvaged records read back")
 
 	res, err := s.WriteLogs(context.Background(), genLogs("checkout", base, 5, nil))
 	require.NoError(t, err)

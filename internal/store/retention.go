@@ -132,7 +132,8 @@ func (s *Store) oldestBucket() (Signal, int64, bool) {
 }
 
 // dropBuckets removes whole buckets with DropPrefix, which rewrites or deletes
-// the tables holding them and so returns their disk space.
+// the tables holding their keys, and deletes their segment files, which
+// hold their blocks: both return their disk space.
 func (s *Store) dropBuckets(sig Signal, buckets ...int64) error {
 	if len(buckets) == 0 {
 		return nil
@@ -144,6 +145,15 @@ func (s *Store) dropBuckets(sig Signal, buckets ...int64) error {
 	s.dropMu.Lock()
 	err := s.db.DropPrefix(prefixes...)
 	s.forgetBuckets(sig, buckets)
+	if err == nil {
+		// After the keys: a crash between the two leaves segments that the
+		// next open deletes (dropOrphans), never keys without their blocks.
+		ids := make([]segID, len(buckets))
+		for i, b := range buckets {
+			ids[i] = segID{sig, b}
+		}
+		err = s.segs.drop(ids...)
+	}
 	s.dropMu.Unlock()
 	if err != nil {
 		return err

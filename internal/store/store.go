@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"slices"
@@ -53,11 +54,14 @@ type Store struct {
 
 	dictSeen dictSeen
 
-	// blockMax bounds a block's value (block.go): below half of Badger's
-	// value threshold, so that blocks stay in the LSM tree, where dropping a
-	// bucket frees them, and within one of Badger's table blocks (see
-	// blockBytes).
-	blockMax int
+	// segs holds the blocks (segments.go); Badger holds their keys and
+	// pointers.
+	segs *segments
+	// inline writes blocks into Badger, each bounded by blockBytes, as the
+	// store did before segments (tests use it to write that format).
+	inline bool
+	// codec compresses the blocks of segments.
+	codec byte
 
 	counters Counters
 }
@@ -108,10 +112,23 @@ func Open(ctx context.Context, opts Options) (*Store, error) {
 	}
 	// A corrupt or half-written directory is moved aside (and what can be
 	// read is salvaged) instead of failing every start.
-	db, _, err := badgerdb.OpenOrRecover(bo, opts.Logger)
+	db, rec, err := badgerdb.OpenOrRecover(bo, opts.Logger)
 	if err != nil {
 		release()
 		return nil, fmt.Errorf("opening store in directory %s: %w", opts.Dir, err)
+	}
+	if rec.Recovered() {
+		// The salvaged pointers name the segments, which the move took along.
+		if err := os.Rename(filepath.Join(rec.MovedTo, segDir), filepath.Join(opts.Dir, segDir)); err != nil && !errors.Is(err, fs.ErrNotExist) {
+			opts.Logger.Warn("cannot move the block segments back from the recovered directory; their records are lost",
+				zap.String("from", rec.MovedTo), zap.Error(err))
+		}
+	}
+	segs, err := openSegments(opts.Dir)
+	if err != nil {
+		_ = db.Close()
+		release()
+		return nil, err
 	}
 	absDir, err := filepath.Abs(opts.Dir)
 	if err != nil {
@@ -131,8 +148,11 @@ func Open(ctx context.Context, opts Options) (*Store, error) {
 		stop:    make(chan struct{}),
 		space:   badgerdb.NewSpaceGuard(absDir, opts.floor(bo), opts.Logger),
 		release: release,
+		segs:    segs,
 	}
-	s.blockMax = blockBytes(db.Opts())
+	if opts.Compression != CompressionNone {
+		s.codec = codecS2
+	}
 	for _, sig := range Signals {
 		s.width[sig] = int64(BucketWidth(opts.MaxAge[sig]))
 		s.buckets[sig] = map[int64]struct{}{}
@@ -142,11 +162,18 @@ func Open(ctx context.Context, opts Options) (*Store, error) {
 	s.seq.Store(uint64(time.Now().UnixNano()))
 	if err := s.load(); err != nil {
 		_ = db.Close()
+		_ = segs.close()
 		release()
 		return nil, fmt.Errorf("reading store in directory %s: %w", opts.Dir, err)
 	}
+	if err := segs.dropOrphans(func(id segID) bool {
+		_, ok := s.buckets[id.sig][id.bucket]
+		return ok
+	}); err != nil {
+		opts.Logger.Warn("cannot delete block segments of dropped buckets", zap.String("directory", opts.Dir), zap.Error(err))
+	}
 	if opts.Durability == badgerdb.DurabilityInterval {
-		s.syncer = badgerdb.StartSyncer(db, opts.Dir, opts.SyncInterval, opts.Logger)
+		s.syncer = badgerdb.StartSyncerFunc(s.sync, opts.SyncInterval, opts.Logger)
 	}
 	if size, err := badgerdb.DirSize(opts.Dir); err == nil {
 		s.diskUsage.Store(size)
@@ -162,8 +189,10 @@ func OpenNeeds(opts Options) int64 { return badgerdb.MinFree(badgerOptions(opts)
 
 // badgerOptions are the shared memory-bounded options with the store's
 // choices:
-//   - records stay in the LSM tree (so dropping a bucket frees them without
-//     value-log GC; the value threshold only shrinks with small memtables,
+//   - values stay in the LSM tree: they are block pointers (the blocks are
+//     in segment files, segments.go), dictionary entries, trace index
+//     entries and counts, all small, so dropping a bucket frees them without
+//     value-log GC (the value threshold only shrinks with small memtables,
 //     where Badger requires it);
 //   - tables have the same size at every level, because a table builder holds
 //     its whole table in memory and Badger's default doubles the table size at
@@ -246,11 +275,28 @@ func (s *Store) Close() error {
 	if s.syncer != nil {
 		errs = append(errs, s.syncer.Stop())
 	} else {
-		errs = append(errs, s.db.Sync())
+		errs = append(errs, s.sync())
 	}
-	errs = append(errs, s.db.Close())
+	errs = append(errs, s.db.Close(), s.segs.close())
 	s.release()
 	return errors.Join(errs...)
+}
+
+// sync makes every committed write durable: the segments first, so that no
+// pointer reaches the disk before its block.
+func (s *Store) sync() error {
+	if err := s.segs.sync(); err != nil {
+		return err
+	}
+	return badgerdb.Sync(s.db, s.opts.Dir)
+}
+
+// blockMax is the bound of a block's raw value.
+func (s *Store) blockMax() int {
+	if s.inline {
+		return blockBytes(s.db.Opts())
+	}
+	return segBlockMax
 }
 
 // Counters returns the store's work counters.
