@@ -18,10 +18,15 @@ ensure_packages() {
   (
     flock 8
     if [[ ! -f /var/lib/apt/lists/.otelcol-ems-updated ]] || [[ -n "$(find /var/lib/apt/lists/.otelcol-ems-updated -mmin +720 2>/dev/null)" ]]; then
-      apt-get update -qq >&2
+      apt-get -o DPkg::Lock::Timeout=300 update -qq >&2
       touch /var/lib/apt/lists/.otelcol-ems-updated
     fi
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >&2
+    # Other apt users (another package test installing directly, the
+    # image's own jobs) hold dpkg's lock outside ours: wait for it, and
+    # retry once after refreshing the lists (exit 100 seen on a fresh CI
+    # machine).
+    DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=300 install -y -qq --no-install-recommends "${missing[@]}" >&2 ||
+      { apt-get -o DPkg::Lock::Timeout=300 update -qq >&2; DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=300 install -y -qq --no-install-recommends "${missing[@]}" >&2; }
   ) 8>/var/lock/otelcol-ems-apt.lock
 }
 
