@@ -11,6 +11,14 @@ what=${1:-all}
 cleanup() { ./tests/services/all.sh stop >/dev/null 2>&1 || true; }
 trap cleanup EXIT
 
+# Every Debian package the services need, in one apt run before tests start
+# services from parallel packages (concurrent installs failed on a fresh
+# machine). The service scripts still install what is missing on their own.
+( source ./tests/services/lib.sh
+  ensure_packages snmpd snmp snmptrapd postgresql-15 postgresql-client-15 \
+    mariadb-server mariadb-client apache2 nginx curl tomcat10 tomcat10-admin \
+    prometheus prometheus-alertmanager prometheus-node-exporter )
+
 # Build first, once: every end-to-end test runs this binary.
 ./distribution/build.sh
 

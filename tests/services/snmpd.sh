@@ -19,19 +19,13 @@ set -euo pipefail
 
 die() { echo "snmpd.sh: $*" >&2; exit 1; }
 
+# The shared installer (lib.sh) holds the one apt lock every service
+# script takes: a private lock here raced snmptools.sh's install (exit 100).
 install_if_missing() {
 	if [ -x /usr/sbin/snmpd ] && command -v snmpget >/dev/null 2>&1; then
 		return 0
 	fi
-	export DEBIAN_FRONTEND=noninteractive
-	# Tests start agents from several processes at once: install only once.
-	exec 8>/tmp/otelcol-ems-snmpd-install.lock
-	flock 8
-	if ! { [ -x /usr/sbin/snmpd ] && command -v snmpget >/dev/null 2>&1; }; then
-		apt-get update >&2 || die "apt-get update failed"
-		apt-get install -y snmpd snmp >&2 || die "apt-get install snmpd snmp failed"
-	fi
-	exec 8>&-
+	( source "$(dirname "$0")/lib.sh"; ensure_packages snmpd snmp ) || die "installing snmpd snmp failed"
 }
 
 randpw() { tr -dc 'A-Za-z0-9' </dev/urandom | head -c 16 || true; }
