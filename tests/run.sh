@@ -13,11 +13,13 @@ trap cleanup EXIT
 
 # Every Debian package the services need, in one apt run before tests start
 # services from parallel packages (concurrent installs failed on a fresh
-# machine). The service scripts still install what is missing on their own.
+# machine). The service scripts still install what is missing on their own,
+# so a failure here is not fatal.
 ( source ./tests/services/lib.sh
   ensure_packages snmpd snmp snmptrapd postgresql-15 postgresql-client-15 \
     mariadb-server mariadb-client apache2 nginx curl tomcat10 tomcat10-admin \
-    prometheus prometheus-alertmanager prometheus-node-exporter )
+    prometheus prometheus-alertmanager prometheus-node-exporter ) ||
+  echo "tests/run.sh: installing the service packages up front failed; each service script tries again" >&2
 
 # Build first, once: every end-to-end test runs this binary.
 ./distribution/build.sh
