@@ -51,7 +51,7 @@ func (b *builder) rrn(how string) string   { return b.s("kr_rrn", how, b.gen.rrn
 func (b *builder) mobile(how string) string {
 	return b.s("phone", how, b.krMobile(b.pick("-", "-", "")))
 }
-func (b *builder) intl(how string) string  { return b.s("phone", how, b.intlPhone()) }
+func (b *builder) intl(how string) string   { return b.s("phone", how, b.intlPhone()) }
 func (b *builder) bearer(how string) string { return b.s("auth_header", how, b.opaque(b.n(28, 44))) }
 func (b *builder) basic(how string) string  { return b.s("auth_header", "basic_"+how, b.gen.basic()) }
 
@@ -83,21 +83,21 @@ func (b *builder) pctEmail(how string) string {
 
 // Look-alikes.
 
-func (b *builder) uuid() string    { return b.a("uuid", b.gen.uuid()) }
-func (b *builder) trace() string   { return b.a("trace_id", b.hex(32)) }
-func (b *builder) span() string    { return b.a("span_id", b.hex(16)) }
-func (b *builder) ver() string     { return b.a("version", b.version()) }
-func (b *builder) dur() string     { return b.a("duration", b.duration()) }
-func (b *builder) order() string   { return b.a("order_id", b.orderID()) }
-func (b *builder) epoch() string   { return b.a("epoch_ms", b.epochMs()) }
-func (b *builder) digest() string  { return b.a("sha256_artifact", b.sha256()) }
-func (b *builder) sn() string      { return b.a("serial", b.serial()) }
-func (b *builder) oidv() string    { return b.a("oid", b.oid()) }
-func (b *builder) money() string   { return b.a("amount", b.amount()) }
-func (b *builder) ncard() string   { return b.a("luhn_invalid_16", b.notCard()) }
-func (b *builder) sha() string     { return b.a("commit_sha", b.commit()) }
-func (b *builder) isoT() string    { return b.a("timestamp", b.iso()) }
-func (b *builder) hostn() string   { return b.a("hostname", b.host()) }
+func (b *builder) uuid() string   { return b.a("uuid", b.gen.uuid()) }
+func (b *builder) trace() string  { return b.a("trace_id", b.hex(32)) }
+func (b *builder) span() string   { return b.a("span_id", b.hex(16)) }
+func (b *builder) ver() string    { return b.a("version", b.version()) }
+func (b *builder) dur() string    { return b.a("duration", b.duration()) }
+func (b *builder) order() string  { return b.a("order_id", b.orderID()) }
+func (b *builder) epoch() string  { return b.a("epoch_ms", b.epochMs()) }
+func (b *builder) digest() string { return b.a("sha256_artifact", b.sha256()) }
+func (b *builder) sn() string     { return b.a("serial", b.serial()) }
+func (b *builder) oidv() string   { return b.a("oid", b.oid()) }
+func (b *builder) money() string  { return b.a("amount", b.amount()) }
+func (b *builder) ncard() string  { return b.a("luhn_invalid_16", b.notCard()) }
+func (b *builder) sha() string    { return b.a("commit_sha", b.commit()) }
+func (b *builder) isoT() string   { return b.a("timestamp", b.iso()) }
+func (b *builder) hostn() string  { return b.a("hostname", b.host()) }
 
 // finish drops look-alikes that share text with a secret of the line, so a
 // correct mask can never alter one.

@@ -237,16 +237,20 @@ func (g gen) version() string { return g.num(1, 9) + "." + g.num(0, 30) + "." + 
 func (g gen) duration() string {
 	return g.pick(g.num(1, 999)+"ms", g.num(1, 59)+"."+g.digits(3)+"s", g.num(1, 900)+"µs")
 }
-func (g gen) orderID() string  { return g.pick("ORD-", "INV-", "PO-", "DOC-") + "2026" + g.digits(8) }
-func (g gen) epochMs() string  { return "17966" + g.digits(8) }
-func (g gen) sha256() string   { return g.hex(64) }
-func (g gen) serial() string   { return g.pick("SN", "FGT60F", "PA-") + g.from(upper+digit, 10) }
-func (g gen) oid() string      { return "1.3.6.1.4.1." + g.num(1000, 60000) + "." + g.num(1, 20) + "." + g.num(1, 9) }
-func (g gen) amount() string   { return g.num(1, 999) + "," + g.digits(3) }
-func (g gen) clock() string    { return fmt.Sprintf("%02d:%02d:%02d", g.n(0, 23), g.n(0, 59), g.n(0, 59)) }
-func (g gen) day() string      { return g.pick("01", "02") }
-func (g gen) iso() string      { return "2026-12-" + g.day() + "T" + g.clock() }
-func (g gen) dt() string       { return "2026-12-" + g.day() + " " + g.clock() }
-func (g gen) host() string     { return g.pick("web", "api", "db", "mq", "edge") + g.num(1, 40) + "." + g.pick("prod", "stg") + ".internal" }
-func (g gen) commit() string   { return g.hex(40) }
-func (g gen) pid() string      { return g.num(100, 65000) }
+func (g gen) orderID() string { return g.pick("ORD-", "INV-", "PO-", "DOC-") + "2026" + g.digits(8) }
+func (g gen) epochMs() string { return "17966" + g.digits(8) }
+func (g gen) sha256() string  { return g.hex(64) }
+func (g gen) serial() string  { return g.pick("SN", "FGT60F", "PA-") + g.from(upper+digit, 10) }
+func (g gen) oid() string {
+	return "1.3.6.1.4.1." + g.num(1000, 60000) + "." + g.num(1, 20) + "." + g.num(1, 9)
+}
+func (g gen) amount() string { return g.num(1, 999) + "," + g.digits(3) }
+func (g gen) clock() string  { return fmt.Sprintf("%02d:%02d:%02d", g.n(0, 23), g.n(0, 59), g.n(0, 59)) }
+func (g gen) day() string    { return g.pick("01", "02") }
+func (g gen) iso() string    { return "2026-12-" + g.day() + "T" + g.clock() }
+func (g gen) dt() string     { return "2026-12-" + g.day() + " " + g.clock() }
+func (g gen) host() string {
+	return g.pick("web", "api", "db", "mq", "edge") + g.num(1, 40) + "." + g.pick("prod", "stg") + ".internal"
+}
+func (g gen) commit() string { return g.hex(40) }
+func (g gen) pid() string    { return g.num(100, 65000) }
